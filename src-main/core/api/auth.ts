@@ -1,0 +1,106 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { z } from 'zod';
+import { AppError, conflict } from '../errors';
+import { hashPassword, verifyPassword } from '../security/password';
+import { officerQueries, toView } from '../store/queries/officers';
+import { sessionQueries } from '../store/queries/sessions';
+import type { HandlerMap } from './define';
+import { mutation, query } from './define';
+import { empty, password, text, username } from './schemas';
+
+/** After this many wrong passwords in a row an account is locked, for longer each time. */
+export const LOCK_AFTER = 5;
+const lockMs = (failures: number) => Math.min(15 * 60_000, 30_000 * 2 ** Math.max(0, failures - LOCK_AFTER));
+// A fixed pause after every failure slows guessing even below the lock threshold.
+const FAILURE_DELAY_MS = 400;
+const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+
+const wrongCredentials = () => new AppError('forbidden', 'Nama pengguna atau kata sandi salah');
+
+export const authHandlers = {
+  'auth.status': query<'auth.status'>({
+    access: 'public',
+    input: empty,
+    run: (_input, { core, officer }) => ({ needsSetup: officerQueries(core.db).count() === 0, officer }),
+  }),
+
+  'auth.setupAdmin': mutation<'auth.setupAdmin', string>({
+    access: 'public',
+    input: z.strictObject({ username, displayName: text(80), password }),
+    prepare: (input) => hashPassword(input.password),
+    run: (input, { core, session }, passwordHash) => {
+      const officers = officerQueries(core.db);
+      // Checked inside the transaction: two first-run forms racing create one admin, not two.
+      if (officers.count() > 0) throw conflict('Akun admin sudah dibuat; silakan masuk');
+      const id = officers.insert({ username: input.username, displayName: input.displayName, role: 'admin', passwordHash, now: core.now() });
+      officers.recordLogin(id, core.now());
+      session.set(sessionQueries(core.db).create(id, core.now()));
+      return toView(officers.byId(id)!);
+    },
+    audit: (_input, out) => ({ entityType: 'officer', entityId: out.id, actorId: out.id }),
+  }),
+
+  'auth.login': mutation<'auth.login', number>({
+    access: 'public',
+    input: z.strictObject({ username: z.string().trim().min(1).max(40), password: z.string().min(1).max(200) }),
+    prepare: async (input, { core }) => {
+      const officers = officerQueries(core.db);
+      const officer = officers.byUsername(input.username);
+      const now = core.now();
+      if (officer?.lockedUntil && officer.lockedUntil > now) {
+        const minutes = Math.ceil((officer.lockedUntil - now) / 60_000);
+        throw new AppError('forbidden', `Terlalu banyak percobaan gagal; coba lagi dalam ${minutes} menit`);
+      }
+      // Verify even for an unknown name so the response time does not tell which names exist.
+      const valid = await verifyPassword(input.password, officer?.passwordHash ?? DUMMY_HASH);
+      if (!officer || !valid || officer.disabled) {
+        if (officer && !valid) {
+          const failures = officer.failedLogins + 1;
+          officers.recordFailedLogin(officer.id, failures >= LOCK_AFTER ? now + lockMs(failures) : null);
+        }
+        await sleep(FAILURE_DELAY_MS);
+        if (officer && valid && officer.disabled) throw new AppError('forbidden', 'Akun ini dinonaktifkan; hubungi admin');
+        throw wrongCredentials();
+      }
+      return officer.id;
+    },
+    run: (_input, { core, session }, officerId) => {
+      officerQueries(core.db).recordLogin(officerId, core.now());
+      const previous = session.get();
+      if (previous) sessionQueries(core.db).delete(previous);
+      session.set(sessionQueries(core.db).create(officerId, core.now()));
+      return toView(officerQueries(core.db).byId(officerId)!);
+    },
+    audit: (_input, out) => ({ entityType: 'officer', entityId: out.id, actorId: out.id }),
+  }),
+
+  'auth.logout': mutation<'auth.logout'>({
+    access: 'officer',
+    input: empty,
+    run: (_input, { core, session }) => {
+      const token = session.get();
+      if (token) sessionQueries(core.db).delete(token);
+      session.set(null);
+      return null;
+    },
+    audit: (_input, _out, { officer }) => ({ entityType: 'officer', entityId: officer?.id ?? null }),
+  }),
+
+  'auth.changePassword': mutation<'auth.changePassword', string>({
+    access: 'officer',
+    input: z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: password }),
+    prepare: async (input, { core, officer }) => {
+      const record = officerQueries(core.db).byId(officer!.id)!;
+      if (!(await verifyPassword(input.currentPassword, record.passwordHash))) throw new AppError('forbidden', 'Kata sandi saat ini salah');
+      return hashPassword(input.newPassword);
+    },
+    run: (_input, { core, officer, session }, passwordHash) => {
+      officerQueries(core.db).update(officer!.id, { passwordHash });
+      // Every other login of this officer ends; this one continues with a fresh token.
+      sessionQueries(core.db).deleteForOfficer(officer!.id);
+      session.set(sessionQueries(core.db).create(officer!.id, core.now()));
+      return null;
+    },
+    audit: (_input, _out, { officer }) => ({ entityType: 'officer', entityId: officer!.id }),
+  }),
+} satisfies HandlerMap;

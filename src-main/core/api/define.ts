@@ -1,0 +1,78 @@
+import type { z } from 'zod';
+import type { Input, Method, OfficerView, Output, Role } from '../../../src-preload/contract';
+import type { CoreServices } from '../services';
+
+/** Who may call a method: anyone (before login), or an officer of at least this role. */
+export type Access = 'public' | Role;
+
+/** Where a host keeps the officer's login for one caller (a cookie, or one Electron window). */
+export interface SessionSlot {
+  get(): string | null;
+  set(token: string | null): void;
+}
+
+export interface HandlerContext {
+  core: CoreServices;
+  session: SessionSlot;
+  /** The logged-in officer, or null for public methods called before login. */
+  officer: OfficerView | null;
+}
+
+export interface AuditRecord {
+  entityType: string | null;
+  entityId: string | number | null;
+  detail?: unknown;
+  /** Who acted, when it is not the caller's session (login, first-run setup). */
+  actorId?: number;
+}
+
+type Schema<M extends Method> = z.ZodType<Input<M>, unknown>;
+
+/** A read: may be async, writes nothing. */
+export interface QueryDef<M extends Method> {
+  kind: 'query';
+  access: Access;
+  input: Schema<M>;
+  run(input: Input<M>, ctx: HandlerContext): Output<M> | Promise<Output<M>>;
+}
+
+/**
+ * A write. `run` is synchronous and executes in ONE transaction together with its audit-log row,
+ * so a failure changes nothing. Slow async work (password hashing, a network check) goes in
+ * `prepare`, which runs first, outside the transaction.
+ */
+export interface MutationDef<M extends Method, P> {
+  kind: 'mutation';
+  access: Access;
+  input: Schema<M>;
+  prepare?(input: Input<M>, ctx: HandlerContext): Promise<P>;
+  run(input: Input<M>, ctx: HandlerContext, prepared: P): Output<M>;
+  audit(input: Input<M>, output: Output<M>, ctx: HandlerContext): AuditRecord;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each mutation has its own prepared type
+export type HandlerDef<M extends Method> = QueryDef<M> | MutationDef<M, any>;
+
+export type HandlerMap = { [M in Method]?: HandlerDef<M> };
+export type Handlers = { [M in Method]: HandlerDef<M> };
+
+export const query = <M extends Method>(def: Omit<QueryDef<M>, 'kind'>): QueryDef<M> => ({ kind: 'query', ...def });
+export const mutation = <M extends Method, P = undefined>(def: Omit<MutationDef<M, P>, 'kind'>): MutationDef<M, P> => ({
+  kind: 'mutation',
+  ...def,
+});
+
+/**
+ * Joins the per-domain maps into one. A method defined twice is a programming error that must
+ * stop the console at start-up, not silently shadow a handler.
+ */
+export function combineHandlers(...maps: HandlerMap[]): HandlerMap {
+  const all: Record<string, unknown> = {};
+  for (const map of maps) {
+    for (const [name, def] of Object.entries(map)) {
+      if (name in all) throw new Error(`Duplicate handler for contract method "${name}"`);
+      all[name] = def;
+    }
+  }
+  return all as HandlerMap;
+}

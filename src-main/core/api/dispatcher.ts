@@ -1,0 +1,70 @@
+import type { Method, OfficerView, Result, Role } from '../../../src-preload/contract';
+import { AppError, forbidden } from '../errors';
+import type { CoreServices } from '../services';
+import { auditQueries } from '../store/queries/audit';
+import { officerQueries, toView } from '../store/queries/officers';
+import { sessionQueries } from '../store/queries/sessions';
+import type { Access, HandlerContext, HandlerDef, HandlerMap, SessionSlot } from './define';
+
+const RANK: Record<Role, number> = { officer: 1, supervisor: 2, admin: 3 };
+
+export const allows = (access: Access, officer: OfficerView | null): boolean =>
+  access === 'public' || (officer !== null && RANK[officer.role] >= RANK[access]);
+
+/** Resolves the caller's session to an enabled officer, or null. */
+function currentOfficer(core: CoreServices, session: SessionSlot): OfficerView | null {
+  const token = session.get();
+  if (!token) return null;
+  const officerId = sessionQueries(core.db).touch(token, core.now());
+  const officer = officerId === null ? null : officerQueries(core.db).byId(officerId);
+  if (!officer || officer.disabled) return null;
+  return toView(officer);
+}
+
+export type Dispatch = (method: string, input: unknown, session: SessionSlot) => Promise<Result<unknown>>;
+
+/**
+ * The one entry every host calls: validates the input (zod), checks the role, runs the handler,
+ * audits mutations in the same transaction, and turns every failure into data with a fixed kind.
+ */
+export function createDispatcher(core: CoreServices, handlers: HandlerMap): Dispatch {
+  const table = handlers as Record<string, HandlerDef<Method> | undefined>;
+  return async (method, rawInput, session) => {
+    const def = Object.hasOwn(table, method) ? table[method] : undefined;
+    if (!def) return { ok: false, error: { kind: 'not_found', message: `Metode tidak dikenal: ${String(method).slice(0, 80)}` } };
+    try {
+      const parsed = def.input.safeParse(rawInput ?? {});
+      if (!parsed.success) {
+        const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+        return { ok: false, error: new AppError('invalid_input', 'Masukan tidak valid', issues).toApiError() };
+      }
+      const officer = currentOfficer(core, session);
+      if (!allows(def.access, officer)) {
+        throw forbidden(officer ? 'Peran Anda tidak berwenang untuk tindakan ini' : 'Silakan masuk terlebih dahulu');
+      }
+      const ctx: HandlerContext = { core, session, officer };
+      const input = parsed.data;
+      if (def.kind === 'query') return { ok: true, value: await def.run(input, ctx) };
+
+      const prepared = def.prepare ? await def.prepare(input, ctx) : undefined;
+      const value = core.db.transaction(() => {
+        const output = def.run(input, ctx, prepared);
+        const record = def.audit(input, output, ctx);
+        auditQueries(core.db).write({
+          at: core.now(),
+          officerId: record.actorId ?? ctx.officer?.id ?? null,
+          action: method,
+          entityType: record.entityType,
+          entityId: record.entityId,
+          detail: record.detail,
+        });
+        return output;
+      })();
+      return { ok: true, value };
+    } catch (error) {
+      if (error instanceof AppError) return { ok: false, error: error.toApiError() };
+      console.error(`[api] ${method} failed`, error);
+      return { ok: false, error: { kind: 'internal', message: 'Terjadi kesalahan internal; detail ada di log aplikasi' } };
+    }
+  };
+}

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { invalidInput, notFound } from '../errors';
+import { conversationQueries } from '../store/queries/conversations';
+import { messageQueries, toFtsQuery } from '../store/queries/messages';
+import type { HandlerMap } from './define';
+import { mutation, query } from './define';
+import { channel, empty, id, limit, status } from './schemas';
+
+export const inboxHandlers = {
+  'inbox.list': query<'inbox.list'>({
+    access: 'officer',
+    input: z.strictObject({
+      filter: z
+        .strictObject({
+          status: z.array(status).max(6).optional(),
+          channel: channel.optional(),
+          mine: z.boolean().optional(),
+          overdue: z.boolean().optional(),
+        })
+        .optional(),
+      sort: z.enum(['due', 'activity']).optional(),
+      offset: z.number().int().min(0).max(10_000_000).optional(),
+      limit: limit(500, 50).optional(),
+    }),
+    run: (input, { core, officer }) => {
+      const offset = input.offset ?? 0;
+      const page = conversationQueries(core.db).page({
+        filter: input.filter ?? {},
+        sort: input.sort ?? 'due',
+        offset,
+        limit: input.limit ?? 50,
+        officerId: officer!.id,
+        now: core.now(),
+      });
+      return { ...page, offset };
+    },
+  }),
+
+  'inbox.unreadCount': query<'inbox.unreadCount'>({
+    access: 'officer',
+    input: empty,
+    run: (_input, { core }) => ({ conversations: conversationQueries(core.db).unreadConversations() }),
+  }),
+
+  'conversations.get': query<'conversations.get'>({
+    access: 'officer',
+    input: z.strictObject({ id }),
+    run: (input, { core }) => {
+      const detail = conversationQueries(core.db).detail(input.id);
+      if (!detail) throw notFound('Konsultasi');
+      return detail;
+    },
+  }),
+
+  'conversations.markRead': mutation<'conversations.markRead'>({
+    access: 'officer',
+    input: z.strictObject({ id }),
+    run: (input, { core }) => {
+      const conversations = conversationQueries(core.db);
+      if (!conversations.exists(input.id)) throw notFound('Konsultasi');
+      if (conversations.markRead(input.id)) core.events.emit('inbox.changed', { conversationIds: [input.id] });
+      return null;
+    },
+    audit: (input) => ({ entityType: 'conversation', entityId: input.id }),
+  }),
+
+  'messages.list': query<'messages.list'>({
+    access: 'officer',
+    input: z.strictObject({ conversationId: id, beforeId: id.optional(), limit: limit(500, 100).optional() }),
+    run: (input, { core }) => {
+      if (!conversationQueries(core.db).exists(input.conversationId)) throw notFound('Konsultasi');
+      return messageQueries(core.db).list(input.conversationId, input.beforeId, input.limit ?? 100);
+    },
+  }),
+
+  'search.messages': query<'search.messages'>({
+    access: 'officer',
+    input: z.strictObject({ query: z.string().max(200), limit: limit(200, 50).optional() }),
+    run: (input, { core }) => {
+      const fts = toFtsQuery(input.query);
+      if (!fts) throw invalidInput('Tulis setidaknya satu kata untuk dicari');
+      return messageQueries(core.db).search(fts, input.limit ?? 50);
+    },
+  }),
+} satisfies HandlerMap;

@@ -1,0 +1,62 @@
+import type { Channel } from '../../../src-preload/contract';
+
+/** A file that arrived with a message; the content is stored content-addressed before ingest. */
+export interface InboundAttachment {
+  fileName: string;
+  mimeType: string;
+  content: Buffer;
+  /** For inline email images (cid:). */
+  contentId?: string;
+}
+
+/**
+ * One message from any channel, normalized by its connector (DESIGN §3 data flow). Connectors
+ * decide the thread hints; ingest() decides everything else.
+ */
+export interface InboundMessage {
+  channel: Channel;
+  /** Unique per channel: Telegram `chatId:messageId`, email Message-ID (or a derived id). */
+  externalId: string;
+  /** The requester's address on the channel: Telegram user id, email address. */
+  sourceId: string;
+  displayName?: string;
+  receivedAt: number;
+  text: string;
+  html?: string;
+  subject?: string;
+  /** Auto-replies, bounces, bulk mail: stored, but never open a request or get a reply. */
+  automated?: boolean;
+  attachments?: InboundAttachment[];
+  /** Channel details kept with the message (headers, Telegram chat id...). */
+  meta?: Record<string, unknown>;
+  /** What the channel already tells about the requester; only fills empty fields. */
+  requester?: { name?: string; institution?: string; email?: string; telegramUserId?: string; telegramUsername?: string };
+  thread?: {
+    /**
+     * 'identity' (Telegram): the requester's latest conversation on this channel continues.
+     * 'explicit' (email): only the hints below join a conversation; otherwise a new one starts.
+     */
+    mode: 'identity' | 'explicit';
+    /** External ids this message replies to (In-Reply-To, then References), best first. */
+    replyTo?: string[];
+    /** A ticket number found in the message (the subject tag). */
+    ticket?: string;
+  };
+}
+
+/** The channel's position, written in the same transaction as the messages it covers. */
+export interface CursorUpdate {
+  channel: Channel;
+  account: string;
+  stream?: string;
+  value: unknown;
+}
+
+export interface IngestResult {
+  externalId: string;
+  outcome: 'inserted' | 'duplicate';
+  messageId: number;
+  conversationId: number;
+  newConversation: boolean;
+  reopened: boolean;
+}

@@ -1,0 +1,205 @@
+import type { ConversationStatus } from '../../../src-preload/contract';
+import type { CoreServices } from '../services';
+import type { Db } from '../store/db';
+import type { CursorUpdate, InboundMessage, IngestResult } from './inbound';
+import { nextTicket } from './ticket';
+
+/** A requester writing again within this many days reopens the conversation; later, a new one. */
+export const REOPEN_WINDOW_MS = 14 * 24 * 60 * 60 * 1000;
+
+const CLOSED: readonly ConversationStatus[] = ['resolved', 'rated'];
+
+export const previewOf = (text: string): string => text.replace(/\s+/g, ' ').trim().slice(0, 160);
+
+interface ConversationRow {
+  id: number;
+  status: ConversationStatus;
+  requester_id: number;
+  resolved_at: number | null;
+  requirements_complete_at: number | null;
+}
+
+/** Prepared once per database; ingest runs hot in first syncs and the benchmark. */
+function statements(db: Db) {
+  return {
+    messageByExternal: db.prepare('SELECT id, conversation_id FROM messages WHERE channel = ? AND external_id = ?'),
+    identity: db.prepare('SELECT id, requester_id FROM channel_identities WHERE channel = ? AND source_id = ?'),
+    insertRequester: db.prepare(
+      `INSERT INTO requesters (name, institution, email, telegram_user_id, telegram_username, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    fillRequester: db.prepare(
+      `UPDATE requesters SET name = coalesce(name, ?), institution = coalesce(institution, ?), email = coalesce(email, ?),
+              telegram_user_id = coalesce(telegram_user_id, ?), telegram_username = coalesce(?, telegram_username), updated_at = ?
+        WHERE id = ?`,
+    ),
+    insertIdentity: db.prepare(
+      'INSERT INTO channel_identities (requester_id, channel, source_id, display_name, created_at) VALUES (?, ?, ?, ?, ?)',
+    ),
+    conversationById: db.prepare('SELECT id, status, requester_id, resolved_at, requirements_complete_at FROM conversations WHERE id = ?'),
+    conversationByTicket: db.prepare(
+      'SELECT id, status, requester_id, resolved_at, requirements_complete_at FROM conversations WHERE ticket = ?',
+    ),
+    latestOfIdentity: db.prepare(
+      `SELECT id, status, requester_id, resolved_at, requirements_complete_at FROM conversations
+        WHERE requester_id = ? AND channel = ? AND automated = 0 ORDER BY created_at DESC, id DESC LIMIT 1`,
+    ),
+    insertConversation: db.prepare(
+      `INSERT INTO conversations (ticket, requester_id, channel_identity_id, channel, status, subject, automated,
+                                  last_message_preview, last_message_at, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?)`,
+    ),
+    insertMessage: db.prepare(
+      `INSERT INTO messages (conversation_id, direction, channel, external_id, body_text, body_html, meta, created_at)
+       VALUES (?, 'incoming', ?, ?, ?, ?, ?, ?)`,
+    ),
+    insertActivity: db.prepare(
+      `INSERT INTO messages (conversation_id, direction, channel, body_text, meta, created_at) VALUES (?, 'activity', ?, ?, ?, ?)`,
+    ),
+    insertAttachment: db.prepare(
+      'INSERT INTO attachments (message_id, sha256, file_name, mime_type, size, content_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    touchConversation: db.prepare(
+      `UPDATE conversations
+          SET last_message_at = max(last_message_at, ?1),
+              last_message_preview = CASE WHEN ?1 >= last_message_at THEN ?2 ELSE last_message_preview END,
+              last_incoming_at = max(coalesce(last_incoming_at, 0), ?1),
+              unread_count = unread_count + 1,
+              updated_at = ?3
+        WHERE id = ?4`,
+    ),
+    reopen: db.prepare(
+      'UPDATE conversations SET status = ?, resolved_at = NULL, reopened_count = reopened_count + 1, updated_at = ? WHERE id = ?',
+    ),
+    resume: db.prepare("UPDATE conversations SET status = 'in_progress', updated_at = ? WHERE id = ? AND status = 'waiting_requester'"),
+    writeCursor: db.prepare(
+      `INSERT INTO channel_cursors (channel, account, stream, value, updated_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT(channel, account, stream) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+    ),
+  };
+}
+
+type Statements = ReturnType<typeof statements>;
+const cache = new WeakMap<Db, Statements>();
+const stmts = (db: Db): Statements => {
+  let s = cache.get(db);
+  if (!s) cache.set(db, (s = statements(db)));
+  return s;
+};
+
+/**
+ * Stores inbound messages exactly once (DESIGN §3): in ONE transaction it finds or creates the
+ * requester and the conversation, inserts each message unless its (channel, external_id) is
+ * already there, and advances the channel cursor. A crash before commit leaves the cursor where
+ * it was, so the messages are fetched again and inserted then; after commit they are skipped.
+ */
+export function ingestBatch(core: CoreServices, messages: readonly InboundMessage[], cursor?: CursorUpdate): IngestResult[] {
+  // Attachment files first, outside the transaction: content-addressed writes are idempotent,
+  // and an orphan file after a crash is harmless.
+  const blobs = messages.map((m) => (m.attachments ?? []).map((a) => ({ ...a, blob: core.attachments.put(a.content) })));
+  const s = stmts(core.db);
+  const now = core.now();
+
+  const results = core.db.transaction(() => {
+    const out = messages.map((m, i) => ingestOne(core.db, s, m, blobs[i] ?? [], now));
+    if (cursor) s.writeCursor.run(cursor.channel, cursor.account, cursor.stream ?? '', JSON.stringify(cursor.value), now);
+    return out;
+  })();
+
+  const changed = [...new Set(results.filter((r) => r.outcome === 'inserted').map((r) => r.conversationId))];
+  if (changed.length > 0) core.events.emit('inbox.changed', { conversationIds: changed });
+  for (const r of results) {
+    if (r.outcome === 'inserted') core.events.emit('message.changed', { conversationId: r.conversationId, messageId: r.messageId });
+  }
+  return results;
+}
+
+export function ingest(core: CoreServices, message: InboundMessage, cursor?: CursorUpdate): IngestResult {
+  return ingestBatch(core, [message], cursor)[0] as IngestResult;
+}
+
+function ingestOne(
+  db: Db,
+  s: Statements,
+  m: InboundMessage,
+  files: { fileName: string; mimeType: string; contentId?: string; blob: { sha256: string; size: number } }[],
+  now: number,
+): IngestResult {
+  const existing = s.messageByExternal.get(m.channel, m.externalId) as { id: number; conversation_id: number } | undefined;
+  if (existing) {
+    return { externalId: m.externalId, outcome: 'duplicate', messageId: existing.id, conversationId: existing.conversation_id, newConversation: false, reopened: false };
+  }
+
+  const { identityId, requesterId } = findOrCreateIdentity(s, m, now);
+  let conversation = findConversation(s, m, requesterId);
+  let newConversation = false;
+  let reopened = false;
+
+  if (conversation && CLOSED.includes(conversation.status)) {
+    const recent = conversation.resolved_at !== null && m.receivedAt - conversation.resolved_at <= REOPEN_WINDOW_MS;
+    if (recent && !m.automated) {
+      const status: ConversationStatus = conversation.requirements_complete_at !== null ? 'in_progress' : 'awaiting_requirements';
+      s.reopen.run(status, now, conversation.id);
+      s.insertActivity.run(conversation.id, m.channel, 'Konsultasi dibuka kembali karena pesan baru dari pengguna layanan', JSON.stringify({ event: 'reopened' }), m.receivedAt);
+      reopened = true;
+    } else if (!recent) {
+      conversation = undefined;
+    }
+  }
+
+  if (!conversation) {
+    const ticket = nextTicket(db, m.receivedAt);
+    const id = Number(
+      s.insertConversation.run(ticket, requesterId, identityId, m.channel, 'new', m.subject ?? null, m.automated ? 1 : 0, m.receivedAt, now, now)
+        .lastInsertRowid,
+    );
+    conversation = { id, status: 'new', requester_id: requesterId, resolved_at: null, requirements_complete_at: null };
+    newConversation = true;
+  } else if (conversation.status === 'waiting_requester' && !m.automated) {
+    s.resume.run(now, conversation.id);
+  }
+
+  const messageId = Number(
+    s.insertMessage.run(conversation.id, m.channel, m.externalId, m.text, m.html ?? null, m.meta ? JSON.stringify(m.meta) : null, m.receivedAt)
+      .lastInsertRowid,
+  );
+  for (const f of files) {
+    s.insertAttachment.run(messageId, f.blob.sha256, f.fileName, f.mimeType, f.blob.size, f.contentId ?? null, now);
+  }
+  const preview = previewOf(m.text) || (files[0] ? `📎 ${files[0].fileName}` : '');
+  s.touchConversation.run(m.receivedAt, preview, now, conversation.id);
+  return { externalId: m.externalId, outcome: 'inserted', messageId, conversationId: conversation.id, newConversation, reopened };
+}
+
+function findOrCreateIdentity(s: Statements, m: InboundMessage, now: number): { identityId: number; requesterId: number } {
+  const r = m.requester ?? {};
+  const found = s.identity.get(m.channel, m.sourceId) as { id: number; requester_id: number } | undefined;
+  if (found) {
+    if (m.requester) {
+      s.fillRequester.run(r.name ?? null, r.institution ?? null, r.email ?? null, r.telegramUserId ?? null, r.telegramUsername ?? null, now, found.requester_id);
+    }
+    return { identityId: found.id, requesterId: found.requester_id };
+  }
+  const requesterId = Number(
+    s.insertRequester.run(r.name ?? null, r.institution ?? null, r.email ?? null, r.telegramUserId ?? null, r.telegramUsername ?? null, now, now)
+      .lastInsertRowid,
+  );
+  const identityId = Number(s.insertIdentity.run(requesterId, m.channel, m.sourceId, m.displayName ?? null, now).lastInsertRowid);
+  return { identityId, requesterId };
+}
+
+/** Threading: explicit reply ids first, then the ticket tag, then (for chat channels) the latest thread. */
+function findConversation(s: Statements, m: InboundMessage, requesterId: number): ConversationRow | undefined {
+  const thread = m.thread ?? { mode: 'identity' as const };
+  for (const ref of thread.replyTo ?? []) {
+    const hit = s.messageByExternal.get(m.channel, ref) as { conversation_id: number } | undefined;
+    if (hit) return s.conversationById.get(hit.conversation_id) as ConversationRow;
+  }
+  if (thread.ticket) {
+    const byTicket = s.conversationByTicket.get(thread.ticket) as ConversationRow | undefined;
+    // A ticket number is easy to copy; it joins only the requester's own conversation.
+    if (byTicket && byTicket.requester_id === requesterId) return byTicket;
+  }
+  if (thread.mode === 'identity') return s.latestOfIdentity.get(requesterId, m.channel) as ConversationRow | undefined;
+  return undefined;
+}

@@ -1,0 +1,22 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import type { Db } from '../store/db';
+
+export const TIME_ZONE = 'Asia/Makassar';
+export const BPS_REGENCY_CODE = '5108';
+export const TICKET_PATTERN = /KONS-5108-\d{8}-\d{4,}/;
+
+/** The WITA calendar day of an instant, as yyyyMMdd. */
+export const witaDay = (at: number): string => format(new TZDate(at, TIME_ZONE), 'yyyyMMdd');
+
+/**
+ * Next ticket number KONS-5108-YYYYMMDD-NNNN for the WITA day of `at`; the counter lives in the
+ * database so numbers stay unique across restarts. Call inside the transaction that uses it.
+ */
+export function nextTicket(db: Db, at: number): string {
+  const day = witaDay(at);
+  const row = db
+    .prepare('INSERT INTO ticket_counters (day, last) VALUES (?, 1) ON CONFLICT(day) DO UPDATE SET last = last + 1 RETURNING last')
+    .get(day) as { last: number };
+  return `KONS-${BPS_REGENCY_CODE}-${day}-${String(row.last).padStart(4, '0')}`;
+}

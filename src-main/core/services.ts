@@ -1,0 +1,19 @@
+import type { HostKind } from '../../src-preload/contract';
+import type { EventBus } from './events';
+import type { SecretStore } from './security/secrets';
+import type { Db } from './store/db';
+import type { AttachmentStore } from './store/attachments';
+
+/** Everything the handlers and connectors share; built once per process by createCore(). */
+export interface CoreServices {
+  db: Db;
+  events: EventBus;
+  secrets: SecretStore;
+  attachments: AttachmentStore;
+  dataDir: string;
+  host: HostKind;
+  version: string;
+  trainingMode: boolean;
+  /** The clock; tests replace it to put the console at a chosen instant. */
+  now(): number;
+}

@@ -1,0 +1,91 @@
+import type { ConversationDetail, ConversationStatus, ConversationSummary, InboxFilter, InboxSort } from '../../../../src-preload/contract';
+import type { Db } from '../db';
+
+/** Statuses in which a consultation is still being worked on. */
+export const OPEN_STATUSES: readonly ConversationStatus[] = ['new', 'awaiting_requirements', 'in_progress', 'waiting_requester'];
+
+const SUMMARY_COLUMNS = `
+  c.id, c.ticket, c.channel, c.status, c.subject, c.requester_id AS requesterId,
+  r.name AS requesterName, r.institution, c.last_message_preview AS lastMessagePreview,
+  c.last_message_at AS lastMessageAt, c.unread_count AS unreadCount, c.assignee_id AS assigneeId,
+  o.display_name AS assigneeName, c.sla_due_at AS slaDueAt, c.created_at AS createdAt`;
+
+const FROM = `FROM conversations c JOIN requesters r ON r.id = c.requester_id LEFT JOIN officers o ON o.id = c.assignee_id`;
+
+export interface InboxQuery {
+  filter: InboxFilter;
+  sort: InboxSort;
+  offset: number;
+  limit: number;
+  officerId: number;
+  now: number;
+}
+
+/** WHERE clause and its parameters for an inbox filter; automated mail never shows in the inbox. */
+function where(q: InboxQuery): { sql: string; params: (string | number)[] } {
+  const parts = ['c.automated = 0'];
+  const params: (string | number)[] = [];
+  const statuses = q.filter.status?.length ? q.filter.status : null;
+  if (statuses) {
+    parts.push(`c.status IN (${statuses.map(() => '?').join(', ')})`);
+    params.push(...statuses);
+  }
+  if (q.filter.channel) {
+    parts.push('c.channel = ?');
+    params.push(q.filter.channel);
+  }
+  if (q.filter.mine) {
+    parts.push('c.assignee_id = ?');
+    params.push(q.officerId);
+  }
+  if (q.filter.overdue) {
+    parts.push(`c.due_sort <= ? AND c.status IN (${OPEN_STATUSES.map(() => '?').join(', ')})`);
+    params.push(q.now, ...OPEN_STATUSES);
+  }
+  return { sql: parts.join(' AND '), params };
+}
+
+const ORDER: Record<InboxSort, string> = {
+  due: 'c.due_sort, c.id',
+  activity: 'c.last_message_at DESC, c.id DESC',
+};
+
+export const conversationQueries = (db: Db) => ({
+  page(q: InboxQuery): { items: ConversationSummary[]; total: number } {
+    const w = where(q);
+    const items = db
+      .prepare(`SELECT ${SUMMARY_COLUMNS} ${FROM} WHERE ${w.sql} ORDER BY ${ORDER[q.sort]} LIMIT ? OFFSET ?`)
+      .all(...w.params, q.limit, q.offset) as ConversationSummary[];
+    const total = (db.prepare(`SELECT count(*) AS n FROM conversations c WHERE ${w.sql}`).get(...w.params) as { n: number }).n;
+    return { items, total };
+  },
+
+  unreadConversations(): number {
+    return (db.prepare('SELECT count(*) AS n FROM conversations WHERE unread_count > 0 AND automated = 0').get() as { n: number }).n;
+  },
+
+  detail(id: number): ConversationDetail | null {
+    const row = db
+      .prepare(
+        `SELECT ${SUMMARY_COLUMNS}, c.need, c.topic, c.summary, c.requirements_complete_at AS requirementsCompleteAt,
+                c.first_response_at AS firstResponseAt, c.resolved_at AS resolvedAt,
+                r.occupation, r.email, r.whatsapp, r.telegram_username AS telegramUsername, r.unreachable
+           ${FROM} WHERE c.id = ?`,
+      )
+      .get(id) as (ConversationDetail & { occupation: string | null; email: string | null; whatsapp: string | null; telegramUsername: string | null; unreachable: number }) | undefined;
+    if (!row) return null;
+    const { occupation, email, whatsapp, telegramUsername, unreachable, ...rest } = row;
+    return {
+      ...rest,
+      requester: { id: row.requesterId, name: row.requesterName, institution: row.institution, occupation, email, whatsapp, telegramUsername, unreachable: unreachable === 1 },
+    };
+  },
+
+  markRead(id: number): boolean {
+    return db.prepare('UPDATE conversations SET unread_count = 0 WHERE id = ? AND unread_count > 0').run(id).changes > 0;
+  },
+
+  exists(id: number): boolean {
+    return db.prepare('SELECT 1 FROM conversations WHERE id = ?').get(id) !== undefined;
+  },
+});
