@@ -33,14 +33,15 @@ export function createDispatcher(core: CoreServices, handlers: HandlerMap): Disp
     const def = Object.hasOwn(table, method) ? table[method] : undefined;
     if (!def) return { ok: false, error: { kind: 'not_found', message: `Metode tidak dikenal: ${String(method).slice(0, 80)}` } };
     try {
+      // Who first, then what: a caller without the role learns nothing about valid inputs.
+      const officer = currentOfficer(core, session);
+      if (!allows(def.access, officer)) {
+        throw forbidden(officer ? 'Peran Anda tidak berwenang untuk tindakan ini' : 'Silakan masuk terlebih dahulu');
+      }
       const parsed = def.input.safeParse(rawInput ?? {});
       if (!parsed.success) {
         const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
         return { ok: false, error: new AppError('invalid_input', 'Masukan tidak valid', issues).toApiError() };
-      }
-      const officer = currentOfficer(core, session);
-      if (!allows(def.access, officer)) {
-        throw forbidden(officer ? 'Peran Anda tidak berwenang untuk tindakan ini' : 'Silakan masuk terlebih dahulu');
       }
       const ctx: HandlerContext = { core, session, officer };
       const input = parsed.data;

@@ -61,12 +61,12 @@ function statements(db: Db) {
     ),
     touchConversation: db.prepare(
       `UPDATE conversations
-          SET last_message_at = max(last_message_at, ?1),
-              last_message_preview = CASE WHEN ?1 >= last_message_at THEN ?2 ELSE last_message_preview END,
-              last_incoming_at = max(coalesce(last_incoming_at, 0), ?1),
+          SET last_message_preview = CASE WHEN @at >= last_message_at THEN @preview ELSE last_message_preview END,
+              last_message_at = max(last_message_at, @at),
+              last_incoming_at = max(coalesce(last_incoming_at, 0), @at),
               unread_count = unread_count + 1,
-              updated_at = ?3
-        WHERE id = ?4`,
+              updated_at = @now
+        WHERE id = @id`,
     ),
     reopen: db.prepare(
       'UPDATE conversations SET status = ?, resolved_at = NULL, reopened_count = reopened_count + 1, updated_at = ? WHERE id = ?',
@@ -167,7 +167,7 @@ function ingestOne(
     s.insertAttachment.run(messageId, f.blob.sha256, f.fileName, f.mimeType, f.blob.size, f.contentId ?? null, now);
   }
   const preview = previewOf(m.text) || (files[0] ? `📎 ${files[0].fileName}` : '');
-  s.touchConversation.run(m.receivedAt, preview, now, conversation.id);
+  s.touchConversation.run({ at: m.receivedAt, preview, now, id: conversation.id });
   return { externalId: m.externalId, outcome: 'inserted', messageId, conversationId: conversation.id, newConversation, reopened };
 }
 

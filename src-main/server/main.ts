@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createCore } from '../core/app';
+import { NewerDatabaseError } from '../core/store/migrate';
+import { defaultDataDir } from '../core/paths';
+import { KeyFileCipher } from '../core/security/secrets';
+import { startBrowserHost } from './host';
+
+// Built to out/main/server.js: the app root is two levels up, the renderer in out/renderer.
+const here = dirname(fileURLToPath(import.meta.url));
+const appRoot = resolve(here, '..', '..');
+
+function readVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined || value === '') return 0;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`PST_PORT tidak valid: "${value}" (harus 0–65535) / invalid PST_PORT`);
+    process.exit(2);
+  }
+  return port;
+}
+
+async function main(): Promise<void> {
+  const dataDir = defaultDataDir();
+  const port = parsePort(process.env.PST_PORT);
+  let core;
+  try {
+    core = createCore({
+      dataDir,
+      host: 'browser',
+      version: readVersion(),
+      cipher: new KeyFileCipher(join(dataDir, 'secret.key')),
+      trainingMode: process.env.PST_TRAINING === '1',
+    });
+  } catch (error) {
+    if (error instanceof NewerDatabaseError) {
+      console.error(error.message);
+      process.exit(3);
+    }
+    throw error;
+  }
+  const host = await startBrowserHost({ core, rendererDir: process.env.PST_RENDERER_DIR ?? join(appRoot, 'out', 'renderer'), port });
+  // The one line a person (and the e2e tests) read: where to open the console.
+  console.log(`PST Console: ${host.url}`);
+
+  let closing = false;
+  const shutdown = async () => {
+    if (closing) return;
+    closing = true;
+    await host.close();
+    core.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
+}
+
+main().catch((error: unknown) => {
+  console.error('PST Console gagal dimulai / failed to start:', error);
+  process.exit(1);
+});

@@ -1,0 +1,108 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { tempDataDir } from './core';
+
+export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
+export const BUILT_SERVER = join(REPO_ROOT, 'out', 'main', 'server.js');
+
+export interface RunningHost {
+  /** The URL with ?token=, as printed by `npm start`. */
+  url: string;
+  origin: string;
+  token: string;
+  dataDir: string;
+  process: ChildProcess;
+  /** stdout+stderr lines so far, for diagnostics and log checks. */
+  output: string[];
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the BUILT browser host (out/main/server.js, as `npm start` runs it) on a free port in its
+ * own process, and resolves once it printed its one URL line. Needs `npm run build` first.
+ */
+export async function startBrowserHost(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<RunningHost> {
+  if (!existsSync(BUILT_SERVER)) throw new Error(`${BUILT_SERVER} is missing: run \`npm run build\` first`);
+  const temp = options.dataDir ? null : tempDataDir('pst-host-');
+  const dataDir = options.dataDir ?? temp!.dir;
+  const child = spawn(process.execPath, [BUILT_SERVER], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, PST_DATA_DIR: dataDir, PST_PORT: '0', ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  createInterface({ input: child.stderr! }).on('line', (line) => output.push(line));
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error(`browser host did not start in 20 s:\n${output.join('\n')}`)), 20_000);
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      output.push(line);
+      const match = /^PST Console: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/.exec(line);
+      if (match) {
+        clearTimeout(timer);
+        resolveUrl(match[1]!);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`browser host exited with ${code}:\n${output.join('\n')}`));
+    });
+  });
+  const parsed = new URL(url);
+  return {
+    url,
+    origin: parsed.origin,
+    token: parsed.searchParams.get('token')!,
+    dataDir,
+    process: child,
+    output,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      temp?.cleanup();
+    },
+  };
+}
+
+/** A tiny HTTP client for the API as the renderer's bridge speaks it, keeping cookies like a browser. */
+export class ApiClient {
+  private readonly cookies = new Map<string, string>();
+
+  constructor(
+    readonly origin: string,
+    token: string,
+  ) {
+    this.cookies.set('pst_host', token);
+  }
+
+  async call(method: string, input: unknown = {}, init: { headers?: Record<string, string>; rawBody?: string } = {}): Promise<{ status: number; body: any }> {
+    const res = await fetch(`${this.origin}/api/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Cookie: this.cookieHeader(), ...init.headers },
+      body: init.rawBody ?? JSON.stringify(input),
+    });
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const [name, value] = pair!.split('=');
+      if (/Max-Age=0/.test(c)) this.cookies.delete(name!);
+      else this.cookies.set(name!, decodeURIComponent(value ?? ''));
+    }
+    const text = await res.text();
+    let body: unknown = text;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // non-JSON bodies (401 text) are returned as text
+    }
+    return { status: res.status, body };
+  }
+
+  cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ');
+  }
+}

@@ -1,0 +1,64 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ingest } from '../../src-main/core/domain/ingest';
+import { toFtsQuery } from '../../src-main/core/store/queries/messages';
+import { startCoreWithAdmin, type TestCore } from '../helpers/core';
+
+const T0 = Date.UTC(2026, 10, 23, 2);
+let core: TestCore;
+beforeEach(async () => {
+  core = await startCoreWithAdmin({ now: () => T0 + 10 * 86_400_000 });
+  const texts = ['Mohon data jumlah penduduk Kecamatan Sukasada 2024', 'Permintaan data PDRB Buleleng', 'Data kunjungan wisatawan Lovina', 'Tingkat pengangguran terbuka'];
+  texts.forEach((text, i) =>
+    ingest(core.services, { channel: i % 2 ? 'email' : 'telegram', externalId: `m${i}`, sourceId: `user${i}`, receivedAt: T0 + i * 60_000, text, requester: { name: `Pengguna ${i}` }, thread: { mode: 'explicit' } }),
+  );
+  const set = core.services.db.prepare('UPDATE conversations SET status = ?, sla_due_at = ? WHERE id = ?');
+  set.run('in_progress', T0 + 5 * 86_400_000, 1);
+  set.run('in_progress', T0 + 1 * 86_400_000, 2);
+  set.run('in_progress', null, 3);
+  set.run('resolved', T0, 4);
+});
+afterEach(() => core.dispose());
+
+describe('inbox', () => {
+  it('filters by status and sorts by due with no-due last', async () => {
+    const page = await core.must('inbox.list', { filter: { status: ['in_progress'] }, sort: 'due' });
+    expect(page.total).toBe(3);
+    expect(page.items.map((c) => c.id)).toEqual([2, 1, 3]);
+    expect(page.items[0]).toMatchObject({ requesterName: 'Pengguna 1', channel: 'email', unreadCount: 1, lastMessagePreview: 'Permintaan data PDRB Buleleng' });
+  });
+
+  it('sorts by last activity, pages with offset and filters overdue and channel', async () => {
+    expect((await core.must('inbox.list', { sort: 'activity' })).items.map((c) => c.id)).toEqual([4, 3, 2, 1]);
+    expect((await core.must('inbox.list', { sort: 'activity', offset: 1, limit: 2 })).items.map((c) => c.id)).toEqual([3, 2]);
+    // now = T0 + 10 days: 1 and 2 are overdue; 4 is resolved so it is not
+    expect((await core.must('inbox.list', { filter: { overdue: true } })).items.map((c) => c.id)).toEqual([2, 1]);
+    expect((await core.must('inbox.list', { filter: { channel: 'telegram' } })).items.map((c) => c.id).sort()).toEqual([1, 3]);
+  });
+
+  it('counts unread conversations and marks one read', async () => {
+    expect(await core.must('inbox.unreadCount', {})).toEqual({ conversations: 4 });
+    await core.must('conversations.markRead', { id: 2 });
+    expect(await core.must('inbox.unreadCount', {})).toEqual({ conversations: 3 });
+    expect(await core.call('conversations.markRead', { id: 99 })).toMatchObject({ ok: false, error: { kind: 'not_found' } });
+  });
+
+  it('opens a conversation with its requester and messages', async () => {
+    const detail = await core.must('conversations.get', { id: 1 });
+    expect(detail).toMatchObject({ ticket: 'KONS-5108-20261123-0001', requester: { name: 'Pengguna 0', unreachable: false } });
+    const messages = await core.must('messages.list', { conversationId: 1 });
+    expect(messages).toMatchObject([{ direction: 'incoming', text: 'Mohon data jumlah penduduk Kecamatan Sukasada 2024', attachments: [] }]);
+    expect(await core.call('conversations.get', { id: 42 })).toMatchObject({ ok: false, error: { kind: 'not_found' } });
+  });
+
+  it('searches message text with prefixes, diacritics folded, hits marked, FTS syntax treated as text', async () => {
+    const hits = await core.must('search.messages', { query: 'penduduk sukas' });
+    expect(hits).toHaveLength(1);
+    expect(hits[0]).toMatchObject({ conversationId: 1, ticket: 'KONS-5108-20261123-0001' });
+    expect(hits[0]!.snippet).toContain('\u0002penduduk\u0003');
+    expect(await core.must('search.messages', { query: 'LOVINA' })).toHaveLength(1);
+    expect(await core.must('search.messages', { query: 'data NOT lovina' })).toHaveLength(0); // NOT is a word here, not an operator
+    expect(await core.must('search.messages', { query: '"pdrb" OR (*' })).toHaveLength(0);
+    expect(await core.call('search.messages', { query: '  *** ' })).toMatchObject({ ok: false, error: { kind: 'invalid_input' } });
+    expect(toFtsQuery('Pengangguran  terbuka')).toBe('"Pengangguran"* "terbuka"*');
+  });
+});

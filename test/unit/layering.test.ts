@@ -1,0 +1,78 @@
+import { ESLint } from 'eslint';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../helpers/host';
+
+// The layering of DESIGN §3 is enforced by `npm run lint` (eslint.config.js) and by one tsconfig per
+// runtime. These tests show that a violation really fails, so the rule cannot rot silently.
+const eslint = new ESLint({ cwd: REPO_ROOT });
+
+async function lintErrors(code: string, filePath: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: join(REPO_ROOT, filePath) });
+  return result!.messages.filter((m) => m.severity === 2).map((m) => `${m.ruleId}: ${m.message}`);
+}
+
+describe('import rule', () => {
+  it('fails src-main/core → electron', async () => {
+    const errors = await lintErrors("import { app } from 'electron';\nexport const name = app.getName();\n", 'src-main/core/violation.ts');
+    expect(errors.join('\n')).toMatch(/no-restricted-imports.*src-main\/core runs under plain Node/);
+    expect(await lintErrors("const e = await import('electron/main');\nexport default e;\n", 'src-main/core/violation.ts')).not.toEqual([]);
+  });
+
+  it('fails src-main/core → a host', async () => {
+    const errors = await lintErrors("import { startBrowserHost } from '../server/host';\nexport default startBrowserHost;\n", 'src-main/core/violation.ts');
+    expect(errors.join('\n')).toMatch(/must not depend on a host/);
+  });
+
+  it('fails src-renderer → main code, Node modules, or a value import of the contract', async () => {
+    const cases = [
+      "import { createCore } from '../src-main/core/app';",
+      "import { readFileSync } from 'node:fs';",
+      "import { readFileSync } from 'fs';",
+      "import Database from 'better-sqlite3';",
+      "import { ipcRenderer } from 'electron';",
+      "import { something } from '../src-preload/contract';",
+      "import '../src-preload/index';",
+    ];
+    for (const code of cases) {
+      expect(await lintErrors(`${code}\nexport {};\n`, 'src-renderer/violation.ts'), code).not.toEqual([]);
+    }
+  });
+
+  it('allows the renderer a type import of the contract and web packages', async () => {
+    const code = "import type { PstBridge } from '../src-preload/contract';\nimport { create } from 'zustand';\nexport const x: PstBridge | null = null;\nexport const y = create;\n";
+    expect(await lintErrors(code, 'src-renderer/ok.ts')).toEqual([]);
+  });
+
+  it('allows electron in the Electron shell', async () => {
+    expect(await lintErrors("import { app } from 'electron';\nexport const n = app.getName();\n", 'src-main/electron/ok.ts')).toEqual([]);
+  });
+});
+
+describe('per-runtime tsconfig', () => {
+  function compileWith(config: string, code: string): string[] {
+    const dir = mkdtempSync(join(tmpdir(), 'pst-layer-'));
+    try {
+      const file = join(dir, 'violation.ts');
+      writeFileSync(file, code);
+      const parsed = ts.getParsedCommandLineOfConfigFile(join(REPO_ROOT, config), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
+      const program = ts.createProgram([file], { ...parsed.options, noEmit: true });
+      return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('gives renderer code DOM types and no Node types', () => {
+    expect(compileWith('tsconfig.web.json', 'export const t = document.title;\n')).toEqual([]);
+    expect(compileWith('tsconfig.web.json', 'export const cwd = process.cwd();\n').join('\n')).toMatch(/Cannot find name 'process'/);
+  });
+
+  it('gives main code Node types and no DOM types', () => {
+    expect(compileWith('tsconfig.node.json', 'export const cwd = process.cwd();\n')).toEqual([]);
+    expect(compileWith('tsconfig.node.json', 'export const t = document.title;\n').join('\n')).toMatch(/Cannot find name 'document'/);
+  });
+});
