@@ -130,6 +130,13 @@ export interface MessageView {
   attachments: AttachmentView[];
 }
 
+export interface OutgoingAttachment {
+  fileName: string;
+  mimeType: string;
+  /** The file's bytes, base64-encoded (at most 20 MB per file). */
+  contentBase64: string;
+}
+
 export interface InboxFilter {
   status?: ConversationStatus[];
   channel?: Channel;
@@ -217,6 +224,15 @@ export interface Contract {
     output: MessageView[];
   };
   'search.messages': { input: { query: string; limit?: number }; output: SearchHit[] };
+  /** An officer's reply: recorded as pending and sent through the durable outbox. */
+  'messages.send': {
+    input: { conversationId: number; text: string; attachments?: OutgoingAttachment[] };
+    output: MessageView;
+  };
+  /** A private note: kept in the timeline, never sent. */
+  'messages.addNote': { input: { conversationId: number; text: string }; output: MessageView };
+  /** Puts a failed outgoing message back on the outbox. */
+  'messages.retry': { input: { messageId: number }; output: MessageView };
 
   'settings.get': { input: Record<string, never>; output: SettingsView };
   'settings.update': { input: Partial<SettingsView>; output: SettingsView };

@@ -8,6 +8,7 @@ import { SecretStore, type SecretCipher } from './security/secrets';
 import type { CoreServices } from './services';
 import { AttachmentStore } from './store/attachments';
 import { openDatabase } from './store/db';
+import { OutboxWorker, type OutboxOptions } from './outbox/worker';
 
 export interface CoreOptions {
   dataDir: string;
@@ -17,12 +18,17 @@ export interface CoreOptions {
   cipher: SecretCipher;
   trainingMode?: boolean;
   now?: () => number;
+  outbox?: OutboxOptions;
 }
 
 export interface Core {
   services: CoreServices;
   dispatch: Dispatch;
-  close(): void;
+  outbox: OutboxWorker;
+  /** Starts background work (the outbox worker); hosts call it once the connectors are registered. */
+  start(): Promise<void>;
+  /** Stops background work and closes the database. */
+  close(): Promise<void>;
 }
 
 export const DATABASE_FILE = 'pst-console.sqlite3';
@@ -41,10 +47,19 @@ export function createCore(options: CoreOptions): Core {
     version: options.version,
     trainingMode: options.trainingMode ?? false,
     now: options.now ?? Date.now,
+    connectors: new Map(),
+    // Deferred: a handler enqueues inside its transaction; the worker must see the committed row.
+    kickOutbox: () => setImmediate(() => outbox.kick()),
   };
+  const outbox = new OutboxWorker(services, services.connectors, options.outbox);
   return {
     services,
     dispatch: createDispatcher(services, handlers),
-    close: () => db.close(),
+    outbox,
+    start: () => outbox.start(),
+    close: async () => {
+      await outbox.stop();
+      db.close();
+    },
   };
 }

@@ -1,4 +1,5 @@
-import type { HostKind } from '../../src-preload/contract';
+import type { Channel, HostKind } from '../../src-preload/contract';
+import type { ChannelConnector } from './channels/types';
 import type { EventBus } from './events';
 import type { SecretStore } from './security/secrets';
 import type { Db } from './store/db';
@@ -16,4 +17,8 @@ export interface CoreServices {
   trainingMode: boolean;
   /** The clock; tests replace it to put the console at a chosen instant. */
   now(): number;
+  /** Connectors by channel; the outbox sends through them. */
+  connectors: Map<Channel, ChannelConnector>;
+  /** Wake the outbox worker after enqueueing (a no-op until the core is started). */
+  kickOutbox(): void;
 }

@@ -48,6 +48,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  await core.start();
   const host = await startBrowserHost({ core, rendererDir: process.env.PST_RENDERER_DIR ?? join(appRoot, 'out', 'renderer'), port });
   // The one line a person (and the e2e tests) read: where to open the console.
   console.log(`PST Console: ${host.url}`);
@@ -57,7 +58,7 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     await host.close();
-    core.close();
+    await core.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown());

@@ -32,7 +32,7 @@ export interface TestCore extends Core {
   must<M extends Method>(method: M, input: Input<M>, session?: SessionSlot): Promise<Output<M>>;
   /** The default caller's session. */
   session: ReturnType<typeof memorySession>;
-  dispose(): void;
+  dispose(): Promise<void>;
 }
 
 /** A core on a temp data dir, as the hosts build it, with helpers to call the contract. */
@@ -52,8 +52,8 @@ export function startTestCore(options: { now?: () => number; dir?: string } = {}
       if (!result.ok) throw new Error(`${method} failed: ${result.error.kind}: ${result.error.message}`);
       return result.value;
     },
-    dispose() {
-      core.close();
+    async dispose() {
+      await core.close();
       temp?.cleanup();
     },
   };

@@ -21,7 +21,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await host.close();
-  core.dispose();
+  await core.dispose();
 });
 
 const count = (table: string) => (core.services.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;

@@ -5,30 +5,45 @@ interface MessageRow extends Omit<MessageView, 'attachments' | 'hasHtml'> {
   hasHtml: number;
 }
 
+const MESSAGE_COLUMNS = `id, conversation_id AS conversationId, direction, channel, body_text AS text, body_html IS NOT NULL AS hasHtml,
+  delivery, failure_reason AS failureReason, author_officer_id AS authorOfficerId, created_at AS createdAt, edited_at AS editedAt`;
+
+function withAttachments(db: Db, rows: MessageRow[]): MessageView[] {
+  const files = new Map<number, AttachmentView[]>();
+  if (rows.length > 0) {
+    const ids = rows.map((r) => r.id);
+    const all = db
+      .prepare(
+        `SELECT id, message_id AS messageId, file_name AS fileName, mime_type AS mimeType, size, sha256
+           FROM attachments WHERE message_id IN (${ids.map(() => '?').join(',')}) ORDER BY id`,
+      )
+      .all(...ids) as (AttachmentView & { messageId: number })[];
+    for (const { messageId, ...a } of all) files.set(messageId, [...(files.get(messageId) ?? []), a]);
+  }
+  return rows.map((r) => ({ ...r, hasHtml: r.hasHtml === 1, attachments: files.get(r.id) ?? [] }));
+}
+
 export const messageQueries = (db: Db) => ({
   /** Newest first, `limit` at a time, older pages by `beforeId`. */
   list(conversationId: number, beforeId: number | undefined, limit: number): MessageView[] {
     const rows = db
-      .prepare(
-        `SELECT id, conversation_id AS conversationId, direction, channel, body_text AS text, body_html IS NOT NULL AS hasHtml,
-                delivery, failure_reason AS failureReason, author_officer_id AS authorOfficerId, created_at AS createdAt, edited_at AS editedAt
-           FROM messages WHERE conversation_id = ? AND id < ? ORDER BY id DESC LIMIT ?`,
-      )
+      .prepare(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? AND id < ? ORDER BY id DESC LIMIT ?`)
       .all(conversationId, beforeId ?? Number.MAX_SAFE_INTEGER, limit) as MessageRow[];
-    const files = new Map<number, AttachmentView[]>();
-    if (rows.length > 0) {
-      const ids = rows.map((r) => r.id);
-      const all = db
-        .prepare(
-          `SELECT id, message_id AS messageId, file_name AS fileName, mime_type AS mimeType, size, sha256
-             FROM attachments WHERE message_id IN (${ids.map(() => '?').join(',')}) ORDER BY id`,
-        )
-        .all(...ids) as (AttachmentView & { messageId: number })[];
-      for (const { messageId, ...a } of all) files.set(messageId, [...(files.get(messageId) ?? []), a]);
-    }
-    return rows.map((r) => ({ ...r, hasHtml: r.hasHtml === 1, attachments: files.get(r.id) ?? [] }));
+    return withAttachments(db, rows);
   },
 
+  byId(id: number): MessageView | null {
+    const row = db.prepare(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE id = ?`).get(id) as MessageRow | undefined;
+    return row ? (withAttachments(db, [row])[0] ?? null) : null;
+  },
+
+  insertNote(conversationId: number, text: string, officerId: number, now: number): number {
+    return Number(
+      db
+        .prepare("INSERT INTO messages (conversation_id, direction, channel, body_text, author_officer_id, created_at) SELECT id, 'note', channel, ?, ?, ? FROM conversations WHERE id = ?")
+        .run(text, officerId, now, conversationId).lastInsertRowid,
+    );
+  },
   /** Newest hits first; FTS5 walks its index by rowid, so common words stay fast. */
   search(ftsQuery: string, limit: number): SearchHit[] {
     return db

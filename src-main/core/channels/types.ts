@@ -1,0 +1,57 @@
+import type { Channel } from '../../../src-preload/contract';
+
+/** What the outbox hands a connector: one outgoing message, with everything needed to send it. */
+export interface OutgoingItem {
+  outboxId: number;
+  messageId: number;
+  conversationId: number;
+  channel: Channel;
+  attempt: number;
+  /** Channel-specific, fixed at enqueue time (email: our Message-ID, subject, In-Reply-To...). */
+  payload: OutgoingPayload;
+}
+
+export interface OutgoingPayload {
+  /** Why it is sent: an officer's reply, the acknowledgement, a rating request, the out-of-hours reply. */
+  kind: 'reply' | 'ack' | 'rating_request' | 'auto_reply' | 'survey';
+  text: string;
+  attachments?: { sha256: string; fileName: string; mimeType: string }[];
+  [key: string]: unknown;
+}
+
+export interface SendOutcome {
+  /** The id the channel gave the message (email Message-ID, Telegram chat:message id). */
+  externalId: string;
+  meta?: Record<string, unknown>;
+}
+
+/** A failure the channel says will not go away by retrying (bad address, bot blocked). */
+export class PermanentSendError extends Error {
+  constructor(message: string, readonly detail?: Record<string, unknown>) {
+    super(message);
+    this.name = 'PermanentSendError';
+  }
+}
+
+/** A temporary failure with the channel's own advice on when to retry (Telegram 429 retry_after). */
+export class RetryLaterError extends Error {
+  constructor(message: string, readonly retryAfterMs: number) {
+    super(message);
+    this.name = 'RetryLaterError';
+  }
+}
+
+/**
+ * The seam every channel implements (Telegram, email; WhatsApp can be added the same way).
+ * Connectors only move messages: ingest() and the outbox decide everything else.
+ */
+export interface ChannelConnector {
+  readonly channel: Channel;
+  /** Send one message. Throw PermanentSendError, RetryLaterError, or any error for "try again". */
+  send(item: OutgoingItem): Promise<SendOutcome>;
+  /**
+   * After a crash while an item was being sent: did it leave? Email can check the Sent folder for
+   * our Message-ID; a channel that cannot tell answers 'unknown' and the item is not resent blindly.
+   */
+  reconcile?(item: OutgoingItem): Promise<{ state: 'delivered'; outcome: SendOutcome } | { state: 'not_delivered' } | { state: 'unknown' }>;
+}
