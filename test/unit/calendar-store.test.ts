@@ -1,0 +1,126 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { calendarQueries, parseIcs, SERVICE_HOURS_KEY } from '../../src-main/core/calendar';
+import { openDatabase, type Db } from '../../src-main/core/store/db';
+import { tempDataDir } from '../helpers/core';
+
+const wita = (text: string): number => Date.parse(`${text.replace(' ', 'T')}:00+08:00`);
+const NOW = wita('2026-11-28 10:00');
+
+const opened: { db: Db; cleanup(): void }[] = [];
+function freshDb(): Db {
+  const temp = tempDataDir();
+  const db = openDatabase(join(temp.dir, 'db.sqlite3'));
+  opened.push({ db, cleanup: temp.cleanup });
+  return db;
+}
+afterEach(() =>
+  opened.splice(0).forEach(({ db, cleanup }) => {
+    db.close();
+    cleanup();
+  }),
+);
+
+const ics = (...events: string[]) =>
+  ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Test//Libur//ID', ...events, 'END:VCALENDAR', ''].join('\r\n');
+const allDay = (start: string, summary: string, end?: string) =>
+  ['BEGIN:VEVENT', `UID:${start}-${summary.length}@test`, `DTSTART;VALUE=DATE:${start}`, ...(end ? [`DTEND;VALUE=DATE:${end}`] : []), `SUMMARY:${summary}`, 'END:VEVENT'].join('\r\n');
+
+describe('calendar store', () => {
+  it('seeds the shipped 2026 decree once; a deleted day stays deleted; 2027 is reported missing', () => {
+    const cal = calendarQueries(freshDb());
+    const first = cal.seed(NOW);
+    expect(first.inserted).toBe(25);
+    expect(first.yearsMissingDecree).toEqual([2027]);
+    expect(cal.listStored(2026).every((d) => d.source === 'skb-2026')).toBe(true);
+    expect(cal.listStored(2026).filter((d) => d.kind === 'cuti_bersama')).toHaveLength(8);
+    cal.deleteDay('2026-12-24');
+    expect(cal.seed(NOW).inserted).toBe(0);
+    expect(cal.listStored(2026)).toHaveLength(24);
+  });
+
+  it('a year without a decree runs on date-holidays, plus its stored local days', () => {
+    const cal = calendarQueries(freshDb());
+    cal.seed(NOW);
+    cal.addDay({ date: '2027-01-13', kind: 'local', name: 'Hari Raya Galungan' });
+    const y2027 = cal.daysOfYear(2027);
+    expect(y2027.hasDecree).toBe(false);
+    expect(y2027.days.find((d) => d.date === '2027-01-01')).toMatchObject({ source: 'date-holidays', kind: 'national' });
+    expect(y2027.days.find((d) => d.date === '2027-01-13')).toMatchObject({ source: 'manual', kind: 'local' });
+    expect(cal.yearsMissingDecree([2026, 2027])).toEqual([2027]); // a local day is not a decree
+
+    const calendar = cal.buildCalendar();
+    expect(calendar.isWorkingDay('2027-01-01')).toBe(false);
+    expect(calendar.isWorkingDay('2027-01-13')).toBe(false);
+    expect(calendar.isWorkingDay('2027-01-12')).toBe(true);
+  });
+
+  it('an entered decree replaces the fallback for that year', () => {
+    const cal = calendarQueries(freshDb());
+    cal.seed(NOW);
+    cal.importIcs(ics(allDay('20270101', 'Tahun Baru 2027 Masehi'), allDay('20270208', 'Cuti bersama Tahun Baru Imlek')));
+    expect(cal.yearsMissingDecree([2026, 2027])).toEqual([]);
+    const calendar = cal.buildCalendar();
+    expect(calendar.isWorkingDay('2027-01-05')).toBe(true); // date-holidays' day is no longer used
+    expect(calendar.nonWorkingDayOn('2027-02-08')).toMatchObject({ kind: 'cuti_bersama' });
+  });
+
+  it('adds, edits and deletes days with validation', () => {
+    const cal = calendarQueries(freshDb());
+    cal.addDay({ date: '2026-09-09', kind: 'local', name: 'Hari Jadi Kota Singaraja' });
+    expect(() => cal.addDay({ date: '2026-09-09', kind: 'local', name: 'lagi' })).toThrow(/sudah ada/);
+    expect(() => cal.addDay({ date: '2026-02-30', kind: 'national', name: 'x' })).toThrow(/tidak valid/);
+    expect(() => cal.addDay({ date: '2026-09-10', kind: 'local', name: '  ' })).toThrow(/tidak valid/);
+    expect(cal.updateDay('2026-09-09', { name: 'HUT Kota Singaraja' })).toMatchObject({ kind: 'local', name: 'HUT Kota Singaraja' });
+    expect(() => cal.updateDay('2026-09-11', { name: 'x' })).toThrow(/tidak ditemukan/);
+    expect(cal.buildCalendar().isWorkingDay('2026-09-09')).toBe(false);
+    cal.deleteDay('2026-09-09');
+    expect(cal.buildCalendar().isWorkingDay('2026-09-09')).toBe(true);
+    expect(() => cal.deleteDay('2026-09-09')).toThrow(/tidak ditemukan/);
+  });
+
+  it('stores validated hours in settings and builds the calendar from them', () => {
+    const db = freshDb();
+    const cal = calendarQueries(db);
+    const friday = [{ from: 480, to: 690 }]; // Friday 08:00–11:30
+    const week = [[], [{ from: 480, to: 930 }], [{ from: 480, to: 930 }], [{ from: 480, to: 930 }], [{ from: 480, to: 930 }], friday, []];
+    cal.saveHours(week, NOW);
+    expect(JSON.parse((db.prepare('SELECT value FROM settings WHERE key = ?').get(SERVICE_HOURS_KEY) as { value: string }).value)).toEqual(week);
+    expect(() => cal.saveHours([[{ from: 900, to: 800 }], [], [], [], [], [], []], NOW)).toThrow();
+    const calendar = cal.buildCalendar();
+    expect(calendar.isOpen(wita('2026-12-04 12:00'))).toBe(false);
+    expect(calendar.currentPeriodEnd(wita('2026-12-04 10:00'))).toBe(wita('2026-12-04 11:30'));
+  });
+});
+
+describe('.ics import', () => {
+  it('reads all-day events, multi-day events by exclusive DTEND, and the kind from the summary', () => {
+    const parsed = parseIcs(
+      ics(
+        allDay('20270310', 'Idul Fitri 1448 H', '20270312'),
+        allDay('20270312', 'Cuti Bersama Idul Fitri 1448 H'),
+        ['BEGIN:VEVENT', 'UID:t@test', 'DTSTART:20270401T090000Z', 'SUMMARY:Rapat', 'END:VEVENT'].join('\r\n'),
+        ['BEGIN:VEVENT', 'UID:r@test', 'DTSTART;VALUE=DATE:20270101', 'RRULE:FREQ=YEARLY', 'SUMMARY:Tahun Baru', 'END:VEVENT'].join('\r\n'),
+        allDay('20270311', 'Idul Fitri (ganda)'),
+      ),
+    );
+    expect(parsed.days).toEqual([
+      { date: '2027-03-10', kind: 'national', name: 'Idul Fitri 1448 H' },
+      { date: '2027-03-11', kind: 'national', name: 'Idul Fitri 1448 H' },
+      { date: '2027-03-12', kind: 'cuti_bersama', name: 'Cuti Bersama Idul Fitri 1448 H' },
+    ]);
+    expect(parsed.skipped.map((s) => s.summary)).toEqual(['Rapat', 'Tahun Baru', 'Idul Fitri (ganda)']);
+    expect(parsed.skipped[0]!.reason).toMatch(/sehari penuh/);
+    expect(parsed.skipped[1]!.reason).toMatch(/RRULE/);
+    expect(parsed.skipped[2]!.reason).toMatch(/2027-03-11/);
+  });
+
+  it('bad input gives a clear error and writes nothing', () => {
+    const db = freshDb();
+    const cal = calendarQueries(db);
+    expect(() => cal.importIcs('ini bukan kalender')).toThrow(/tidak dapat dibaca|bukan kalender/);
+    expect(() => cal.importIcs('BEGIN:VCARD\r\nVERSION:4.0\r\nFN:X\r\nEND:VCARD\r\n')).toThrow(/VCALENDAR/);
+    expect(() => cal.importIcs('BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:2027\r\n')).toThrow(/tidak dapat dibaca/);
+    expect(cal.listStored()).toEqual([]);
+  });
+});
