@@ -1,0 +1,37 @@
+import { BrowserWindow } from 'electron';
+import { secureWebPreferences, type RendererLocation } from './policy';
+
+export interface MainWindowOptions {
+  preloadPath: string;
+  rendererIndex: string;
+  renderer: RendererLocation;
+  icon: string;
+}
+
+/** The console's one window: shown when its first paint is ready, so no white flash. */
+export function createMainWindow(options: MainWindowOptions): BrowserWindow {
+  const window = new BrowserWindow({
+    title: 'PST Console',
+    width: 1280,
+    height: 800,
+    minWidth: 960,
+    minHeight: 600,
+    show: false,
+    icon: options.icon,
+    autoHideMenuBar: true,
+    backgroundColor: '#ffffff',
+    webPreferences: secureWebPreferences(options.preloadPath),
+  });
+  window.once('ready-to-show', () => window.show());
+  const loading = options.renderer.kind === 'dev' ? window.loadURL(options.renderer.origin) : window.loadFile(options.rendererIndex);
+  loading.catch((error: unknown) => console.error('[electron] renderer failed to load', error));
+  return window;
+}
+
+/** Brings the window back from the tray or from behind other windows (also for a second launch). */
+export function revealWindow(window: BrowserWindow | null): void {
+  if (!window || window.isDestroyed()) return;
+  if (window.isMinimized()) window.restore();
+  window.show();
+  window.focus();
+}
