@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { invalidInput, notFound } from '../errors';
 import { conversationQueries } from '../store/queries/conversations';
 import { messageQueries, toFtsQuery } from '../store/queries/messages';
+import { conversationOpened } from '../workflow/transitions';
 import type { HandlerMap } from './define';
 import { mutation, query } from './define';
 import { channel, empty, id, limit, status } from './schemas';
@@ -46,7 +47,7 @@ export const inboxHandlers = {
     access: 'officer',
     input: z.strictObject({ id }),
     run: (input, { core }) => {
-      const detail = conversationQueries(core.db).detail(input.id);
+      const detail = conversationQueries(core.db).detail(input.id, core.now());
       if (!detail) throw notFound('Konsultasi');
       return detail;
     },
@@ -55,10 +56,12 @@ export const inboxHandlers = {
   'conversations.markRead': mutation<'conversations.markRead'>({
     access: 'officer',
     input: z.strictObject({ id }),
-    run: (input, { core }) => {
+    run: (input, { core, officer }) => {
       const conversations = conversationQueries(core.db);
       if (!conversations.exists(input.id)) throw notFound('Konsultasi');
       if (conversations.markRead(input.id)) core.events.emit('inbox.changed', { conversationIds: [input.id] });
+      // Opening a "new" conversation moves it on (awaiting_requirements or in_progress): DESIGN §2.
+      conversationOpened(core, input.id, { officerId: officer!.id, name: officer!.displayName });
       return null;
     },
     audit: (input) => ({ entityType: 'conversation', entityId: input.id }),

@@ -1,4 +1,7 @@
 import type { ConversationDetail, ConversationStatus, ConversationSummary, InboxFilter, InboxSort } from '../../../../src-preload/contract';
+import { ratingsOf } from '../../workflow/ratings';
+import { serviceCalendar } from '../../workflow/calendar-cache';
+import { WORKFLOW_COLUMNS, withWorkflow, type WorkflowRawColumns } from '../../workflow/view';
 import type { Db } from '../db';
 
 /** Statuses in which a consultation is still being worked on. */
@@ -8,7 +11,8 @@ const SUMMARY_COLUMNS = `
   c.id, c.ticket, c.channel, c.status, c.subject, c.requester_id AS requesterId,
   r.name AS requesterName, r.institution, c.last_message_preview AS lastMessagePreview,
   c.last_message_at AS lastMessageAt, c.unread_count AS unreadCount, c.assignee_id AS assigneeId,
-  o.display_name AS assigneeName, c.sla_due_at AS slaDueAt, c.created_at AS createdAt`;
+  o.display_name AS assigneeName, c.sla_due_at AS slaDueAt, c.created_at AS createdAt,
+  ${WORKFLOW_COLUMNS}`;
 
 const FROM = `FROM conversations c JOIN requesters r ON r.id = c.requester_id LEFT JOIN officers o ON o.id = c.assignee_id`;
 
@@ -53,9 +57,10 @@ const ORDER: Record<InboxSort, string> = {
 export const conversationQueries = (db: Db) => ({
   page(q: InboxQuery): { items: ConversationSummary[]; total: number } {
     const w = where(q);
-    const items = db
+    const rows = db
       .prepare(`SELECT ${SUMMARY_COLUMNS} ${FROM} WHERE ${w.sql} ORDER BY ${ORDER[q.sort]} LIMIT ? OFFSET ?`)
-      .all(...w.params, q.limit, q.offset) as ConversationSummary[];
+      .all(...w.params, q.limit, q.offset) as WorkflowRawColumns[];
+    const items = withWorkflow(db, rows, q.now) as unknown as ConversationSummary[];
     const total = (db.prepare(`SELECT count(*) AS n FROM conversations c WHERE ${w.sql}`).get(...w.params) as { n: number }).n;
     return { items, total };
   },
@@ -64,19 +69,26 @@ export const conversationQueries = (db: Db) => ({
     return (db.prepare('SELECT count(*) AS n FROM conversations WHERE unread_count > 0 AND automated = 0').get() as { n: number }).n;
   },
 
-  detail(id: number): ConversationDetail | null {
+  /** `now` places the SLA state (the core's clock). */
+  detail(id: number, now: number = Date.now()): ConversationDetail | null {
     const row = db
       .prepare(
         `SELECT ${SUMMARY_COLUMNS}, c.need, c.topic, c.summary, c.requirements_complete_at AS requirementsCompleteAt,
                 c.first_response_at AS firstResponseAt, c.resolved_at AS resolvedAt,
+                c.sla_paused_ms AS slaPausedWorkingMs,
                 r.occupation, r.email, r.whatsapp, r.telegram_username AS telegramUsername, r.unreachable
            ${FROM} WHERE c.id = ?`,
       )
-      .get(id) as (ConversationDetail & { occupation: string | null; email: string | null; whatsapp: string | null; telegramUsername: string | null; unreachable: number }) | undefined;
+      .get(id) as (WorkflowRawColumns & ConversationDetail & { occupation: string | null; email: string | null; whatsapp: string | null; telegramUsername: string | null; unreachable: number }) | undefined;
     if (!row) return null;
-    const { occupation, email, whatsapp, telegramUsername, unreachable, ...rest } = row;
+    const [derived] = withWorkflow(db, [row], now);
+    const { occupation, email, whatsapp, telegramUsername, unreachable, ...rest } = derived as unknown as typeof row;
+    const firstResponseWorkingMs = row.firstResponseAt === null ? null : serviceCalendar(db).workingTimeBetween(row.createdAt, row.firstResponseAt);
     return {
       ...rest,
+      slaTargetDays: row.wfTargetDays,
+      firstResponseWorkingMs,
+      ratings: ratingsOf(db, id),
       requester: { id: row.requesterId, name: row.requesterName, institution: row.institution, occupation, email, whatsapp, telegramUsername, unreachable: unreachable === 1 },
     };
   },

@@ -1,0 +1,134 @@
+import type { Channel } from '../../../src-preload/contract';
+import { describeServiceHours } from '../calendar';
+import type { OutgoingPayload } from '../channels/types';
+import { enqueueOutgoing } from '../outbox/outbox';
+import type { CoreServices } from '../services';
+import { serviceCalendar } from './calendar-cache';
+import { describeMissing, missingFor } from './requirements';
+import { readWorkflowSettings } from './settings';
+import { formatWita, renderTemplate, systemTemplateBody, type Placeholders } from './templates';
+
+/**
+ * A message that has waited more than one working day of service time (7.5 h open) gets no
+ * automatic answer: by then officers were in and the message is theirs to answer, and a first sync
+ * of an old mailbox must not send acknowledgements for mail the office already handled. Counted in
+ * service time, so mail that arrived at the start of a long holiday is still acknowledged.
+ */
+export const autoAnswerMaxAge = (core: CoreServices): number => serviceCalendar(core.db).standardDayMs;
+
+/**
+ * Enqueues a message the console writes by itself. The inbox keeps showing the requester's last
+ * message as preview and order: an acknowledgement must not make a fresh request look answered.
+ */
+export function enqueueAutomatic(core: CoreServices, conversationId: number, channel: Channel, payload: OutgoingPayload): number {
+  const before = core.db.prepare('SELECT last_message_preview AS preview, last_message_at AS at FROM conversations WHERE id = ?').get(conversationId) as {
+    preview: string;
+    at: number;
+  };
+  const messageId = enqueueOutgoing(core, { conversationId, channel, officerId: null, payload });
+  core.db.prepare('UPDATE conversations SET last_message_preview = ?, last_message_at = ? WHERE id = ?').run(before.preview, before.at, conversationId);
+  // No push event here: ingest emits after its commit; the outbox worker emits when it is sent.
+  core.kickOutbox();
+  return messageId;
+}
+
+interface ConversationFacts {
+  id: number;
+  ticket: string;
+  channel: Channel;
+  name: string | null;
+  summary: string | null;
+  topic: string | null;
+  due: number | null;
+}
+
+function factsOf(core: CoreServices, conversationId: number): ConversationFacts {
+  return core.db
+    .prepare(
+      `SELECT c.id, c.ticket, c.channel, r.name, c.summary, c.topic, c.sla_due_at AS due
+         FROM conversations c JOIN requesters r ON r.id = c.requester_id WHERE c.id = ?`,
+    )
+    .get(conversationId) as ConversationFacts;
+}
+
+/** The placeholder values of one conversation, as of now. */
+export function placeholdersFor(core: CoreServices, conversationId: number, officerName?: string): Placeholders {
+  const calendar = serviceCalendar(core.db);
+  const facts = factsOf(core, conversationId);
+  const days = readWorkflowSettings(core.db).slaWorkingDays;
+  return {
+    nama: facts.name?.trim() || 'Bapak/Ibu',
+    tiket: facts.ticket,
+    jam_layanan: describeServiceHours(calendar.hours),
+    kekurangan: describeMissing(missingFor(core.db, conversationId)),
+    hari_kerja: String(days),
+    batas_waktu: facts.due !== null ? formatWita(facts.due) : `${days} hari kerja setelah persyaratan lengkap`,
+    buka_kembali: formatWita(calendar.nextOpening(core.now())),
+    ringkasan: facts.summary ?? '-',
+    topik: facts.topic ?? '-',
+    kantor: 'PST BPS Kabupaten Buleleng',
+    ...(officerName ? { petugas: officerName } : {}),
+  };
+}
+
+export interface InboundFacts {
+  conversationId: number;
+  channel: Channel;
+  messageId: number;
+  externalId: string;
+  receivedAt: number;
+  automated: boolean;
+}
+
+const tooOld = (core: CoreServices, m: InboundFacts) => serviceCalendar(core.db).workingTimeBetween(m.receivedAt, core.now()) > autoAnswerMaxAge(core);
+
+/**
+ * The acknowledgement of a new conversation: ticket, hours, free of charge, the N-working-day
+ * promise and the missing requirements. Out of hours, the out-of-hours paragraph comes first in
+ * the SAME message, and the closed period counts as answered (no second auto-reply in it).
+ * Never for automated mail or the manual channel, never twice (ack_sent_at).
+ */
+export function sendAcknowledgement(core: CoreServices, m: InboundFacts): number | null {
+  if (m.automated || m.channel === 'manual' || tooOld(core, m)) return null;
+  const claimed = core.db.prepare('UPDATE conversations SET ack_sent_at = ? WHERE id = ? AND ack_sent_at IS NULL').run(core.now(), m.conversationId).changes;
+  if (claimed === 0) return null;
+  const values = placeholdersFor(core, m.conversationId);
+  const period = closedPeriod(core, m.receivedAt);
+  const parts = [
+    period ? renderTemplate(systemTemplateBody(core.db, 'out_of_hours'), values) : null,
+    renderTemplate(systemTemplateBody(core.db, 'ack'), values),
+  ].filter((p): p is string => p !== null);
+  if (period) core.db.prepare('UPDATE conversations SET auto_reply_period = ? WHERE id = ?').run(period, m.conversationId);
+  return enqueueAutomatic(core, m.conversationId, m.channel, {
+    kind: 'ack',
+    text: parts.join('\n\n'),
+    ticket: values.tiket,
+    outOfHours: period !== null,
+    inReplyTo: m.externalId,
+  });
+}
+
+/** The closed period of a message, if it arrived while closed and the office is still closed now. */
+function closedPeriod(core: CoreServices, receivedAt: number): string | null {
+  const calendar = serviceCalendar(core.db);
+  const key = calendar.closedPeriodKey(receivedAt);
+  return key !== null && !calendar.isOpen(core.now()) ? key : null;
+}
+
+/** The out-of-hours reply to a message on an existing conversation: once per closed period. */
+export function sendOutOfHoursReply(core: CoreServices, m: InboundFacts): number | null {
+  if (m.automated || m.channel === 'manual' || tooOld(core, m)) return null;
+  const period = closedPeriod(core, m.receivedAt);
+  if (!period) return null;
+  const claimed = core.db
+    .prepare('UPDATE conversations SET auto_reply_period = ? WHERE id = ? AND coalesce(auto_reply_period, \'\') <> ?')
+    .run(period, m.conversationId, period).changes;
+  if (claimed === 0) return null;
+  const values = placeholdersFor(core, m.conversationId);
+  return enqueueAutomatic(core, m.conversationId, m.channel, {
+    kind: 'auto_reply',
+    text: renderTemplate(systemTemplateBody(core.db, 'out_of_hours'), values),
+    ticket: values.tiket,
+    inReplyTo: m.externalId,
+  });
+}

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import type { RequesterFieldsInput, RequirementName } from '../../../src-preload/contract';
+import { missingRequirements, type RequirementFacts } from '../domain/requirements';
+import { invalidInput } from '../errors';
+import type { Db } from '../store/db';
+
+export const REQUIREMENT_LABELS: Record<RequirementName, string> = {
+  name: 'Nama lengkap',
+  institution: 'Asal instansi/universitas',
+  email: 'Alamat email aktif',
+  whatsapp: 'Nomor WhatsApp',
+  occupation: 'Pekerjaan',
+  need: 'Keperluan dan data yang dibutuhkan',
+};
+
+/**
+ * An Indonesian mobile number as +62…: accepts 08…, 628…, +628… with spaces, dots, dashes or
+ * parentheses. Returns null for anything that is not a plausible mobile number (8–13 digits after 0).
+ */
+export function normalizeWhatsapp(input: string): string | null {
+  const compact = input.trim().replace(/[\s.\-()]/g, '');
+  const national = /^\+?62(8\d{7,12})$/.exec(compact)?.[1] ?? /^0(8\d{7,12})$/.exec(compact)?.[1];
+  return national ? `+62${national}` : null;
+}
+
+const emailSchema = z.email();
+
+/** Validates and normalizes requester fields; empty strings clear a field. */
+export function cleanRequesterFields(input: RequesterFieldsInput): RequesterFieldsInput {
+  const out: RequesterFieldsInput = {};
+  for (const [key, raw] of Object.entries(input) as [keyof RequesterFieldsInput, string | null | undefined][]) {
+    if (raw === undefined) continue;
+    const value = raw === null ? null : raw.trim() || null;
+    if (value !== null && key === 'email') {
+      if (!emailSchema.safeParse(value).success) throw invalidInput(`Alamat email tidak valid: ${value}`);
+      out.email = value.toLowerCase();
+    } else if (value !== null && key === 'whatsapp') {
+      const normalized = normalizeWhatsapp(value);
+      if (!normalized) throw invalidInput(`Nomor WhatsApp tidak valid: ${value} (contoh 0812-3456-7890 atau +62 812 3456 7890)`);
+      out.whatsapp = normalized;
+    } else {
+      out[key] = value;
+    }
+  }
+  return out;
+}
+
+export function writeRequesterFields(db: Db, requesterId: number, fields: RequesterFieldsInput, now: number): void {
+  const keys = Object.keys(fields) as (keyof RequesterFieldsInput)[];
+  if (keys.length === 0) return;
+  db.prepare(`UPDATE requesters SET ${keys.map((k) => `${k} = @${k}`).join(', ')}, updated_at = @now WHERE id = @id`).run({ ...fields, now, id: requesterId });
+}
+
+export function requirementFacts(db: Db, conversationId: number): RequirementFacts {
+  return db
+    .prepare(
+      `SELECT r.name, r.institution, r.email, r.whatsapp, r.occupation, c.need
+         FROM conversations c JOIN requesters r ON r.id = c.requester_id WHERE c.id = ?`,
+    )
+    .get(conversationId) as RequirementFacts;
+}
+
+export const missingFor = (db: Db, conversationId: number): RequirementName[] => missingRequirements(requirementFacts(db, conversationId));
+
+/** The {kekurangan} text of the acknowledgement. */
+export function describeMissing(missing: readonly RequirementName[]): string {
+  if (missing.length === 0) return 'Persyaratan Anda sudah lengkap; permintaan segera kami proses.';
+  return ['Agar permintaan dapat kami proses, mohon lengkapi:', ...missing.map((m) => `- ${REQUIREMENT_LABELS[m]}`)].join('\n');
+}

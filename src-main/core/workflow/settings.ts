@@ -1,0 +1,44 @@
+import type { Db } from '../store/db';
+import { settingsQueries } from '../store/queries/settings';
+
+/** The statistical subjects of the closing form and the weekly report (editable by the admin). */
+export const DEFAULT_TOPICS = [
+  'Kependudukan',
+  'Ketenagakerjaan',
+  'Kemiskinan',
+  'PDRB/Ekonomi',
+  'Pertanian',
+  'Pariwisata',
+  'IPM',
+  'Harga/Inflasi',
+  'Lainnya',
+] as const;
+
+export interface WorkflowSettings {
+  /** Completion time promised by the service standard, in working days (DESIGN §1: 3). */
+  slaWorkingDays: number;
+  /** Ask the 9 SKM unsur (PermenPANRB 14/2017) after the star rating. */
+  surveyEnabled: boolean;
+  topics: string[];
+}
+
+export const WORKFLOW_DEFAULTS: WorkflowSettings = { slaWorkingDays: 3, surveyEnabled: false, topics: [...DEFAULT_TOPICS] };
+
+const KEYS = { slaWorkingDays: 'slaWorkingDays', surveyEnabled: 'surveyEnabled', topics: 'topics' } as const;
+
+export function readWorkflowSettings(db: Db): WorkflowSettings {
+  const s = settingsQueries(db);
+  return {
+    slaWorkingDays: s.get(KEYS.slaWorkingDays, WORKFLOW_DEFAULTS.slaWorkingDays),
+    surveyEnabled: s.get(KEYS.surveyEnabled, WORKFLOW_DEFAULTS.surveyEnabled),
+    topics: s.get(KEYS.topics, WORKFLOW_DEFAULTS.topics),
+  };
+}
+
+export function writeWorkflowSettings(db: Db, patch: Partial<WorkflowSettings>, now: number): WorkflowSettings {
+  const s = settingsQueries(db);
+  for (const key of Object.keys(KEYS) as (keyof WorkflowSettings)[]) {
+    if (patch[key] !== undefined) s.set(KEYS[key], patch[key], now);
+  }
+  return readWorkflowSettings(db);
+}

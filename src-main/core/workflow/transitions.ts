@@ -1,0 +1,125 @@
+import type { RequesterFieldsInput } from '../../../src-preload/contract';
+import { conflict, invalidInput } from '../errors';
+import type { CoreServices } from '../services';
+import { writeActivity } from './activity';
+import { serviceCalendar } from './calendar-cache';
+import { changeStatus, loadConversation, type Actor, type WorkflowRow } from './conversation';
+import { requestRating } from './ratings';
+import { cleanRequesterFields, missingFor, REQUIREMENT_LABELS, writeRequesterFields } from './requirements';
+import { readWorkflowSettings } from './settings';
+import { clearClock, closeClock, pauseClock, resumeClock, startClock } from './sla';
+import { formatWita } from './templates';
+
+/**
+ * The workflow operations behind the handlers (and the Telegram intake). Each runs inside the
+ * caller's transaction and leaves a timeline line; the dispatcher writes the audit row.
+ */
+
+const OPEN = ['new', 'awaiting_requirements', 'in_progress', 'waiting_requester'] as const;
+const isOpen = (row: WorkflowRow) => (OPEN as readonly string[]).includes(row.status);
+
+/** Starts the SLA clock now and moves the conversation to in_progress. */
+function completeRequirements(core: CoreServices, row: WorkflowRow, actor: Actor, note: string): void {
+  const calendar = serviceCalendar(core.db);
+  const days = readWorkflowSettings(core.db).slaWorkingDays;
+  startClock(core.db, calendar, row.id, core.now(), days);
+  const due = calendar.dueAt(core.now(), days);
+  changeStatus(core, row, 'in_progress', actor, `${note}; batas waktu penyelesaian ${formatWita(due)}`);
+}
+
+/**
+ * The requirements check: a new or awaiting conversation with everything filled in starts its SLA
+ * clock; one still missing something waits in awaiting_requirements.
+ */
+export function checkRequirements(core: CoreServices, row: WorkflowRow, actor: Actor): void {
+  if (row.status !== 'new' && row.status !== 'awaiting_requirements') return;
+  const missing = missingFor(core.db, row.id);
+  if (missing.length === 0) completeRequirements(core, row, actor, 'persyaratan lengkap');
+  else if (row.status === 'new') changeStatus(core, row, 'awaiting_requirements', actor, `belum lengkap: ${missing.map((m) => REQUIREMENT_LABELS[m]).join(', ')}`);
+}
+
+/** An officer opened the conversation: "new" means unread, so it moves on (markRead calls this). */
+export function conversationOpened(core: CoreServices, conversationId: number, actor: Actor): void {
+  const row = loadConversation(core.db, conversationId);
+  if (row.status === 'new' && row.automated === 0) checkRequirements(core, row, actor);
+}
+
+export function claim(core: CoreServices, conversationId: number, actor: Actor & { officerId: number }): void {
+  const row = loadConversation(core.db, conversationId);
+  if (row.assignee_id !== null && row.assignee_id !== actor.officerId) throw conflict('Konsultasi ini sudah ditangani petugas lain');
+  assign(core, row, actor.officerId, actor);
+  checkRequirements(core, row, actor);
+}
+
+export function assign(core: CoreServices, row: WorkflowRow, officerId: number | null, actor: Actor): void {
+  if (row.assignee_id === officerId) return;
+  const officer = officerId === null ? null : (core.db.prepare('SELECT display_name AS name, disabled FROM officers WHERE id = ?').get(officerId) as { name: string; disabled: number } | undefined);
+  if (officerId !== null && (!officer || officer.disabled)) throw invalidInput('Petugas tidak ditemukan atau nonaktif');
+  core.db.prepare('UPDATE conversations SET assignee_id = ?, updated_at = ? WHERE id = ?').run(officerId, core.now(), row.id);
+  const text = officer ? `Ditangani oleh ${officer.name}` : 'Penugasan petugas dilepas';
+  writeActivity(core.db, row.id, actor.name && officer && actor.officerId !== officerId ? `${text} (ditugaskan oleh ${actor.name})` : text, { event: 'assigned', assigneeId: officerId, officerId: actor.officerId }, core.now());
+  row.assignee_id = officerId;
+  core.events.emit('inbox.changed', { conversationIds: [row.id] });
+}
+
+/** Fills requester fields and/or the need, then runs the requirements check. */
+export function updateRequirements(core: CoreServices, conversationId: number, input: { requester?: RequesterFieldsInput; need?: string | null }, actor: Actor): void {
+  const row = loadConversation(core.db, conversationId);
+  const fields = cleanRequesterFields(input.requester ?? {});
+  writeRequesterFields(core.db, row.requester_id, fields, core.now());
+  const changed = Object.keys(fields).map((k) => REQUIREMENT_LABELS[k as keyof typeof REQUIREMENT_LABELS]);
+  if (input.need !== undefined) {
+    core.db.prepare('UPDATE conversations SET need = ?, updated_at = ? WHERE id = ?').run(input.need?.trim() || null, core.now(), row.id);
+    changed.push(REQUIREMENT_LABELS.need);
+  }
+  if (changed.length > 0) writeActivity(core.db, row.id, `Data persyaratan diperbarui: ${changed.join(', ')}`, { event: 'requirements_updated', fields: changed, officerId: actor.officerId }, core.now());
+  checkRequirements(core, row, actor);
+  core.events.emit('inbox.changed', { conversationIds: [row.id] });
+}
+
+/** The officer's judgement: requirements complete (clock starts now) or not (clock removed). */
+export function setRequirementsComplete(core: CoreServices, conversationId: number, complete: boolean, reason: string, actor: Actor): void {
+  const row = loadConversation(core.db, conversationId);
+  if (complete) {
+    if (row.status !== 'new' && row.status !== 'awaiting_requirements') throw conflict('Persyaratan sudah dinyatakan lengkap');
+    completeRequirements(core, row, actor, `persyaratan dinyatakan lengkap (${reason})`);
+  } else {
+    if (row.status !== 'in_progress' && row.status !== 'waiting_requester') throw conflict('Persyaratan belum dinyatakan lengkap');
+    changeStatus(core, row, 'awaiting_requirements', actor, `persyaratan dinyatakan belum lengkap (${reason}); jam SLA dihentikan`);
+    clearClock(core.db, row.id);
+  }
+}
+
+export function waitForRequester(core: CoreServices, conversationId: number, reason: string | undefined, actor: Actor): void {
+  const row = loadConversation(core.db, conversationId);
+  changeStatus(core, row, 'waiting_requester', actor, `menunggu jawaban pengguna layanan${reason ? ` (${reason})` : ''}; jam SLA dijeda`);
+  pauseClock(core.db, serviceCalendar(core.db), row.id, core.now());
+}
+
+export function resume(core: CoreServices, conversationId: number, actor: Actor): void {
+  const row = loadConversation(core.db, conversationId);
+  if (row.status !== 'waiting_requester') throw conflict('Hanya konsultasi yang menunggu pengguna layanan yang dapat dilanjutkan');
+  changeStatus(core, row, 'in_progress', actor, 'jam SLA berjalan kembali');
+  resumeClock(core.db, serviceCalendar(core.db), row.id, core.now());
+}
+
+export function resolve(core: CoreServices, conversationId: number, input: { summary: string; topic: string }, actor: Actor): void {
+  const row = loadConversation(core.db, conversationId);
+  const topics = readWorkflowSettings(core.db).topics;
+  if (!topics.includes(input.topic)) throw invalidInput(`Topik tidak dikenal: ${input.topic}. Pilih salah satu: ${topics.join(', ')}`);
+  if (!isOpen(row)) throw conflict('Konsultasi sudah selesai');
+  changeStatus(core, row, 'resolved', actor, `topik ${input.topic}`);
+  const now = core.now();
+  core.db.prepare('UPDATE conversations SET summary = ?, topic = ?, resolved_at = ?, updated_at = ? WHERE id = ?').run(input.summary, input.topic, now, now, row.id);
+  closeClock(core.db, serviceCalendar(core.db), row.id, now);
+  requestRating(core, { ...row, resolved_at: now });
+}
+
+/** An officer reopens a closed consultation; the SLA clock continues where it stopped. */
+export function reopen(core: CoreServices, conversationId: number, reason: string, actor: Actor): void {
+  const row = loadConversation(core.db, conversationId);
+  if (row.status !== 'resolved' && row.status !== 'rated') throw conflict('Hanya konsultasi yang sudah selesai yang dapat dibuka kembali');
+  changeStatus(core, row, row.requirements_complete_at !== null ? 'in_progress' : 'awaiting_requirements', actor, `dibuka kembali (${reason})`);
+  core.db.prepare('UPDATE conversations SET resolved_at = NULL, reopened_count = reopened_count + 1, updated_at = ? WHERE id = ?').run(core.now(), row.id);
+  resumeClock(core.db, serviceCalendar(core.db), row.id, core.now());
+}
