@@ -1,0 +1,108 @@
+import type { ApiError, EventName, PstBridge, PushEvents, Result } from '../../src-preload/contract';
+
+export interface HttpBridgeOptions {
+  /** Called when the host answers 401: its token cookie is missing or expired. */
+  onUnauthorized(): void;
+  /** Shown when the host cannot be reached at all. */
+  networkErrorMessage(): string;
+  /** For tests; defaults to the page's fetch and EventSource. */
+  fetch?: typeof fetch;
+  EventSource?: typeof EventSource;
+}
+
+const EVENT_NAMES: readonly EventName[] = ['inbox.changed', 'message.changed', 'channel.status'];
+// After the stream gives up (a non-200 answer closes an EventSource for good), try again later.
+const REOPEN_DELAY_MS = 5_000;
+
+const isResult = (body: unknown): body is Result<unknown> =>
+  typeof body === 'object' && body !== null && typeof (body as { ok?: unknown }).ok === 'boolean';
+
+/**
+ * `window.pst` for the browser host: contract calls as `POST /api/<method>` and push events
+ * from the `GET /api/events` stream. Failures come back as data (a Result), never as rejections.
+ */
+export function createHttpBridge(options: HttpBridgeOptions): PstBridge {
+  const doFetch = options.fetch ?? fetch.bind(globalThis);
+  const EventSourceImpl = options.EventSource ?? globalThis.EventSource;
+  const internal = (message: string): { ok: false; error: ApiError } => ({ ok: false, error: { kind: 'internal', message } });
+
+  const listeners = new Map<EventName, Set<(payload: never) => void>>();
+  let source: EventSource | null = null;
+  let reopenTimer: ReturnType<typeof setTimeout> | null = null;
+
+  const listenerCount = () => [...listeners.values()].reduce((n, set) => n + set.size, 0);
+
+  function open() {
+    if (source || !EventSourceImpl) return;
+    const stream = new EventSourceImpl('/api/events', { withCredentials: true });
+    for (const name of EVENT_NAMES) {
+      stream.addEventListener(name, (event) => {
+        let payload: unknown;
+        try {
+          payload = JSON.parse((event as MessageEvent<string>).data);
+        } catch {
+          return;
+        }
+        for (const listener of listeners.get(name) ?? []) (listener as (p: unknown) => void)(payload);
+      });
+    }
+    stream.addEventListener('error', () => {
+      if (stream.readyState !== EventSourceImpl.CLOSED) return; // EventSource reconnects by itself
+      source = null;
+      if (listenerCount() > 0 && !reopenTimer) {
+        reopenTimer = setTimeout(() => {
+          reopenTimer = null;
+          if (listenerCount() > 0) open();
+        }, REOPEN_DELAY_MS);
+      }
+    });
+    source = stream;
+  }
+
+  function closeIfUnused() {
+    if (listenerCount() > 0) return;
+    source?.close();
+    source = null;
+    if (reopenTimer) clearTimeout(reopenTimer);
+    reopenTimer = null;
+  }
+
+  return {
+    async call(method, input) {
+      let response: Response;
+      try {
+        response = await doFetch(`/api/${encodeURIComponent(method)}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          credentials: 'same-origin',
+          body: JSON.stringify(input ?? {}),
+        });
+      } catch {
+        return internal(options.networkErrorMessage());
+      }
+      if (response.status === 401) {
+        options.onUnauthorized();
+        return { ok: false, error: { kind: 'forbidden', message: 'Sesi konsol berakhir' } };
+      }
+      let body: unknown;
+      try {
+        body = await response.json();
+      } catch {
+        return internal(`Jawaban tidak terbaca dari layanan konsol (HTTP ${response.status})`);
+      }
+      if (!isResult(body)) return internal(`Jawaban tidak dikenal dari layanan konsol (HTTP ${response.status})`);
+      return body as Awaited<ReturnType<PstBridge['call']>>;
+    },
+
+    on<E extends EventName>(event: E, listener: (payload: PushEvents[E]) => void) {
+      const set = listeners.get(event) ?? new Set();
+      listeners.set(event, set);
+      set.add(listener as (payload: never) => void);
+      open();
+      return () => {
+        set.delete(listener as (payload: never) => void);
+        closeIfUnused();
+      };
+    },
+  };
+}

@@ -1,0 +1,12 @@
+import { useEffect, useRef } from 'react';
+import type { EventName, PushEvents } from '../../src-preload/contract';
+import { api } from './client';
+
+/** Subscribes to a push event for the component's lifetime; the latest listener is always used. */
+export function usePstEvent<E extends EventName>(event: E, listener: (payload: PushEvents[E]) => void): void {
+  const latest = useRef(listener);
+  useEffect(() => {
+    latest.current = listener;
+  });
+  useEffect(() => api.on(event, (payload) => latest.current(payload)), [event]);
+}

@@ -1,0 +1,63 @@
+import type { Language } from '../../src-preload/contract';
+import type { Translate } from '../i18n';
+import { localeOf } from '../i18n';
+
+/** The office's zone (UTC+8, no DST): every time the console shows is WITA. */
+export const OFFICE_TIME_ZONE = 'Asia/Makassar';
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(language: Language, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${language}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(localeOf(language), { ...options, timeZone: OFFICE_TIME_ZONE });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+/** "28 Nov 2026, 20.44 WITA" */
+export const formatDateTime = (ms: number, language: Language): string =>
+  `${formatter(language, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(ms)} WITA`;
+
+/** Today: "20.44 WITA"; otherwise "28 Nov, 20.44 WITA" (year only when not this year). */
+export function formatShort(ms: number, language: Language, now: number = Date.now()): string {
+  const day = formatter(language, { year: 'numeric', month: '2-digit', day: '2-digit' });
+  if (day.format(ms) === day.format(now)) return `${formatter(language, { hour: '2-digit', minute: '2-digit' }).format(ms)} WITA`;
+  const sameYear = formatter(language, { year: 'numeric' }).format(ms) === formatter(language, { year: 'numeric' }).format(now);
+  const options: Intl.DateTimeFormatOptions = sameYear
+    ? { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }
+    : { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' };
+  return `${formatter(language, options).format(ms)} WITA`;
+}
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+/** Amber from here on. The real rule is "within 1 working day"; 24 h approximates it for now. */
+export const DUE_SOON_MS = DAY;
+
+export type DueLevel = 'none' | 'ok' | 'soon' | 'overdue';
+
+export interface DueInfo {
+  level: DueLevel;
+  text: string;
+}
+
+/** "2 hari 3 jam", "5 jam", "45 menit": the two largest units, rounded down. */
+export function formatDuration(ms: number, t: Translate): string {
+  const minutes = Math.floor(Math.abs(ms) / 60_000);
+  const days = Math.floor(minutes / (24 * 60));
+  const hours = Math.floor((minutes % (24 * 60)) / 60);
+  const mins = minutes % 60;
+  if (days > 0) return hours > 0 ? `${t('time.days', { n: days })} ${t('time.hours', { n: hours })}` : t('time.days', { n: days });
+  if (hours > 0) return mins > 0 ? `${t('time.hours', { n: hours })} ${t('time.minutes', { n: mins })}` : t('time.hours', { n: hours });
+  return t('time.minutes', { n: Math.max(mins, 1) });
+}
+
+/** The SLA due time as time left (or overdue), with its warning level. */
+export function dueInfo(dueAt: number | null, now: number, t: Translate): DueInfo {
+  if (dueAt === null) return { level: 'none', text: t('inbox.noSla') };
+  const left = dueAt - now;
+  if (left <= 0) return { level: 'overdue', text: t('inbox.overdueBy', { time: formatDuration(left, t) }) };
+  return { level: left < DUE_SOON_MS ? 'soon' : 'ok', text: t('inbox.dueIn', { time: formatDuration(left, t) }) };
+}

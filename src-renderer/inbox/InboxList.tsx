@@ -1,0 +1,110 @@
+import { Button, makeStyles, MessageBar, MessageBarBody, Spinner, Text, tokens } from '@fluentui/react-components';
+import { MailInboxRegular } from '@fluentui/react-icons';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef } from 'react';
+import { usePstEvent } from '../api/use-event';
+import { localeOf, useLanguage, useT } from '../i18n';
+import { hasFilters, toInboxFilter, useInbox } from '../state/inbox';
+import { useShallow } from 'zustand/react/shallow';
+import { InboxRow, InboxRowPlaceholder, ROW_HEIGHT } from './InboxRow';
+import { useInboxPages } from './use-inbox-pages';
+import { useNow } from './use-now';
+
+const useStyles = makeStyles({
+  root: { flexGrow: 1, minHeight: 0, display: 'flex', flexDirection: 'column' },
+  count: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`, color: tokens.colorNeutralForeground3, flexShrink: 0 },
+  scroller: { flexGrow: 1, minHeight: 0, overflowY: 'auto', position: 'relative' },
+  empty: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'center',
+    gap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalXXXL} ${tokens.spacingHorizontalXL}`,
+    textAlign: 'center',
+    color: tokens.colorNeutralForeground2,
+  },
+  emptyIcon: { fontSize: '40px', color: tokens.colorNeutralForeground4 },
+  center: { padding: tokens.spacingVerticalXXL, display: 'flex', justifyContent: 'center' },
+});
+
+/** The inbox as one long virtual list over paged `inbox.list` results. */
+export function InboxList() {
+  const styles = useStyles();
+  const t = useT();
+  const now = useNow();
+  const language = useLanguage((s) => s.language);
+  const filterState = useInbox(useShallow((s) => ({ statuses: s.statuses, channel: s.channel, mine: s.mine, overdue: s.overdue })));
+  const sort = useInbox((s) => s.sort);
+  const selectedId = useInbox((s) => s.selectedId);
+  const select = useInbox((s) => s.select);
+  const clearFilters = useInbox((s) => s.clearFilters);
+  const pages = useInboxPages(toInboxFilter(filterState), sort);
+  const scroller = useRef<HTMLDivElement>(null);
+
+  const virtualizer = useVirtualizer({
+    count: pages.total ?? 0,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+  const { showRange, refresh } = pages;
+
+  useEffect(() => {
+    showRange(first, last);
+  }, [first, last, showRange]);
+
+  // A new filter or sort starts at the top.
+  useEffect(() => {
+    virtualizer.scrollToOffset(0);
+  }, [filterState, sort, virtualizer]);
+
+  usePstEvent('inbox.changed', () => refresh());
+
+  const filtered = hasFilters(filterState);
+  return (
+    <div className={styles.root}>
+      {pages.total !== null && pages.total > 0 && (
+        <Text size={200} className={styles.count} data-testid="inbox-total">
+          {t('inbox.total', { n: pages.total.toLocaleString(localeOf(language)) })}
+        </Text>
+      )}
+      {pages.error && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{pages.error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {/* The scroller stays mounted whatever the state, so the virtualizer never holds a stale element. */}
+      <div ref={scroller} className={styles.scroller} data-testid="inbox-list">
+        {pages.total === null && !pages.error && (
+          <div className={styles.center}>
+            <Spinner size="small" label={t('common.loading')} />
+          </div>
+        )}
+        {pages.total === 0 && (
+          <div className={styles.empty} data-testid="inbox-empty">
+            <MailInboxRegular className={styles.emptyIcon} aria-hidden />
+            <Text align="center">{filtered ? t('inbox.noMatch') : t('inbox.empty')}</Text>
+            {filtered && <Button onClick={clearFilters}>{t('inbox.clearFilters')}</Button>}
+          </div>
+        )}
+        <div role="list" aria-label={t('inbox.listLabel')} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {items.map((row) => {
+            const item = pages.rowAt(row.index);
+            return (
+              <div
+                key={row.key}
+                role="listitem"
+                style={{ position: 'absolute', top: 0, left: 0, width: '100%', height: row.size, transform: `translateY(${row.start}px)` }}
+              >
+                {item ? <InboxRow item={item} selected={item.id === selectedId} now={now} onSelect={select} /> : <InboxRowPlaceholder />}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

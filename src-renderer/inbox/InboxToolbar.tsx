@@ -1,0 +1,119 @@
+import { Dropdown, Field, makeStyles, Option, SearchBox, ToggleButton, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { Channel, ConversationStatus, InboxSort } from '../../src-preload/contract';
+import { useT } from '../i18n';
+import { CHANNELS, STATUSES, useInbox } from '../state/inbox';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'flex-end',
+    gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    padding: `0 ${tokens.spacingHorizontalXL} ${tokens.spacingVerticalM}`,
+    flexShrink: 0,
+  },
+  search: { width: '260px' },
+  status: { minWidth: '190px', maxWidth: '260px' },
+  statusList: { minWidth: '240px' },
+  channel: { minWidth: '150px' },
+  sort: { minWidth: '170px' },
+  toggles: { display: 'flex', gap: tokens.spacingHorizontalS },
+});
+
+const ALL = '';
+
+/** Search, filters and sort of the inbox; all state lives in the inbox store. */
+export function InboxToolbar() {
+  const styles = useStyles();
+  const t = useT();
+  const s = useInbox(
+    useShallow((state) => ({
+      statuses: state.statuses,
+      channel: state.channel,
+      mine: state.mine,
+      overdue: state.overdue,
+      sort: state.sort,
+      query: state.query,
+    })),
+  );
+  const actions = useInbox.getState();
+  const [draft, setDraft] = useState(s.query);
+  // "Back to the list" clears the query from elsewhere; the box follows.
+  useEffect(() => setDraft(s.query), [s.query]);
+
+  const statusText = s.statuses.length === 0 ? '' : s.statuses.map((x) => t(`status.${x}`)).join(', ');
+  const sortLabel: Record<InboxSort, string> = { due: t('inbox.sortDue'), activity: t('inbox.sortActivity') };
+
+  return (
+    <div className={styles.root} role="search">
+      <Field label={t('inbox.search')}>
+        <SearchBox
+          className={styles.search}
+          placeholder={t('inbox.searchPlaceholder')}
+          value={draft}
+          onChange={(_, data) => {
+            setDraft(data.value);
+            if (data.value === '') actions.setQuery('');
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') actions.setQuery(draft);
+          }}
+          data-testid="inbox-search"
+        />
+      </Field>
+      <Field label={t('inbox.status')}>
+        <Dropdown
+          className={styles.status}
+          multiselect
+          listbox={{ className: styles.statusList }}
+          placeholder={t('inbox.statusAll')}
+          value={statusText}
+          selectedOptions={s.statuses}
+          onOptionSelect={(_, data) => actions.setStatuses(data.selectedOptions as ConversationStatus[])}
+        >
+          {STATUSES.map((status) => (
+            <Option key={status} value={status}>
+              {t(`status.${status}`)}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <Field label={t('inbox.channel')}>
+        <Dropdown
+          className={styles.channel}
+          value={s.channel ? t(`channel.${s.channel}`) : t('inbox.channelAll')}
+          selectedOptions={[s.channel ?? ALL]}
+          onOptionSelect={(_, data) => actions.setChannel(data.optionValue ? (data.optionValue as Channel) : null)}
+        >
+          <Option value={ALL}>{t('inbox.channelAll')}</Option>
+          {CHANNELS.map((channel) => (
+            <Option key={channel} value={channel}>
+              {t(`channel.${channel}`)}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <div className={styles.toggles}>
+        <ToggleButton checked={s.mine} onClick={actions.toggleMine} shape="circular">
+          {t('inbox.mine')}
+        </ToggleButton>
+        <ToggleButton checked={s.overdue} onClick={actions.toggleOverdue} shape="circular">
+          {t('inbox.overdue')}
+        </ToggleButton>
+      </div>
+      <Field label={t('inbox.sort')}>
+        <Dropdown
+          className={styles.sort}
+          value={sortLabel[s.sort]}
+          selectedOptions={[s.sort]}
+          onOptionSelect={(_, data) => data.optionValue && actions.setSort(data.optionValue as InboxSort)}
+        >
+          <Option value="due">{t('inbox.sortDue')}</Option>
+          <Option value="activity">{t('inbox.sortActivity')}</Option>
+        </Dropdown>
+      </Field>
+    </div>
+  );
+}

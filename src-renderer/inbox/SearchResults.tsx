@@ -1,0 +1,112 @@
+import { Button, makeStyles, mergeClasses, MessageBar, MessageBarBody, Spinner, Text, tokens } from '@fluentui/react-components';
+import { ArrowLeftRegular } from '@fluentui/react-icons';
+import { useEffect, useState } from 'react';
+import type { SearchHit } from '../../src-preload/contract';
+import { api } from '../api/client';
+import { formatShort } from '../format/time';
+import { useLanguage, useT } from '../i18n';
+import { useInbox } from '../state/inbox';
+import { Highlighted } from './Highlighted';
+
+const useStyles = makeStyles({
+  root: { flexGrow: 1, minHeight: 0, display: 'flex', flexDirection: 'column' },
+  head: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, flexShrink: 0 },
+  summary: { color: tokens.colorNeutralForeground3 },
+  list: { flexGrow: 1, overflowY: 'auto', margin: 0, padding: 0, listStyle: 'none' },
+  hit: {
+    width: '100%',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '2px',
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    border: 'none',
+    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    textAlign: 'left',
+    cursor: 'pointer',
+    fontFamily: 'inherit',
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
+  },
+  selected: { backgroundColor: tokens.colorNeutralBackground1Selected },
+  line: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'baseline' },
+  ticket: { color: tokens.colorNeutralForeground3, marginLeft: 'auto', whiteSpace: 'nowrap' },
+  snippet: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
+  center: { padding: tokens.spacingVerticalXXL, display: 'flex', justifyContent: 'center' },
+  none: { padding: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground2 },
+});
+
+/** Message search results; picking one opens its conversation. */
+export function SearchResults(props: { query: string }) {
+  const styles = useStyles();
+  const t = useT();
+  const language = useLanguage((s) => s.language);
+  const selectedId = useInbox((s) => s.selectedId);
+  const select = useInbox((s) => s.select);
+  const setQuery = useInbox((s) => s.setQuery);
+  const [hits, setHits] = useState<SearchHit[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    setHits(null);
+    setError(null);
+    void api.call('search.messages', { query: props.query, limit: 100 }).then((result) => {
+      if (!current) return;
+      if (result.ok) setHits(result.value);
+      else setError(result.error.message);
+    });
+    return () => {
+      current = false;
+    };
+  }, [props.query]);
+
+  return (
+    <div className={styles.root}>
+      <div className={styles.head}>
+        <Button appearance="subtle" size="small" icon={<ArrowLeftRegular />} onClick={() => setQuery('')}>
+          {t('inbox.searchBack')}
+        </Button>
+        {hits && hits.length > 0 && (
+          <Text size={200} className={styles.summary}>
+            {t('inbox.searchResults', { n: hits.length, q: props.query })}
+          </Text>
+        )}
+      </div>
+      {error && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {!error && hits === null && (
+        <div className={styles.center}>
+          <Spinner size="small" label={t('common.loading')} />
+        </div>
+      )}
+      {hits?.length === 0 && <Text className={styles.none}>{t('inbox.searchNone', { q: props.query })}</Text>}
+      {hits && hits.length > 0 && (
+        <ul className={styles.list} aria-label={t('inbox.search')} data-testid="search-results">
+          {hits.map((hit) => (
+            <li key={hit.messageId}>
+              <button
+                type="button"
+                className={mergeClasses(styles.hit, hit.conversationId === selectedId && styles.selected)}
+                onClick={() => select(hit.conversationId)}
+              >
+                <span className={styles.line}>
+                  <Text weight="semibold">{hit.requesterName ?? t('common.unknownName')}</Text>
+                  <Text size={200} className={styles.ticket}>
+                    {hit.ticket} · {formatShort(hit.createdAt, language)}
+                  </Text>
+                </span>
+                <Text size={200} className={styles.snippet}>
+                  <Highlighted snippet={hit.snippet} />
+                </Text>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

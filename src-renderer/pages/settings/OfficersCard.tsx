@@ -1,0 +1,109 @@
+import {
+  Badge,
+  Button,
+  Card,
+  CardHeader,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@fluentui/react-components';
+import { PersonAddRegular } from '@fluentui/react-icons';
+import { useCallback, useEffect, useState } from 'react';
+import type { OfficerView } from '../../../src-preload/contract';
+import { api } from '../../api/client';
+import { formatDateTime } from '../../format/time';
+import { useLanguage, useT } from '../../i18n';
+import { CreateOfficerDialog } from './CreateOfficerDialog';
+
+const useStyles = makeStyles({
+  username: { fontFamily: 'monospace' },
+  nowrap: { whiteSpace: 'nowrap' },
+});
+
+/** Who can sign in, with their role; an admin adds officers here. */
+export function OfficersCard() {
+  const styles = useStyles();
+  const t = useT();
+  const language = useLanguage((s) => s.language);
+  const [officers, setOfficers] = useState<OfficerView[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [createdName, setCreatedName] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    const result = await api.call('officers.list', {});
+    if (result.ok) setOfficers(result.value);
+    else setError(result.error.message);
+  }, []);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <Card>
+      <CardHeader
+        header={<Subtitle2 as="h2">{t('settings.officers')}</Subtitle2>}
+        action={
+          <Button icon={<PersonAddRegular />} onClick={() => setCreating(true)}>
+            {t('settings.addOfficer')}
+          </Button>
+        }
+      />
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {createdName && (
+        <MessageBar intent="success">
+          <MessageBarBody>{t('settings.created', { name: createdName })}</MessageBarBody>
+        </MessageBar>
+      )}
+      {officers && (
+        <Table size="small" aria-label={t('settings.officers')} data-testid="officers-table">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t('auth.displayName')}</TableHeaderCell>
+              <TableHeaderCell>{t('auth.username')}</TableHeaderCell>
+              <TableHeaderCell>{t('settings.role')}</TableHeaderCell>
+              <TableHeaderCell>{t('settings.lastLogin')}</TableHeaderCell>
+              <TableHeaderCell>{t('inbox.status')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {officers.map((o) => (
+              <TableRow key={o.id}>
+                <TableCell>{o.displayName}</TableCell>
+                <TableCell className={styles.username}>{o.username}</TableCell>
+                <TableCell>{t(`role.${o.role}`)}</TableCell>
+                <TableCell className={styles.nowrap}>{o.lastLoginAt === null ? t('settings.never') : formatDateTime(o.lastLoginAt, language)}</TableCell>
+                <TableCell>
+                  <Badge appearance="tint" color={o.disabled ? 'danger' : 'success'}>
+                    {o.disabled ? t('settings.disabled') : t('settings.active')}
+                  </Badge>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      <CreateOfficerDialog
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(officer) => {
+          setCreating(false);
+          setCreatedName(officer.displayName);
+          void load();
+        }}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,99 @@
+import { makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
+import { ChartMultipleRegular, MailInboxRegular, MegaphoneRegular, SettingsRegular } from '@fluentui/react-icons';
+import { NavDrawer, NavDrawerBody, NavItem } from '@fluentui/react-components';
+import { useEffect, useState, type ReactElement } from 'react';
+import { InboxPage } from '../inbox/InboxPage';
+import { useT } from '../i18n';
+import { ComplaintsPage } from '../pages/ComplaintsPage';
+import { ReportsPage } from '../pages/ReportsPage';
+import { SettingsPage } from '../pages/SettingsPage';
+import { useSession } from '../state/session';
+import { Header } from './Header';
+import { pagesFor, type PageId } from './pages';
+import { useUnreadTitle } from './use-unread-title';
+
+const ICONS: Record<PageId, ReactElement> = {
+  inbox: <MailInboxRegular />,
+  complaints: <MegaphoneRegular />,
+  reports: <ChartMultipleRegular />,
+  settings: <SettingsRegular />,
+};
+
+const useStyles = makeStyles({
+  frame: { height: '100%', display: 'flex', flexDirection: 'column', backgroundColor: tokens.colorNeutralBackground2 },
+  banner: { borderRadius: 0, flexShrink: 0 },
+  body: { flexGrow: 1, display: 'flex', minHeight: 0 },
+  nav: { width: '240px', flexShrink: 0, borderRight: `1px solid ${tokens.colorNeutralStroke2}` },
+  navIcon: { fontSize: '20px', display: 'inline-flex' },
+  navLabel: { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', flexGrow: 1 },
+  content: { flexGrow: 1, minWidth: 0, display: 'flex', flexDirection: 'column' },
+  unread: {
+    marginLeft: 'auto',
+    minWidth: '20px',
+    padding: '0 6px',
+    borderRadius: tokens.borderRadiusCircular,
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+    fontSize: tokens.fontSizeBase200,
+    textAlign: 'center',
+    lineHeight: '20px',
+  },
+});
+
+/** The console after login: header, role-dependent navigation, one page at a time. */
+export function AppFrame() {
+  const styles = useStyles();
+  const t = useT();
+  const officer = useSession((s) => s.officer);
+  const training = useSession((s) => s.info?.trainingMode ?? false);
+  const [page, setPage] = useState<PageId>('inbox');
+  const unread = useUnreadTitle(t('app.name'));
+  const pages = officer ? pagesFor(officer.role) : [];
+
+  // A role change (or another login) may hide the page being shown.
+  useEffect(() => {
+    if (!pages.some((p) => p.id === page)) setPage('inbox');
+  }, [pages, page]);
+
+  return (
+    <div className={styles.frame}>
+      {training && (
+        <MessageBar intent="warning" className={styles.banner} data-testid="training-banner">
+          <MessageBarBody>
+            <strong>{t('header.training')}</strong>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <Header />
+      <div className={styles.body}>
+        <NavDrawer
+          open
+          type="inline"
+          className={styles.nav}
+          selectedValue={page}
+          onNavItemSelect={(_, data) => setPage(data.value as PageId)}
+          aria-label={t('nav.label')}
+        >
+          <NavDrawerBody>
+            {pages.map((p) => (
+              <NavItem key={p.id} value={p.id} icon={<span className={styles.navIcon}>{ICONS[p.id]}</span>}>
+                <span className={styles.navLabel}>{t(p.label)}</span>
+                {p.id === 'inbox' && unread > 0 && (
+                  <span className={styles.unread} aria-label={t('inbox.unread', { n: unread })}>
+                    {unread > 999 ? '999+' : unread}
+                  </span>
+                )}
+              </NavItem>
+            ))}
+          </NavDrawerBody>
+        </NavDrawer>
+        <main className={styles.content}>
+          {page === 'inbox' && <InboxPage />}
+          {page === 'complaints' && <ComplaintsPage />}
+          {page === 'reports' && <ReportsPage />}
+          {page === 'settings' && <SettingsPage />}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+import { expect, test } from '@playwright/test';
+import { tempDataDir } from '../helpers/core';
+import { startBrowserHost, type RunningHost } from '../helpers/host';
+import { seedInbox, type SeededInbox } from './seed';
+import { shot } from './shots';
+
+let host: RunningHost;
+let seeded: SeededInbox;
+// Made in beforeAll: module scope also runs in the runner process, which would leak the dir.
+let data: ReturnType<typeof tempDataDir>;
+
+test.beforeAll(async () => {
+  data = tempDataDir('pst-e2e-inbox-');
+  // Filled through the core while no host runs, then served by the built host.
+  seeded = await seedInbox(data.dir);
+  host = await startBrowserHost({ dataDir: data.dir });
+});
+test.afterAll(async () => {
+  await host?.stop();
+  data?.cleanup();
+});
+
+test('populated inbox: rows, SLA colours, filters, conversation, unread title, search', async ({ page }) => {
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(host.url);
+  await page.getByLabel('Nama pengguna').fill(seeded.admin.username);
+  await page.getByLabel('Kata sandi').fill(seeded.admin.password);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+
+  const rows = page.getByTestId('inbox-row');
+  await expect(page.getByTestId('inbox-total')).toHaveText(`${seeded.conversations} konsultasi`);
+  await expect(rows).toHaveCount(seeded.conversations);
+  await expect(page).toHaveTitle(`(${seeded.unread}) PST Console`);
+  await expect(page.locator('[data-testid="inbox-row"][data-unread="true"]')).toHaveCount(seeded.unread);
+
+  // Sorted by due: the overdue one first (red), then the one due within a day (amber).
+  await expect(rows.nth(0)).toContainText('Kadek Ayu Lestari');
+  await expect(rows.nth(0).locator('[data-due="overdue"]')).toContainText('Terlambat 3 jam');
+  await expect(rows.nth(1).locator('[data-due="soon"]')).toContainText(/^Sisa 5 jam/);
+  await expect(rows.nth(2).locator('[data-due="ok"]')).toContainText('Sisa 2 hari');
+  await shot(page, '20-inbox-populated');
+
+  // Filters are the core's: only Telegram, then only overdue.
+  await page.getByRole('combobox', { name: 'Kanal' }).click();
+  await page.getByRole('option', { name: 'Email' }).click();
+  await expect(rows).toHaveCount(2);
+  await expect(page.getByTestId('inbox-total')).toHaveText('2 konsultasi');
+  await page.getByRole('combobox', { name: 'Kanal' }).click();
+  await page.getByRole('option', { name: 'Semua kanal' }).click();
+  await page.getByRole('button', { name: 'Terlambat', exact: true }).click();
+  await expect(rows).toHaveCount(1);
+  await page.getByRole('button', { name: 'Terlambat', exact: true }).click();
+  await expect(rows).toHaveCount(seeded.conversations);
+  await page.getByRole('combobox', { name: 'Status' }).click();
+  await page.getByRole('menuitemcheckbox', { name: 'Diproses' }).click();
+  await page.getByRole('menuitemcheckbox', { name: 'Baru' }).click();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('combobox', { name: 'Status' })).toHaveText('Diproses, Baru');
+  await expect(rows).toHaveCount(3);
+  await page.getByRole('combobox', { name: 'Status' }).click();
+  await page.getByRole('menuitemcheckbox', { name: 'Diproses' }).click();
+  await page.getByRole('menuitemcheckbox', { name: 'Baru' }).click();
+  await page.keyboard.press('Escape');
+  await expect(rows).toHaveCount(seeded.conversations);
+
+  // Opening an unread conversation: its timeline, and it is marked read (title follows, live).
+  const unreadRow = page.locator('[data-testid="inbox-row"][data-unread="true"]').filter({ hasText: 'Nyoman Arta' });
+  await unreadRow.click();
+  const pane = page.getByTestId('conversation-pane');
+  await expect(pane).toContainText('Nyoman Arta');
+  await expect(pane.getByTestId('message').filter({ hasText: 'persentase penduduk miskin' })).toContainText('WITA');
+  await expect(page).toHaveTitle(`(${seeded.unread - 1}) PST Console`);
+  await expect(rows.filter({ hasText: 'Nyoman Arta' })).toHaveAttribute('data-unread', 'false');
+  await rows.filter({ hasText: 'Kadek Ayu Lestari' }).click();
+  // Both incoming messages, oldest first (the core may add its own replies and activities).
+  const incoming = pane.locator('[data-testid="message"][data-direction="incoming"]');
+  await expect(incoming).toHaveCount(2);
+  await expect(incoming.nth(0)).toContainText('Kecamatan Sukasada');
+  await expect(incoming.nth(1)).toContainText('data per desa');
+  await shot(page, '21-inbox-conversation');
+
+  // Search: hits highlighted as <mark> elements.
+  await page.getByRole('searchbox', { name: 'Cari pesan' }).fill(seeded.searchWord);
+  await page.getByRole('searchbox', { name: 'Cari pesan' }).press('Enter');
+  const results = page.getByTestId('search-results');
+  await expect(results.locator('mark')).toHaveText([seeded.searchWord]);
+  await expect(results).toContainText('Putu Sri Handayani');
+  await shot(page, '22-inbox-search');
+  await results.getByRole('button').first().click();
+  await expect(pane).toContainText('Putu Sri Handayani');
+
+  // English: rows and pane follow.
+  await page.getByRole('button', { name: 'Kembali ke daftar' }).click();
+  await page.getByRole('button', { name: /^Bahasa: / }).click();
+  await page.getByRole('menuitemradio', { name: 'English' }).click();
+  await expect(rows.nth(0).locator('[data-due="overdue"]')).toContainText('Overdue 3 h');
+  await shot(page, '23-inbox-english');
+
+  // The host goes away: a clear message where the data would be, and no unhandled error.
+  await host.stop();
+  await rows.filter({ hasText: 'Gede Pramana' }).click();
+  await expect(page.getByTestId('conversation-error')).toHaveText(
+    'Cannot reach the console service. Check that `npm start` is still running, then try again.',
+  );
+  await shot(page, '24-host-unreachable');
+  expect(pageErrors).toEqual([]);
+});
