@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { tempDataDir } from '../helpers/core';
+import { tempDataDir } from '../helpers/temp';
 import { startBrowserHost, type RunningHost } from '../helpers/host';
 import { seedInbox, type SeededInbox } from './seed';
 import { shot } from './shots';

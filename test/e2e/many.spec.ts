@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { tempDataDir } from '../helpers/core';
+import { tempDataDir } from '../helpers/temp';
 import { startBrowserHost, type RunningHost } from '../helpers/host';
 import { manyName, seedMany } from './seed';
 import { shot } from './shots';

@@ -1,16 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Input, Method, Output, Result } from '../../src-preload/contract';
 import type { SessionSlot } from '../../src-main/core/api/define';
 import { createCore, type Core } from '../../src-main/core/app';
 import { KeyFileCipher } from '../../src-main/core/security/secrets';
 
-/** A fresh data directory under the OS temp folder; removed by the returned cleanup. */
-export function tempDataDir(prefix = 'pst-test-'): { dir: string; cleanup(): void } {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
-}
+import { tempDataDir } from './temp';
+
+export { tempDataDir };
 
 /** A session slot like the browser host's cookie: one per simulated caller. */
 export function memorySession(): SessionSlot & { token: string | null } {

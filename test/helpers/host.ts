@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { tempDataDir } from './core';
+// Only the temp-dir helper: importing ./core would load the whole core into Playwright's process.
+import { tempDataDir } from './temp';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
 export const BUILT_SERVER = join(REPO_ROOT, 'out', 'main', 'server.js');
