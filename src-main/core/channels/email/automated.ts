@@ -1,0 +1,80 @@
+import type { ParsedMail } from 'mailparser';
+
+/**
+ * Mail no person wrote (RFC 3834 Auto-Submitted, delivery-status reports, bulk/list mail,
+ * no-reply senders): stored, but it never opens a request and never gets an automatic reply.
+ * Returns why, or null for mail from a person.
+ */
+export function automatedReason(mail: ParsedMail, fromAddress: string | null): string | null {
+  // From the raw header lines: mailparser folds List-* headers into one 'list' object.
+  const lines = new Map(mail.headerLines.map((h) => [h.key.toLowerCase(), h.line.slice(h.line.indexOf(':') + 1).trim().toLowerCase()]));
+  const header = (name: string): string => lines.get(name) ?? '';
+  const report = reportType(mail);
+  if (report) return `report:${report}`;
+  const autoSubmitted = header('auto-submitted').trim();
+  if (autoSubmitted && autoSubmitted !== 'no') return `auto-submitted:${autoSubmitted.split(';')[0]}`;
+  const precedence = header('precedence').trim();
+  if (['bulk', 'list', 'junk', 'auto_reply'].includes(precedence)) return `precedence:${precedence}`;
+  if (lines.has('list-unsubscribe')) return 'list-unsubscribe';
+  if (lines.has('list-id')) return 'list-id';
+  if (lines.has('x-autoreply') || lines.has('x-autorespond')) return 'x-autoreply';
+  const returnPath = header('return-path').trim();
+  if (returnPath === '<>' || (lines.has('return-path') && returnPath === '')) return 'null-sender';
+  const local = (fromAddress ?? '').split('@')[0]?.toLowerCase() ?? '';
+  if (/^(mailer-daemon|postmaster)$/.test(local)) return 'mailer-daemon';
+  if (/^(no-?reply|do-?not-?reply|noreply[-.+].*|no-reply[-.+].*)$/.test(local)) return 'no-reply';
+  return null;
+}
+
+/** 'delivery-status', 'disposition-notification', … for a multipart/report; null otherwise. */
+function reportType(mail: ParsedMail): string | null {
+  const contentType = mail.headers.get('content-type') as { value?: string; params?: Record<string, string> } | undefined;
+  return contentType?.value?.toLowerCase() === 'multipart/report' ? (contentType.params?.['report-type']?.toLowerCase() ?? 'unknown') : null;
+}
+
+export interface BounceReport {
+  /** Message-IDs the report may be about, most specific first. */
+  originalMessageIds: string[];
+  /** For the officer: status code and the receiving server's words. */
+  reason: string;
+}
+
+/**
+ * A delivery-status notification (RFC 3464) that reports a failure. mailparser folds the
+ * message/delivery-status part into the text and keeps message/rfc822 (or text/rfc822-headers)
+ * as an attachment, so both are read from there.
+ */
+export function bounceReport(mail: ParsedMail, fromAddress: string | null): BounceReport | null {
+  const local = (fromAddress ?? '').split('@')[0]?.toLowerCase() ?? '';
+  if (reportType(mail) !== 'delivery-status' && !/^(mailer-daemon|postmaster)$/.test(local)) return null;
+  const statusText = [mail.text ?? '', ...mail.attachments.filter((a) => /delivery-status/i.test(a.contentType)).map((a) => a.content.toString('utf8'))].join('\n');
+  const action = /^Action:\s*(\S+)/im.exec(statusText)?.[1]?.toLowerCase();
+  if (action && action !== 'failed') return null; // delayed/relayed/delivered: not a failure
+  const ids: string[] = [];
+  const add = (id: string | undefined) => {
+    const normalized = normalizeMessageId(id);
+    if (normalized && !ids.includes(normalized)) ids.push(normalized);
+  };
+  add(/^Original-Message-ID:\s*(<[^>\s]+>)/im.exec(statusText)?.[1]);
+  for (const part of mail.attachments) {
+    if (/^(message\/rfc822|text\/rfc822-headers|message\/rfc822-headers|message\/global)/i.test(part.contentType)) {
+      const headers = part.content.toString('utf8').split(/\r?\n\r?\n/)[0] ?? '';
+      add(/^Message-ID:\s*(<[^>\s]+>)/im.exec(headers)?.[1]);
+    }
+  }
+  add(mail.inReplyTo);
+  const status = /^Status:\s*([245]\.\d{1,3}\.\d{1,3})/im.exec(statusText)?.[1];
+  const diagnostic = /^Diagnostic-Code:\s*[^;\n]*;\s*(.+(?:\n[ \t].+)*)/im.exec(statusText)?.[1]?.replace(/\s+/g, ' ').trim();
+  const recipient = /^Final-Recipient:\s*[^;\n]*;\s*(\S+)/im.exec(statusText)?.[1];
+  if (ids.length === 0) return null;
+  const parts = [recipient ? `penerima ${recipient}` : null, status ? `status ${status}` : null, diagnostic ?? null].filter(Boolean);
+  const reason = `Surel ditolak server penerima / bounced${parts.length ? `: ${parts.join(', ')}` : ''}`;
+  return { originalMessageIds: ids, reason: reason.slice(0, 500) };
+}
+
+/** `<id@host>` form, or null for anything that is not a Message-ID. */
+export function normalizeMessageId(value: string | undefined | null): string | null {
+  if (!value) return null;
+  const match = /<?([^<>\s]+@[^<>\s]+)>?/.exec(value.trim());
+  return match ? `<${match[1]}>` : null;
+}

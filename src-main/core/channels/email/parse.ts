@@ -1,0 +1,198 @@
+import { createHash } from 'node:crypto';
+import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import type { InboundAttachment, InboundMessage } from '../../domain/inbound';
+import { TICKET_PATTERN } from '../../domain/ticket';
+import { automatedReason, bounceReport, normalizeMessageId, type BounceReport } from './automated';
+import { foldQuoted } from './quote';
+
+/** Where a mail was found on the server. */
+export interface ImapPosition {
+  mailbox: string;
+  uidValidity: string;
+  uid: number;
+  internalDate: number | null;
+}
+
+/** One fetched mail, parsed, before its external id is settled against the store. */
+export interface ParsedInbound {
+  message: InboundMessage;
+  headerMessageId: string | null;
+  contentHash: string;
+  inReplyTo: string | null;
+  references: string[];
+  /** The text before folding, when folding removed something. */
+  fullText: string | null;
+  bounce: BounceReport | null;
+  position: ImapPosition;
+}
+
+/** Headers added on the way in (they differ between two deliveries of the same mail). */
+const TRACE_HEADER = /^(received|return-path|delivered-to|x-original-to|authentication-results|arc-[a-z-]+|x-spam[a-z-]*|x-virus[a-z-]*|x-dspam[a-z-]*)$/i;
+
+/** sha256 over the mail's own headers and body: the same mail hashes the same wherever it is fetched from. */
+export function contentHashOf(raw: Buffer): string {
+  let split = raw.indexOf('\r\n\r\n');
+  let sepLength = 4;
+  if (split < 0) {
+    split = raw.indexOf('\n\n');
+    sepLength = 2;
+  }
+  const head = (split < 0 ? raw : raw.subarray(0, split)).toString('latin1');
+  const body = split < 0 ? Buffer.alloc(0) : raw.subarray(split + sepLength);
+  const hash = createHash('sha256');
+  for (const field of head.split(/\r?\n(?![ \t])/)) {
+    const name = /^([^:\s]+)\s*:/.exec(field)?.[1];
+    if (name && TRACE_HEADER.test(name)) continue;
+    hash.update(field.replace(/\r?\n[ \t]/g, ' ').trim()).update('\n');
+  }
+  return hash.update('\n').update(body).digest('hex');
+}
+
+const firstAddress = (value: AddressObject | AddressObject[] | undefined): { address: string | null; name: string | null } => {
+  const list = Array.isArray(value) ? value.flatMap((v) => v.value) : (value?.value ?? []);
+  for (const entry of list) {
+    if (entry.address) return { address: entry.address.trim().toLowerCase(), name: entry.name?.trim() || null };
+    for (const member of entry.group ?? []) if (member.address) return { address: member.address.trim().toLowerCase(), name: member.name?.trim() || null };
+  }
+  return { address: null, name: null };
+};
+
+const addressList = (value: AddressObject | AddressObject[] | undefined): string[] =>
+  (Array.isArray(value) ? value.flatMap((v) => v.value) : (value?.value ?? [])).flatMap((e) => (e.address ? [e.address.toLowerCase()] : (e.group ?? []).flatMap((g) => (g.address ? [g.address.toLowerCase()] : []))));
+
+/** The Date header as written, parsed by us: mailparser silently puts "now" where it cannot parse. */
+function headerDate(mail: ParsedMail): number | null {
+  const line = mail.headerLines.find((h) => h.key === 'date')?.line;
+  if (!line) return null;
+  const value = line.slice(line.indexOf(':') + 1).replace(/\([^)]*\)/g, ' ').replace(/\s+/g, ' ').trim();
+  const at = Date.parse(value);
+  // Years before e-mail existed are as good as unparseable.
+  return Number.isFinite(at) && at > Date.UTC(1980, 0, 1) ? at : null;
+}
+
+const GENERIC_NAMES = /^(admin|administrator|info|informasi|user|pengguna|mail|email|surel|office|kantor|humas|cs|customer service)$/i;
+
+/** A display name that names a person or an office, not an address or a role account. */
+export function nameFromDisplay(name: string | null): string | undefined {
+  const cleaned = name?.replace(/^["']|["']$/g, '').replace(/\s+/g, ' ').trim();
+  if (!cleaned || cleaned.includes('@') || !/\p{L}{2}/u.test(cleaned) || GENERIC_NAMES.test(cleaned) || cleaned.length > 100) return undefined;
+  return cleaned;
+}
+
+const INSTITUTION_LINE =
+  /^(Universitas|Institut|Politeknik|Sekolah Tinggi|STIE|STIKES|STMIK|Akademi|Fakultas|Program Studi|Prodi|Jurusan|SMA|SMK|SMP|MAN|Dinas|Badan|Kantor|Bappeda|Bapelitbang|Kementerian|Pemerintah|Pemkab|Pemprov|Sekretariat|Rumah Sakit|RSUD|Puskesmas|Bank|PT|CV|Yayasan|Lembaga|Koperasi|Desa|Kelurahan|Kecamatan|University|Department)\b\.?\s+\S/i;
+
+/**
+ * The institution from the signature, only where it is clear: the block after "-- " (or the last
+ * few lines), and exactly one line there that reads like an institution's name.
+ */
+export function institutionFromSignature(text: string): string | undefined {
+  const lines = text.replace(/\r\n/g, '\n').split('\n');
+  const dash = lines.findIndex((l) => l === '-- ' || l === '--');
+  const block = (dash >= 0 ? lines.slice(dash + 1) : lines.filter((l) => l.trim() !== '').slice(-6)).map((l) => l.trim()).filter(Boolean);
+  const hits = [...new Set(block.filter((l) => INSTITUTION_LINE.test(l) && l.length <= 120))];
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
+const EXTENSIONS: Record<string, string> = { 'image/png': '.png', 'image/jpeg': '.jpg', 'image/gif': '.gif', 'application/pdf': '.pdf', 'text/plain': '.txt', 'message/rfc822': '.eml' };
+
+function attachmentsOf(mail: ParsedMail): InboundAttachment[] {
+  return mail.attachments.map((a, i) => {
+    const contentId = a.contentId ? a.contentId.replace(/^<|>$/g, '') : undefined;
+    const fallback = `${contentId ? 'gambar-sisip' : 'lampiran'}-${i + 1}${EXTENSIONS[a.contentType.toLowerCase()] ?? ''}`;
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not keep
+    const fileName = (a.filename ?? '').replace(/[\u0000-\u001f\\/]/g, '_').trim().slice(0, 255) || fallback;
+    return { fileName, mimeType: a.contentType.toLowerCase() || 'application/octet-stream', content: a.content, ...(contentId ? { contentId } : {}) };
+  });
+}
+
+/** Control characters a database column or a search index should never see (NUL above all). */
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
+const clean = (text: string): string => text.replace(/\u0000/g, '').replace(/[\u0001-\u0008\u000b\u000c\u000e-\u001f]/g, ' ');
+
+/** Turns one raw mail into the normalized InboundMessage (externalId = its Message-ID for now). */
+export async function parseMail(raw: Buffer, position: ImapPosition): Promise<ParsedInbound> {
+  // keepCidLinks: inline images stay cid: references to stored attachments (no data: URI copies).
+  const mail = await simpleParser(raw, { keepCidLinks: true, skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true });
+  const from = firstAddress(mail.from);
+  const headerMessageId = normalizeMessageId(mail.messageId);
+  const contentHash = contentHashOf(raw);
+  const automated = automatedReason(mail, from.address);
+  const bounce = bounceReport(mail, from.address);
+  const inReplyTo = normalizeMessageId(mail.inReplyTo);
+  const refList = (Array.isArray(mail.references) ? mail.references : mail.references ? mail.references.split(/\s+/) : [])
+    .map((r) => normalizeMessageId(r))
+    .filter((r): r is string => r !== null);
+  const replyTo = [...new Set([...(inReplyTo ? [inReplyTo] : []), ...[...refList].reverse(), ...(bounce?.originalMessageIds ?? [])])];
+
+  // mailparser derives text from HTML when there is no text/plain part: look at the parts ourselves.
+  const htmlOnly = typeof mail.html === 'string' && mail.headers.has('content-type') && !/^content-type:[ \t]*text\/plain/im.test(raw.toString('latin1'));
+  const fullText = clean(mail.text ?? '').trim();
+  const folded = automated ? { text: fullText, quoted: null } : foldQuoted(fullText);
+  const subject = mail.subject !== undefined ? clean(mail.subject).slice(0, 998) : undefined;
+  const dateFromHeader = headerDate(mail);
+  const receivedAt = dateFromHeader ?? position.internalDate ?? Date.now();
+  const ticket = subject ? TICKET_PATTERN.exec(subject)?.[0] : undefined;
+  const name = nameFromDisplay(from.name);
+  const institution = automated ? undefined : institutionFromSignature(fullText);
+
+  const message: InboundMessage = {
+    channel: 'email',
+    externalId: headerMessageId ?? `<derived.${contentHash.slice(0, 32)}@pst.invalid>`,
+    sourceId: from.address ?? 'tanpa-alamat@pst.invalid',
+    ...(name ? { displayName: name } : {}),
+    receivedAt,
+    text: folded.text,
+    ...(typeof mail.html === 'string' ? { html: clean(mail.html) } : {}),
+    ...(subject !== undefined ? { subject } : {}),
+    automated: automated !== null,
+    attachments: attachmentsOf(mail),
+    meta: {
+      email: {
+        messageId: headerMessageId,
+        from: from.address,
+        to: addressList(mail.to),
+        cc: addressList(mail.cc),
+        ...(automated ? { automated } : {}),
+        ...(htmlOnly ? { htmlOnly: true } : {}),
+        ...(folded.quoted ? { folded: true } : {}),
+        dateSource: dateFromHeader !== null ? 'header' : 'internaldate',
+      },
+    },
+    requester: automated ? undefined : { ...(name ? { name } : {}), ...(institution ? { institution } : {}), ...(from.address ? { email: from.address } : {}) },
+    thread: { mode: 'explicit', replyTo, ...(ticket ? { ticket } : {}) },
+  };
+  return { message, headerMessageId, contentHash, inReplyTo, references: refList, fullText: folded.quoted ? fullText : null, bounce, position };
+}
+
+/**
+ * parseMail that never throws: a mail mailparser cannot read is still stored (as its raw text),
+ * so one hostile message can never stall the sync behind it.
+ */
+export async function parseMailSafe(raw: Buffer, position: ImapPosition): Promise<ParsedInbound> {
+  try {
+    return await parseMail(raw, position);
+  } catch (error) {
+    const contentHash = contentHashOf(raw);
+    const text = clean(raw.toString('latin1')).slice(0, 100_000);
+    return {
+      message: {
+        channel: 'email',
+        externalId: `<unparsed.${contentHash.slice(0, 32)}@pst.invalid>`,
+        sourceId: 'tanpa-alamat@pst.invalid',
+        receivedAt: position.internalDate ?? Date.now(),
+        text,
+        automated: true,
+        meta: { email: { parseError: error instanceof Error ? error.message.slice(0, 200) : 'parse failed' } },
+        thread: { mode: 'explicit' },
+      },
+      headerMessageId: null,
+      contentHash,
+      inReplyTo: null,
+      references: [],
+      fullText: null,
+      bounce: null,
+      position,
+    };
+  }
+}

@@ -1,0 +1,201 @@
+import { ImapFlow } from 'imapflow';
+import type { CoreServices } from '../../services';
+import type { EmailAccount } from './config';
+import { describeError, imapOptions, isAuthFailure } from './connection';
+import { parseMailSafe, type ParsedInbound } from './parse';
+import { cursorUpdate, readCursor, storeMails, type MailboxCursor } from './store';
+
+export type SyncState = 'connected' | 'syncing' | 'idle' | 'auth_failed' | 'offline';
+
+export interface SyncStatus {
+  state: SyncState;
+  detail: string | null;
+  nextRetryAt: number | null;
+}
+
+export interface SyncOptions {
+  mailbox?: string;
+  /** Mails per ingest transaction (and per cursor step). */
+  batchSize?: number;
+  /** Reconnect backoff: first delay, doubling up to the maximum. */
+  retryBaseMs?: number;
+  retryMaxMs?: number;
+  /** How long the connection sits quiet before imapflow enters IDLE. */
+  idleDelayMs?: number;
+  /** A sync pass even without an EXISTS push (safety net; servers without IDLE). */
+  pollMs?: number;
+  onStatus(status: SyncStatus): void;
+  /** After each stored batch (tests and the benchmark count progress). */
+  onBatch?(stored: number, done: number, total: number): void;
+}
+
+/**
+ * Keeps one mailbox in the store: a cursor per mailbox (UIDVALIDITY, last UID, HIGHESTMODSEQ),
+ * a first sync of everything (or since a date) in batches with progress, then IDLE pushes
+ * (polling where IDLE is missing), reconnecting with backoff. Each batch is stored with its
+ * cursor in one transaction, so a crash or a dropped connection resumes where it stopped.
+ */
+export class MailboxSync {
+  private readonly options: Required<Omit<SyncOptions, 'onBatch'>> & Pick<SyncOptions, 'onBatch'>;
+  private stopped = false;
+  private client: ImapFlow | null = null;
+  private wakeFlag = false;
+  private wakeUp: (() => void) | null = null;
+  private loop: Promise<void> | null = null;
+  private attempt = 0;
+
+  constructor(
+    private readonly core: CoreServices,
+    private readonly account: EmailAccount,
+    options: SyncOptions,
+  ) {
+    this.options = { mailbox: 'INBOX', batchSize: 200, retryBaseMs: 2_000, retryMaxMs: 5 * 60_000, idleDelayMs: 1_000, pollMs: 60_000, ...options };
+  }
+
+  private get accountKey(): string {
+    return this.account.user.toLowerCase();
+  }
+
+  start(): void {
+    this.loop ??= this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake();
+    this.client?.close();
+    await this.loop;
+  }
+
+  /** Sync now (an EXISTS push, a reconnect request). */
+  wake(): void {
+    this.wakeFlag = true;
+    this.wakeUp?.();
+  }
+
+  /** Reconnect at once, also after an authentication failure. */
+  reconnectNow(): void {
+    this.attempt = 0;
+    this.client?.close();
+    this.wake();
+  }
+
+  private sleep(ms: number | null): Promise<void> {
+    if (this.wakeFlag || this.stopped) {
+      this.wakeFlag = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      let timer: NodeJS.Timeout | null = null;
+      const done = () => {
+        if (timer) clearTimeout(timer);
+        this.wakeUp = null;
+        this.wakeFlag = false;
+        resolve();
+      };
+      if (ms !== null) timer = setTimeout(done, ms);
+      this.wakeUp = done;
+    });
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopped) {
+      const client = new ImapFlow(imapOptions(this.account, { autoIdleDelay: this.options.idleDelayMs }));
+      this.client = client;
+      client.on('error', () => undefined); // surfaced through the failing command or 'close'
+      client.on('exists', () => this.wake());
+      client.on('close', () => this.wake());
+      try {
+        await client.connect();
+        this.attempt = 0;
+        this.options.onStatus({ state: 'connected', detail: null, nextRetryAt: null });
+        await client.mailboxOpen(this.options.mailbox);
+        const pollMs = client.capabilities.has('IDLE') ? this.options.pollMs : Math.min(this.options.pollMs, 30_000);
+        while (!this.stopped) {
+          await this.syncPass(client);
+          if (!client.usable) throw new Error('Koneksi IMAP terputus / connection closed');
+          this.options.onStatus({ state: 'idle', detail: null, nextRetryAt: null });
+          await this.sleep(pollMs);
+          if (!client.usable) throw new Error('Koneksi IMAP terputus / connection closed');
+        }
+      } catch (error) {
+        if (this.stopped) break;
+        if (isAuthFailure(error)) {
+          // Retrying a wrong password can lock the office account: wait for new settings or a reconnect.
+          this.options.onStatus({ state: 'auth_failed', detail: describeError(error), nextRetryAt: null });
+          client.close();
+          await this.sleep(null);
+          continue;
+        }
+        const delay = Math.min(this.options.retryMaxMs, this.options.retryBaseMs * 2 ** this.attempt) * (0.8 + Math.random() * 0.4);
+        this.attempt++;
+        const nextRetryAt = Date.now() + Math.round(delay);
+        this.options.onStatus({ state: 'offline', detail: describeError(error), nextRetryAt });
+        client.close();
+        await this.sleep(delay);
+      } finally {
+        client.close();
+        this.client = null;
+      }
+    }
+  }
+
+  /** Fetches every mail above the cursor and stores it batch by batch with the cursor. */
+  private async syncPass(client: ImapFlow): Promise<void> {
+    const mailbox = client.mailbox;
+    if (!mailbox) throw new Error('Kotak surat tidak terbuka');
+    const uidValidity = String(mailbox.uidValidity);
+    const stored = readCursor(this.core.db, this.accountKey, this.options.mailbox);
+    // A new UIDVALIDITY voids every UID we know: fetch all again; stable external ids drop the copies.
+    const fresh = !stored || stored.uidValidity !== uidValidity;
+    const cursor: MailboxCursor = fresh ? { uidValidity, lastUid: 0, highestModseq: null } : stored;
+
+    let uids: number[];
+    if (fresh && this.account.syncSince !== null) {
+      uids = (await client.search({ since: new Date(this.account.syncSince) }, { uid: true })) || [];
+    } else {
+      uids = (await client.search({ uid: `${cursor.lastUid + 1}:*` }, { uid: true })) || [];
+    }
+    uids = uids.filter((uid) => uid > cursor.lastUid).sort((a, b) => a - b);
+    const highestModseq = mailbox.highestModseq !== undefined ? String(mailbox.highestModseq) : null;
+    if (uids.length === 0) {
+      if (fresh || cursor.highestModseq !== highestModseq) {
+        const top = Math.max(cursor.lastUid, (mailbox.uidNext ?? 1) - 1);
+        storeMails(this.core, [], cursorUpdate(this.accountKey, this.options.mailbox, { uidValidity, lastUid: top, highestModseq }));
+      }
+      return;
+    }
+
+    const total = uids.length;
+    let done = 0;
+    const report = () => this.options.onStatus({ state: 'syncing', detail: `Menyinkronkan ${done} dari ${total} / syncing ${done} of ${total}`, nextRetryAt: null });
+    report();
+    const batchSize = this.options.batchSize;
+    for (let start = 0; start < uids.length; start += batchSize * 5) {
+      const chunk = uids.slice(start, start + batchSize * 5);
+      const range = chunk.length === (chunk.at(-1) ?? 0) - (chunk[0] ?? 0) + 1 ? `${chunk[0]}:${chunk.at(-1)}` : chunk.join(',');
+      let pending: Promise<ParsedInbound>[] = [];
+      let lastUid = cursor.lastUid;
+      const flush = async () => {
+        const parsed = await Promise.all(pending);
+        pending = [];
+        if (parsed.length === 0) return;
+        lastUid = Math.max(lastUid, ...parsed.map((p) => p.position.uid));
+        const result = storeMails(this.core, parsed, cursorUpdate(this.accountKey, this.options.mailbox, { uidValidity, lastUid, highestModseq: cursor.highestModseq }));
+        cursor.lastUid = lastUid;
+        done += parsed.length;
+        this.options.onBatch?.(result.results.filter((r) => r.outcome === 'inserted').length, done, total);
+        report();
+      };
+      for await (const msg of client.fetch(range, { uid: true, source: true, internalDate: true }, { uid: true })) {
+        if (msg.uid <= cursor.lastUid || !msg.source) continue;
+        const internalDate = msg.internalDate instanceof Date ? msg.internalDate.getTime() : msg.internalDate ? Date.parse(String(msg.internalDate)) : null;
+        pending.push(parseMailSafe(msg.source, { mailbox: this.options.mailbox, uidValidity, uid: msg.uid, internalDate: Number.isFinite(internalDate) ? internalDate : null }));
+        if (pending.length >= batchSize) await flush();
+      }
+      await flush();
+      if (this.stopped) return;
+    }
+    storeMails(this.core, [], cursorUpdate(this.accountKey, this.options.mailbox, { uidValidity, lastUid: cursor.lastUid, highestModseq }));
+  }
+}

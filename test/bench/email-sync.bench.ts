@@ -1,0 +1,138 @@
+/**
+ * Email first sync (issue 3): 10,000 messages from a private Dovecot on loopback through the real
+ * connector (imapflow fetch → mailparser → ingestBatch with the cursor, one transaction per batch)
+ * against a bare imapflow fetch of the same messages in the same run. Target: ≤ 1.3× the bare time.
+ *
+ *   npx tsx test/bench/email-sync.bench.ts [count]      (standalone)
+ *   or list `emailSyncBench` in test/bench/registry.ts  (npm run bench -- --only email-sync)
+ */
+import { ImapFlow } from 'imapflow';
+import { fileURLToPath } from 'node:url';
+import { startChannels } from '../../src-main/core/channels';
+import { accountInput, startFastCore } from '../integration/fixtures/email-env';
+import { mailPeersAvailable, MAIL_PEERS_SKIP_REASON, startMailPeers, type MailPeers, type SeedMessage } from '../peers/mail';
+import type { Benchmark, BenchLine } from './lib/types';
+
+const OFFICE = 'pst@example.test';
+const TARGET_RATIO = 1.3;
+
+/** A realistic mix: plain questions, HTML mail, replies with quoted history, a few small attachments. */
+function* messages(count: number): Generator<SeedMessage> {
+  const start = Date.UTC(2025, 0, 2, 1, 0, 0);
+  for (let i = 0; i < count; i++) {
+    const at = new Date(start + i * 37 * 60_000);
+    const sender = `pemohon${i % 2_000}@kampus${i % 37}.ac.id`;
+    const head = [
+      `From: Pemohon ${i % 2_000} <${sender}>`,
+      `To: PST BPS Buleleng <${OFFICE}>`,
+      `Subject: Permintaan data ${['kemiskinan', 'IPM', 'inflasi', 'penduduk', 'pariwisata'][i % 5]} Buleleng ${i}`,
+      `Date: ${at.toUTCString().replace('GMT', '+0000')}`,
+      `Message-ID: <bench.${i}@kampus${i % 37}.ac.id>`,
+      ...(i % 3 === 1 ? [`In-Reply-To: <bench.${i - 1}@kampus${(i - 1) % 37}.ac.id>`, `References: <bench.${i - 1}@kampus${(i - 1) % 37}.ac.id>`] : []),
+      'MIME-Version: 1.0',
+    ];
+    const text = `Selamat pagi Bapak/Ibu petugas PST,\r\n\r\nSaya memerlukan data untuk penelitian skripsi nomor ${i}.\r\nTerima kasih.\r\n\r\n-- \r\nPemohon ${i % 2_000}\r\nUniversitas Pendidikan Ganesha\r\n`;
+    let body: string;
+    if (i % 20 === 0) {
+      body = [
+        'Content-Type: multipart/mixed; boundary="B"', '', '--B', 'Content-Type: text/plain; charset=utf-8', '', text,
+        '--B', 'Content-Type: application/pdf; name="surat-pengantar.pdf"', 'Content-Disposition: attachment; filename="surat-pengantar.pdf"', 'Content-Transfer-Encoding: base64', '',
+        Buffer.alloc(4_096, i % 251).toString('base64').replace(/.{76}/g, '$&\r\n'), '--B--', '',
+      ].join('\r\n');
+    } else if (i % 4 === 0) {
+      body = ['Content-Type: multipart/alternative; boundary="A"', '', '--A', 'Content-Type: text/plain; charset=utf-8', '', text, '--A', 'Content-Type: text/html; charset=utf-8', '', `<p>${text.replace(/\r\n/g, '<br>')}</p>`, '--A--', ''].join('\r\n');
+    } else if (i % 3 === 1) {
+      body = ['Content-Type: text/plain; charset=utf-8', '', `Terima kasih atas balasannya.\r\n\r\nPada ${at.toDateString()}, PST menulis:\r\n> Baik, data kami kirimkan.\r\n> Salam\r\n`].join('\r\n');
+    } else {
+      body = ['Content-Type: text/plain; charset=utf-8', '', text].join('\r\n');
+    }
+    yield { raw: `${head.join('\r\n')}\r\n${body}`, internalDate: at };
+  }
+}
+
+const rssSampler = () => {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  return { stop: () => (clearInterval(timer), Math.max(peak, process.memoryUsage().rss)) };
+};
+
+async function bareFetch(peers: MailPeers): Promise<{ ms: number; count: number; bytes: number }> {
+  const t0 = performance.now();
+  const client = new ImapFlow(peers.imapConfig(OFFICE));
+  client.on('error', () => undefined);
+  await client.connect();
+  await client.mailboxOpen('INBOX');
+  let count = 0;
+  let bytes = 0;
+  for await (const m of client.fetch('1:*', { uid: true, source: true, internalDate: true }, { uid: true })) {
+    count++;
+    bytes += m.source?.length ?? 0;
+  }
+  await client.logout();
+  return { ms: performance.now() - t0, count, bytes };
+}
+
+async function connectorSync(peers: MailPeers, count: number): Promise<{ ms: number; stored: number; peakRss: number }> {
+  const core = await startFastCore();
+  await core.must('email.saveAccount', accountInput(peers));
+  const rss = rssSampler();
+  const t0 = performance.now();
+  let done = 0;
+  let finished: () => void = () => undefined;
+  const allDone = new Promise<void>((resolve) => (finished = resolve));
+  const channels = await startChannels(core.services, {
+    email: {
+      batchSize: 200,
+      onBatch: (_stored, d) => {
+        done = d;
+        if (d >= count) finished();
+      },
+    },
+  });
+  await allDone;
+  const ms = performance.now() - t0;
+  const peakRss = rss.stop();
+  const stored = (core.services.db.prepare("SELECT count(*) AS n FROM messages WHERE channel = 'email' AND direction = 'incoming'").get() as { n: number }).n;
+  await channels.stop();
+  await core.dispose();
+  void done;
+  return { ms, stored, peakRss };
+}
+
+export async function runEmailSyncBench(count = 10_000, log: (m: string) => void = console.log): Promise<BenchLine[]> {
+  if (!mailPeersAvailable()) throw new Error(MAIL_PEERS_SKIP_REASON);
+  const peers = await startMailPeers();
+  try {
+    const t0 = performance.now();
+    peers.seedMaildir(OFFICE, 'INBOX', messages(count));
+    log(`  seeded ${count} messages in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const warm = await bareFetch(peers); // Dovecot builds its index and cache on the first look
+    log(`  warm-up fetch: ${warm.count} messages, ${(warm.bytes / 2 ** 20).toFixed(1)} MiB in ${(warm.ms / 1000).toFixed(2)} s`);
+    const bare = await bareFetch(peers);
+    const sync = await connectorSync(peers, count);
+    const bare2 = await bareFetch(peers);
+    const bareMs = Math.min(bare.ms, bare2.ms);
+    if (sync.stored !== count || bare.count !== count) throw new Error(`expected ${count} messages; stored ${sync.stored}, bare fetched ${bare.count}`);
+    const ratio = sync.ms / bareMs;
+    return [
+      { name: 'email first sync (connector + ingest)', value: count / (sync.ms / 1000), unit: 'msg/s', baseline: count / (bareMs / 1000), ratio, target: `≤ ${TARGET_RATIO}× bare time`, pass: ratio <= TARGET_RATIO, note: `${(sync.ms / 1000).toFixed(2)} s vs bare ${(bareMs / 1000).toFixed(2)} s (bare runs: ${(bare.ms / 1000).toFixed(2)}, ${(bare2.ms / 1000).toFixed(2)} s)` },
+      { name: 'email first sync peak RSS', value: sync.peakRss / 2 ** 20, unit: 'MiB', note: 'whole process (bare fetches ran in it too)' },
+    ];
+  } finally {
+    await peers.close();
+  }
+}
+
+export const emailSyncBench: Benchmark = {
+  id: 'email-sync',
+  title: 'Email first sync: 10,000 messages from Dovecot vs a bare imapflow fetch',
+  run: (ctx) => runEmailSyncBench(10_000, ctx.log),
+};
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const count = Number(process.argv[2] ?? 10_000);
+  const lines = await runEmailSyncBench(count);
+  for (const l of lines) {
+    console.log(`${l.name}: ${l.value.toFixed(1)} ${l.unit}${l.baseline !== undefined ? ` (bare ${l.baseline.toFixed(1)} ${l.unit})` : ''}${l.ratio !== undefined ? `, ratio ${l.ratio.toFixed(2)}× (target ${l.target}) ${l.pass ? 'PASS' : 'MISS'}` : ''}${l.note ? ` — ${l.note}` : ''}`);
+  }
+}

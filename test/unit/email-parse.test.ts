@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { contentHashOf, institutionFromSignature, nameFromDisplay, parseMail } from '../../src-main/core/channels/email/parse';
+import { foldQuoted } from '../../src-main/core/channels/email/quote';
+import { replySubject } from '../../src-main/core/channels/email/send';
+
+const at = { mailbox: 'INBOX', uidValidity: '1', uid: 1, internalDate: Date.UTC(2025, 2, 4) };
+
+describe('email parsing helpers', () => {
+  it('folds trailing quoted history (Indonesian, English, Outlook, ">" runs) and never the whole mail', () => {
+    expect(foldQuoted('Baik.\n\nPada Sen, 1 Des 2026 10.00, PST <pst@x> menulis:\n> halo')).toEqual({ text: 'Baik.', quoted: 'Pada Sen, 1 Des 2026 10.00, PST <pst@x> menulis:\n> halo' });
+    expect(foldQuoted('Ok\n\nOn Mon, Dec 1, 2026 at 10:00 AM PST <pst@x> wrote:\n> hi').text).toBe('Ok');
+    expect(foldQuoted('Siap\n\nFrom: PST\nSent: Monday\nSubject: x\n\nold').text).toBe('Siap');
+    expect(foldQuoted('Jawab di bawah\n> a\nini jawabannya\n> b\n> c').text).toBe('Jawab di bawah\n> a\nini jawabannya');
+    expect(foldQuoted('> hanya kutipan\n> saja')).toEqual({ text: '> hanya kutipan\n> saja', quoted: null });
+    expect(foldQuoted('Tanpa kutipan')).toEqual({ text: 'Tanpa kutipan', quoted: null });
+  });
+
+  it('takes a name from the display name and an institution from the signature only where clear', () => {
+    expect(nameFromDisplay('"Ni Luh Putu Sari"')).toBe('Ni Luh Putu Sari');
+    expect(nameFromDisplay('admin')).toBeUndefined();
+    expect(nameFromDisplay('sari@undiksha.ac.id')).toBeUndefined();
+    expect(institutionFromSignature('Mohon data.\n\n-- \nSari\nUniversitas Pendidikan Ganesha\n0812')).toBe('Universitas Pendidikan Ganesha');
+    // Two candidates: not clear, so nothing (the requirements stay incomplete).
+    expect(institutionFromSignature('x\n-- \nDinas Sosial\nUniversitas Udayana')).toBeUndefined();
+    expect(institutionFromSignature('Saya kuliah di universitas di Bali')).toBeUndefined();
+  });
+
+  it('hashes a mail the same whatever trace headers the delivery added', () => {
+    const body = 'From: a@b.test\r\nSubject: x\r\nMessage-ID: <1@b>\r\n\r\nisi';
+    expect(contentHashOf(Buffer.from(`Received: from mx1\r\nDelivered-To: pst@x\r\nReturn-Path: <a@b.test>\r\n${body}`))).toBe(contentHashOf(Buffer.from(body)));
+    expect(contentHashOf(Buffer.from(body.replace('isi', 'lain')))).not.toBe(contentHashOf(Buffer.from(body)));
+  });
+
+  it('strips NUL and control characters, and uses INTERNALDATE where the Date header cannot be read', async () => {
+    const p = await parseMail(Buffer.from('From: A <a@b.test>\r\nDate: besok pagi\r\nSubject: x\r\n\r\nsatu\u0000dua\u0007tiga'), at);
+    expect(p.message.text).toBe('satudua tiga');
+    expect(p.message.receivedAt).toBe(at.internalDate);
+    const good = await parseMail(Buffer.from('From: a@b.test\r\nDate: Tue, 4 Mar 2025 10:00:00 +0800 (WITA)\r\n\r\nx'), at);
+    expect(good.message.receivedAt).toBe(Date.parse('2025-03-04T02:00:00Z'));
+  });
+
+  it('puts the ticket tag in the reply subject once, without stacking "Re:"', () => {
+    expect(replySubject('Re: RE: Data IPM', 'KONS-5108-20261201-0007')).toBe('Re: Data IPM [KONS-5108-20261201-0007]');
+    expect(replySubject('Re: Data IPM [KONS-5108-20261201-0007]', 'KONS-5108-20261201-0007')).toBe('Re: Data IPM [KONS-5108-20261201-0007]');
+    expect(replySubject(null, 'KONS-5108-20261201-0007')).toBe('Konsultasi Statistik PST BPS Kabupaten Buleleng [KONS-5108-20261201-0007]');
+  });
+});
