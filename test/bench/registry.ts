@@ -1,0 +1,13 @@
+import { inboxBench } from './inbox.bench';
+import { ingestBench } from './ingest.bench';
+import { memoryBench } from './memory.bench';
+import { searchBench } from './search.bench';
+import { telegramBench } from './telegram.bench';
+import type { Benchmark } from './lib/types';
+
+/**
+ * Every benchmark of `npm run bench`, in the order they run. To add one: write
+ * test/bench/<name>.bench.ts exporting a Benchmark, and list it here (before `memoryBench`,
+ * which reports the core's peak RSS over everything that ran before it).
+ */
+export const benchmarks: Benchmark[] = [ingestBench, inboxBench, searchBench, telegramBench, memoryBench];
