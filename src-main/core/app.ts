@@ -9,6 +9,7 @@ import type { CoreServices } from './services';
 import { AttachmentStore } from './store/attachments';
 import { openDatabase } from './store/db';
 import { OutboxWorker, type OutboxOptions } from './outbox/worker';
+import { initWorkflow } from './workflow/init';
 
 export interface CoreOptions {
   dataDir: string;
@@ -52,6 +53,7 @@ export function createCore(options: CoreOptions): Core {
     kickOutbox: () => setImmediate(() => outbox.kick()),
   };
   const outbox = new OutboxWorker(services, services.connectors, options.outbox);
+  initWorkflow(services);
   return {
     services,
     dispatch: createDispatcher(services, handlers),

@@ -2,6 +2,7 @@ import type { ConversationStatus } from '../../../src-preload/contract';
 import type { CoreServices } from '../services';
 import type { Db } from '../store/db';
 import type { CursorUpdate, InboundMessage, IngestResult } from './inbound';
+import { afterInbound, applyRatingAnswer, ratingAnswerFor } from '../workflow/inbound';
 import { nextTicket } from './ticket';
 
 /** A requester writing again within this many days reopens the conversation; later, a new one. */
@@ -101,7 +102,7 @@ export function ingestBatch(core: CoreServices, messages: readonly InboundMessag
   const now = core.now();
 
   const results = core.db.transaction(() => {
-    const out = messages.map((m, i) => ingestOne(core.db, s, m, blobs[i] ?? [], now));
+    const out = messages.map((m, i) => ingestOne(core, s, m, blobs[i] ?? [], now));
     if (cursor) s.writeCursor.run(cursor.channel, cursor.account, cursor.stream ?? '', JSON.stringify(cursor.value), now);
     return out;
   })();
@@ -119,7 +120,7 @@ export function ingest(core: CoreServices, message: InboundMessage, cursor?: Cur
 }
 
 function ingestOne(
-  db: Db,
+  core: CoreServices,
   s: Statements,
   m: InboundMessage,
   files: { fileName: string; mimeType: string; contentId?: string; blob: { sha256: string; size: number } }[],
@@ -130,12 +131,16 @@ function ingestOne(
     return { externalId: m.externalId, outcome: 'duplicate', messageId: existing.id, conversationId: existing.conversation_id, newConversation: false, reopened: false };
   }
 
+  const db = core.db;
   const { identityId, requesterId } = findOrCreateIdentity(s, m, now);
   let conversation = findConversation(s, m, requesterId);
   let newConversation = false;
   let reopened = false;
+  let resumed = false;
+  // An email answering the rating request of a closed conversation is a rating, not a reopen.
+  const ratingAnswer = conversation && !m.automated ? ratingAnswerFor(core, conversation.id, m) : null;
 
-  if (conversation && CLOSED.includes(conversation.status)) {
+  if (conversation && !ratingAnswer && CLOSED.includes(conversation.status)) {
     const recent = conversation.resolved_at !== null && m.receivedAt - conversation.resolved_at <= REOPEN_WINDOW_MS;
     if (recent && !m.automated) {
       const status: ConversationStatus = conversation.requirements_complete_at !== null ? 'in_progress' : 'awaiting_requirements';
@@ -156,7 +161,7 @@ function ingestOne(
     conversation = { id, status: 'new', requester_id: requesterId, resolved_at: null, requirements_complete_at: null };
     newConversation = true;
   } else if (conversation.status === 'waiting_requester' && !m.automated) {
-    s.resume.run(now, conversation.id);
+    resumed = s.resume.run(now, conversation.id).changes > 0;
   }
 
   const messageId = Number(
@@ -168,6 +173,10 @@ function ingestOne(
   }
   const preview = previewOf(m.text) || (files[0] ? `📎 ${files[0].fileName}` : '');
   s.touchConversation.run({ at: m.receivedAt, preview, now, id: conversation.id });
+  // The workflow (SLA pause accounting, acknowledgement, out-of-hours reply, rating answers) in
+  // the same transaction as the message.
+  if (ratingAnswer) applyRatingAnswer(core, ratingAnswer);
+  afterInbound(core, m, { conversationId: conversation.id, messageId, newConversation, reopened, resumed, ratingAnswer: ratingAnswer !== null });
   return { externalId: m.externalId, outcome: 'inserted', messageId, conversationId: conversation.id, newConversation, reopened };
 }
 

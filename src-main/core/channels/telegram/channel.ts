@@ -1,0 +1,209 @@
+import { Api, GrammyError, HttpError } from 'grammy';
+import type { Update } from 'grammy/types';
+import type { ChannelStatusView, PushEvents } from '../../../../src-preload/contract';
+import type { CoreServices } from '../../services';
+import { applyBatch, type PreparedUpdate } from './apply';
+import type { AfterCommit } from './bot-say';
+import { downloadFile, fileOf, grammySignal } from './media';
+import { SendRateLimiter, TELEGRAM_LIMITS, type SendLimits } from './rate-limit';
+import { TelegramSender } from './sender';
+import { COMMANDS } from './texts';
+
+export const TELEGRAM_TOKEN_SECRET = 'telegram.botToken';
+export const DEFAULT_API_ROOT = 'https://api.telegram.org';
+
+export interface TelegramOptions {
+  /** The Bot API server (tests: the emulator on 127.0.0.1). */
+  apiRoot?: string;
+  /** getUpdates long-poll timeout in seconds (Telegram allows up to 50). */
+  pollTimeoutSec?: number;
+  limits?: SendLimits;
+  /** Reconnect backoff after a network loss: first delay, doubling up to the maximum. */
+  backoffMs?: { initial: number; max: number };
+}
+
+const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query', 'my_chat_member'] as const;
+
+type State = PushEvents['channel.status']['state'];
+
+/**
+ * The Telegram channel: one long-polling loop and the outbox connector.
+ *
+ * Why our own getUpdates loop and not grammy's bot.start(): grammy confirms an update (calls
+ * getUpdates with a higher offset) as soon as its handler returns, independent of our database.
+ * Here the next offset is written in the SAME SQLite transaction as the messages it covers and
+ * only then used for the next getUpdates, so a kill -9 at any point either re-fetches the batch
+ * (not committed: inserted now) or skips it (committed: already stored): exactly once in the store.
+ */
+export class TelegramChannel {
+  readonly sender: TelegramSender;
+  private api: Api | null = null;
+  private token: string | null = null;
+  private controller: AbortController | null = null;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  private offset = 0;
+  private account = 'telegram';
+  private current: ChannelStatusView | null = null;
+  readonly apiRoot: string;
+  private readonly options: Required<TelegramOptions>;
+
+  constructor(private readonly core: CoreServices, options: TelegramOptions = {}) {
+    this.options = {
+      apiRoot: DEFAULT_API_ROOT,
+      pollTimeoutSec: 25,
+      limits: TELEGRAM_LIMITS,
+      backoffMs: { initial: 1_000, max: 60_000 },
+      ...options,
+    };
+    this.apiRoot = this.options.apiRoot;
+    this.sender = new TelegramSender(core, () => this.api, new SendRateLimiter(this.options.limits));
+  }
+
+  get status(): ChannelStatusView | null {
+    return this.current;
+  }
+
+  /** Starts polling with the stored token; without one the channel shows "disabled". */
+  start(): void {
+    if (this.loop) return;
+    this.token = this.core.secrets.get(TELEGRAM_TOKEN_SECRET);
+    if (!this.token) {
+      this.setStatus('disabled', 'Token bot Telegram belum diatur', null);
+      return;
+    }
+    this.account = this.token.split(':')[0] ?? 'telegram';
+    this.api = new Api(this.token, { apiRoot: this.apiRoot });
+    const controller = new AbortController();
+    this.controller = controller;
+    this.loop = this.run(controller.signal).finally(() => {
+      if (this.controller === controller) this.loop = null;
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.controller?.abort();
+    this.wake?.();
+    await this.loop;
+    this.loop = null;
+    this.controller = null;
+  }
+
+  /** After a new token, or the officer's "reconnect now". */
+  async restart(): Promise<void> {
+    await this.stop();
+    this.start();
+  }
+
+  /** Ends a backoff wait (or an auth-failure stop) and tries now. */
+  reconnect(): void {
+    if (!this.loop) this.start();
+    else this.wake?.();
+  }
+
+  private setStatus(state: State, detail: string | null, nextRetryAt: number | null): void {
+    const payload = { channel: 'telegram' as const, account: this.account, state, detail, nextRetryAt };
+    const same = this.current && this.current.state === state && this.current.detail === detail && this.current.nextRetryAt === nextRetryAt && this.current.account === this.account;
+    this.current = { ...payload, updatedAt: this.core.now() };
+    if (!same) this.core.events.emit('channel.status', payload);
+  }
+
+  private async setup(api: Api, signal: AbortSignal): Promise<void> {
+    const me = await api.getMe(grammySignal(signal));
+    this.account = String(me.id);
+    await api.deleteWebhook({ drop_pending_updates: false }, grammySignal(signal));
+    // The command menu is a convenience: a server without it must not stop the bot.
+    await api.setMyCommands(COMMANDS, undefined, grammySignal(signal)).catch((error: unknown) => console.warn(`[telegram] setMyCommands failed: ${error instanceof Error ? error.message : String(error)}`));
+    const row = this.core.db.prepare("SELECT value FROM channel_cursors WHERE channel = 'telegram' AND account = ? AND stream = ''").get(this.account) as { value: string } | undefined;
+    this.offset = row ? ((JSON.parse(row.value) as { offset?: number }).offset ?? 0) : 0;
+    this.setStatus('connected', `@${me.username}`, null);
+  }
+
+  private async run(signal: AbortSignal): Promise<void> {
+    const api = this.api!;
+    let delay = this.options.backoffMs.initial;
+    let ready = false;
+    while (!signal.aborted) {
+      try {
+        if (!ready) {
+          await this.setup(api, signal);
+          ready = true;
+        }
+        const updates = await api.getUpdates({ offset: this.offset, timeout: this.options.pollTimeoutSec, allowed_updates: [...ALLOWED_UPDATES] }, grammySignal(signal));
+        if (this.current?.state !== 'connected') this.setStatus('connected', this.current?.detail?.startsWith('@') ? this.current.detail : null, null);
+        if (updates.length > 0) await this.handle(api, updates, signal);
+        delay = this.options.backoffMs.initial;
+      } catch (error) {
+        if (signal.aborted) return;
+        ready = false;
+        if (error instanceof GrammyError && error.error_code === 401) {
+          this.setStatus('auth_failed', 'Token bot tidak valid (401). Periksa token di Pengaturan Telegram.', null);
+          await this.sleep(null, signal);
+          continue;
+        }
+        if (error instanceof GrammyError && error.error_code === 429) delay = Math.max(delay, (error.parameters.retry_after ?? 1) * 1000);
+        const nextRetryAt = this.core.now() + delay;
+        this.setStatus('offline', describe(error), nextRetryAt);
+        await this.sleep(delay, signal);
+        delay = Math.min(delay * 2, this.options.backoffMs.max);
+      }
+    }
+  }
+
+  /** Files first (network, outside the transaction), then one transaction, then the button answers. */
+  private async handle(api: Api, updates: Update[], signal: AbortSignal): Promise<void> {
+    const prepared: PreparedUpdate[] = [];
+    for (const update of updates) {
+      const message = update.message ?? update.edited_message;
+      const ref = message ? fileOf(message) : null;
+      const p: PreparedUpdate = { update, attachments: [], tooBig: null };
+      if (ref) {
+        const download = await downloadFile(api, this.apiRoot, this.token!, ref, signal);
+        if (download.ok) p.attachments.push(download.attachment);
+        else p.tooBig = download.tooBig;
+      }
+      prepared.push(p);
+    }
+    const nextOffset = Math.max(...updates.map((u) => u.update_id)) + 1;
+    const after = applyBatch(this.core, this.account, prepared, nextOffset);
+    this.offset = nextOffset;
+    this.core.kickOutbox();
+    await this.afterCommit(api, after);
+  }
+
+  private async afterCommit(api: Api, after: AfterCommit): Promise<void> {
+    // Best effort: the state is committed; an answer that fails only leaves a spinner.
+    await Promise.all(
+      after.callbackAnswers.map((a) => api.answerCallbackQuery(a.queryId, a.text ? { text: a.text, show_alert: a.alert ?? false } : {}).catch(() => undefined)),
+    );
+    for (const e of after.edits) {
+      await api
+        .editMessageText(e.chatId, e.messageId, e.text, e.keyboard ? { reply_markup: { inline_keyboard: e.keyboard.map((r) => r.map((b) => ({ text: b.text, callback_data: b.data }))) } } : {})
+        .catch(() => undefined);
+    }
+  }
+
+  private sleep(ms: number | null, signal: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        if (timer) clearTimeout(timer);
+        signal.removeEventListener('abort', done);
+        this.wake = null;
+        resolve();
+      };
+      const timer = ms === null ? null : setTimeout(done, ms);
+      signal.addEventListener('abort', done);
+      this.wake = done;
+    });
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof GrammyError) {
+    if (error.error_code === 409) return 'Bot ini sedang dipakai program lain (409). Hentikan program lain yang memakai token yang sama.';
+    if (error.error_code === 429) return `Telegram membatasi permintaan (429); menunggu ${error.parameters.retry_after ?? '?'} detik`;
+    return `Telegram sedang bermasalah (${error.error_code}): ${error.description}`;
+  }
+  if (error instanceof HttpError) return `Tidak terhubung ke Telegram (jaringan terputus): ${error.error instanceof Error ? error.error.message : String(error.error)}`;
+  return `Tidak terhubung ke Telegram: ${error instanceof Error ? error.message : String(error)}`;
+}

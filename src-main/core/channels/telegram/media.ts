@@ -1,0 +1,57 @@
+import type { Api } from 'grammy';
+import { GrammyError } from 'grammy';
+import type { Message } from 'grammy/types';
+import type { InboundAttachment } from '../../domain/inbound';
+
+/** grammy types its signals with the abort-controller shim; the runtime takes Node's own. */
+export type GrammySignal = NonNullable<Parameters<Api['getMe']>[0]>;
+export const grammySignal = (signal: AbortSignal): GrammySignal => signal as unknown as GrammySignal;
+
+/** Bots may download files up to 20 MB (Bot API getFile). */
+export const MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024;
+
+export interface TelegramFileRef {
+  fileId: string;
+  fileName: string;
+  mimeType: string;
+  size: number | undefined;
+}
+
+/** The file a message carries (photo: the largest size), with the name and type it came with. */
+export function fileOf(msg: Message): TelegramFileRef | null {
+  const id = msg.message_id;
+  if (msg.photo && msg.photo.length > 0) {
+    const largest = msg.photo.reduce((a, b) => ((b.file_size ?? b.width * b.height) >= (a.file_size ?? a.width * a.height) ? b : a));
+    return { fileId: largest.file_id, fileName: `foto-${id}.jpg`, mimeType: 'image/jpeg', size: largest.file_size };
+  }
+  if (msg.document) return { fileId: msg.document.file_id, fileName: msg.document.file_name ?? `dokumen-${id}`, mimeType: msg.document.mime_type ?? 'application/octet-stream', size: msg.document.file_size };
+  if (msg.voice) return { fileId: msg.voice.file_id, fileName: `pesan-suara-${id}.ogg`, mimeType: msg.voice.mime_type ?? 'audio/ogg', size: msg.voice.file_size };
+  if (msg.video) return { fileId: msg.video.file_id, fileName: msg.video.file_name ?? `video-${id}.mp4`, mimeType: msg.video.mime_type ?? 'video/mp4', size: msg.video.file_size };
+  if (msg.audio) return { fileId: msg.audio.file_id, fileName: msg.audio.file_name ?? `audio-${id}.mp3`, mimeType: msg.audio.mime_type ?? 'audio/mpeg', size: msg.audio.file_size };
+  if (msg.video_note) return { fileId: msg.video_note.file_id, fileName: `video-${id}.mp4`, mimeType: 'video/mp4', size: msg.video_note.file_size };
+  return null;
+}
+
+export type Download = { ok: true; attachment: InboundAttachment } | { ok: false; tooBig: TelegramFileRef };
+
+/**
+ * getFile, then the download path. A file over 20 MB is not an error to retry but a fact to tell
+ * the requester. Network and server errors throw: the batch is fetched again (cursor unchanged).
+ */
+export async function downloadFile(api: Api, apiRoot: string, token: string, ref: TelegramFileRef, signal?: AbortSignal): Promise<Download> {
+  if (ref.size !== undefined && ref.size > MAX_DOWNLOAD_BYTES) return { ok: false, tooBig: ref };
+  let path: string | undefined;
+  try {
+    const file = await api.getFile(ref.fileId, signal ? grammySignal(signal) : undefined);
+    if (file.file_size !== undefined && file.file_size > MAX_DOWNLOAD_BYTES) return { ok: false, tooBig: ref };
+    path = file.file_path;
+  } catch (error) {
+    if (error instanceof GrammyError && error.error_code === 400 && /too big/i.test(error.description)) return { ok: false, tooBig: ref };
+    throw error;
+  }
+  if (!path) throw new Error(`getFile gave no file_path for ${ref.fileName}`);
+  const response = await fetch(`${apiRoot}/file/bot${token}/${path}`, signal ? { signal } : {});
+  if (!response.ok) throw new Error(`download of ${ref.fileName} failed: HTTP ${response.status}`);
+  const content = Buffer.from(await response.arrayBuffer());
+  return { ok: true, attachment: { fileName: ref.fileName, mimeType: ref.mimeType, content } };
+}

@@ -1,0 +1,160 @@
+import { GrammyError, HttpError, InputFile, type Api } from 'grammy';
+import type { InlineKeyboardMarkup, Message } from 'grammy/types';
+import type { CoreServices } from '../../services';
+import { writeActivity } from '../../workflow/activity';
+import { PermanentSendError, RetryLaterError, type ChannelConnector, type OutgoingItem, type OutgoingPayload, type SendOutcome } from '../types';
+import type { Button } from './bot-say';
+import { ratingKeyboard, surveyQuestion } from './rating';
+import type { SendRateLimiter } from './rate-limit';
+import { chatOfConversation, recordSentPart, sentParts } from './store';
+
+export const MAX_TEXT = 4096;
+/** Telegram's upper bound for sendPhoto; larger images go as documents. */
+const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
+const PHOTO_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp']);
+/** A 429 asking to wait this long or less is waited out here; longer goes back to the outbox. */
+const INLINE_RETRY_MAX_MS = 10_000;
+
+type Part = { kind: 'text'; text: string; keyboard?: Button[][] } | { kind: 'file'; sha256: string; fileName: string; mimeType: string };
+
+/**
+ * Splits a text into messages of at most `max` UTF-16 units (what Telegram counts), at a
+ * paragraph, line or word boundary when there is one in the second half, never inside a
+ * surrogate pair.
+ */
+export function splitText(text: string, max = MAX_TEXT): string[] {
+  const parts: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    const window = rest.slice(0, max);
+    let cut = -1;
+    for (const sep of ['\n\n', '\n', ' ']) {
+      const at = window.lastIndexOf(sep);
+      if (at >= max / 2) {
+        cut = at + sep.length;
+        break;
+      }
+    }
+    if (cut === -1) {
+      cut = max;
+      const code = rest.charCodeAt(cut - 1);
+      if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
+    }
+    parts.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).replace(/^\s+/, '');
+  }
+  if (rest.length > 0) parts.push(rest);
+  return parts.filter((p) => p.length > 0);
+}
+
+const keyboardOf = (rows: Button[][]): InlineKeyboardMarkup => ({ inline_keyboard: rows.map((r) => r.map((b) => ({ text: b.text, callback_data: b.data }))) });
+
+/** What one outbox item becomes on Telegram, in send order. */
+export function planParts(payload: OutgoingPayload): Part[] {
+  if (payload.kind === 'rating_request' && typeof payload.ratingRequestId === 'number') {
+    return [{ kind: 'text', text: payload.text, keyboard: ratingKeyboard(payload.ratingRequestId) }];
+  }
+  if (payload.kind === 'survey' && typeof payload.ratingRequestId === 'number') {
+    const first = surveyQuestion(payload.ratingRequestId, 0);
+    return [{ kind: 'text', text: `${payload.text}\n\n${first.text}`, keyboard: first.keyboard }];
+  }
+  const chunks = splitText(payload.text);
+  const keyboard = Array.isArray(payload.keyboard) ? (payload.keyboard as Button[][]) : undefined;
+  const parts: Part[] = chunks.map((text, i) => ({ kind: 'text', text, ...(keyboard && i === chunks.length - 1 ? { keyboard } : {}) }));
+  for (const a of payload.attachments ?? []) parts.push({ kind: 'file', ...a });
+  return parts;
+}
+
+/** The outbox's way out to Telegram (ChannelConnector): splitting, files, rate limits, errors. */
+export class TelegramSender implements ChannelConnector {
+  readonly channel = 'telegram' as const;
+
+  constructor(
+    private readonly core: CoreServices,
+    private readonly api: () => Api | null,
+    private readonly limiter: SendRateLimiter,
+  ) {}
+
+  async send(item: OutgoingItem): Promise<SendOutcome> {
+    const api = this.api();
+    if (!api) throw new Error('Bot Telegram belum dikonfigurasi atau tidak aktif');
+    const target = chatOfConversation(this.core.db, item.conversationId);
+    if (!target) throw new PermanentSendError('Konsultasi ini tidak memiliki akun Telegram');
+    const parts = planParts(item.payload);
+    if (parts.length === 0) throw new PermanentSendError('Pesan kosong');
+    // Parts already accepted by an earlier attempt are not sent again.
+    const done = sentParts(this.core.db, item.outboxId);
+    const ids: number[] = [];
+    for (const [index, part] of parts.entries()) {
+      const already = done.get(index);
+      if (already !== undefined) {
+        ids.push(already);
+        continue;
+      }
+      const message = await this.sendWithLimits(api, target.chatId, part, item);
+      recordSentPart(this.core.db, item.outboxId, index, target.chatId, message.message_id, this.core.now());
+      ids.push(message.message_id);
+    }
+    return { externalId: `${target.chatId}:${ids[0]}`, meta: { telegramChatId: target.chatId, telegramMessageIds: ids } };
+  }
+
+  /** Telegram cannot be asked what was sent; only parts recorded as accepted prove delivery. */
+  async reconcile(item: OutgoingItem): Promise<{ state: 'delivered'; outcome: SendOutcome } | { state: 'unknown' }> {
+    const parts = planParts(item.payload);
+    const done = sentParts(this.core.db, item.outboxId);
+    const target = chatOfConversation(this.core.db, item.conversationId);
+    if (!target || parts.length === 0 || parts.some((_, i) => !done.has(i))) return { state: 'unknown' };
+    const ids = parts.map((_, i) => done.get(i)!);
+    return { state: 'delivered', outcome: { externalId: `${target.chatId}:${ids[0]}`, meta: { telegramChatId: target.chatId, telegramMessageIds: ids } } };
+  }
+
+  private async sendWithLimits(api: Api, chatId: string, part: Part, item: OutgoingItem): Promise<Message> {
+    for (let attempt = 1; ; attempt++) {
+      await this.limiter.wait(chatId);
+      try {
+        return await this.sendPart(api, chatId, part);
+      } catch (error) {
+        if (error instanceof GrammyError && error.error_code === 429) {
+          const retryMs = (error.parameters.retry_after ?? 1) * 1000;
+          this.limiter.pauseUntil(Date.now() + retryMs);
+          if (retryMs <= INLINE_RETRY_MAX_MS && attempt < 3) continue;
+          throw new RetryLaterError(`Telegram membatasi pengiriman (429); dicoba lagi dalam ${Math.ceil(retryMs / 1000)} detik`, retryMs);
+        }
+        throw this.translate(error, item);
+      }
+    }
+  }
+
+  private sendPart(api: Api, chatId: string, part: Part): Promise<Message> {
+    if (part.kind === 'text') return api.sendMessage(chatId, part.text, part.keyboard ? { reply_markup: keyboardOf(part.keyboard) } : {});
+    const bytes = this.core.attachments.read(part.sha256);
+    const file = new InputFile(bytes, part.fileName);
+    if (PHOTO_TYPES.has(part.mimeType) && bytes.length <= MAX_PHOTO_BYTES) return api.sendPhoto(chatId, file);
+    return api.sendDocument(chatId, file);
+  }
+
+  private translate(error: unknown, item: OutgoingItem): Error {
+    if (error instanceof GrammyError) {
+      if (error.error_code === 403) {
+        markUnreachable(this.core, item.conversationId);
+        return new PermanentSendError('Pengguna layanan memblokir bot atau tidak dapat dihubungi lewat Telegram (403)', { code: 403 });
+      }
+      if (error.error_code === 401) return new Error('Token bot Telegram tidak valid (401)');
+      if (error.error_code === 400) return new PermanentSendError(`Telegram menolak pesan: ${error.description}`, { code: 400 });
+      return new Error(`Telegram sedang bermasalah (${error.error_code}): ${error.description}`);
+    }
+    if (error instanceof HttpError) return new Error(`Tidak terhubung ke Telegram: ${String(error.error instanceof Error ? error.error.message : error.error)}`);
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+/** 403: the requester blocked the bot. Marked unreachable, and the officer told in the timeline. */
+export function markUnreachable(core: CoreServices, conversationId: number): void {
+  const target = chatOfConversation(core.db, conversationId);
+  if (!target) return;
+  const changed = core.db.prepare('UPDATE requesters SET unreachable = 1, updated_at = ? WHERE id = ? AND unreachable = 0').run(core.now(), target.requesterId).changes;
+  if (changed === 0) return;
+  const id = writeActivity(core.db, conversationId, 'Pesan tidak terkirim: pengguna layanan memblokir bot Telegram. Hubungi melalui email atau WhatsApp.', { event: 'telegram_unreachable' }, core.now());
+  core.events.emit('message.changed', { conversationId, messageId: id });
+  core.events.emit('inbox.changed', { conversationIds: [conversationId] });
+}
