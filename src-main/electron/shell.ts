@@ -2,6 +2,7 @@
 import { app, type BrowserWindow, dialog, ipcMain, Notification, safeStorage, session, type Tray } from 'electron';
 import type { ConversationDetail, PushEvents, Result } from '../../src-preload/contract';
 import { createCore, type Core } from '../core/app';
+import { startChannels, type RunningChannels } from '../core/channels';
 import { NewerDatabaseError } from '../core/store/migrate';
 import { hardenSession } from './hardening';
 import { forwardEvents, registerContractIpc } from './ipc';
@@ -101,7 +102,14 @@ export function startShell(options: ShellOptions): Shell | null {
 
   tray = createTray(options.icon, { open: openWindow, quit: () => app.quit() });
   openWindow();
-  core.start().catch((error: unknown) => console.error('[electron] background work failed to start', error));
+  // Channels first: the outbox's crash recovery asks the email connector about interrupted sends.
+  let channels: RunningChannels | null = null;
+  startChannels(core.services)
+    .then((running) => {
+      channels = running;
+      return core.start();
+    })
+    .catch((error: unknown) => console.error('[electron] background work failed to start', error));
 
   let closed = false;
   app.on('before-quit', () => {
@@ -119,7 +127,9 @@ export function startShell(options: ShellOptions): Shell | null {
     stopForwarding();
     unregisterIpc();
     tray?.destroy();
-    void core.close().finally(() => app.exit(0));
+    void (channels?.stop() ?? Promise.resolve())
+      .then(() => core.close())
+      .finally(() => app.exit(0));
   });
   return { reveal: openWindow };
 }

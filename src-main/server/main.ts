@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore } from '../core/app';
+import { startChannels } from '../core/channels';
 import { NewerDatabaseError } from '../core/store/migrate';
 import { defaultDataDir } from '../core/paths';
 import { KeyFileCipher } from '../core/security/secrets';
@@ -48,6 +49,11 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  // Real channels start from the stored settings (a missing account just shows as disabled).
+  // PST_TELEGRAM_API_ROOT points the bot at another Bot API server (the tests' emulator).
+  const channels = await startChannels(core.services, {
+    telegram: process.env.PST_TELEGRAM_API_ROOT ? { apiRoot: process.env.PST_TELEGRAM_API_ROOT } : {},
+  });
   await core.start();
   const host = await startBrowserHost({ core, rendererDir: process.env.PST_RENDERER_DIR ?? join(appRoot, 'out', 'renderer'), port });
   // The one line a person (and the e2e tests) read: where to open the console.
@@ -58,6 +64,7 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     await host.close();
+    await channels.stop();
     await core.close();
     process.exit(0);
   };

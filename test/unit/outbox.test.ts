@@ -17,7 +17,7 @@ class ScriptedConnector implements ChannelConnector {
     this.sent.push(item);
     return { externalId: `ext-${item.messageId}` };
   }
-  async reconcile() {
+  async reconcile(_item: OutgoingItem) {
     return this.reconcileAnswer;
   }
 }
