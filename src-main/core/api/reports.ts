@@ -1,0 +1,49 @@
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { ReportPeriodInput } from '../../../src-preload/contract';
+import type { CoreServices } from '../services';
+import { exportReport } from '../reports/export';
+import { buildReportModel } from '../reports/model';
+import { lastWeek } from '../reports/period';
+import { serviceCalendar } from '../workflow/calendar-cache';
+import { mutation, query, type HandlerMap } from './define';
+
+/** Weekly service reports (issue 7): supervisor and admin only. */
+
+const periodInput = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('week'), week: z.string().max(10) }),
+  z.strictObject({ kind: z.literal('month'), month: z.string().max(10) }),
+  z.strictObject({ kind: z.literal('range'), from: z.string().max(10), to: z.string().max(10) }),
+]);
+
+const periodOf = (core: CoreServices, input: ReportPeriodInput | undefined): ReportPeriodInput => input ?? lastWeek(core.now());
+export const reportsDir = (core: CoreServices): string => join(core.dataDir, 'reports');
+
+export const reportHandlers = {
+  'reports.build': query<'reports.build'>({
+    access: 'supervisor',
+    input: z.strictObject({ period: periodInput.optional() }),
+    run: (input, { core }) => buildReportModel(core.db, serviceCalendar(core.db), periodOf(core, input.period), { now: core.now() }),
+  }),
+
+  // The rendering is async (streams), so it runs in `prepare`, outside the transaction; `run` only
+  // hands the result on so the export lands in the audit log.
+  'reports.export': mutation<'reports.export', Awaited<ReturnType<typeof exportReport>>>({
+    access: 'supervisor',
+    input: z.strictObject({ period: periodInput.optional(), formats: z.array(z.enum(['xlsx', 'pdf'])).min(1).max(2), download: z.boolean().optional() }),
+    prepare: (input, { core }) =>
+      exportReport(core.db, serviceCalendar(core.db), {
+        period: periodOf(core, input.period),
+        formats: input.formats,
+        outDir: reportsDir(core),
+        includeContent: input.download ?? false,
+        now: core.now(),
+      }),
+    run: (_input, _ctx, exported) => exported,
+    audit: (_input, output) => ({
+      entityType: 'report',
+      entityId: `${output.period.firstDate}_${output.period.lastDate}`,
+      detail: { files: output.files.map((f) => ({ fileName: f.fileName, size: f.size })) },
+    }),
+  }),
+} satisfies HandlerMap;

@@ -1,0 +1,261 @@
+import type { Channel, ComplaintSource, ComplaintStatus, ConversationStatus, ReportPeriod } from '../../../src-preload/contract';
+import type { PausedSpan, ServiceCalendar } from '../calendar';
+import type { Db } from '../store/db';
+
+/**
+ * Reads what a report needs in a few set-based queries and derives, per consultation, the
+ * working-time facts of the definitions in model.ts. All working time goes through the
+ * ServiceCalendar; pause spans come from sla_pauses (closed spans) and sla_paused_since (the
+ * span still open: waiting for the requester, or since the closure).
+ */
+
+export interface ConsultationRow {
+  id: number;
+  ticket: string;
+  channel: Channel;
+  status: ConversationStatus;
+  subject: string | null;
+  need: string | null;
+  topic: string | null;
+  summary: string | null;
+  requesterKey: number;
+  requesterName: string | null;
+  institution: string | null;
+  occupation: string | null;
+  email: string | null;
+  whatsapp: string | null;
+  assigneeId: number | null;
+  assigneeName: string | null;
+  createdAt: number;
+  requirementsCompleteAt: number | null;
+  firstResponseAt: number | null;
+  resolvedAt: number | null;
+  reopenedCount: number;
+  targetDays: number;
+  // ---- derived (see model.ts for the definitions)
+  isNew: boolean;
+  isResolved: boolean;
+  openAtEnd: boolean;
+  overdueAtEnd: boolean;
+  /** Due instant as of the end of the period (or of the resolution), null without a clock. */
+  dueAt: number | null;
+  firstResponseMs: number | null;
+  requirementsMs: number | null;
+  /** Clock time used: open time from the clock's start to the resolution, minus paused open time. */
+  resolutionMs: number | null;
+  pausedMs: number | null;
+  withinTarget: boolean | null;
+  score: number | null;
+  feedback: string | null;
+}
+
+/** The columns of CONSULTATIONS_SQL, in order (read with .raw(): arrays are several times cheaper than objects). */
+type RawRow = [
+  id: number,
+  ticket: string,
+  channel: Channel,
+  status: ConversationStatus,
+  subject: string | null,
+  need: string | null,
+  topic: string | null,
+  summary: string | null,
+  requesterKey: number,
+  requesterName: string | null,
+  institution: string | null,
+  occupation: string | null,
+  email: string | null,
+  whatsapp: string | null,
+  assigneeId: number | null,
+  assigneeName: string | null,
+  createdAt: number,
+  requirementsCompleteAt: number | null,
+  firstResponseAt: number | null,
+  resolvedAt: number | null,
+  reopenedCount: number,
+  targetDays: number | null,
+  pausedSince: number | null,
+];
+
+// Consultations the report is about: created in the period, resolved in it, or still open at its
+// end. Automated mail (auto-replies, newsletters) is not a consultation.
+const CONSULTATIONS_SQL = `
+  SELECT c.id, c.ticket, c.channel, c.status, c.subject, c.need, c.topic, c.summary,
+         coalesce(r.merged_into, r.id) AS requesterKey, r.name AS requesterName, r.institution, r.occupation, r.email, r.whatsapp,
+         c.assignee_id AS assigneeId, o.display_name AS assigneeName, c.created_at AS createdAt,
+         c.requirements_complete_at AS requirementsCompleteAt, c.first_response_at AS firstResponseAt, c.resolved_at AS resolvedAt,
+         c.reopened_count AS reopenedCount, c.sla_target_days AS targetDays, c.sla_paused_since AS pausedSince
+    FROM conversations c
+    JOIN requesters r ON r.id = c.requester_id
+    LEFT JOIN officers o ON o.id = c.assignee_id
+   WHERE c.automated = 0 AND c.created_at < @to
+     AND (c.created_at >= @from OR c.resolved_at IS NULL OR c.resolved_at >= @from)
+   ORDER BY c.created_at, c.id`;
+
+function pausesByConversation(db: Db, to: number): Map<number, PausedSpan[]> {
+  const rows = db.prepare('SELECT conversation_id AS id, from_at AS "from", to_at AS "to" FROM sla_pauses WHERE from_at < ?').raw().all(to) as [number, number, number][];
+  const map = new Map<number, PausedSpan[]>();
+  for (const [id, from, until] of rows) {
+    const list = map.get(id);
+    if (list) list.push({ from, to: until });
+    else map.set(id, [{ from, to: until }]);
+  }
+  return map;
+}
+
+/** Score and feedback of each conversation's latest closure (a separate pass: cheaper than a correlated join). */
+function latestRatingByConversation(db: Db): Map<number, [number | null, string | null]> {
+  const rows = db.prepare('SELECT conversation_id, score, feedback FROM ratings ORDER BY conversation_id, closure').raw().all() as [number, number | null, string | null][];
+  return new Map(rows.map(([id, score, feedback]) => [id, [score, feedback]]));
+}
+
+/** The spans before `limit`, clipped to it, sorted, overlaps merged; the open span counts up to `limit`. */
+function spansUntil(stored: readonly PausedSpan[] | undefined, pausedSince: number | null, limit: number): PausedSpan[] {
+  const spans: PausedSpan[] = [];
+  for (const s of stored ?? []) if (s.from < limit && s.to > s.from) spans.push({ from: s.from, to: Math.min(s.to, limit) });
+  if (pausedSince !== null && pausedSince < limit) spans.push({ from: pausedSince, to: limit });
+  if (spans.length < 2) return spans;
+  spans.sort((a, b) => a.from - b.from);
+  const merged: PausedSpan[] = [spans[0]!];
+  for (const s of spans.slice(1)) {
+    const last = merged[merged.length - 1]!;
+    if (s.from <= last.to) last.to = Math.max(last.to, s.to);
+    else merged.push({ ...s });
+  }
+  return merged;
+}
+
+const pausedWorkingMs = (calendar: ServiceCalendar, spans: readonly PausedSpan[], from: number) =>
+  spans.reduce((sum, s) => sum + calendar.workingTimeBetween(Math.max(s.from, from), s.to), 0);
+
+export function collectConsultations(db: Db, calendar: ServiceCalendar, period: ReportPeriod, defaultTargetDays: number, reportTargetDays: number): ConsultationRow[] {
+  const { from, to } = period;
+  const raw = db.prepare(CONSULTATIONS_SQL).raw().all({ from, to }) as RawRow[];
+  const pauses = pausesByConversation(db, to);
+  const latestRatings = latestRatingByConversation(db);
+  const targetMs = calendar.workingDaysTarget(reportTargetDays);
+  const rows: ConsultationRow[] = new Array(raw.length);
+  for (let i = 0; i < raw.length; i++) {
+    const [id, ticket, channel, status, subject, need, topic, summary, requesterKey, requesterName, institution, occupation, email, whatsapp] = raw[i]!;
+    const [, , , , , , , , , , , , , , assigneeId, assigneeName, createdAt, start, firstResponseAt, resolvedAt, reopenedCount, targetDays, pausedSince] = raw[i]!;
+    const rating = latestRatings.get(id);
+    const isNew = createdAt >= from;
+    const isResolved = resolvedAt !== null && resolvedAt >= from && resolvedAt < to;
+    const openAtEnd = resolvedAt === null || resolvedAt >= to;
+    const target = targetDays ?? defaultTargetDays;
+    // The clock as of the period's end while open then, else as of the resolution.
+    const limit = resolvedAt === null || openAtEnd ? to : resolvedAt;
+    let dueAt: number | null = null;
+    let resolutionMs: number | null = null;
+    let pausedMs: number | null = null;
+    let withinTarget: boolean | null = null;
+    if (start !== null && start < limit) {
+      const spans = spansUntil(pauses.get(id), pausedSince, limit);
+      dueAt = calendar.dueAt(start, target, spans);
+      pausedMs = pausedWorkingMs(calendar, spans, start);
+      if (!openAtEnd) {
+        resolutionMs = calendar.workingTimeBetween(start, limit) - pausedMs;
+        withinTarget = resolutionMs <= targetMs;
+      }
+    } else if (start !== null && !openAtEnd) {
+      resolutionMs = 0; // complete and closed at the same instant
+      pausedMs = 0;
+      withinTarget = true;
+    }
+    rows[i] = {
+      id, ticket, channel, status, subject, need, topic, summary, requesterKey, requesterName, institution, occupation, email, whatsapp,
+      assigneeId, assigneeName, createdAt, requirementsCompleteAt: start, firstResponseAt, resolvedAt, reopenedCount, targetDays: target,
+      isNew, isResolved, openAtEnd,
+      overdueAtEnd: openAtEnd && dueAt !== null && dueAt < to,
+      dueAt,
+      firstResponseMs: firstResponseAt === null ? null : calendar.workingTimeBetween(createdAt, firstResponseAt),
+      requirementsMs: start === null ? null : calendar.workingTimeBetween(createdAt, start),
+      resolutionMs, pausedMs, withinTarget, score: rating?.[0] ?? null, feedback: rating?.[1] ?? null,
+    };
+  }
+  return rows;
+}
+
+export interface RatingRow {
+  ticket: string;
+  channel: Channel;
+  closure: number;
+  score: number | null;
+  feedback: string | null;
+  skm: (number | null)[];
+  source: Channel;
+  createdAt: number;
+  requesterName: string | null;
+  assigneeName: string | null;
+}
+
+/** Ratings received in the period (ratings.created_at in [from, to)). */
+export function collectRatings(db: Db, period: ReportPeriod): RatingRow[] {
+  const rows = db
+    .prepare(
+      `SELECT c.ticket, c.channel, g.closure, g.score, g.feedback, g.u1, g.u2, g.u3, g.u4, g.u5, g.u6, g.u7, g.u8, g.u9, g.source, g.created_at AS createdAt,
+              r.name AS requesterName, o.display_name AS assigneeName
+         FROM ratings g JOIN conversations c ON c.id = g.conversation_id JOIN requesters r ON r.id = c.requester_id
+         LEFT JOIN officers o ON o.id = c.assignee_id
+        WHERE g.created_at >= ? AND g.created_at < ? AND c.automated = 0
+        ORDER BY g.created_at, g.id`,
+    )
+    .all(period.from, period.to) as (Omit<RatingRow, 'skm'> & Record<`u${number}`, number | null>)[];
+  return rows.map(({ u1, u2, u3, u4, u5, u6, u7, u8, u9, ...rest }) => ({ ...rest, skm: [u1, u2, u3, u4, u5, u6, u7, u8, u9] as (number | null)[] }));
+}
+
+export interface ComplaintRow {
+  id: number;
+  source: ComplaintSource;
+  status: ComplaintStatus;
+  text: string;
+  contactName: string | null;
+  contact: string | null;
+  response: string | null;
+  officerName: string | null;
+  receivedAt: number;
+  resolvedAt: number | null;
+}
+
+/** Complaints received in the period, resolved in it, or still open at its end. */
+export function collectComplaints(db: Db, period: ReportPeriod): ComplaintRow[] {
+  return db
+    .prepare(
+      `SELECT k.id, k.source, k.status, k.text, k.contact_name AS contactName, k.contact, k.response, o.display_name AS officerName,
+              k.received_at AS receivedAt, k.resolved_at AS resolvedAt
+         FROM complaints k LEFT JOIN officers o ON o.id = k.officer_id
+        WHERE k.received_at < @to AND (k.received_at >= @from OR k.resolved_at IS NULL OR k.resolved_at >= @from)
+        ORDER BY k.received_at, k.id`,
+    )
+    .all({ from: period.from, to: period.to }) as ComplaintRow[];
+}
+
+/** Rating requests (one per closure) made in the period, and how many of them got a score. */
+export function ratingRequestCounts(db: Db, period: ReportPeriod): { requested: number; answered: number } {
+  return db
+    .prepare(
+      `SELECT count(*) AS requested, count(g.score) AS answered
+         FROM rating_requests q JOIN conversations c ON c.id = q.conversation_id
+         LEFT JOIN ratings g ON g.rating_request_id = q.id
+        WHERE q.created_at >= ? AND q.created_at < ? AND c.automated = 0`,
+    )
+    .get(period.from, period.to) as { requested: number; answered: number };
+}
+
+/** Outgoing replies written by each officer in the period. */
+export function repliesByOfficer(db: Db, period: ReportPeriod): Map<number, number> {
+  const rows = db
+    .prepare(
+      `SELECT author_officer_id, count(*) FROM messages
+        WHERE direction = 'outgoing' AND author_officer_id IS NOT NULL AND created_at >= ? AND created_at < ? GROUP BY author_officer_id`,
+    )
+    .raw()
+    .all(period.from, period.to) as [number, number][];
+  return new Map(rows);
+}
+
+export const listOfficers = (db: Db): { id: number; name: string; disabled: number }[] =>
+  db.prepare("SELECT id, display_name AS name, disabled FROM officers WHERE role IN ('officer', 'supervisor', 'admin') ORDER BY display_name").all() as {
+    id: number;
+    name: string;
+    disabled: number;
+  }[];

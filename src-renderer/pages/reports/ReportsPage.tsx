@@ -1,0 +1,144 @@
+import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, ProgressBar, Spinner, Tab, TabList, tokens } from '@fluentui/react-components';
+import { ArrowDownloadRegular } from '@fluentui/react-icons';
+import { useCallback, useEffect, useState } from 'react';
+import type { ReportFormat, ReportModel, ReportPeriodInput } from '../../../src-preload/contract';
+import { api, errorMessage } from '../../api/client';
+import { PageHeader } from '../../components/PageHeader';
+import { downloadReportFile } from './download';
+import { defaultPeriods } from './period';
+import { ReportPreview } from './ReportPreview';
+import { useReportText } from './strings';
+
+const useStyles = makeStyles({
+  page: { display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 },
+  toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalM, padding: `0 ${tokens.spacingHorizontalXL} ${tokens.spacingVerticalM}` },
+  body: { flexGrow: 1, overflowY: 'auto', padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXL} ${tokens.spacingVerticalXXL}` },
+  exports: { display: 'flex', gap: tokens.spacingHorizontalS, marginLeft: 'auto' },
+  progress: { padding: `0 ${tokens.spacingHorizontalXL} ${tokens.spacingVerticalS}` },
+});
+
+type Kind = ReportPeriodInput['kind'];
+
+/** Laporan: pick a period (last week by default), preview it, download the xlsx and pdf. Supervisor and admin. */
+export function ReportsPage() {
+  const styles = useStyles();
+  const t = useReportText();
+  const [defaults] = useState(() => defaultPeriods());
+  const [kind, setKind] = useState<Kind>('week');
+  const [week, setWeek] = useState(defaults.week);
+  const [month, setMonth] = useState(defaults.month);
+  const [from, setFrom] = useState(defaults.from);
+  const [to, setTo] = useState(defaults.to);
+  const [model, setModel] = useState<ReportModel | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number; label: string } | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+
+  const period = (): ReportPeriodInput => (kind === 'week' ? { kind, week } : kind === 'month' ? { kind, month } : { kind, from, to });
+
+  const load = useCallback(async (input: ReportPeriodInput) => {
+    setLoading(true);
+    setError(null);
+    const result = await api.call('reports.build', { period: input });
+    setLoading(false);
+    if (result.ok) setModel(result.value);
+    else setError(result.error.issues?.length ? `${result.error.message}: ${result.error.issues.map((i) => i.message).join('; ')}` : result.error.message);
+  }, []);
+
+  useEffect(() => {
+    void load({ kind: 'week', week: defaults.week });
+  }, [load, defaults.week]);
+
+  // One call per format, so the bar moves as each file is done.
+  const exportFiles = async (formats: ReportFormat[]) => {
+    setError(null);
+    setSaved(null);
+    const input = period();
+    try {
+      const paths: string[] = [];
+      for (const [i, format] of formats.entries()) {
+        setProgress({ done: i, total: formats.length, label: t('exporting', { file: format.toUpperCase() }) });
+        const { files } = await api.must('reports.export', { period: input, formats: [format], download: true });
+        for (const file of files) {
+          downloadReportFile(file);
+          paths.push(file.path);
+        }
+      }
+      setSaved(t('exported', { path: paths.join(', ') }));
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  const busy = loading || progress !== null;
+  return (
+    <div className={styles.page}>
+      <PageHeader title={t('title')}>
+        <div className={styles.exports}>
+          <Button icon={<ArrowDownloadRegular />} disabled={busy} onClick={() => void exportFiles(['xlsx'])}>
+            {t('exportXlsx')}
+          </Button>
+          <Button icon={<ArrowDownloadRegular />} disabled={busy} onClick={() => void exportFiles(['pdf'])}>
+            {t('exportPdf')}
+          </Button>
+          <Button appearance="primary" icon={<ArrowDownloadRegular />} disabled={busy} onClick={() => void exportFiles(['xlsx', 'pdf'])}>
+            {t('exportBoth')}
+          </Button>
+        </div>
+      </PageHeader>
+      <div className={styles.toolbar}>
+        <TabList selectedValue={kind} onTabSelect={(_, data) => setKind(data.value as Kind)}>
+          <Tab value="week">{t('week')}</Tab>
+          <Tab value="month">{t('month')}</Tab>
+          <Tab value="range">{t('range')}</Tab>
+        </TabList>
+        {kind === 'week' && (
+          <Field label={t('weekLabel')}>
+            <Input type="week" value={week} onChange={(_, d) => setWeek(d.value)} />
+          </Field>
+        )}
+        {kind === 'month' && (
+          <Field label={t('monthLabel')}>
+            <Input type="month" value={month} onChange={(_, d) => setMonth(d.value)} />
+          </Field>
+        )}
+        {kind === 'range' && (
+          <>
+            <Field label={t('from')}>
+              <Input type="date" value={from} onChange={(_, d) => setFrom(d.value)} />
+            </Field>
+            <Field label={t('to')}>
+              <Input type="date" value={to} onChange={(_, d) => setTo(d.value)} />
+            </Field>
+          </>
+        )}
+        <Button appearance="primary" disabled={busy} onClick={() => void load(period())}>
+          {t('show')}
+        </Button>
+      </div>
+      {progress && (
+        <div className={styles.progress}>
+          <ProgressBar value={(progress.done + 0.5) / progress.total} />
+          <span aria-live="polite">{progress.label}</span>
+        </div>
+      )}
+      <div className={styles.body}>
+        {error && (
+          <MessageBar intent="error">
+            <MessageBarBody>{error}</MessageBarBody>
+          </MessageBar>
+        )}
+        {saved && (
+          <MessageBar intent="success">
+            <MessageBarBody>{saved}</MessageBarBody>
+          </MessageBar>
+        )}
+        {loading && <Spinner label={t('loading')} />}
+        {!loading && model && <ReportPreview model={model} />}
+      </div>
+    </div>
+  );
+}
