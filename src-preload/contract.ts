@@ -271,3 +271,440 @@ export interface PstBridge {
   call<M extends Method>(method: M, input: Input<M>): Promise<Result<Output<M>>>;
   on<E extends EventName>(event: E, listener: (payload: PushEvents[E]) => void): () => void;
 }
+
+// ================================================================ service workflow (issue 5)
+// Status machine, SLA, requirements, closure and ratings, IKM, complaints, templates, calendar.
+// Declared as interface merges of the types above, so this section stands on its own.
+
+/** Derived at read time from the service calendar (DESIGN §1). */
+export type SlaState = 'none' | 'running' | 'paused' | 'due_soon' | 'overdue';
+/** What the service standard asks for before the SLA clock may start. */
+export type RequirementName = 'name' | 'institution' | 'email' | 'whatsapp' | 'occupation' | 'need';
+
+export interface ConversationSummary {
+  /** 'due_soon': less than one working day (7.5 h of service time) left. */
+  slaState: SlaState;
+  /** Service time left in ms (negative when overdue); frozen while paused; at closure once closed. */
+  workingMsLeft: number | null;
+  requirementsMissing: RequirementName[];
+  topic: string | null;
+}
+
+export interface ConversationDetail {
+  slaTargetDays: number | null;
+  /** Service time the clock stood still while waiting for the requester. */
+  slaPausedWorkingMs: number;
+  /** From the first message to the first officer reply, in service time. */
+  firstResponseWorkingMs: number | null;
+  ratings: RatingView[];
+}
+
+export interface RatingView {
+  id: number;
+  conversationId: number;
+  /** 0 for the first closure, 1 after one reopen, … */
+  closure: number;
+  score: number | null;
+  feedback: string | null;
+  /** SKM answers U1…U9 (1–4, null = blank), or null when the survey was not answered. */
+  skm: (number | null)[] | null;
+  source: Channel;
+  enteredBy: number | null;
+  createdAt: number;
+}
+
+export interface RequesterFieldsInput {
+  name?: string | null;
+  institution?: string | null;
+  occupation?: string | null;
+  email?: string | null;
+  /** 08…, 628…, +62…; stored as +62…. */
+  whatsapp?: string | null;
+}
+
+export interface IkmReport {
+  from: number;
+  to: number;
+  respondents: number;
+  unsur: { code: string; name: string; respondents: number; nrr: number | null }[];
+  ikm: number | null;
+  /** IKM × 25, rounded half-up to 2 decimals (the reported value). */
+  converted: number | null;
+  grade: 'A' | 'B' | 'C' | 'D' | null;
+  label: string | null;
+  ratings: { count: number; withScore: number; averageScore: number | null };
+}
+
+export type ComplaintSource = 'kotak_saran' | 'formulir_online' | 'telepon' | 'telegram' | 'email' | 'langsung';
+export type ComplaintStatus = 'open' | 'in_progress' | 'resolved';
+
+export interface ComplaintView {
+  id: number;
+  source: ComplaintSource;
+  text: string;
+  contactName: string | null;
+  contact: string | null;
+  requesterId: number | null;
+  messageId: number | null;
+  status: ComplaintStatus;
+  response: string | null;
+  officerId: number | null;
+  officerName: string | null;
+  receivedAt: number;
+  resolvedAt: number | null;
+  createdAt: number;
+}
+
+export interface TemplateView {
+  id: number;
+  name: string;
+  shortcut: string | null;
+  body: string;
+  language: Language;
+  /** Set for the messages the console sends by itself (acknowledgement, …): editable, not deletable. */
+  systemKey: string | null;
+  updatedAt: number;
+}
+
+/** Open intervals per weekday, index 0 = Sunday … 6 = Saturday, minutes since local midnight, [from, to). */
+export type ServiceHoursView = { from: number; to: number }[][];
+
+export type NonWorkingKind = 'national' | 'cuti_bersama' | 'local';
+export interface NonWorkingDayView {
+  date: string;
+  kind: NonWorkingKind;
+  name: string;
+  /** 'skb-2026', 'ics', 'manual', or 'date-holidays' for a fallback day (not editable). */
+  source: string;
+}
+
+export interface CalendarStatus {
+  serviceHours: ServiceHoursView;
+  /** "Senin–Jumat 08.00–15.30 WITA". */
+  serviceHoursText: string;
+  /** Of the current and next year, those without a decree list: warn the admin. */
+  yearsMissingDecree: number[];
+  openNow: boolean;
+  nextOpening: number;
+}
+
+export interface WorkflowSettingsView {
+  slaWorkingDays: number;
+  surveyEnabled: boolean;
+  topics: string[];
+}
+
+export interface Contract {
+  'conversations.claim': { input: { id: number }; output: ConversationDetail };
+  /** Assign to an officer (a supervisor for anyone; an officer only to themselves) or unassign (null). */
+  'conversations.assign': { input: { id: number; officerId: number | null }; output: ConversationDetail };
+  /** Requester identity fields and/or the need; completes the requirements (starts the SLA) when all are there. */
+  'conversations.updateRequirements': {
+    input: { id: number; requester?: RequesterFieldsInput; need?: string | null };
+    output: ConversationDetail;
+  };
+  /** An officer sets or unsets "requirements complete" by judgement, with a reason. */
+  'conversations.setRequirementsComplete': { input: { id: number; complete: boolean; reason: string }; output: ConversationDetail };
+  'conversations.waitForRequester': { input: { id: number; reason?: string }; output: ConversationDetail };
+  /** Back to in_progress from waiting_requester (the requester answered by phone or in person). */
+  'conversations.resume': { input: { id: number }; output: ConversationDetail };
+  'conversations.resolve': { input: { id: number; summary: string; topic: string }; output: ConversationDetail };
+  'conversations.reopen': { input: { id: number; reason: string }; output: ConversationDetail };
+
+  /** A rating given by phone or in person, for the current closure. */
+  'ratings.record': {
+    input: { conversationId: number; score: number | null; feedback?: string; skm?: (number | null)[]; via: 'telepon' | 'langsung' };
+    output: RatingView;
+  };
+  'ikm.compute': { input: { from: number; to: number }; output: IkmReport };
+
+  'complaints.list': {
+    input: { status?: ComplaintStatus; source?: ComplaintSource; from?: number; to?: number; offset?: number; limit?: number };
+    output: { items: ComplaintView[]; total: number };
+  };
+  /** Logs a complaint; with messageId, promotes a channel message (source, text, contact taken from it). */
+  'complaints.create': {
+    input: {
+      source?: ComplaintSource;
+      text?: string;
+      contactName?: string;
+      contact?: string;
+      receivedAt?: number;
+      messageId?: number;
+    };
+    output: ComplaintView;
+  };
+  'complaints.update': {
+    input: { id: number; status?: ComplaintStatus; response?: string | null; officerId?: number | null };
+    output: ComplaintView;
+  };
+
+  'templates.list': { input: Record<string, never>; output: TemplateView[] };
+  'templates.create': { input: { name: string; shortcut?: string | null; body: string; language?: Language }; output: TemplateView };
+  'templates.update': {
+    input: { id: number; name?: string; shortcut?: string | null; body?: string; language?: Language };
+    output: TemplateView;
+  };
+  'templates.delete': { input: { id: number }; output: null };
+  /** A template with the placeholders of one conversation filled in ({nama}, {tiket}, {jam_layanan}, …). */
+  'templates.render': { input: { id: number; conversationId: number }; output: { text: string } };
+
+  'calendar.status': { input: Record<string, never>; output: CalendarStatus };
+  'calendar.setHours': { input: { hours: ServiceHoursView }; output: CalendarStatus };
+  'calendar.listDays': { input: { year: number }; output: { year: number; hasDecree: boolean; days: NonWorkingDayView[] } };
+  'calendar.addDay': { input: { date: string; kind: NonWorkingKind; name: string }; output: NonWorkingDayView };
+  'calendar.updateDay': { input: { date: string; kind?: NonWorkingKind; name?: string }; output: NonWorkingDayView };
+  'calendar.deleteDay': { input: { date: string }; output: null };
+  'calendar.importIcs': {
+    input: { text: string };
+    output: { imported: number; skipped: { summary: string; reason: string }[] };
+  };
+
+  'workflow.getSettings': { input: Record<string, never>; output: WorkflowSettingsView };
+  'workflow.updateSettings': { input: Partial<WorkflowSettingsView>; output: WorkflowSettingsView };
+}
+
+// ================================================================ email channel (issue 3)
+// Account settings, a live connection test, the status the officer sees, a mail's unfolded
+// original. Pushes 'channel.status' (detail "Menyinkronkan n dari m" while syncing).
+
+/** How a connection is protected: STARTTLS on the plain port, implicit TLS, or none (not advised). */
+export type EmailTls = 'starttls' | 'tls' | 'none';
+
+export interface EmailAccountView {
+  enabled: boolean;
+  imapHost: string;
+  imapPort: number;
+  imapTls: EmailTls;
+  smtpHost: string;
+  smtpPort: number;
+  smtpTls: EmailTls;
+  /** The login name. */
+  user: string;
+  /** The address replies come from; empty = the login name. */
+  fromAddress: string;
+  senderName: string;
+  /** First sync only mail since this instant; null = the whole INBOX. */
+  syncSince: number | null;
+  /** A certificate to trust besides the system CAs (an office server with its own CA). */
+  tlsCaPem: string | null;
+  /** The password is never returned; only whether one is stored. */
+  hasPassword: boolean;
+}
+
+export interface EmailAccountInput extends Omit<EmailAccountView, 'hasPassword'> {
+  /** Absent = keep the stored password. */
+  password?: string;
+}
+
+export interface EmailConnectionCheck {
+  ok: boolean;
+  /** Bahasa Indonesia, for the officer. */
+  message: string;
+}
+
+export type ChannelStatusView = PushEvents['channel.status'] & { updatedAt: number };
+
+export interface EmailOriginalView {
+  messageId: number;
+  /** The whole text as received, quoted history included. */
+  fullText: string;
+  /** What was folded away for display, or null when nothing was. */
+  quotedText: string | null;
+  /** Unsanitized HTML as received: the renderer sanitizes (DOMPurify) before showing it. */
+  html: string | null;
+  headerMessageId: string | null;
+  inReplyTo: string | null;
+  references: string[];
+}
+
+export interface Contract {
+  'email.getAccount': { input: Record<string, never>; output: EmailAccountView | null };
+  /** Saves the account (the connector restarts with it). */
+  'email.saveAccount': { input: EmailAccountInput; output: EmailAccountView };
+  /** Logs in to IMAP and SMTP with these settings without saving them; no password = the stored one. */
+  'email.testConnection': { input: EmailAccountInput; output: { imap: EmailConnectionCheck; smtp: EmailConnectionCheck } };
+  'email.status': { input: Record<string, never>; output: ChannelStatusView | null };
+  /** Reconnect now (after an authentication failure, or instead of waiting for the next retry). */
+  'email.reconnect': { input: Record<string, never>; output: ChannelStatusView | null };
+  'email.original': { input: { messageId: number }; output: EmailOriginalView };
+}
+
+// ================================================================ weekly service reports (issue 7)
+// Laporan Pelayanan Konsultasi Statistik Online: the model the Laporan screen previews and the
+// xlsx/pdf made from it. Supervisor and admin only. Definitions of every figure: src-main/core/reports/model.ts.
+
+/** An ISO week ('2026-W48', Monday–Sunday WITA), a month ('2026-11'), or dates 'YYYY-MM-DD' (both inclusive). */
+export type ReportPeriodInput =
+  | { kind: 'week'; week: string }
+  | { kind: 'month'; month: string }
+  | { kind: 'range'; from: string; to: string };
+export type ReportFormat = 'xlsx' | 'pdf';
+
+export interface ReportPeriod {
+  kind: 'week' | 'month' | 'range';
+  /** "Minggu ke-48 2026 (23–29 November 2026)". */
+  label: string;
+  /** First and last local date (WITA), inclusive. */
+  firstDate: string;
+  lastDate: string;
+  /** [from, to): local midnight of the first date to local midnight after the last. */
+  from: number;
+  to: number;
+  days: number;
+}
+
+/** Durations in service (working) time: open hours only, pauses excluded where stated. */
+export interface ReportDuration {
+  count: number;
+  medianMs: number | null;
+  /** Nearest-rank 90th percentile. */
+  p90Ms: number | null;
+  meanMs: number | null;
+}
+
+export interface ReportCount {
+  key: string;
+  label: string;
+  count: number;
+}
+
+export interface ReportTrendPoint {
+  key: string;
+  label: string;
+  newCount: number;
+  resolvedCount: number;
+  /** For daily points: a working day of the service calendar. */
+  working: boolean;
+}
+
+export interface ReportOverdueItem {
+  conversationId: number;
+  ticket: string;
+  channel: Channel;
+  status: ConversationStatus;
+  requesterName: string | null;
+  institution: string | null;
+  assigneeName: string | null;
+  dueAt: number;
+  /** Service time between the due instant and the end of the period. */
+  workingMsLate: number;
+}
+
+export interface ReportModel {
+  office: string;
+  unit: string;
+  title: string;
+  period: ReportPeriod;
+  generatedAt: number;
+  /** N of "resolved within N working days" (workflow setting slaWorkingDays). */
+  slaWorkingDays: number;
+  standardDayMs: number;
+  summary: {
+    /** Rows of the Konsultasi sheet: created in the period, resolved in it, or open at its end. */
+    consultations: number;
+    newCount: number;
+    resolvedCount: number;
+    openAtEnd: number;
+    overdueAtEnd: number;
+    requirementsCompleted: number;
+    /** Resolved in the period with a started SLA clock: the base of the share below. */
+    resolvedWithClock: number;
+    resolvedWithinTarget: number;
+    withinTargetShare: number | null;
+    /** Created in the period, no officer reply yet. */
+    awaitingFirstResponse: number;
+  };
+  byChannel: { channel: Channel; label: string; newCount: number; resolvedCount: number; openAtEnd: number }[];
+  trend: { unit: 'day' | 'week' | 'month'; points: ReportTrendPoint[] };
+  times: { firstResponse: ReportDuration; requirements: ReportDuration; resolution: ReportDuration };
+  ratings: {
+    requested: number;
+    answered: number;
+    responseRate: number | null;
+    count: number;
+    meanScore: number | null;
+    distribution: { score: number; count: number }[];
+    comments: { ticket: string; score: number | null; feedback: string; at: number }[];
+    commentsTotal: number;
+  };
+  ikm: {
+    respondents: number;
+    unsur: { code: string; name: string; respondents: number; nrr: number | null }[];
+    ikm: number | null;
+    converted: number | null;
+    grade: 'A' | 'B' | 'C' | 'D' | null;
+    label: string | null;
+    range: string | null;
+  };
+  requesters: { distinct: number; byOccupation: ReportCount[]; byInstitution: ReportCount[] };
+  topics: ReportCount[];
+  complaints: { received: number; resolved: number; openAtEnd: number; bySource: ReportCount[] };
+  officers: {
+    officerId: number | null;
+    name: string;
+    newAssigned: number;
+    resolved: number;
+    openAtEnd: number;
+    overdueAtEnd: number;
+    repliesSent: number;
+    resolutionMedianMs: number | null;
+  }[];
+  overdue: ReportOverdueItem[];
+}
+
+export interface ReportFile {
+  format: ReportFormat;
+  fileName: string;
+  mimeType: string;
+  size: number;
+  /** Where the core wrote it: <dataDir>/reports/<fileName>. */
+  path: string;
+  /** The bytes, base64, when the caller asked for a download (a Blob download works in both hosts). */
+  contentBase64: string | null;
+}
+
+export interface Contract {
+  /** The report model for the preview; no period = last ISO week (WITA). */
+  'reports.build': { input: { period?: ReportPeriodInput }; output: ReportModel };
+  /** Writes the files under <dataDir>/reports/; with download: true also returns their bytes. */
+  'reports.export': {
+    input: { period?: ReportPeriodInput; formats: ReportFormat[]; download?: boolean };
+    output: { period: ReportPeriod; files: ReportFile[] };
+  };
+}
+
+// ================================================================ telegram channel (issue 4)
+// Bot token (tested live with getMe before it is saved), the status the officer sees (pushes
+// 'channel.status': "token tidak valid", "bot ini sedang dipakai program lain", offline with
+// nextRetryAt), and where a requester is in the bot's intake dialogue.
+
+export interface TelegramSettingsView {
+  /** Only whether a token is stored; the token itself never leaves the core. */
+  hasToken: boolean;
+  botId: string | null;
+  botUsername: string | null;
+}
+
+export interface TelegramIntakeView {
+  /** 'intake': a question is being asked; 'feedback': waiting for rating feedback text. */
+  mode: 'idle' | 'intake' | 'feedback';
+  /** The requirement being asked, or null. */
+  step: RequirementName | null;
+  /** True while the requester corrects one answer (/ubah). */
+  correcting: boolean;
+  updatedAt: number;
+}
+
+export interface Contract {
+  'telegram.getSettings': { input: Record<string, never>; output: TelegramSettingsView };
+  /** Checks the token with getMe (invalid → invalid_input, unreachable → channel_unavailable), saves it, restarts polling. */
+  'telegram.saveToken': { input: { token: string }; output: TelegramSettingsView };
+  /** Forgets the token and stops the bot. */
+  'telegram.removeToken': { input: Record<string, never>; output: TelegramSettingsView };
+  'telegram.status': { input: Record<string, never>; output: ChannelStatusView | null };
+  /** Reconnect now (after "token tidak valid" or instead of waiting for the next retry). */
+  'telegram.reconnect': { input: Record<string, never>; output: ChannelStatusView | null };
+  /** The bot dialogue of the conversation's requester (null: never talked to the bot). */
+  'telegram.intake': { input: { conversationId: number }; output: TelegramIntakeView | null };
+}

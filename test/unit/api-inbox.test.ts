@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ingest } from '../../src-main/core/domain/ingest';
-import { toFtsQuery } from '../../src-main/core/store/queries/messages';
+import { toFtsQueries } from '../../src-main/core/store/queries/messages';
 import { startCoreWithAdmin, type TestCore } from '../helpers/core';
 
 const T0 = Date.UTC(2026, 10, 23, 2);
@@ -51,6 +51,7 @@ describe('inbox', () => {
   });
 
   it('searches message text with prefixes, diacritics folded, hits marked, FTS syntax treated as text', async () => {
+    expect(await core.must('search.messages', { query: 'penduduk sukasada' })).toHaveLength(1);
     const hits = await core.must('search.messages', { query: 'penduduk sukas' });
     expect(hits).toHaveLength(1);
     expect(hits[0]).toMatchObject({ conversationId: 1, ticket: 'KONS-5108-20261123-0001' });
@@ -59,6 +60,7 @@ describe('inbox', () => {
     expect(await core.must('search.messages', { query: 'data NOT lovina' })).toHaveLength(0); // NOT is a word here, not an operator
     expect(await core.must('search.messages', { query: '"pdrb" OR (*' })).toHaveLength(0);
     expect(await core.call('search.messages', { query: '  *** ' })).toMatchObject({ ok: false, error: { kind: 'invalid_input' } });
-    expect(toFtsQuery('Pengangguran  terbuka')).toBe('"Pengangguran"* "terbuka"*');
+    expect(toFtsQueries('Pengangguran  terbuka')).toEqual({ exact: '"Pengangguran" "terbuka"', prefix: '"Pengangguran" "terbuka"*' });
+    expect(toFtsQueries('data ip')).toEqual({ exact: '"data" "ip"', prefix: null }); // 2-letter prefixes are too costly
   });
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { invalidInput, notFound } from '../errors';
 import { conversationQueries } from '../store/queries/conversations';
-import { messageQueries, toFtsQuery } from '../store/queries/messages';
+import { messageQueries, toFtsQueries } from '../store/queries/messages';
 import { conversationOpened } from '../workflow/transitions';
 import type { HandlerMap } from './define';
 import { mutation, query } from './define';
@@ -80,7 +80,7 @@ export const inboxHandlers = {
     access: 'officer',
     input: z.strictObject({ query: z.string().max(200), limit: limit(200, 50).optional() }),
     run: (input, { core }) => {
-      const fts = toFtsQuery(input.query);
+      const fts = toFtsQueries(input.query);
       if (!fts) throw invalidInput('Tulis setidaknya satu kata untuk dicari');
       return messageQueries(core.db).search(fts, input.limit ?? 50);
     },

@@ -29,10 +29,14 @@ function statements(db: Db) {
       `INSERT INTO requesters (name, institution, email, telegram_user_id, telegram_username, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
+    // Writes only when a hint fills an empty field (or a Telegram username changed): most messages
+    // of a known requester bring nothing new, and a row write per message is measurable.
     fillRequester: db.prepare(
-      `UPDATE requesters SET name = coalesce(name, ?), institution = coalesce(institution, ?), email = coalesce(email, ?),
-              telegram_user_id = coalesce(telegram_user_id, ?), telegram_username = coalesce(?, telegram_username), updated_at = ?
-        WHERE id = ?`,
+      `UPDATE requesters SET name = coalesce(name, @name), institution = coalesce(institution, @institution), email = coalesce(email, @email),
+              telegram_user_id = coalesce(telegram_user_id, @tgId), telegram_username = coalesce(@tgUser, telegram_username), updated_at = @now
+        WHERE id = @id
+          AND ((name IS NULL AND @name IS NOT NULL) OR (institution IS NULL AND @institution IS NOT NULL) OR (email IS NULL AND @email IS NOT NULL)
+               OR (telegram_user_id IS NULL AND @tgId IS NOT NULL) OR (@tgUser IS NOT NULL AND telegram_username IS NOT @tgUser))`,
     ),
     insertIdentity: db.prepare(
       'INSERT INTO channel_identities (requester_id, channel, source_id, display_name, created_at) VALUES (?, ?, ?, ?, ?)',
@@ -185,7 +189,7 @@ function findOrCreateIdentity(s: Statements, m: InboundMessage, now: number): { 
   const found = s.identity.get(m.channel, m.sourceId) as { id: number; requester_id: number } | undefined;
   if (found) {
     if (m.requester) {
-      s.fillRequester.run(r.name ?? null, r.institution ?? null, r.email ?? null, r.telegramUserId ?? null, r.telegramUsername ?? null, now, found.requester_id);
+      s.fillRequester.run({ name: r.name ?? null, institution: r.institution ?? null, email: r.email ?? null, tgId: r.telegramUserId ?? null, tgUser: r.telegramUsername ?? null, now, id: found.requester_id });
     }
     return { identityId: found.id, requesterId: found.requester_id };
   }

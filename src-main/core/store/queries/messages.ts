@@ -23,6 +23,22 @@ function withAttachments(db: Db, rows: MessageRow[]): MessageView[] {
   return rows.map((r) => ({ ...r, hasHtml: r.hasHtml === 1, attachments: files.get(r.id) ?? [] }));
 }
 
+/** FTS5 walks its index by rowid (ORDER BY rowid DESC), so the newest hits come without a sort. */
+function searchOne(db: Db, ftsQuery: string, limit: number): SearchHit[] {
+  return db
+    .prepare(
+      `SELECT m.id AS messageId, m.conversation_id AS conversationId, c.ticket, r.name AS requesterName, m.created_at AS createdAt,
+              snippet(messages_fts, 0, char(2), char(3), '…', 16) AS snippet
+         FROM messages_fts
+         JOIN messages m ON m.id = messages_fts.rowid
+         JOIN conversations c ON c.id = m.conversation_id
+         JOIN requesters r ON r.id = c.requester_id
+        WHERE messages_fts MATCH ?
+        ORDER BY messages_fts.rowid DESC LIMIT ?`,
+    )
+    .all(ftsQuery, limit) as SearchHit[];
+}
+
 export const messageQueries = (db: Db) => ({
   /** Newest first, `limit` at a time, older pages by `beforeId`. */
   list(conversationId: number, beforeId: number | undefined, limit: number): MessageView[] {
@@ -44,29 +60,29 @@ export const messageQueries = (db: Db) => ({
         .run(text, officerId, now, conversationId).lastInsertRowid,
     );
   },
-  /** Newest hits first; FTS5 walks its index by rowid, so common words stay fast. */
-  search(ftsQuery: string, limit: number): SearchHit[] {
-    return db
-      .prepare(
-        `SELECT m.id AS messageId, m.conversation_id AS conversationId, c.ticket, r.name AS requesterName, m.created_at AS createdAt,
-                snippet(messages_fts, 0, char(2), char(3), '…', 16) AS snippet
-           FROM messages_fts
-           JOIN messages m ON m.id = messages_fts.rowid
-           JOIN conversations c ON c.id = m.conversation_id
-           JOIN requesters r ON r.id = c.requester_id
-          WHERE messages_fts MATCH ?
-          ORDER BY messages_fts.rowid DESC LIMIT ?`,
-      )
-      .all(ftsQuery, limit) as SearchHit[];
+
+  /** Whole-word hits first; when they are fewer than `limit`, prefix hits fill up. Newest first. */
+  search(queries: { exact: string; prefix: string | null }, limit: number): SearchHit[] {
+    const hits = searchOne(db, queries.exact, limit);
+    if (hits.length >= limit || !queries.prefix) return hits;
+    const seen = new Set(hits.map((h) => h.messageId));
+    const more = searchOne(db, queries.prefix, limit).filter((h) => !seen.has(h.messageId));
+    return [...hits, ...more].sort((a, b) => b.messageId - a.messageId).slice(0, limit);
   },
 });
 
 /**
- * Turns what an officer types into a safe FTS5 query: each word becomes a quoted prefix term,
- * all of them required. FTS syntax typed by the user is treated as text, never as operators.
+ * Turns what an officer types into safe FTS5 queries: each word a quoted term, all required, so FTS
+ * syntax typed by the user is text, never operators. `exact` matches whole words (fast even for
+ * common ones); `prefix` also lets the LAST word be the start of a word, as while typing "penduduk
+ * sukas…". Prefix terms on common words are slow, so only a last word of 3+ characters gets one.
  */
-export function toFtsQuery(input: string): string | null {
-  const words = input.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [];
+export function toFtsQueries(input: string): { exact: string; prefix: string | null } | null {
+  const words = (input.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12);
   if (words.length === 0) return null;
-  return words.slice(0, 12).map((w) => `"${w}"*`).join(' ');
+  const quoted = words.map((w) => `"${w}"`);
+  const exact = quoted.join(' ');
+  const last = words[words.length - 1]!;
+  const prefix = last.length >= 3 ? [...quoted.slice(0, -1), `"${last}"*`].join(' ') : null;
+  return { exact, prefix };
 }
