@@ -708,3 +708,27 @@ export interface Contract {
   /** The bot dialogue of the conversation's requester (null: never talked to the bot). */
   'telegram.intake': { input: { conversationId: number }; output: TelegramIntakeView | null };
 }
+
+// ================================================================ requesters and attachments (issue 6)
+
+export interface RequesterMergeResult {
+  requester: RequesterView;
+  movedConversations: number;
+}
+
+export interface AttachmentContent {
+  id: number;
+  fileName: string;
+  mimeType: string;
+  size: number;
+  contentBase64: string;
+}
+
+export interface Contract {
+  'requesters.get': { input: { id: number }; output: RequesterView };
+  /** Every consultation of one requester on every channel, newest first. */
+  'requesters.conversations': { input: { requesterId: number }; output: ConversationSummary[] };
+  /** Two records of one person become one (keepId stays). */
+  'requesters.merge': { input: { keepId: number; mergeId: number }; output: RequesterMergeResult };
+  'attachments.get': { input: { id: number }; output: AttachmentContent };
+}

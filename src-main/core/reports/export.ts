@@ -4,9 +4,7 @@ import type { ReportFile, ReportFormat, ReportPeriod, ReportPeriodInput } from '
 import type { ServiceCalendar } from '../calendar';
 import type { Db } from '../store/db';
 import { collectReport, type ReportData } from './model';
-import { renderPdf } from './pdf';
 import { periodKey } from './period';
-import { renderXlsx } from './xlsx';
 
 export const REPORT_MIME: Readonly<Record<ReportFormat, string>> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -16,8 +14,13 @@ export const REPORT_MIME: Readonly<Record<ReportFormat, string>> = {
 /** "laporan-pst-5108-2026-W48.xlsx". */
 export const reportFileName = (period: ReportPeriod, format: ReportFormat): string => `laporan-pst-5108-${periodKey(period)}.${format}`;
 
+/**
+ * exceljs and pdfmake weigh tens of MB each; they load on the first export, not with the console
+ * (the core's resident memory is a benchmark target).
+ */
 export async function renderReport(data: ReportData, format: ReportFormat): Promise<Buffer> {
-  return format === 'xlsx' ? renderXlsx(data) : renderPdf(data.model);
+  if (format === 'xlsx') return (await import('./xlsx')).renderXlsx(data);
+  return (await import('./pdf')).renderPdf(data.model);
 }
 
 export interface ExportRequest {
