@@ -3,7 +3,9 @@
 //   - Electron runtime installed → the desktop app (better-sqlite3 rebuilt for Electron if needed).
 //   - otherwise (CI, these machines) → the browser host, `node out/main/server.js`, which prints
 //     the one line `PST Console: http://127.0.0.1:<port>/?token=<token>` to open in a browser.
-// Options: --no-build (use the existing out/), --browser (browser host even if Electron exists).
+// Options: --no-build (use the existing out/), --browser (browser host even if Electron exists),
+//   --demo (`npm run demo`: training mode on its own data dir with seeded history and simulated
+//   requesters; always the browser host, and it prints the demo login after the URL line).
 // Environment: PST_DATA_DIR, PST_PORT, PST_TRAINING=1 are passed through to the console.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -11,6 +13,12 @@ import { join } from 'node:path';
 import { electronBinary, ensureElectronAbi, ensureNodeAbi, ROOT } from './native-abi.mjs';
 
 const args = new Set(process.argv.slice(2));
+if (args.has('--demo')) {
+  process.env.PST_TRAINING = '1';
+  process.env.PST_DEMO = '1';
+  // The Electron shell does not run the simulation: the demo is the browser host.
+  args.add('--browser');
+}
 const electronVite = join(ROOT, 'node_modules', '.bin', process.platform === 'win32' ? 'electron-vite.cmd' : 'electron-vite');
 
 function build() {

@@ -4,13 +4,16 @@ import { app, Menu } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { APP_FOLDER } from './core/paths';
+import { trainingDir, trainingFlags } from './core/training/host';
 import { hardenAllWebContents } from './electron/hardening';
 import { APP_ID, appLayout, iconPath } from './electron/layout';
 import type { RendererLocation } from './electron/policy';
 import { startShell, type Shell } from './electron/shell';
 
 const layout = appLayout(dirname(fileURLToPath(import.meta.url)));
-const dataDirOverride = process.env.PST_DATA_DIR || null;
+const training = trainingFlags();
+// Training mode works on its own copy of the data (never the office's), as in the browser host.
+const dataDirOverride = process.env.PST_DATA_DIR || (training.training ? trainingDir() : null);
 
 // %APPDATA%\PST Console, the folder the browser host's defaultDataDir() also uses. With
 // PST_DATA_DIR (tests, training copies) Chromium's profile goes inside it, so runs stay apart.
@@ -38,7 +41,7 @@ if (!app.requestSingleInstanceLock()) {
         layout,
         renderer,
         icon: iconPath({ packaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() }),
-        trainingMode: process.env.PST_TRAINING === '1',
+        training,
       });
     })
     .catch((error: unknown) => {

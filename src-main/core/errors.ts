@@ -20,3 +20,8 @@ export const notFound = (what: string): AppError => new AppError('not_found', `$
 export const conflict = (message: string): AppError => new AppError('conflict', message);
 export const forbidden = (message = 'Anda tidak berwenang melakukan ini'): AppError => new AppError('forbidden', message);
 export const invalidInput = (message: string): AppError => new AppError('invalid_input', message);
+
+/** Training mode never connects to real channels: nothing may leave the machine. */
+export function refuseInTraining(core: { trainingMode: boolean }): void {
+  if (core.trainingMode) throw new AppError('conflict', 'Mode latihan: kanal Telegram dan email hanya disimulasikan; akun nyata tidak dapat dihubungkan di sini');
+}

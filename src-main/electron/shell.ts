@@ -3,6 +3,8 @@ import { app, type BrowserWindow, dialog, ipcMain, Notification, safeStorage, se
 import type { ConversationDetail, PushEvents, Result } from '../../src-preload/contract';
 import { createCore, type Core } from '../core/app';
 import { startChannels, type RunningChannels } from '../core/channels';
+import type { RunningTraining } from '../core/training';
+import { startHostTraining, type TrainingFlags } from '../core/training/host';
 import { NewerDatabaseError } from '../core/store/migrate';
 import { hardenSession } from './hardening';
 import { forwardEvents, registerContractIpc } from './ipc';
@@ -19,7 +21,7 @@ export interface ShellOptions {
   layout: AppLayout;
   renderer: RendererLocation;
   icon: string;
-  trainingMode: boolean;
+  training: TrainingFlags;
 }
 
 export interface Shell {
@@ -33,7 +35,7 @@ function openCore(options: ShellOptions): Core | null {
       host: 'electron',
       version: app.getVersion(),
       cipher: new SafeStorageCipher(safeStorage),
-      trainingMode: options.trainingMode,
+      trainingMode: options.training.training,
     });
   } catch (error) {
     const detail = error instanceof NewerDatabaseError ? error.message : String(error);
@@ -103,8 +105,10 @@ export function startShell(options: ShellOptions): Shell | null {
   tray = createTray(options.icon, { open: openWindow, quit: () => app.quit() });
   openWindow();
   // Channels first: the outbox's crash recovery asks the email connector about interrupted sends.
-  let channels: RunningChannels | null = null;
-  startChannels(core.services)
+  // Training mode: simulated channels and requesters instead of the real ones.
+  let channels: { stop(): Promise<void> | void } | null = null;
+  const starting: Promise<RunningChannels | RunningTraining> = options.training.training ? startHostTraining(core, options.training) : startChannels(core.services);
+  starting
     .then((running) => {
       channels = running;
       return core.start();
@@ -127,7 +131,7 @@ export function startShell(options: ShellOptions): Shell | null {
     stopForwarding();
     unregisterIpc();
     tray?.destroy();
-    void (channels?.stop() ?? Promise.resolve())
+    void Promise.resolve(channels?.stop())
       .then(() => core.close())
       .finally(() => app.exit(0));
   });

@@ -7,6 +7,7 @@ import { NewerDatabaseError } from '../core/store/migrate';
 import { defaultDataDir } from '../core/paths';
 import { KeyFileCipher } from '../core/security/secrets';
 import { startBrowserHost } from './host';
+import { startHostTraining, trainingDir, trainingFlags, trainingLines } from '../core/training/host';
 
 // Built to out/main/server.js: the app root is two levels up, the renderer in out/renderer.
 const here = dirname(fileURLToPath(import.meta.url));
@@ -31,7 +32,8 @@ function parsePort(value: string | undefined): number {
 }
 
 async function main(): Promise<void> {
-  const dataDir = defaultDataDir();
+  const training = trainingFlags();
+  const dataDir = training.training ? trainingDir() : defaultDataDir();
   const port = parsePort(process.env.PST_PORT);
   let core;
   try {
@@ -40,7 +42,7 @@ async function main(): Promise<void> {
       host: 'browser',
       version: readVersion(),
       cipher: new KeyFileCipher(join(dataDir, 'secret.key')),
-      trainingMode: process.env.PST_TRAINING === '1',
+      trainingMode: training.training,
     });
   } catch (error) {
     if (error instanceof NewerDatabaseError) {
@@ -51,20 +53,26 @@ async function main(): Promise<void> {
   }
   // Real channels start from the stored settings (a missing account just shows as disabled).
   // PST_TELEGRAM_API_ROOT points the bot at another Bot API server (the tests' emulator).
-  const channels = await startChannels(core.services, {
-    telegram: process.env.PST_TELEGRAM_API_ROOT ? { apiRoot: process.env.PST_TELEGRAM_API_ROOT } : {},
-  });
+  // Training mode never starts them: simulated channels take their place, so nothing leaves the machine.
+  const channels = training.training
+    ? null
+    : await startChannels(core.services, {
+        telegram: process.env.PST_TELEGRAM_API_ROOT ? { apiRoot: process.env.PST_TELEGRAM_API_ROOT } : {},
+      });
+  const simulation = training.training ? await startHostTraining(core, training) : null;
   await core.start();
   const host = await startBrowserHost({ core, rendererDir: process.env.PST_RENDERER_DIR ?? join(appRoot, 'out', 'renderer'), port });
   // The one line a person (and the e2e tests) read: where to open the console.
   console.log(`PST Console: ${host.url}`);
+  if (simulation) for (const line of trainingLines(simulation, dataDir)) console.log(line);
 
   let closing = false;
   const shutdown = async () => {
     if (closing) return;
     closing = true;
+    simulation?.stop();
     await host.close();
-    await channels.stop();
+    await channels?.stop();
     await core.close();
     process.exit(0);
   };

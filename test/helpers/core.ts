@@ -32,10 +32,10 @@ export interface TestCore extends Core {
 }
 
 /** A core on a temp data dir, as the hosts build it, with helpers to call the contract. */
-export function startTestCore(options: { now?: () => number; dir?: string } = {}): TestCore {
+export function startTestCore(options: { now?: () => number; dir?: string; trainingMode?: boolean } = {}): TestCore {
   const temp = options.dir ? null : tempDataDir();
   const dir = options.dir ?? temp!.dir;
-  const core = createCore({ dataDir: dir, host: 'browser', version: '0.0.0-test', cipher: new KeyFileCipher(join(dir, 'secret.key')), now: options.now });
+  const core = createCore({ dataDir: dir, host: 'browser', version: '0.0.0-test', cipher: new KeyFileCipher(join(dir, 'secret.key')), now: options.now, trainingMode: options.trainingMode });
   const session = memorySession();
   const call = (async (method: Method, input: unknown, s?: SessionSlot) => core.dispatch(method, input, s ?? session)) as TestCore['call'];
   return {

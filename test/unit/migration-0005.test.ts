@@ -47,7 +47,13 @@ describe('migration 0005 inbox speed', () => {
     db.prepare("INSERT INTO conversations (ticket, requester_id, channel, sla_due_at, last_message_at, created_at, updated_at) VALUES ('E', 1, 'email', 300, 1, 1, 1)").run();
     expect(db.prepare("SELECT ticket FROM conversations WHERE automated = 0 ORDER BY inbox_due, id").all()).toEqual([{ ticket: 'E' }, { ticket: 'A' }, { ticket: 'B' }, { ticket: 'C' }]);
     db.prepare("UPDATE conversations SET sla_due_at = NULL WHERE ticket = 'E'").run();
-    expect((db.prepare("SELECT inbox_due FROM conversations WHERE ticket = 'E'").get() as any).inbox_due).toBe(Number.MAX_SAFE_INTEGER);
+    const inboxDue = (ticket: string) => (db.prepare('SELECT inbox_due FROM conversations WHERE ticket = ?').get(ticket) as any).inbox_due;
+    expect(inboxDue('E')).toBe(Number.MAX_SAFE_INTEGER);
+    // a closed consultation keeps its due instant on record but sorts after everything open
+    db.prepare("UPDATE conversations SET status = 'resolved' WHERE ticket = 'A'").run();
+    expect(inboxDue('A')).toBe(Number.MAX_SAFE_INTEGER);
+    db.prepare("UPDATE conversations SET status = 'in_progress' WHERE ticket = 'A'").run();
+    expect(inboxDue('A')).toBe(500);
   });
 
   it('serves an inbox page from the partial index without sorting', () => {

@@ -2,8 +2,7 @@ import { z } from 'zod';
 import type { EmailAccountInput, EmailOriginalView } from '../../../src-preload/contract';
 import { emailChannelOf } from '../channels/email/channel';
 import { EMAIL_PASSWORD_SECRET, emailAccountView, writeEmailAccount, type EmailAccount, type EmailAccountSettings } from '../channels/email/config';
-import { checkConnections } from '../channels/email/connection';
-import { conflict, notFound } from '../errors';
+import { conflict, notFound, refuseInTraining } from '../errors';
 import type { CoreServices } from '../services';
 import type { HandlerMap } from './define';
 import { mutation, query } from './define';
@@ -78,6 +77,7 @@ export const emailHandlers = {
     access: 'admin',
     input: accountInput,
     run: (input, { core }) => {
+      refuseInTraining(core);
       if (input.password === undefined && !core.secrets.has(EMAIL_PASSWORD_SECRET)) throw conflict('Kata sandi surel belum diisi');
       writeEmailAccount(core, settingsOf(input), input.password);
       // After the transaction commits: the channel reads the settings afresh.
@@ -92,9 +92,11 @@ export const emailHandlers = {
     access: 'admin',
     input: accountInput,
     run: async (input, { core }) => {
+      refuseInTraining(core);
       const password = input.password ?? core.secrets.get(EMAIL_PASSWORD_SECRET);
       if (password === null) throw conflict('Kata sandi surel belum diisi');
       const account: EmailAccount = { ...settingsOf(input), password };
+      const { checkConnections } = await import('../channels/email/connection');
       return checkConnections(account);
     },
   }),

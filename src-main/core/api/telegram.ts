@@ -5,7 +5,7 @@ import type { TelegramIntakeView, TelegramSettingsView } from '../../../src-prel
 import { DEFAULT_API_ROOT, TELEGRAM_TOKEN_SECRET, telegramChannelOf } from '../channels/telegram';
 import { grammySignal } from '../channels/telegram/media';
 import { readChat } from '../channels/telegram/store';
-import { AppError, invalidInput, notFound } from '../errors';
+import { AppError, invalidInput, notFound, refuseInTraining } from '../errors';
 import type { CoreServices } from '../services';
 import { settingsQueries } from '../store/queries/settings';
 import { mutation, query, type HandlerMap } from './define';
@@ -42,7 +42,10 @@ export const telegramHandlers = {
   'telegram.saveToken': mutation<'telegram.saveToken', UserFromGetMe>({
     access: 'admin',
     input: z.strictObject({ token: z.string().trim().regex(/^\d{5,20}:[A-Za-z0-9_-]{20,100}$/, 'Format token bot tidak dikenal (contoh 123456789:AA…)') }),
-    prepare: (input, { core }) => checkToken(core, input.token),
+    prepare: (input, { core }) => {
+      refuseInTraining(core);
+      return checkToken(core, input.token);
+    },
     run: (input, { core }, me) => {
       core.secrets.set(TELEGRAM_TOKEN_SECRET, input.token);
       settingsQueries(core.db).set(BOT_SETTING, { id: String(me.id), username: me.username }, core.now());

@@ -98,6 +98,17 @@ function targetFor(rng: Rng, lastMessageAt: number, now: number): ConversationSt
   return rng.weighted(MIX_BY_AGE.find(([limit]) => age < limit)?.[1] ?? OLD_MIX);
 }
 
+/**
+ * A thread says what its end state allows: nobody thanks for data never sent, and a consultation
+ * still waiting for requirements has no identity message in it.
+ */
+function fitsTarget(kind: SeedMessage['kind'], target: ConversationStatus): boolean {
+  if (target === 'new') return kind === 'followUp';
+  if (target === 'awaiting_requirements') return kind !== 'identity' && kind !== 'thanks';
+  if (target === 'in_progress' || target === 'waiting_requester') return kind !== 'thanks';
+  return true;
+}
+
 /** An officer's moment: `min`–`max` minutes after `after`, moved into service hours. */
 function officerTime(calendar: ServiceCalendar, rng: Rng, after: number, min = 10, max = 120): number {
   let at = after + Math.floor((min + rng.next() * (max - min)) * MINUTE);
@@ -125,7 +136,10 @@ export function planHistory(options: PlanOptions): HistoryPlan {
   const recent = Math.max(8, Math.round(options.conversations * 0.15));
   collect(threads, generateHistory({ seed: options.seed, conversations: options.conversations - recent, messages: Math.round((options.conversations - recent) * 3.2), start, end, now: options.now }), 0);
   collect(threads, generateHistory({ seed: options.seed + 1, conversations: recent, messages: recent * 3, start: end - 14 * DAY, end, now: options.now }), RECENT_KEYS);
-  for (const t of threads.values()) t.target = targetFor(rng, t.messages[t.messages.length - 1]!.inbound.receivedAt, options.now);
+  for (const t of threads.values()) {
+    t.target = targetFor(rng, t.messages[t.messages.length - 1]!.inbound.receivedAt, options.now);
+    t.messages = t.messages.filter((m, i) => i === 0 || fitsTarget(m.kind, t.target));
+  }
 
   const actions: PlannedAction[] = [];
   const targets = new Map<number, ConversationStatus>();

@@ -2,8 +2,8 @@ import type { ChannelStatusView } from '../../../../src-preload/contract';
 import type { CoreServices } from '../../services';
 import type { ChannelConnector, OutgoingItem } from '../types';
 import { readEmailAccount, readEmailSettings, type EmailAccount } from './config';
-import { EmailSender } from './send';
-import { MailboxSync, type SyncOptions, type SyncStatus } from './sync';
+import type { EmailSender } from './send';
+import type { MailboxSync, SyncOptions, SyncStatus } from './sync';
 
 /** Tuning for tests and the benchmark; production uses the defaults. */
 export type EmailChannelOptions = Partial<Omit<SyncOptions, 'onStatus'>>;
@@ -63,10 +63,12 @@ export class EmailChannel {
       this.publish(user, { state: 'disabled', detail: account ? 'Akun surel dinonaktifkan' : 'Akun surel belum diatur', nextRetryAt: null });
       return;
     }
-    this.run(account);
+    await this.run(account);
   }
 
-  private run(account: EmailAccount): void {
+  private async run(account: EmailAccount): Promise<void> {
+    // imapflow, mailparser and nodemailer (~50 MB resident) load only once an account is in use.
+    const [{ EmailSender }, { MailboxSync }] = await Promise.all([import('./send'), import('./sync')]);
     const sender = new EmailSender(this.core, account);
     this.core.connectors.set('email', new EmailConnector(sender));
     this.sync = new MailboxSync(this.core, account, {

@@ -7,21 +7,26 @@ import type { Migration } from '../migrate';
  *
  * "Sort by due" needs a plain column: SQLite never reads an index on a VIRTUAL generated column
  * (due_sort of 0001) as covering, so every skipped row of an offset cost a table lookup.
- * inbox_due is kept equal to coalesce(sla_due_at, MAX) by triggers.
+ * inbox_due is kept by triggers: the due instant of a consultation still being worked on, else MAX,
+ * so "sort by due" shows what is due first and closed consultations (which keep their old due
+ * instant for the record) after everything open.
  */
+const INBOX_DUE = (row: string) =>
+  `CASE WHEN ${row}.sla_due_at IS NOT NULL AND ${row}.status IN ('new', 'awaiting_requirements', 'in_progress', 'waiting_requester') THEN ${row}.sla_due_at ELSE 9007199254740991 END`;
+
 export const m0005: Migration = {
   version: 5,
   name: 'inbox-speed',
   up(db) {
     db.exec(`
       ALTER TABLE conversations ADD COLUMN inbox_due INTEGER NOT NULL DEFAULT 9007199254740991;
-      UPDATE conversations SET inbox_due = sla_due_at WHERE sla_due_at IS NOT NULL;
+      UPDATE conversations SET inbox_due = ${INBOX_DUE('conversations')} WHERE sla_due_at IS NOT NULL;
       CREATE TRIGGER conversations_inbox_due_insert AFTER INSERT ON conversations WHEN new.sla_due_at IS NOT NULL BEGIN
-        UPDATE conversations SET inbox_due = new.sla_due_at WHERE id = new.id;
+        UPDATE conversations SET inbox_due = ${INBOX_DUE('new')} WHERE id = new.id;
       END;
-      CREATE TRIGGER conversations_inbox_due_update AFTER UPDATE OF sla_due_at ON conversations
-        WHEN old.sla_due_at IS NOT new.sla_due_at BEGIN
-        UPDATE conversations SET inbox_due = coalesce(new.sla_due_at, 9007199254740991) WHERE id = new.id;
+      CREATE TRIGGER conversations_inbox_due_update AFTER UPDATE OF sla_due_at, status ON conversations
+        WHEN old.sla_due_at IS NOT new.sla_due_at OR old.status IS NOT new.status BEGIN
+        UPDATE conversations SET inbox_due = ${INBOX_DUE('new')} WHERE id = new.id;
       END;
 
       DROP INDEX conversations_status_due;
