@@ -4,6 +4,7 @@ import { CenteredMessage } from './components/CenteredMessage';
 import { useLanguage, useT } from './i18n';
 import { LoginScreen } from './screens/LoginScreen';
 import { SetupScreen } from './screens/SetupScreen';
+import { SetupWizard } from './settings/SetupWizard';
 import { AppFrame } from './shell/AppFrame';
 import { useSession } from './state/session';
 
@@ -12,6 +13,7 @@ export function App() {
   const phase = useSession((s) => s.phase);
   const error = useSession((s) => s.error);
   const load = useSession((s) => s.load);
+  const wizard = useSession((s) => s.wizard);
   const language = useLanguage((s) => s.language);
   const t = useT();
 
@@ -32,7 +34,7 @@ export function App() {
       {phase === 'expired' && <CenteredMessage intent="warning" text={t('auth.sessionExpired')} />}
       {phase === 'setup' && <SetupScreen />}
       {phase === 'login' && <LoginScreen />}
-      {phase === 'ready' && <AppFrame />}
+      {phase === 'ready' && (wizard ? <SetupWizard /> : <AppFrame />)}
     </FluentProvider>
   );
 }

@@ -1,6 +1,11 @@
 import type { Dictionary } from './id';
 
+import { consoleEn } from './console-en';
+import { settingsEn } from './settings-en';
+
 export const en: Dictionary = {
+  ...consoleEn,
+  ...settingsEn,
   'app.name': 'PST Console',
   'common.loading': 'Loading…',
   'common.retry': 'Try again',
@@ -91,7 +96,6 @@ export const en: Dictionary = {
   'conversation.due': 'Due',
   'conversation.assignee': 'Officer',
   'conversation.noMessages': 'No messages yet.',
-  'conversation.readOnly': 'Read-only view. Replying and other actions come in a later version.',
   'direction.incoming': 'Incoming',
   'direction.outgoing': 'Sent by officer',
   'direction.note': 'Internal note',
@@ -102,7 +106,6 @@ export const en: Dictionary = {
   'message.attachments': '{n} attachments',
 
   'complaints.title': 'Complaints',
-  'complaints.body': 'Officers will log complaints here from the suggestion box in the PST room, the online form and telephone 0362-22145, together with how they were handled.',
   'reports.title': 'Reports',
   'reports.body': 'Supervisors will see the weekly service summary here (consultations, on-time rate within 3 working days, satisfaction scores) and export it to Excel and PDF.',
   'placeholder.soon': 'Coming soon',

@@ -2,7 +2,12 @@
  * The source of truth for UI text: Bahasa Indonesia first. Every other language must have
  * exactly these keys (see `Dictionary`). `{name}` marks a value filled in by `t()`.
  */
+import { consoleId } from './console-id';
+import { settingsId } from './settings-id';
+
 export const id = {
+  ...consoleId,
+  ...settingsId,
   'app.name': 'PST Console',
   'common.loading': 'Memuat…',
   'common.retry': 'Coba lagi',
@@ -93,7 +98,6 @@ export const id = {
   'conversation.due': 'Tenggat',
   'conversation.assignee': 'Petugas',
   'conversation.noMessages': 'Belum ada pesan.',
-  'conversation.readOnly': 'Tampilan baca saja. Membalas dan tindakan lain akan tersedia di versi berikutnya.',
   'direction.incoming': 'Masuk',
   'direction.outgoing': 'Terkirim oleh petugas',
   'direction.note': 'Catatan internal',
@@ -104,7 +108,6 @@ export const id = {
   'message.attachments': '{n} lampiran',
 
   'complaints.title': 'Pengaduan',
-  'complaints.body': 'Di sini petugas akan mencatat pengaduan dari kotak saran di ruang PST, formulir daring dan telepon 0362-22145, beserta tindak lanjutnya.',
   'reports.title': 'Laporan',
   'reports.body': 'Di sini supervisor akan melihat rekap layanan mingguan (jumlah konsultasi, ketepatan waktu 3 hari kerja, nilai kepuasan) dan mengekspornya ke Excel dan PDF.',
   'placeholder.soon': 'Segera hadir',

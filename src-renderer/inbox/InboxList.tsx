@@ -8,6 +8,7 @@ import { hasFilters, toInboxFilter, useInbox } from '../state/inbox';
 import { useShallow } from 'zustand/react/shallow';
 import { InboxRow, InboxRowPlaceholder, ROW_HEIGHT } from './InboxRow';
 import { useInboxPages } from './use-inbox-pages';
+import { useCommands } from '../shortcuts/commands';
 import { useNow } from './use-now';
 
 const useStyles = makeStyles({
@@ -62,6 +63,21 @@ export function InboxList() {
   }, [filterState, sort, virtualizer]);
 
   usePstEvent('inbox.changed', () => refresh());
+
+  // j/k: the next or previous row of the list as loaded (the selected row, or the first on screen).
+  const move = useCommands((c) => c.move);
+  useEffect(() => {
+    if (move.seq === 0 || !pages.total) return;
+    let index = -1;
+    for (let i = Math.max(0, first - 100); i <= last + 100 && i < pages.total; i++) if (pages.rowAt(i)?.id === selectedId) index = i;
+    const next = index === -1 ? first : Math.min(pages.total - 1, Math.max(0, index + move.delta));
+    const row = pages.rowAt(next);
+    if (row) {
+      select(row.id);
+      virtualizer.scrollToIndex(next, { align: 'auto' });
+    }
+    // Only a new key press moves; the rest is read at that moment.
+  }, [move]);
 
   const filtered = hasFilters(filterState);
   return (

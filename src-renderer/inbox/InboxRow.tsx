@@ -62,6 +62,7 @@ export function InboxRow(props: { item: ConversationSummary; selected: boolean; 
       aria-current={props.selected ? 'true' : undefined}
       data-testid="inbox-row"
       data-unread={unread ? 'true' : 'false'}
+      data-selected={props.selected ? 'true' : 'false'}
       onClick={() => props.onSelect(item.id)}
     >
       <span className={styles.icon}>

@@ -1,29 +1,75 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, Tab, TabList, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
 import { PageHeader } from '../components/PageHeader';
 import { useT } from '../i18n';
+import { CalendarSettings } from '../settings/CalendarSettings';
+import { EmailSettings } from '../settings/EmailSettings';
+import { SignatureSettings } from '../settings/SignatureSettings';
+import { TelegramSettings } from '../settings/TelegramSettings';
+import { TemplatesSettings } from '../settings/TemplatesSettings';
+import { WorkflowSettings } from '../settings/WorkflowSettings';
+import { useSession } from '../state/session';
 import { OfficeSettingsCard } from './settings/OfficeSettingsCard';
 import { OfficersCard } from './settings/OfficersCard';
 
 const useStyles = makeStyles({
+  tabs: { padding: `0 ${tokens.spacingHorizontalXL}`, flexShrink: 0 },
   body: {
-    padding: `0 ${tokens.spacingHorizontalXL} ${tokens.spacingVerticalXL}`,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXL} ${tokens.spacingVerticalXL}`,
     overflowY: 'auto',
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalL,
     maxWidth: '960px',
+    // Cards keep their height; the page scrolls instead of squeezing them.
+    '> *': { flexShrink: 0 },
   },
 });
 
+export type SettingsTab = 'general' | 'channels' | 'calendar' | 'templates' | 'officers';
+const TABS: readonly SettingsTab[] = ['general', 'channels', 'calendar', 'templates', 'officers'];
+
+/** Pengaturan: everything the first-run wizard asks, editable any time, one tab per area. */
 export function SettingsPage() {
   const styles = useStyles();
   const t = useT();
+  const [tab, setTab] = useState<SettingsTab>('general');
+  const startWizard = useSession((s) => s.startWizard);
   return (
     <>
-      <PageHeader title={t('settings.title')} />
+      <PageHeader title={t('settings.title')}>
+        <Button appearance="subtle" onClick={startWizard}>
+          {t('wizard.open')}
+        </Button>
+      </PageHeader>
+      <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as SettingsTab)}>
+        {TABS.map((x) => (
+          <Tab key={x} value={x}>
+            {t(`settingsTab.${x}`)}
+          </Tab>
+        ))}
+      </TabList>
       <div className={styles.body}>
-        <OfficeSettingsCard />
-        <OfficersCard />
+        {tab === 'general' && (
+          <>
+            <OfficeSettingsCard />
+            <WorkflowSettings />
+          </>
+        )}
+        {tab === 'channels' && (
+          <>
+            <TelegramSettings />
+            <EmailSettings />
+          </>
+        )}
+        {tab === 'calendar' && <CalendarSettings />}
+        {tab === 'templates' && <TemplatesSettings />}
+        {tab === 'officers' && (
+          <>
+            <OfficersCard />
+            <SignatureSettings />
+          </>
+        )}
       </div>
     </>
   );

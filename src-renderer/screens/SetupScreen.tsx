@@ -18,6 +18,9 @@ export function SetupScreen() {
   const styles = useStyles();
   const t = useT();
   const signedIn = useSession((s) => s.signedIn);
+  const startWizard = useSession((s) => s.startWizard);
+  // Training mode comes with its own settings and simulated channels: nothing to set up.
+  const training = useSession((s) => s.info?.trainingMode ?? false);
   const [values, setValues] = useState({ username: '', displayName: '', password: '', confirm: '' });
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -53,6 +56,7 @@ export function SetupScreen() {
     setBusy(false);
     if (result.ok) {
       signedIn(result.value);
+      if (!training) startWizard();
       return;
     }
     // The server's field messages go next to the fields they name; the rest above the button.

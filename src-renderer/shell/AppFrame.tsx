@@ -5,7 +5,7 @@ import { useEffect, useState, type ReactElement } from 'react';
 import { InboxPage } from '../inbox/InboxPage';
 import { useT } from '../i18n';
 import { ComplaintsPage } from '../pages/ComplaintsPage';
-import { ReportsPage } from '../pages/ReportsPage';
+import { ReportsPage } from '../pages/reports/ReportsPage';
 import { SettingsPage } from '../pages/SettingsPage';
 import { useSession } from '../state/session';
 import { Header } from './Header';

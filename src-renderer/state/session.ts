@@ -11,6 +11,10 @@ interface SessionState {
   info: AppInfo | null;
   settings: SettingsView | null;
   error: string | null;
+  /** The first-run wizard is on screen (after the admin account, or opened again from Pengaturan). */
+  wizard: boolean;
+  startWizard(): void;
+  endWizard(): void;
   /** Asks the core who we are and which screen to show. */
   load(): Promise<void>;
   /** After setup or login: the core answered with the officer now signed in. */
@@ -29,6 +33,9 @@ export const useSession = create<SessionState>((set, get) => ({
   info: null,
   settings: null,
   error: null,
+  wizard: false,
+  startWizard: () => set({ wizard: true }),
+  endWizard: () => set({ wizard: false }),
 
   async load() {
     if (get().phase === 'expired') return;
@@ -59,7 +66,7 @@ export const useSession = create<SessionState>((set, get) => ({
   async logout() {
     await api.call('auth.logout', {});
     if (get().phase === 'expired') return;
-    set({ officer: null, phase: 'login' });
+    set({ officer: null, phase: 'login', wizard: false });
   },
 
   expire() {

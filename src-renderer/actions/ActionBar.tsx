@@ -1,0 +1,172 @@
+import { Button, makeStyles, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, tokens, Toolbar } from '@fluentui/react-components';
+import {
+  ArrowUndoRegular,
+  CheckmarkCircleRegular,
+  ClipboardCheckmarkRegular,
+  HandRightRegular,
+  MegaphoneRegular,
+  MoreHorizontalRegular,
+  PauseRegular,
+  PersonArrowRightRegular,
+  PlayRegular,
+  StarRegular,
+} from '@fluentui/react-icons';
+import { useEffect, useRef, useState } from 'react';
+import type { ConversationDetail, MessageView } from '../../src-preload/contract';
+import { api } from '../api/client';
+import { useAction } from '../api/use-action';
+import { ErrorBar } from '../components/ErrorBar';
+import { CreateComplaintDialog } from '../complaints/CreateComplaintDialog';
+import { useT } from '../i18n';
+import { roleAllows } from '../shell/pages';
+import { useCommands } from '../shortcuts/commands';
+import { useSession } from '../state/session';
+import { AssignMenu } from './AssignMenu';
+import { RatingDialog } from './RatingDialog';
+import { ReasonDialog } from './ReasonDialog';
+import { ResolveDialog } from './ResolveDialog';
+
+type DialogName = 'resolve' | 'reopen' | 'wait' | 'requirementsOn' | 'requirementsOff' | 'rating' | 'complaint';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  toolbar: { flexWrap: 'wrap', padding: 0 },
+});
+
+/** What the officer can do with this consultation now, each through its contract method. */
+export function ActionBar(props: { conversation: ConversationDetail; promote: MessageView | null; onPromoteDone(): void; onChanged(detail: ConversationDetail): void }) {
+  const styles = useStyles();
+  const t = useT();
+  const c = props.conversation;
+  const officer = useSession((s) => s.officer);
+  const [dialog, setDialog] = useState<DialogName | null>(null);
+  const action = useAction();
+  const resolveRequests = useCommands((s) => s.resolve);
+  const seen = useRef(resolveRequests);
+  const open = c.status !== 'resolved' && c.status !== 'rated';
+
+  // The `e` shortcut asks for the resolve dialog.
+  useEffect(() => {
+    if (resolveRequests !== seen.current && open) setDialog('resolve');
+    seen.current = resolveRequests;
+  }, [resolveRequests, open]);
+  useEffect(() => {
+    if (props.promote) setDialog('complaint');
+  }, [props.promote]);
+
+  const close = () => {
+    setDialog(null);
+    action.clearError();
+    if (props.promote) props.onPromoteDone();
+  };
+  async function apply(call: () => ReturnType<typeof api.call<'conversations.get'>>) {
+    const detail = await action.run(call);
+    if (detail) {
+      props.onChanged(detail);
+      setDialog(null);
+    }
+  }
+
+  const mine = c.assigneeId === officer?.id;
+  const supervisor = officer ? roleAllows(officer.role, 'supervisor') : false;
+  return (
+    <div className={styles.root}>
+      <Toolbar size="small" className={styles.toolbar} aria-label={t('actions.label')} data-testid="action-bar">
+        {open && !mine && (
+          <Button size="small" icon={<HandRightRegular />} onClick={() => void apply(() => api.call('conversations.claim', { id: c.id }))}>
+            {t('actions.claim')}
+          </Button>
+        )}
+        {open && supervisor && <AssignMenu conversation={c} action={action} onChanged={props.onChanged} />}
+        {open && c.requirementsCompleteAt === null && (
+          <Button size="small" icon={<ClipboardCheckmarkRegular />} onClick={() => setDialog('requirementsOn')}>
+            {t('actions.requirementsOn')}
+          </Button>
+        )}
+        {c.status === 'in_progress' && (
+          <Button size="small" icon={<PauseRegular />} onClick={() => setDialog('wait')}>
+            {t('actions.wait')}
+          </Button>
+        )}
+        {c.status === 'waiting_requester' && (
+          <Button size="small" icon={<PlayRegular />} onClick={() => void apply(() => api.call('conversations.resume', { id: c.id }))}>
+            {t('actions.resume')}
+          </Button>
+        )}
+        {open && (
+          <Button size="small" appearance="primary" icon={<CheckmarkCircleRegular />} onClick={() => setDialog('resolve')}>
+            {t('actions.resolve')}
+          </Button>
+        )}
+        {!open && (
+          <Button size="small" icon={<ArrowUndoRegular />} onClick={() => setDialog('reopen')}>
+            {t('actions.reopen')}
+          </Button>
+        )}
+        {c.status === 'resolved' && (
+          <Button size="small" icon={<StarRegular />} onClick={() => setDialog('rating')}>
+            {t('actions.rating')}
+          </Button>
+        )}
+        <Menu>
+          <MenuTrigger disableButtonEnhancement>
+            <Button size="small" appearance="subtle" icon={<MoreHorizontalRegular />} aria-label={t('actions.more')} />
+          </MenuTrigger>
+          <MenuPopover>
+            <MenuList>
+              <MenuItem icon={<MegaphoneRegular />} onClick={() => setDialog('complaint')}>
+                {t('actions.complaint')}
+              </MenuItem>
+              {open && c.requirementsCompleteAt !== null && (
+                <MenuItem icon={<ClipboardCheckmarkRegular />} onClick={() => setDialog('requirementsOff')}>
+                  {t('actions.requirementsOff')}
+                </MenuItem>
+              )}
+              {open && mine && (
+                <MenuItem icon={<PersonArrowRightRegular />} onClick={() => void apply(() => api.call('conversations.assign', { id: c.id, officerId: null }))}>
+                  {t('actions.release')}
+                </MenuItem>
+              )}
+            </MenuList>
+          </MenuPopover>
+        </Menu>
+      </Toolbar>
+      {dialog === null && <ErrorBar error={action.error} testId="action-error" />}
+      {dialog === 'resolve' && (
+        <ResolveDialog initialTopic={c.topic} action={action} onClose={close} onSubmit={(summary, topic) => void apply(() => api.call('conversations.resolve', { id: c.id, summary, topic }))} />
+      )}
+      {dialog === 'reopen' && (
+        <ReasonDialog title={t('actions.reopenTitle')} label={t('actions.reason')} submitLabel={t('actions.reopen')} required action={action} onClose={close} onSubmit={(reason) => void apply(() => api.call('conversations.reopen', { id: c.id, reason }))} />
+      )}
+      {dialog === 'wait' && (
+        <ReasonDialog title={t('actions.waitTitle')} label={t('actions.waitReason')} submitLabel={t('actions.wait')} required={false} action={action} onClose={close} onSubmit={(reason) => void apply(() => api.call('conversations.waitForRequester', { id: c.id, ...(reason ? { reason } : {}) }))} />
+      )}
+      {(dialog === 'requirementsOn' || dialog === 'requirementsOff') && (
+        <ReasonDialog
+          title={dialog === 'requirementsOn' ? t('actions.requirementsOnTitle') : t('actions.requirementsOffTitle')}
+          label={t('actions.reason')}
+          submitLabel={dialog === 'requirementsOn' ? t('actions.requirementsOn') : t('actions.requirementsOff')}
+          required
+          action={action}
+          onClose={close}
+          onSubmit={(reason) => void apply(() => api.call('conversations.setRequirementsComplete', { id: c.id, complete: dialog === 'requirementsOn', reason }))}
+        />
+      )}
+      {dialog === 'rating' && (
+        <RatingDialog
+          action={action}
+          onClose={close}
+          onSubmit={async (score, feedback, via) => {
+            const rating = await action.run(() => api.call('ratings.record', { conversationId: c.id, score, via, ...(feedback ? { feedback } : {}) }));
+            if (rating) {
+              setDialog(null);
+              const fresh = await api.call('conversations.get', { id: c.id });
+              if (fresh.ok) props.onChanged(fresh.value);
+            }
+          }}
+        />
+      )}
+      {dialog === 'complaint' && <CreateComplaintDialog fromMessage={props.promote ?? undefined} onClose={close} onCreated={close} />}
+    </div>
+  );
+}

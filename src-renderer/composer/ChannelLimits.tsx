@@ -1,0 +1,28 @@
+import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import type { Channel } from '../../src-preload/contract';
+import { useT } from '../i18n';
+import type { ComposerMode } from './drafts';
+import { TELEGRAM_MAX_TEXT, telegramParts } from './limits';
+
+const useStyles = makeStyles({
+  hint: { color: tokens.colorNeutralForeground3 },
+  warn: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
+});
+
+/** What the channel allows, next to what the officer is writing. */
+export function ChannelLimits(props: { channel: Channel; mode: ComposerMode; text: string }) {
+  const styles = useStyles();
+  const t = useT();
+  if (props.mode === 'note') return <Text size={200} className={styles.hint}>{t('composer.noteHint')}</Text>;
+  if (props.channel === 'email') return <Text size={200} className={styles.hint}>{t('composer.emailLimits')}</Text>;
+  if (props.channel === 'manual') return <Text size={200} className={styles.hint}>{t('composer.manualHint')}</Text>;
+  const length = props.text.trim().length;
+  const parts = telegramParts(props.text);
+  return (
+    <Text size={200} className={parts > 1 ? styles.warn : styles.hint} data-testid="composer-limit">
+      {parts > 1
+        ? t('composer.telegramSplit', { n: length.toLocaleString('id-ID'), max: TELEGRAM_MAX_TEXT.toLocaleString('id-ID'), parts })
+        : t('composer.telegramCount', { n: length.toLocaleString('id-ID'), max: TELEGRAM_MAX_TEXT.toLocaleString('id-ID') })}
+    </Text>
+  );
+}

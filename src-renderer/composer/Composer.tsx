@@ -1,0 +1,214 @@
+import { Button, makeStyles, mergeClasses, Spinner, Tab, TabList, Text, Textarea, tokens, Tooltip } from '@fluentui/react-components';
+import { AttachRegular, DismissRegular, SendRegular, NoteRegular } from '@fluentui/react-icons';
+import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import type { ConversationDetail, TemplateView } from '../../src-preload/contract';
+import { api } from '../api/client';
+import { useAction } from '../api/use-action';
+import { ErrorBar } from '../components/ErrorBar';
+import { useT } from '../i18n';
+import { useSession } from '../state/session';
+import { clearDraft, loadDraft, saveDraft, type ComposerMode } from './drafts';
+import { formatBytes, MAX_FILES, readFile, type PendingFile } from './files';
+import { ChannelLimits } from './ChannelLimits';
+import { matchTemplates, TemplatePicker } from './TemplatePicker';
+
+const useStyles = makeStyles({
+  root: { flexShrink: 0, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, backgroundColor: tokens.colorNeutralBackground1, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  dropping: { outline: `2px dashed ${tokens.colorBrandStroke1}`, outlineOffset: '-4px' },
+  noteMode: { backgroundColor: tokens.colorPaletteYellowBackground1 },
+  editor: { position: 'relative' },
+  textarea: { width: '100%' },
+  chips: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
+  chip: { display: 'inline-flex', alignItems: 'center', gap: '2px', padding: `0 0 0 ${tokens.spacingHorizontalS}`, borderRadius: tokens.borderRadiusMedium, border: `1px solid ${tokens.colorNeutralStroke2}`, fontSize: tokens.fontSizeBase200, backgroundColor: tokens.colorNeutralBackground2 },
+  bar: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  grow: { flexGrow: 1 },
+  hint: { color: tokens.colorNeutralForeground3 },
+  signature: { color: tokens.colorNeutralForeground3, whiteSpace: 'pre-wrap', borderLeft: `2px solid ${tokens.colorNeutralStroke2}`, paddingLeft: tokens.spacingHorizontalS },
+});
+
+// The `/query` just before the cursor, at the start of a line or after a space.
+const SLASH = /(^|\s)\/([^\s/]*)$/;
+
+/** Reply or private note for one conversation: templates by `/`, files, draft kept, Ctrl+Enter. */
+export function Composer(props: { conversation: ConversationDetail; onSent(): void }) {
+  const styles = useStyles();
+  const t = useT();
+  const c = props.conversation;
+  const canReply = c.channel !== 'manual';
+  const signature = useSession((s) => s.officer?.signature ?? '');
+  const initial = loadDraft(c.id);
+  const [text, setText] = useState(initial?.text ?? '');
+  const [mode, setMode] = useState<ComposerMode>(canReply ? (initial?.mode ?? 'reply') : 'note');
+  const [files, setFiles] = useState<PendingFile[]>([]);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [dropping, setDropping] = useState(false);
+  const [templates, setTemplates] = useState<TemplateView[] | null>(null);
+  const [slash, setSlash] = useState<{ query: string; start: number } | null>(null);
+  const [active, setActive] = useState(0);
+  const input = useRef<HTMLTextAreaElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const send = useAction();
+
+  useEffect(() => saveDraft(c.id, { text, mode }), [c.id, text, mode]);
+
+  const matches = slash && templates ? matchTemplates(templates, slash.query) : [];
+
+  function detectSlash(value: string, cursor: number) {
+    const match = SLASH.exec(value.slice(0, cursor));
+    if (!match) return setSlash(null);
+    setSlash({ query: match[2] ?? '', start: cursor - (match[2]?.length ?? 0) - 1 });
+    setActive(0);
+    if (templates === null) void api.call('templates.list', {}).then((r) => setTemplates(r.ok ? r.value : []));
+  }
+
+  async function pick(template: TemplateView) {
+    if (!slash) return;
+    const rendered = await send.run(() => api.call('templates.render', { id: template.id, conversationId: c.id }));
+    if (rendered === null) return;
+    const cursor = input.current?.selectionStart ?? text.length;
+    const next = text.slice(0, slash.start) + rendered.text + text.slice(cursor);
+    setText(next);
+    setSlash(null);
+    const at = slash.start + rendered.text.length;
+    requestAnimationFrame(() => input.current?.setSelectionRange(at, at));
+  }
+
+  async function addFiles(list: FileList | File[]) {
+    setFileError(null);
+    const picked = [...list];
+    if (files.length + picked.length > MAX_FILES) return setFileError(t('composer.tooManyFiles', { n: MAX_FILES }));
+    const read = await Promise.all(picked.map(readFile));
+    const tooLarge = read.flatMap((r) => ('tooLarge' in r ? [r.tooLarge] : []));
+    if (tooLarge.length > 0) setFileError(t('composer.tooLarge', { names: tooLarge.join(', ') }));
+    setFiles((old) => [...old, ...read.filter((r): r is PendingFile => !('tooLarge' in r))]);
+  }
+
+  async function submit() {
+    const body = text.trim();
+    if (!body || send.busy) return;
+    const sent =
+      mode === 'note'
+        ? await send.run(() => api.call('messages.addNote', { conversationId: c.id, text: body }))
+        : await send.run(() =>
+            api.call('messages.send', {
+              conversationId: c.id,
+              text: body,
+              ...(files.length ? { attachments: files.map(({ fileName, mimeType, contentBase64 }) => ({ fileName, mimeType, contentBase64 })) } : {}),
+            }),
+          );
+    if (sent === null) return;
+    setText('');
+    setFiles([]);
+    clearDraft(c.id);
+    props.onSent();
+  }
+
+  function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
+    if (slash && matches.length > 0) {
+      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        e.preventDefault();
+        setActive((a) => (a + (e.key === 'ArrowDown' ? 1 : matches.length - 1)) % matches.length);
+        return;
+      }
+      if (e.key === 'Enter' || e.key === 'Tab') {
+        e.preventDefault();
+        const chosen = matches[active];
+        if (chosen) void pick(chosen);
+        return;
+      }
+    }
+    if (slash && e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      setSlash(null);
+      return;
+    }
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      void submit();
+    }
+  }
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDropping(false);
+    if (mode === 'reply' && e.dataTransfer.files.length) void addFiles(e.dataTransfer.files);
+  };
+
+  return (
+    <div
+      className={mergeClasses(styles.root, dropping && styles.dropping, mode === 'note' && styles.noteMode)}
+      onDragOver={(e) => {
+        if (mode !== 'reply') return;
+        e.preventDefault();
+        setDropping(true);
+      }}
+      onDragLeave={() => setDropping(false)}
+      onDrop={onDrop}
+      data-testid="composer"
+    >
+      <TabList size="small" selectedValue={mode} onTabSelect={(_, d) => setMode(d.value as ComposerMode)}>
+        <Tab value="reply" icon={<SendRegular />} disabled={!canReply}>
+          {t('composer.reply')}
+        </Tab>
+        <Tab value="note" icon={<NoteRegular />}>
+          {t('composer.note')}
+        </Tab>
+      </TabList>
+      <div className={styles.editor}>
+        {slash && templates && <TemplatePicker matches={matches} active={active} onPick={(tpl) => void pick(tpl)} />}
+        <Textarea
+          id="composer-input"
+          className={styles.textarea}
+          textarea={{ ref: input, 'aria-label': mode === 'note' ? t('composer.noteLabel') : t('composer.replyLabel') }}
+          resize="vertical"
+          rows={3}
+          value={text}
+          placeholder={mode === 'note' ? t('composer.notePlaceholder') : t('composer.replyPlaceholder')}
+          onChange={(e, d) => {
+            setText(d.value);
+            detectSlash(d.value, (e.target as HTMLTextAreaElement).selectionStart ?? d.value.length);
+          }}
+          onKeyDown={onKeyDown}
+          onBlur={() => setSlash(null)}
+        />
+      </div>
+      {files.length > 0 && (
+        <div className={styles.chips} data-testid="composer-files">
+          {files.map((f, i) => (
+            <span key={`${f.fileName}-${i}`} className={styles.chip}>
+              {f.fileName} · {formatBytes(f.size)}
+              <Button size="small" appearance="transparent" icon={<DismissRegular />} aria-label={t('composer.removeFile', { name: f.fileName })} onClick={() => setFiles((old) => old.filter((_, j) => j !== i))} />
+            </span>
+          ))}
+        </div>
+      )}
+      {mode === 'reply' && c.channel === 'email' && (
+        <Text size={200} className={styles.signature} data-testid="composer-signature">
+          {signature.trim() ? `${t('composer.signatureAdded')}\n-- \n${signature.trim()}` : t('composer.noSignature')}
+        </Text>
+      )}
+      <ErrorBar error={send.error ?? fileError} testId="composer-error" />
+      <div className={styles.bar}>
+        {mode === 'reply' && (
+          <>
+            <input ref={fileInput} type="file" multiple hidden onChange={(e) => e.target.files && void addFiles(e.target.files).then(() => (e.target.value = ''))} data-testid="composer-file-input" />
+            <Tooltip content={t('composer.attachHint')} relationship="description">
+              <Button appearance="subtle" icon={<AttachRegular />} onClick={() => fileInput.current?.click()}>
+                {t('composer.attach')}
+              </Button>
+            </Tooltip>
+          </>
+        )}
+        <ChannelLimits channel={c.channel} mode={mode} text={text} />
+        <span className={styles.grow} />
+        <Text size={200} className={styles.hint}>
+          {t('composer.ctrlEnter')}
+        </Text>
+        <Button appearance="primary" icon={send.busy ? <Spinner size="tiny" /> : mode === 'note' ? <NoteRegular /> : <SendRegular />} disabled={!text.trim() || send.busy} onClick={() => void submit()}>
+          {mode === 'note' ? t('composer.saveNote') : t('composer.send')}
+        </Button>
+      </div>
+    </div>
+  );
+}

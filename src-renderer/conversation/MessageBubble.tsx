@@ -1,0 +1,119 @@
+import { Button, makeStyles, mergeClasses, Spinner, Text, tokens } from '@fluentui/react-components';
+import { ArrowClockwiseRegular, LockClosedRegular, MegaphoneRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import type { MessageView } from '../../src-preload/contract';
+import { api } from '../api/client';
+import { useAction } from '../api/use-action';
+import { ErrorBar } from '../components/ErrorBar';
+import { formatDateTime } from '../format/time';
+import { useLanguage, useT } from '../i18n';
+import { Attachments } from './Attachments';
+import { EmailHtml } from './EmailHtml';
+
+const useStyles = makeStyles({
+  bubble: {
+    maxWidth: '82%',
+    minWidth: '220px',
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusLarge,
+    boxShadow: tokens.shadow2,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    boxSizing: 'border-box',
+  },
+  wide: { width: '82%' },
+  incoming: { alignSelf: 'flex-start', backgroundColor: tokens.colorNeutralBackground1 },
+  outgoing: { alignSelf: 'flex-end', backgroundColor: tokens.colorBrandBackground2 },
+  note: { alignSelf: 'flex-end', backgroundColor: tokens.colorPaletteYellowBackground1, border: `1px dashed ${tokens.colorPaletteYellowBorder2}`, boxShadow: 'none' },
+  failedBubble: { border: `1px solid ${tokens.colorPaletteRedBorder2}` },
+  activity: { alignSelf: 'center', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, textAlign: 'center', maxWidth: '90%' },
+  meta: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  pending: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  failed: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  text: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
+  quoted: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', color: tokens.colorNeutralForeground3, borderLeft: `3px solid ${tokens.colorNeutralStroke1}`, paddingLeft: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase200 },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
+});
+
+/** One entry of the timeline: who, which channel, when (WITA), its delivery state and files. */
+export function MessageBubble(props: { message: MessageView; onPromote?(message: MessageView): void }) {
+  const styles = useStyles();
+  const t = useT();
+  const language = useLanguage((s) => s.language);
+  const m = props.message;
+  const [showHtml, setShowHtml] = useState(m.hasHtml && m.channel === 'email');
+  const [quoted, setQuoted] = useState<string | null | undefined>(undefined);
+  const [quotedOpen, setQuotedOpen] = useState(false);
+  const retry = useAction();
+  const quote = useAction();
+  const time = formatDateTime(m.createdAt, language);
+
+  if (m.direction === 'activity') {
+    return (
+      <div className={styles.activity} data-testid="message" data-direction="activity">
+        {m.text} · {time}
+      </div>
+    );
+  }
+
+  async function toggleQuoted() {
+    if (quoted === undefined) {
+      const original = await quote.run(() => api.call('email.original', { messageId: m.id }));
+      if (!original) return;
+      setQuoted(original.quotedText);
+      setQuotedOpen(original.quotedText !== null);
+      return;
+    }
+    setQuotedOpen((o) => !o);
+  }
+
+  const failed = m.delivery === 'failed';
+  return (
+    <article
+      className={mergeClasses(styles.bubble, styles[m.direction], showHtml && styles.wide, failed && styles.failedBubble)}
+      data-testid="message"
+      data-direction={m.direction}
+      data-delivery={m.delivery ?? undefined}
+    >
+      <div className={styles.meta}>
+        {m.direction === 'note' && <LockClosedRegular aria-hidden />}
+        <span>{t(`direction.${m.direction}`)}</span>
+        <span>· {t(`channel.${m.channel}`)}</span>
+        <span>· {time}</span>
+        {m.delivery && (
+          <span className={failed ? styles.failed : m.delivery === 'pending' ? styles.pending : undefined} data-testid="delivery">
+            · {t(`delivery.${m.delivery}`)}
+            {failed && m.failureReason ? `: ${m.failureReason}` : ''}
+          </span>
+        )}
+      </div>
+      {showHtml ? <EmailHtml messageId={m.id} onFallback={() => setShowHtml(false)} /> : <Text className={styles.text}>{m.text}</Text>}
+      {quotedOpen && quoted && <div className={styles.quoted} data-testid="quoted">{quoted}</div>}
+      <Attachments attachments={m.attachments} />
+      <div className={styles.row}>
+        {failed && (
+          <Button size="small" icon={retry.busy ? <Spinner size="tiny" /> : <ArrowClockwiseRegular />} disabled={retry.busy} onClick={() => void retry.run(() => api.call('messages.retry', { messageId: m.id }))}>
+            {t('message.retry')}
+          </Button>
+        )}
+        {m.channel === 'email' && m.direction === 'incoming' && !showHtml && quoted !== null && (
+          <Button size="small" appearance="subtle" onClick={() => void toggleQuoted()}>
+            {quotedOpen ? t('message.hideQuoted') : t('message.showQuoted')}
+          </Button>
+        )}
+        {m.hasHtml && m.channel === 'email' && !showHtml && (
+          <Button size="small" appearance="subtle" onClick={() => setShowHtml(true)}>
+            {t('email.showHtml')}
+          </Button>
+        )}
+        {m.direction === 'incoming' && props.onPromote && (
+          <Button size="small" appearance="subtle" icon={<MegaphoneRegular />} onClick={() => props.onPromote?.(m)}>
+            {t('message.promote')}
+          </Button>
+        )}
+      </div>
+      <ErrorBar error={retry.error ?? quote.error} />
+    </article>
+  );
+}

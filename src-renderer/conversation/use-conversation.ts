@@ -1,0 +1,84 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ConversationDetail, MessageView } from '../../src-preload/contract';
+import { api } from '../api/client';
+import { usePstEvent } from '../api/use-event';
+
+export const MESSAGE_PAGE = 50;
+
+export interface ConversationData {
+  detail: ConversationDetail | null;
+  /** Oldest first, as a timeline reads. */
+  messages: MessageView[];
+  error: string | null;
+  hasOlder: boolean;
+  loadingOlder: boolean;
+  loadOlder(): Promise<void>;
+  reload(): Promise<void>;
+  /** An action answered with the new detail: show it without another round trip. */
+  setDetail(detail: ConversationDetail): void;
+}
+
+const byId = (a: MessageView, b: MessageView) => a.id - b.id;
+
+/** One conversation: its detail and the newest page of messages, older pages on demand, live. */
+export function useConversation(id: number | null): ConversationData {
+  const [detail, setDetail] = useState<ConversationDetail | null>(null);
+  const [messages, setMessages] = useState<MessageView[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [hasOlder, setHasOlder] = useState(false);
+  const [loadingOlder, setLoadingOlder] = useState(false);
+  const current = useRef(id);
+  current.current = id;
+
+  const reload = useCallback(async () => {
+    if (id === null) return;
+    const [d, m] = await Promise.all([
+      api.call('conversations.get', { id }),
+      api.call('messages.list', { conversationId: id, limit: MESSAGE_PAGE }),
+    ]);
+    if (current.current !== id) return;
+    if (!d.ok) return setError(d.error.message);
+    if (!m.ok) return setError(m.error.message);
+    setError(null);
+    setDetail(d.value);
+    // The newest page replaces what it covers; older pages already shown stay.
+    setMessages((old) => {
+      const fresh = new Map(m.value.map((x) => [x.id, x]));
+      const newestOldest = m.value.length ? Math.min(...m.value.map((x) => x.id)) : Infinity;
+      const kept = old.filter((x) => x.id < newestOldest && !fresh.has(x.id));
+      return [...kept, ...m.value].sort(byId);
+    });
+    setHasOlder((had) => had || m.value.length === MESSAGE_PAGE);
+  }, [id]);
+
+  useEffect(() => {
+    setDetail(null);
+    setMessages([]);
+    setError(null);
+    setHasOlder(false);
+    if (id === null) return;
+    void reload();
+    void api.call('conversations.markRead', { id });
+  }, [id, reload]);
+
+  const loadOlder = useCallback(async () => {
+    if (id === null || messages.length === 0) return;
+    setLoadingOlder(true);
+    const oldest = messages[0]!.id;
+    const result = await api.call('messages.list', { conversationId: id, beforeId: oldest, limit: MESSAGE_PAGE });
+    setLoadingOlder(false);
+    if (current.current !== id) return;
+    if (!result.ok) return setError(result.error.message);
+    setMessages((old) => [...result.value.filter((x) => !old.some((o) => o.id === x.id)), ...old].sort(byId));
+    setHasOlder(result.value.length === MESSAGE_PAGE);
+  }, [id, messages]);
+
+  usePstEvent('message.changed', (event) => {
+    if (event.conversationId === id) void reload();
+  });
+  usePstEvent('inbox.changed', (event) => {
+    if (id !== null && event.conversationIds.includes(id)) void reload();
+  });
+
+  return { detail, messages, error, hasOlder, loadingOlder, loadOlder, reload, setDetail };
+}

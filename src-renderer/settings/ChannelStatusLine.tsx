@@ -1,0 +1,32 @@
+import { Badge, Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import type { ChannelStatusView } from '../../src-preload/contract';
+import { formatDateTime } from '../format/time';
+import { useLanguage, useT } from '../i18n';
+
+const useStyles = makeStyles({
+  row: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+const COLOR = { connected: 'success', syncing: 'brand', idle: 'success', auth_failed: 'danger', offline: 'warning', disabled: 'subtle' } as const;
+
+/** A connector's state as the core reports it, with "reconnect now". */
+export function ChannelStatusLine(props: { status: ChannelStatusView | null; onReconnect(): void }) {
+  const styles = useStyles();
+  const t = useT();
+  const language = useLanguage((s) => s.language);
+  const s = props.status;
+  return (
+    <div className={styles.row} data-testid="channel-status">
+      <Text>{t('channels.status')}:</Text>
+      {s ? <Badge appearance="tint" color={COLOR[s.state]}>{t(`channelState.${s.state}`)}</Badge> : <Badge appearance="tint" color="subtle">{t('channels.notRunning')}</Badge>}
+      {s?.detail && <Text size={200}>{s.detail}</Text>}
+      {s?.nextRetryAt && <Text size={200} className={styles.muted}>{t('channels.nextRetry', { at: formatDateTime(s.nextRetryAt, language) })}</Text>}
+      {s && s.state !== 'disabled' && (
+        <Button size="small" appearance="subtle" onClick={props.onReconnect}>
+          {t('channels.reconnect')}
+        </Button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import { Button, Field, SpinButton, Switch, Text, Textarea } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { api } from '../api/client';
+import { useAction } from '../api/use-action';
+import { ErrorBar } from '../components/ErrorBar';
+import { useT } from '../i18n';
+import { SettingsCard } from './SettingsCard';
+
+/** The service standard's numbers: the SLA in working days, the SKM survey, the report topics. */
+export function WorkflowSettings() {
+  const t = useT();
+  const [days, setDays] = useState(3);
+  const [survey, setSurvey] = useState(true);
+  const [topics, setTopics] = useState('');
+  const [saved, setSaved] = useState(false);
+  const action = useAction();
+  useEffect(() => {
+    void api.call('workflow.getSettings', {}).then((r) => {
+      if (!r.ok) return;
+      setDays(r.value.slaWorkingDays);
+      setSurvey(r.value.surveyEnabled);
+      setTopics(r.value.topics.join('\n'));
+    });
+  }, []);
+  const save = () =>
+    void action
+      .run(() => api.call('workflow.updateSettings', { slaWorkingDays: days, surveyEnabled: survey, topics: topics.split('\n').map((x) => x.trim()).filter(Boolean) }))
+      .then((r) => r && setSaved(true));
+  return (
+    <SettingsCard title={t('workflow.title')} intro={t('workflow.intro')} testId="workflow-settings">
+      <Field label={t('workflow.slaDays')}>
+        <SpinButton style={{ maxWidth: 160 }} min={1} max={30} value={days} onChange={(_, d) => setDays(d.value ?? (Number(d.displayValue) || days))} />
+      </Field>
+      <Switch checked={survey} onChange={(_, d) => setSurvey(d.checked)} label={t('workflow.survey')} />
+      <Field label={t('workflow.topics')} hint={t('workflow.topicsHint')}>
+        <Textarea rows={6} value={topics} onChange={(_, d) => setTopics(d.value)} />
+      </Field>
+      <div>
+        <Button appearance="primary" disabled={action.busy} onClick={save}>
+          {t('common.save')}
+        </Button>
+      </div>
+      <ErrorBar error={action.error} />
+      {saved && <Text>{t('common.saved')}</Text>}
+    </SettingsCard>
+  );
+}

@@ -1,0 +1,87 @@
+import { expect, test } from '@playwright/test';
+import { startBrowserHost, type RunningHost } from '../helpers/host';
+import { shot } from './shots';
+
+let host: RunningHost;
+test.beforeAll(async () => {
+  host = await startBrowserHost();
+});
+test.afterAll(async () => {
+  await host?.stop();
+});
+
+test('first-run wizard after the admin account, then every Pengaturan tab', async ({ page }) => {
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(host.url);
+  await page.getByLabel('Nama pengguna').fill('admin.pst');
+  await page.getByLabel('Nama tampilan').fill('Ni Luh Putu Ayu');
+  await page.getByLabel(/^Kata sandi/).fill('kata-sandi-rahasia-1');
+  await page.getByLabel('Ulangi kata sandi').fill('kata-sandi-rahasia-1');
+  await page.getByRole('button', { name: 'Buat akun dan masuk' }).click();
+
+  const wizard = page.getByTestId('setup-wizard');
+  await expect(wizard.getByTestId('telegram-settings')).toBeVisible();
+  await expect(wizard.getByTestId('channel-status')).toBeVisible();
+  await shot(page, '60-wizard-telegram');
+  await wizard.getByRole('button', { name: 'Lanjut' }).click();
+
+  // Email: the core validates and saves (its live test, email.testConnection, is covered by the
+  // channel's own tests: against a closed port it does not answer yet, see the report).
+  const email = wizard.getByTestId('email-settings');
+  await email.getByRole('textbox', { name: 'Server IMAP' }).fill('server surel kantor');
+  await email.getByRole('textbox', { name: 'Port IMAP' }).fill('1');
+  await email.getByRole('textbox', { name: 'Server SMTP' }).fill('127.0.0.1');
+  await email.getByRole('textbox', { name: 'Port SMTP' }).fill('1');
+  await email.getByRole('textbox', { name: 'Nama login' }).fill('pst5108@example.test');
+  await email.getByLabel('Kata sandi').fill('sandi-surel-1');
+  await email.getByRole('button', { name: 'Simpan' }).click();
+  await expect(email.getByTestId('email-error')).toContainText('Nama host tidak valid');
+  await email.getByRole('textbox', { name: 'Server IMAP' }).fill('127.0.0.1');
+  await email.getByRole('button', { name: 'Simpan' }).click();
+  await expect(email.getByText('Akun email disimpan.')).toBeVisible();
+  await expect(email.getByLabel('Kata sandi')).toHaveValue('');
+  await shot(page, '61-wizard-email');
+  await wizard.getByRole('button', { name: 'Lanjut' }).click();
+
+  await expect(wizard.getByTestId('calendar-settings')).toContainText('Senin');
+  await expect(wizard.getByTestId('holiday-table')).toBeVisible();
+  await shot(page, '62-wizard-calendar');
+  await wizard.getByRole('button', { name: 'Lanjut' }).click();
+  await expect(wizard.getByTestId('templates-settings')).toBeVisible();
+  await shot(page, '63-wizard-templates');
+  await wizard.getByRole('button', { name: 'Lanjut' }).click();
+  await expect(wizard.getByTestId('officers-table')).toContainText('admin.pst');
+  await wizard.getByRole('button', { name: 'Lanjut' }).click();
+
+  // The signature is saved through the contract and then shown under email replies.
+  const signature = wizard.getByTestId('signature-settings');
+  await signature.getByRole('textbox').fill('Ni Luh Putu Ayu\nPetugas PST BPS Kabupaten Buleleng');
+  await signature.getByRole('button', { name: 'Simpan' }).click();
+  await expect(signature.getByText('Tersimpan')).toBeVisible();
+  await shot(page, '64-wizard-signature');
+  await wizard.getByRole('button', { name: 'Selesai' }).click();
+  await expect(page.getByTestId('inbox-empty')).toBeVisible();
+
+  // Everything stays editable in Pengaturan, one tab per area.
+  await page.getByRole('navigation').getByText('Pengaturan').click();
+  await expect(page.getByTestId('workflow-settings').getByRole('textbox', { name: 'Topik konsultasi' })).toHaveValue(/Kependudukan/);
+  await shot(page, '65-settings-general');
+  await page.getByRole('tab', { name: 'Kanal' }).click();
+  await expect(page.getByTestId('email-settings').getByRole('textbox', { name: 'Server IMAP' })).toHaveValue('127.0.0.1');
+  await shot(page, '66-settings-channels');
+  await page.getByRole('tab', { name: 'Balasan cepat' }).click();
+  await page.getByRole('button', { name: 'Tambah balasan cepat' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: 'Nama' }).fill('Data tersedia di website');
+  await dialog.getByRole('textbox', { name: 'Pintasan' }).fill('web');
+  await dialog.getByRole('textbox', { name: 'Isi' }).fill('Yth. {nama}, data tersebut tersedia di buleleng.bps.go.id.');
+  await dialog.getByRole('button', { name: 'Simpan' }).click();
+  await expect(page.getByTestId('template-row').filter({ hasText: 'Data tersedia di website' })).toContainText('/web');
+  await shot(page, '67-settings-templates');
+  await page.getByRole('tab', { name: 'Petugas' }).click();
+  await expect(page.getByTestId('signature-settings').getByRole('textbox')).toHaveValue('Ni Luh Putu Ayu\nPetugas PST BPS Kabupaten Buleleng');
+  await page.getByRole('tab', { name: 'Jam layanan' }).click();
+  await shot(page, '68-settings-calendar');
+  expect(pageErrors).toEqual([]);
+});
