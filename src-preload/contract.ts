@@ -725,6 +725,8 @@ export interface AttachmentContent {
 }
 
 export interface Contract {
+  /** An officer edits their own display name and email signature. */
+  'auth.updateProfile': { input: { displayName?: string; signature?: string }; output: OfficerView };
   'requesters.get': { input: { id: number }; output: RequesterView };
   /** Every consultation of one requester on every channel, newest first. */
   'requesters.conversations': { input: { requesterId: number }; output: ConversationSummary[] };

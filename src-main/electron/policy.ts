@@ -12,7 +12,9 @@ const BASE_DIRECTIVES: [string, string][] = [
   ['script-src', "'self'"],
   // Fluent UI's Griffel injects <style> at run time; scripts stay strictly our own bundle.
   ['style-src', "'self' 'unsafe-inline'"],
-  ['img-src', "'self' data: blob:"],
+  // https: so an officer can choose to show an email's remote images (blocked until then by the
+  // sanitizer); the email itself renders only inside a sandboxed frame.
+  ['img-src', "'self' data: blob: https:"],
   ['font-src', "'self' data:"],
   ['connect-src', "'self'"],
   // Email HTML is shown in a sandboxed frame built from a blob or data URL.

@@ -9,7 +9,9 @@ export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
+  // https: lets an officer choose to show an email's remote images (the sanitizer blocks them until
+  // then); untrusted HTML renders only inside a sandboxed frame, never in the console's own page.
+  "img-src 'self' data: blob: https:",
   "font-src 'self' data:",
   "connect-src 'self'",
   "frame-src 'self' blob: data:",

@@ -91,4 +91,14 @@ describe('first run and login', () => {
     expect(await core.call('inbox.list', {})).toMatchObject({ ok: true });
     expect(await core.call('auth.login', { username: 'admin', password: ADMIN.password }, memorySession())).toMatchObject({ ok: false });
   });
+
+  it('lets an officer edit their own name and signature, nothing else', async () => {
+    core = await startCoreWithAdmin();
+    await core.must('officers.create', { username: 'made', displayName: 'Made', role: 'officer', password: 'sandi-made-12345' });
+    const made = memorySession();
+    await core.must('auth.login', { username: 'made', password: 'sandi-made-12345' }, made);
+    const updated = await core.must('auth.updateProfile', { displayName: 'I Made Sukarta', signature: 'Salam,\nI Made Sukarta\nPST BPS Buleleng' }, made);
+    expect(updated).toMatchObject({ username: 'made', displayName: 'I Made Sukarta', role: 'officer' });
+    expect(await core.call('auth.updateProfile', { role: 'admin' } as any, made)).toMatchObject({ ok: false, error: { kind: 'invalid_input' } });
+  });
 });

@@ -29,7 +29,7 @@ describe('Content-Security-Policy', () => {
     expect(d.get('default-src')).toBe("'self'");
     expect(d.get('script-src')).toBe("'self'");
     expect(d.get('style-src')).toBe("'self' 'unsafe-inline'");
-    expect(d.get('img-src')).toBe("'self' data: blob:");
+    expect(d.get('img-src')).toBe("'self' data: blob: https:");
     expect(d.get('connect-src')).toBe("'self'");
     expect(d.get('frame-src')).toBe("'self' blob: data:");
     for (const name of ['object-src', 'base-uri', 'form-action', 'frame-ancestors']) expect(d.get(name)).toBe("'none'");

@@ -103,4 +103,14 @@ export const authHandlers = {
     },
     audit: (_input, _out, { officer }) => ({ entityType: 'officer', entityId: officer!.id }),
   }),
+
+  'auth.updateProfile': mutation<'auth.updateProfile'>({
+    access: 'officer',
+    input: z.strictObject({ displayName: text(80).optional(), signature: z.string().max(2000).optional() }),
+    run: (input, { core, officer }) => {
+      officerQueries(core.db).update(officer!.id, input);
+      return toView(officerQueries(core.db).byId(officer!.id)!);
+    },
+    audit: (input, out) => ({ entityType: 'officer', entityId: out.id, detail: input }),
+  }),
 } satisfies HandlerMap;

@@ -62,7 +62,18 @@ export class SmtpSession {
   }
 
   async open(): Promise<void> {
-    await new Promise<void>((resolve, reject) => this.connection.connect((err) => (err ? reject(err) : resolve())));
+    // connect()'s callback fires only on success: a refused or failed connection is reported as an
+    // 'error' (or just 'end') event, so both must settle the promise or the caller waits forever.
+    await new Promise<void>((resolve, reject) => {
+      const fail = (err?: Error) => reject(err ?? new Error('Koneksi SMTP ditutup oleh server'));
+      this.connection.once('error', fail);
+      this.connection.once('end', () => fail());
+      this.connection.connect((err) => {
+        this.connection.off('error', fail);
+        if (err) reject(err);
+        else resolve();
+      });
+    });
     await new Promise<void>((resolve, reject) =>
       this.connection.login({ user: this.account.user, pass: this.account.password }, (err) => (err ? reject(err) : resolve())),
     );
