@@ -1,16 +1,8 @@
 import type { Rng } from './random';
 
-/** The occupation categories of the PST identity form (and of the weekly report). */
-export const OCCUPATIONS = [
-  'Pelajar/Mahasiswa',
-  'Peneliti/Dosen',
-  'ASN/TNI/Polri',
-  'Pegawai BUMN/BUMD',
-  'Pegawai Swasta',
-  'Wiraswasta',
-  'Lainnya',
-] as const;
-export type Occupation = (typeof OCCUPATIONS)[number];
+import { OCCUPATIONS, type Occupation } from '../domain/requirements';
+
+export { OCCUPATIONS, type Occupation };
 
 export interface Institution {
   name: string;

@@ -1,17 +1,9 @@
 import type { Rng } from './random';
 
+import { DEFAULT_TOPICS } from '../workflow/settings';
+
 /** The consultation topics of the weekly report. */
-export const TOPICS = [
-  'Kependudukan',
-  'Ketenagakerjaan',
-  'Kemiskinan',
-  'PDRB/Ekonomi',
-  'Pertanian',
-  'Pariwisata',
-  'IPM',
-  'Harga/Inflasi',
-  'Lainnya',
-] as const;
+export const TOPICS = DEFAULT_TOPICS;
 export type Topic = (typeof TOPICS)[number];
 
 export const KECAMATAN_BULELENG = ['Gerokgak', 'Seririt', 'Busungbiu', 'Banjar', 'Sukasada', 'Buleleng', 'Sawan', 'Kubutambahan', 'Tejakula'];

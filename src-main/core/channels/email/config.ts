@@ -1,25 +1,9 @@
-import type { EmailAccountView, EmailTls } from '../../../../src-preload/contract';
+import type { EmailAccountView } from '../../../../src-preload/contract';
 import type { CoreServices } from '../../services';
 import { settingsQueries } from '../../store/queries/settings';
 
 /** The stored account (settings row `email.account`); the password lives only in the secret store. */
-export interface EmailAccountSettings {
-  enabled: boolean;
-  imapHost: string;
-  imapPort: number;
-  imapTls: EmailTls;
-  smtpHost: string;
-  smtpPort: number;
-  smtpTls: EmailTls;
-  user: string;
-  /** The address replies come from; empty = the login name. */
-  fromAddress: string;
-  senderName: string;
-  /** First sync: only mail since this instant; null = the whole INBOX. */
-  syncSince: number | null;
-  /** PEM of a certificate to trust besides the system CAs (an office server with its own CA). */
-  tlsCaPem: string | null;
-}
+export type EmailAccountSettings = Omit<EmailAccountView, 'hasPassword'>;
 
 /** Everything a connector needs to log in. */
 export interface EmailAccount extends EmailAccountSettings {
