@@ -1,4 +1,4 @@
-import type { Language } from '../../src-preload/contract';
+import type { ConversationStatus, ConversationSummary, Language } from '../../src-preload/contract';
 import type { Translate } from '../i18n';
 import { localeOf } from '../i18n';
 
@@ -60,4 +60,30 @@ export function dueInfo(dueAt: number | null, now: number, t: Translate): DueInf
   const left = dueAt - now;
   if (left <= 0) return { level: 'overdue', text: t('inbox.overdueBy', { time: formatDuration(left, t) }) };
   return { level: left < DUE_SOON_MS ? 'soon' : 'ok', text: t('inbox.dueIn', { time: formatDuration(left, t) }) };
+}
+
+/** "3 jam 15 menit": service time is counted in working hours (7.5 h a day), so no calendar days. */
+export function formatWorkingDuration(ms: number, t: Translate): string {
+  const minutes = Math.max(Math.floor(Math.abs(ms) / 60_000), 1);
+  const hours = Math.floor(minutes / 60);
+  const mins = minutes % 60;
+  if (hours === 0) return t('time.minutes', { n: mins });
+  return mins > 0 ? `${t('time.hours', { n: hours })} ${t('time.minutes', { n: mins })}` : t('time.hours', { n: hours });
+}
+
+const CLOSED: readonly ConversationStatus[] = ['resolved', 'rated'];
+
+/**
+ * The SLA as the core reckons it (service time, paused while waiting for the requester): a closed
+ * consultation has no time left to show, a paused one says so; only without the core's state does
+ * it fall back to the raw due instant.
+ */
+export function slaInfo(item: Pick<ConversationSummary, 'status' | 'slaDueAt' | 'slaState' | 'workingMsLeft'>, now: number, t: Translate): DueInfo {
+  if (CLOSED.includes(item.status)) return { level: 'none', text: '' };
+  if (item.slaState === 'paused') return { level: 'none', text: t('inbox.slaPaused') };
+  if (item.slaState === 'none') return { level: 'none', text: t('inbox.noSla') };
+  if (item.workingMsLeft === null) return dueInfo(item.slaDueAt, now, t);
+  const left = item.workingMsLeft;
+  if (item.slaState === 'overdue') return { level: 'overdue', text: t('inbox.overdueBy', { time: formatWorkingDuration(left, t) }) };
+  return { level: item.slaState === 'due_soon' ? 'soon' : 'ok', text: t('inbox.dueInWorking', { time: formatWorkingDuration(left, t) }) };
 }

@@ -82,6 +82,8 @@ export const en: Dictionary = {
   'inbox.noSla': 'Clock not started',
   'inbox.dueIn': '{time} left',
   'inbox.overdueBy': 'Overdue {time}',
+  'inbox.dueInWorking': '{time} of working time left',
+  'inbox.slaPaused': 'Paused',
   'inbox.searchResults': '{n} results for "{q}"',
   'inbox.searchNone': 'No messages match "{q}".',
   'inbox.searchBack': 'Back to the list',

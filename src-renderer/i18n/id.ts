@@ -84,6 +84,8 @@ export const id = {
   'inbox.noSla': 'Tenggat belum berjalan',
   'inbox.dueIn': 'Sisa {time}',
   'inbox.overdueBy': 'Terlambat {time}',
+  'inbox.dueInWorking': 'Sisa {time} kerja',
+  'inbox.slaPaused': 'Dijeda',
   'inbox.searchResults': '{n} hasil untuk "{q}"',
   'inbox.searchNone': 'Tidak ada pesan yang cocok dengan "{q}".',
   'inbox.searchBack': 'Kembali ke daftar',

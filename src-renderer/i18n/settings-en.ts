@@ -6,6 +6,8 @@ export const settingsEn: { readonly [K in keyof typeof settingsId]: string } = {
   'settingsTab.calendar': 'Service hours',
   'settingsTab.templates': 'Quick replies',
   'settingsTab.officers': 'Officers',
+  'settingsTab.profile': 'My profile',
+  'profile.displayName': 'Display name',
 
   'channels.status': 'Status',
   'channels.notRunning': 'Not running',
@@ -90,7 +92,7 @@ export const settingsEn: { readonly [K in keyof typeof settingsId]: string } = {
   'templates.body': 'Text',
   'templates.placeholders': 'May use {nama}, {tiket}, {jam_layanan} and more; filled in when inserted.',
 
-  'signature.title': 'Email signature',
+  'signature.title': 'Profile and email signature',
   'signature.intro': 'Added below each of your email replies; Telegram messages stay short, without a signature.',
   'signature.label': 'Signature of {name}',
   'signature.placeholder': 'Ni Luh Putu Ayu\nPST officer, BPS Kabupaten Buleleng\nPhone 0362-22145',

@@ -5,6 +5,8 @@ export const settingsId = {
   'settingsTab.calendar': 'Jam layanan',
   'settingsTab.templates': 'Balasan cepat',
   'settingsTab.officers': 'Petugas',
+  'settingsTab.profile': 'Profil saya',
+  'profile.displayName': 'Nama tampilan',
 
   'channels.status': 'Status',
   'channels.notRunning': 'Belum berjalan',
@@ -89,7 +91,7 @@ export const settingsId = {
   'templates.body': 'Isi',
   'templates.placeholders': 'Bisa memakai {nama}, {tiket}, {jam_layanan} dan lainnya; diisi otomatis saat disisipkan.',
 
-  'signature.title': 'Tanda tangan email',
+  'signature.title': 'Profil dan tanda tangan email',
   'signature.intro': 'Ditambahkan di bawah setiap balasan email Anda; pesan Telegram tetap singkat tanpa tanda tangan.',
   'signature.label': 'Tanda tangan {name}',
   'signature.placeholder': 'Ni Luh Putu Ayu\nPetugas PST BPS Kabupaten Buleleng\nTelp. 0362-22145',

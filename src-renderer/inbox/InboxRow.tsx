@@ -1,6 +1,6 @@
 import { makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import type { ConversationSummary } from '../../src-preload/contract';
-import { dueInfo, formatDateTime, formatShort } from '../format/time';
+import { formatDateTime, formatShort, slaInfo } from '../format/time';
 import { useLanguage, useT } from '../i18n';
 import { ChannelIcon, DueText, StatusBadge } from './badges';
 
@@ -53,7 +53,7 @@ export function InboxRow(props: { item: ConversationSummary; selected: boolean; 
   const language = useLanguage((s) => s.language);
   const { item } = props;
   const unread = item.unreadCount > 0;
-  const due = dueInfo(item.slaDueAt, props.now, t);
+  const due = slaInfo(item, props.now, t);
   const name = item.requesterName ?? t('common.unknownName');
   return (
     <button
@@ -86,7 +86,7 @@ export function InboxRow(props: { item: ConversationSummary; selected: boolean; 
           <span className={styles.badge}>
             <StatusBadge status={item.status} />
           </span>
-          <DueText level={due.level} text={due.text} title={item.slaDueAt === null ? undefined : formatDateTime(item.slaDueAt, language)} />
+          {due.text && <DueText level={due.level} text={due.text} title={item.slaDueAt === null ? undefined : formatDateTime(item.slaDueAt, language)} />}
           <span className={mergeClasses(styles.ellipsis, styles.assignee)}>{item.assigneeName ?? t('inbox.unassigned')}</span>
         </span>
       </span>

@@ -26,24 +26,29 @@ const useStyles = makeStyles({
   },
 });
 
-export type SettingsTab = 'general' | 'channels' | 'calendar' | 'templates' | 'officers';
-const TABS: readonly SettingsTab[] = ['general', 'channels', 'calendar', 'templates', 'officers'];
+export type SettingsTab = 'general' | 'channels' | 'calendar' | 'templates' | 'officers' | 'profile';
+const ADMIN_TABS: readonly SettingsTab[] = ['general', 'channels', 'calendar', 'templates', 'officers', 'profile'];
+const OFFICER_TABS: readonly SettingsTab[] = ['profile'];
 
 /** Pengaturan: everything the first-run wizard asks, editable any time, one tab per area. */
 export function SettingsPage() {
   const styles = useStyles();
   const t = useT();
-  const [tab, setTab] = useState<SettingsTab>('general');
+  const isAdmin = useSession((s) => s.officer?.role === 'admin');
+  const tabs = isAdmin ? ADMIN_TABS : OFFICER_TABS;
+  const [tab, setTab] = useState<SettingsTab>(() => tabs[0] ?? 'profile');
   const startWizard = useSession((s) => s.startWizard);
   return (
     <>
       <PageHeader title={t('settings.title')}>
-        <Button appearance="subtle" onClick={startWizard}>
-          {t('wizard.open')}
-        </Button>
+        {isAdmin && (
+          <Button appearance="subtle" onClick={startWizard}>
+            {t('wizard.open')}
+          </Button>
+        )}
       </PageHeader>
       <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as SettingsTab)}>
-        {TABS.map((x) => (
+        {tabs.map((x) => (
           <Tab key={x} value={x}>
             {t(`settingsTab.${x}`)}
           </Tab>
@@ -64,12 +69,8 @@ export function SettingsPage() {
         )}
         {tab === 'calendar' && <CalendarSettings />}
         {tab === 'templates' && <TemplatesSettings />}
-        {tab === 'officers' && (
-          <>
-            <OfficersCard />
-            <SignatureSettings />
-          </>
-        )}
+        {tab === 'officers' && <OfficersCard />}
+        {tab === 'profile' && <SignatureSettings />}
       </div>
     </>
   );

@@ -1,11 +1,13 @@
 import { Button, Combobox, Divider, Field, Input, Link, makeStyles, MessageBar, MessageBarBody, Option, Subtitle2, Text, Textarea, tokens } from '@fluentui/react-components';
-import { ChatRegular } from '@fluentui/react-icons';
+import { ChatRegular, PeopleSwapRegular } from '@fluentui/react-icons';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { ConversationDetail } from '../../src-preload/contract';
 import { api } from '../api/client';
 import { useAction } from '../api/use-action';
 import { ErrorBar } from '../components/ErrorBar';
 import { useT } from '../i18n';
+import { MergeRequesterDialog } from './MergeRequesterDialog';
+import { RequesterHistory } from './RequesterHistory';
 import { RequirementsChecklist } from './RequirementsChecklist';
 import { changedFields, OCCUPATIONS, validateRequester, whatsappLink, type FormErrors, type RequesterForm } from './validation';
 import { ServiceFacts } from './ServiceFacts';
@@ -35,6 +37,9 @@ export function RequesterPanel(props: { conversation: ConversationDetail; onChan
   const [errors, setErrors] = useState<FormErrors>({});
   const [saved, setSaved] = useState(false);
   const save = useAction();
+  const [merging, setMerging] = useState(false);
+  const [merged, setMerged] = useState<number | null>(null);
+  const [historyKey, setHistoryKey] = useState(0);
   const serverForm = JSON.stringify(formOf(c));
   // Another officer or the bot changed the fields: show theirs.
   useEffect(() => setForm(JSON.parse(serverForm) as RequesterForm), [serverForm]);
@@ -57,6 +62,15 @@ export function RequesterPanel(props: { conversation: ConversationDetail; onChan
       props.onChanged(detail);
       setSaved(true);
     }
+  }
+
+  // The merged record's fields may have filled empty ones here: show the requester as the core now has it.
+  async function afterMerge(moved: number) {
+    setMerging(false);
+    setMerged(moved);
+    setHistoryKey((k) => k + 1);
+    const fresh = await api.call('conversations.get', { id: c.id });
+    if (fresh.ok) props.onChanged(fresh.value);
   }
 
   const message = (e: FormErrors[keyof FormErrors]) => (e === 'email' ? t('requester.emailInvalid') : e === 'whatsapp' ? t('requester.whatsappInvalid') : undefined);
@@ -123,12 +137,18 @@ export function RequesterPanel(props: { conversation: ConversationDetail; onChan
       <ServiceFacts conversation={c} />
       <Divider />
       <Subtitle2 as="h3">{t('requester.history')}</Subtitle2>
-      <Text size={200} className={styles.muted} data-testid="requester-history-unavailable">
-        {t('requester.historyUnavailable')}
-      </Text>
-      <Text size={200} className={styles.muted}>
-        {t('requester.mergeUnavailable')}
-      </Text>
+      <RequesterHistory requesterId={c.requester.id} currentId={c.id} reloadKey={historyKey} />
+      {merged !== null && (
+        <MessageBar intent="success">
+          <MessageBarBody>{t('requester.merged', { n: merged })}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div>
+        <Button size="small" icon={<PeopleSwapRegular />} onClick={() => setMerging(true)}>
+          {t('requester.merge')}
+        </Button>
+      </div>
+      <MergeRequesterDialog open={merging} keepId={c.requester.id} keepName={c.requester.name ?? t('common.unknownName')} onClose={() => setMerging(false)} onMerged={(r) => void afterMerge(r.movedConversations)} />
     </aside>
   );
 }

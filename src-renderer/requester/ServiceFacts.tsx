@@ -1,7 +1,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import type { ConversationDetail } from '../../src-preload/contract';
-import { dueInfo, formatDateTime, formatDuration } from '../format/time';
+import { formatDateTime, formatDuration, slaInfo } from '../format/time';
 import { DueText } from '../inbox/badges';
 import { useNow } from '../inbox/use-now';
 import { useLanguage, useT } from '../i18n';
@@ -19,7 +19,7 @@ export function ServiceFacts(props: { conversation: ConversationDetail }) {
   const language = useLanguage((s) => s.language);
   const now = useNow();
   const c = props.conversation;
-  const due = dueInfo(c.slaDueAt, now, t);
+  const due = slaInfo(c, now, t);
   const rating = c.ratings[c.ratings.length - 1];
   const rows: [string, ReactNode][] = [
     // Once closed, the clock's answer is when, not how long is left.

@@ -14,7 +14,8 @@ export const PAGES: readonly PageDef[] = [
   { id: 'inbox', label: 'nav.inbox', minRole: 'officer' },
   { id: 'complaints', label: 'nav.complaints', minRole: 'officer' },
   { id: 'reports', label: 'nav.reports', minRole: 'supervisor' },
-  { id: 'settings', label: 'nav.settings', minRole: 'admin' },
+  // Every officer edits their own profile here; the office-wide tabs stay for admins.
+  { id: 'settings', label: 'nav.settings', minRole: 'officer' },
 ];
 
 const RANK: Record<Role, number> = { officer: 1, supervisor: 2, admin: 3 };

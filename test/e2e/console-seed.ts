@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
 import { createCore } from '../../src-main/core/app';
 import { ingest } from '../../src-main/core/domain/ingest';
 import type { InboundMessage } from '../../src-main/core/domain/inbound';
@@ -87,6 +88,102 @@ export async function seedConsole(dataDir: string, pixelUrl: string, now = Date.
     await core.outbox.drain();
 
     await must('templates.create', TEMPLATE);
+    return ADMIN;
+  } finally {
+    await core.close();
+  }
+}
+
+export const MERGE_PERSON = { name: 'Gede Wiratama', institution: 'Bappeda Kabupaten Buleleng', email: 'gede.wiratama@example.test' } as const;
+export const CLOSED_PERSON = 'Nyoman Sukerta';
+export const OFFICER = { username: 'made.petugas', displayName: 'Made Petugas', password: 'rahasia-petugas-123' } as const;
+
+export const PNG_BANDS = [[220, 40, 40], [40, 160, 60], [40, 80, 220]];
+/** A real 160×100 PNG of three colour bands (red, green, blue), built with zlib like any encoder would. */
+export const PNG_BYTES = bandedPng(160, 100);
+
+function bandedPng(width: number, height: number): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (bytes: Buffer): number => (bytes.reduce((c, b) => (crcTable[(c ^ b) & 0xff] ?? 0) ^ (c >>> 8), 0xffffffff) ^ 0xffffffff) >>> 0;
+  const chunk = (type: string, data: Buffer): Buffer => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([length, body, sum]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  const bands = PNG_BANDS;
+  const rows = Array.from({ length: height }, (_, y) => Buffer.from([0, ...Array.from({ length: width }, () => bands[Math.min(2, Math.floor((3 * y) / height))] ?? [0, 0, 0]).flat()]));
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
+}
+export const PDF_BYTES = Buffer.from('%PDF-1.4\n% Tabel penduduk Buleleng 2024\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+/**
+ * One person on two channels (a Telegram chat with an image and a PDF, then an email from the same
+ * person), one closed consultation, and a plain officer. Everything goes through the real core.
+ */
+export async function seedRequesters(dataDir: string, now = Date.now()): Promise<typeof ADMIN> {
+  const core = createCore({ dataDir, host: 'browser', version: '0.0.0-test', cipher: new KeyFileCipher(join(dataDir, 'secret.key')), now: () => now });
+  const session = memorySession();
+  const must = async <T>(method: Parameters<typeof core.dispatch>[0], input: unknown): Promise<T> => {
+    const result = await core.dispatch(method, input, session);
+    if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+    return result.value as T;
+  };
+  try {
+    await must('auth.setupAdmin', ADMIN);
+    await must('officers.create', { ...OFFICER, role: 'officer' });
+    ingest(core.services, {
+      channel: 'telegram',
+      externalId: '30001:1',
+      sourceId: '30001',
+      displayName: MERGE_PERSON.name,
+      receivedAt: now - 120 * MINUTE,
+      text: 'Ini foto tabel yang saya maksud, dan berkas PDF-nya.',
+      attachments: [
+        { fileName: 'tabel-penduduk.png', mimeType: 'image/png', content: PNG_BYTES },
+        { fileName: 'penduduk-2024.pdf', mimeType: 'application/pdf', content: PDF_BYTES },
+      ],
+      requester: { name: MERGE_PERSON.name, telegramUserId: '30001' },
+      thread: { mode: 'identity' },
+    });
+    ingest(core.services, {
+      channel: 'email',
+      externalId: '<gede-1@example.test>',
+      sourceId: MERGE_PERSON.email,
+      displayName: MERGE_PERSON.name,
+      receivedAt: now - 60 * MINUTE,
+      subject: 'Permintaan data penduduk',
+      text: 'Yth. PST, saya yang tadi bertanya lewat Telegram. Mohon data penduduk per desa.',
+      requester: { name: MERGE_PERSON.name, email: MERGE_PERSON.email },
+      thread: { mode: 'explicit' },
+    });
+    const closed = ingest(core.services, {
+      channel: 'telegram',
+      externalId: '30002:1',
+      sourceId: '30002',
+      displayName: CLOSED_PERSON,
+      receivedAt: now - 90 * MINUTE,
+      text: 'Mohon data IPM Buleleng 2024.',
+      requester: { name: CLOSED_PERSON, institution: 'SMAN 1 Singaraja', telegramUserId: '30002' },
+      thread: { mode: 'identity' },
+    });
+    await must('conversations.claim', { id: closed.conversationId });
+    await must('conversations.updateRequirements', {
+      id: closed.conversationId,
+      requester: { institution: 'SMAN 1 Singaraja', occupation: 'Pelajar/Mahasiswa', email: 'nyoman@example.test', whatsapp: '0812-1111-2222' },
+      need: 'IPM Buleleng 2024 untuk tugas sekolah',
+    });
+    await must('conversations.resolve', { id: closed.conversationId, summary: 'Dikirim tautan tabel IPM 2024.', topic: 'Kependudukan' });
     return ADMIN;
   } finally {
     await core.close();

@@ -56,7 +56,7 @@ test('first-run wizard after the admin account, then every Pengaturan tab', asyn
 
   // The signature is saved through the contract and then shown under email replies.
   const signature = wizard.getByTestId('signature-settings');
-  await signature.getByRole('textbox').fill('Ni Luh Putu Ayu\nPetugas PST BPS Kabupaten Buleleng');
+  await signature.getByRole('textbox', { name: /^Tanda tangan/ }).fill('Ni Luh Putu Ayu\nPetugas PST BPS Kabupaten Buleleng');
   await signature.getByRole('button', { name: 'Simpan' }).click();
   await expect(signature.getByText('Tersimpan')).toBeVisible();
   await shot(page, '64-wizard-signature');
@@ -80,7 +80,9 @@ test('first-run wizard after the admin account, then every Pengaturan tab', asyn
   await expect(page.getByTestId('template-row').filter({ hasText: 'Data tersedia di website' })).toContainText('/web');
   await shot(page, '67-settings-templates');
   await page.getByRole('tab', { name: 'Petugas' }).click();
-  await expect(page.getByTestId('signature-settings').getByRole('textbox')).toHaveValue('Ni Luh Putu Ayu\nPetugas PST BPS Kabupaten Buleleng');
+  await expect(page.getByTestId('officers-table')).toContainText('admin.pst');
+  await page.getByRole('tab', { name: 'Profil saya' }).click();
+  await expect(page.getByTestId('signature-settings').getByRole('textbox', { name: /^Tanda tangan/ })).toHaveValue('Ni Luh Putu Ayu\nPetugas PST BPS Kabupaten Buleleng');
   await page.getByRole('tab', { name: 'Jam layanan' }).click();
   await shot(page, '68-settings-calendar');
   expect(pageErrors).toEqual([]);

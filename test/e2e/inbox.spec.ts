@@ -36,9 +36,11 @@ test('populated inbox: rows, SLA colours, filters, conversation, unread title, s
 
   // Sorted by due: the overdue one first (red), then the one due within a day (amber).
   await expect(rows.nth(0)).toContainText('Kadek Ayu Lestari');
-  await expect(rows.nth(0).locator('[data-due="overdue"]')).toContainText('Terlambat 3 jam');
-  await expect(rows.nth(1).locator('[data-due="soon"]')).toContainText(/^Sisa 5 jam/);
-  await expect(rows.nth(2).locator('[data-due="ok"]')).toContainText('Sisa 2 hari');
+  // Rows show the core's service time (working hours only), so the exact figures depend on when this runs;
+  // the formatting itself is covered in renderer-logic.spec.ts.
+  await expect(rows.nth(0).locator('[data-due="overdue"]')).toContainText(/^Terlambat /);
+  await expect(rows.nth(1).locator('[data-due]')).toContainText(/^Sisa .* kerja$/);
+  await expect(rows.nth(2).locator('[data-due]')).toContainText(/^Sisa .* kerja$/);
   await shot(page, '20-inbox-populated');
 
   // Filters are the core's: only Telegram, then only overdue.
@@ -94,7 +96,7 @@ test('populated inbox: rows, SLA colours, filters, conversation, unread title, s
   await page.getByRole('button', { name: 'Kembali ke daftar' }).click();
   await page.getByRole('button', { name: /^Bahasa: / }).click();
   await page.getByRole('menuitemradio', { name: 'English' }).click();
-  await expect(rows.nth(0).locator('[data-due="overdue"]')).toContainText('Overdue 3 h');
+  await expect(rows.nth(0).locator('[data-due="overdue"]')).toContainText(/^Overdue /);
   await shot(page, '23-inbox-english');
 
   // The host goes away: a clear message where the data would be, and no unhandled error.

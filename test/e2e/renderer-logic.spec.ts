@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { snippetParts } from '../../src-renderer/format/highlight';
-import { dueInfo, formatDateTime, formatShort } from '../../src-renderer/format/time';
+import { dueInfo, formatDateTime, formatShort, slaInfo } from '../../src-renderer/format/time';
 import { translate, type Translate } from '../../src-renderer/i18n';
 import { en } from '../../src-renderer/i18n/en';
 import { id } from '../../src-renderer/i18n/id';
@@ -35,6 +35,21 @@ test('SLA due: amber under 24 h, red when overdue, grey without a clock', () => 
   expect(dueInfo(now + 30_000, now, tId)).toEqual({ level: 'soon', text: 'Sisa 1 menit' });
   expect(dueInfo(now, now, tId)).toEqual({ level: 'overdue', text: 'Terlambat 1 menit' });
   expect(dueInfo(now - 3 * HOUR, now, tId)).toEqual({ level: 'overdue', text: 'Terlambat 3 jam' });
+});
+
+test("SLA in rows: the core's service time and state win over the raw due instant", () => {
+  const now = Date.UTC(2026, 10, 30, 2, 0);
+  const row = { status: 'in_progress' as const, slaDueAt: now + 3 * 24 * HOUR };
+  // Service time: 3 h 15 min of working time left, even though the instant is three calendar days away.
+  expect(slaInfo({ ...row, slaState: 'running', workingMsLeft: 3.25 * HOUR }, now, tId)).toEqual({ level: 'ok', text: 'Sisa 3 jam 15 menit kerja' });
+  expect(slaInfo({ ...row, slaState: 'due_soon', workingMsLeft: 2 * HOUR }, now, tId)).toEqual({ level: 'soon', text: 'Sisa 2 jam kerja' });
+  expect(slaInfo({ ...row, slaState: 'overdue', workingMsLeft: -1.5 * HOUR }, now, tId)).toEqual({ level: 'overdue', text: 'Terlambat 1 jam 30 menit' });
+  expect(slaInfo({ ...row, status: 'waiting_requester', slaState: 'paused', workingMsLeft: HOUR }, now, tId)).toEqual({ level: 'none', text: 'Dijeda' });
+  expect(slaInfo({ ...row, slaState: 'none', workingMsLeft: null }, now, tId)).toEqual({ level: 'none', text: 'Tenggat belum berjalan' });
+  // Closed: nothing left to count down, whatever the clock said at closure.
+  for (const status of ['resolved', 'rated'] as const) expect(slaInfo({ ...row, status, slaState: 'overdue', workingMsLeft: -HOUR }, now, tId)).toEqual({ level: 'none', text: '' });
+  // Without the core's figure, the raw instant still answers.
+  expect(slaInfo({ ...row, slaState: 'running', workingMsLeft: null }, now, tId)).toEqual({ level: 'ok', text: 'Sisa 3 hari' });
 });
 
 test('times are shown in WITA whatever the machine zone', () => {
