@@ -137,3 +137,34 @@ function pausedOpenTime(cal: ServiceCalendar, spans: { from: number; to: number 
   }
   return union.reduce((sum, s) => sum + cal.workingTimeBetween(s.from, s.to), 0);
 }
+
+describe('workingTimeBetween over long spans (running totals)', () => {
+  /** The definition: the open time of every day in [a, b), one day at a time. */
+  function dayByDay(cal: ServiceCalendar, a: number, b: number): number {
+    let total = 0;
+    for (let t = a; t < b; ) {
+      const next = Math.min(b, t + 24 * HOUR);
+      // Split at each step so every call covers at most two local days.
+      total += cal.workingTimeBetween(t, next);
+      t = next;
+    }
+    return total;
+  }
+
+  it('equals the day-by-day sum for spans of up to two years, asked in any order', () => {
+    fc.assert(
+      fc.property(calendarArb, fc.array(fc.tuple(instantArb, instantArb), { minLength: 1, maxLength: 4 }), (cal, pairs) => {
+        // a fresh calendar per case, so earlier and later anchors of the running totals both occur;
+        // the reference is another fresh one with the same settings
+        const make = () => new ServiceCalendar({ hours: cal.hours, nonWorkingDays: shippedDecreeDays().days, yearsWithDecree: [2026], fallbackForYear: fallbackNonWorkingDays });
+        const fresh = make();
+        const reference = make();
+        for (const [x, y] of pairs) {
+          const [a, b] = x <= y ? [x, y] : [y, x];
+          expect(fresh.workingTimeBetween(a, b)).toBe(dayByDay(reference, a, b));
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

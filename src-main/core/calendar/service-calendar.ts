@@ -58,6 +58,9 @@ export class ServiceCalendar {
   private readonly resolvedYears = new Set<number>();
   private readonly cache = new Map<number, CalendarDay>();
   private readonly offsets = new Map<number, number>();
+  /** Running totals of open time per day (see openBefore): prefix[i] = open ms of days prefixBase … prefixBase+i-1. */
+  private prefixBase: number | undefined;
+  private prefix: number[] = [0];
   /** The zone's offset as last seen: maps an instant to its local day in one guess, checked after. */
   private offsetGuess: number | undefined;
 
@@ -136,19 +139,33 @@ export class ServiceCalendar {
   workingTimeBetween(a: number, b: number): number {
     if (!(b > a)) return 0;
     if (!Number.isFinite(a) || !Number.isFinite(b)) throw new RangeError(`workingTimeBetween(${a}, ${b})`);
-    let total = 0;
-    for (let day = this.dayAt(a); day.start < b; day = this.day(day.dayNumber + 1)) {
-      if (a <= day.start && day.end <= b) {
-        total += day.openMs;
-        continue;
-      }
-      const open = day.open;
-      for (let i = 0; i < open.length; i += 2) {
-        const overlap = Math.min(open[i + 1]!, b) - Math.max(open[i]!, a);
-        if (overlap > 0) total += overlap;
-      }
+    const first = this.dayAt(a);
+    const last = this.dayAt(b);
+    if (first.dayNumber === last.dayNumber) return overlap(first.open, a, b);
+    // The whole days in between come from running totals, so months-long spans (an overdue
+    // consultation in the inbox) cost the same as one day.
+    // The earlier day first: it may re-anchor the totals; the later one only extends them.
+    const before = this.openBefore(first.dayNumber + 1);
+    const between = this.openBefore(last.dayNumber) - before;
+    return overlap(first.open, a, b) + between + overlap(last.open, a, b);
+  }
+
+  /** Open time of all days from an anchor day up to (not including) `dayNumber`; a difference of two is exact. */
+  private openBefore(dayNumber: number): number {
+    if (this.prefixBase === undefined) this.prefixBase = dayNumber;
+    if (dayNumber < this.prefixBase) {
+      // Extend the running totals backwards: re-anchor at dayNumber.
+      const earlier = [0];
+      for (let d = dayNumber; d < this.prefixBase; d++) earlier.push(earlier[earlier.length - 1]! + this.day(d).openMs);
+      const shift = earlier[earlier.length - 1]!;
+      this.prefix = [...earlier.slice(0, -1), ...this.prefix.map((v) => v + shift)];
+      this.prefixBase = dayNumber;
     }
-    return total;
+    while (this.prefixBase + this.prefix.length - 1 < dayNumber) {
+      const d = this.prefixBase + this.prefix.length - 1;
+      this.prefix.push(this.prefix[this.prefix.length - 1]! + this.day(d).openMs);
+    }
+    return this.prefix[dayNumber - this.prefixBase]!;
   }
 
   /** The open time of an SLA target of `workingDays` working days (N × a standard Monday). */
@@ -268,4 +285,14 @@ export class ServiceCalendar {
     this.resolvedYears.add(year);
     for (const day of this.fallbackForYear?.(year) ?? []) if (!this.days.has(day.date)) this.days.set(day.date, day);
   }
+}
+
+/** Open time of the intervals [open[0], open[1]), [open[2], open[3]) … inside [a, b). */
+function overlap(open: readonly number[], a: number, b: number): number {
+  let total = 0;
+  for (let i = 0; i < open.length; i += 2) {
+    const ms = Math.min(open[i + 1]!, b) - Math.max(open[i]!, a);
+    if (ms > 0) total += ms;
+  }
+  return total;
 }
