@@ -1,32 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { tempDataDir } from '../helpers/temp';
-import { startBrowserHost, type RunningHost } from '../helpers/host';
-import { login, open, showRequesterPanel } from './console-login';
-import { PEOPLE, seedConsole } from './console-seed';
-import { startPixelServer, type PixelServer } from './pixel-server';
+import { login, open, showRequesterPanel, useSeededConsole } from './console-login';
+import { PEOPLE } from './console-seed';
 import { shot } from './shots';
 
-let host: RunningHost;
-let pixel: PixelServer;
-let admin: { username: string; password: string };
-let data: ReturnType<typeof tempDataDir>;
-
-test.beforeAll(async () => {
-  data = tempDataDir('pst-e2e-actions-');
-  pixel = await startPixelServer();
-  admin = await seedConsole(data.dir, pixel.url);
-  host = await startBrowserHost({ dataDir: data.dir });
-});
-test.afterAll(async () => {
-  await host?.stop();
-  await pixel?.close();
-  data?.cleanup();
-});
+const ctx = useSeededConsole('pst-e2e-actions-');
 
 test('requirements form, resolve with topic by shortcut, complaint from a message, complaints page', async ({ page }) => {
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
-  await login(page, host.url, admin);
+  await login(page, ctx.host.url, ctx.admin);
   await open(page, PEOPLE.incomplete);
   await showRequesterPanel(page);
   const panel = page.getByTestId('requester-panel');
@@ -113,7 +95,7 @@ test('requirements form, resolve with topic by shortcut, complaint from a messag
 });
 
 test('keyboard shortcuts: j/k, r, /, ? help; none while typing', async ({ page }) => {
-  await login(page, host.url, admin);
+  await login(page, ctx.host.url, ctx.admin);
   const rows = page.getByTestId('inbox-row');
   await expect(rows).toHaveCount(4);
   const selected = page.locator('[data-testid="inbox-row"][data-selected="true"]');

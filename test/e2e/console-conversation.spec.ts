@@ -1,32 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { tempDataDir } from '../helpers/temp';
-import { startBrowserHost, type RunningHost } from '../helpers/host';
-import { login, open, showRequesterPanel } from './console-login';
-import { PEOPLE, seedConsole } from './console-seed';
-import { startPixelServer, type PixelServer } from './pixel-server';
+import { login, open, showRequesterPanel, useSeededConsole } from './console-login';
+import { PEOPLE } from './console-seed';
 import { shot } from './shots';
 
-let host: RunningHost;
-let pixel: PixelServer;
-let admin: { username: string; password: string };
-let data: ReturnType<typeof tempDataDir>;
-
-test.beforeAll(async () => {
-  data = tempDataDir('pst-e2e-console-');
-  pixel = await startPixelServer();
-  admin = await seedConsole(data.dir, pixel.url);
-  host = await startBrowserHost({ dataDir: data.dir });
-});
-test.afterAll(async () => {
-  await host?.stop();
-  await pixel?.close();
-  data?.cleanup();
-});
+const ctx = useSeededConsole('pst-e2e-console-');
 
 test('reply, note, template by /, draft across reload, failed delivery and retry', async ({ page }) => {
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
-  await login(page, host.url, admin);
+  await login(page, ctx.host.url, ctx.admin);
   await open(page, PEOPLE.ready);
   const pane = page.getByTestId('conversation-pane');
   const composer = page.getByTestId('composer');
@@ -96,14 +78,14 @@ test('hostile email HTML: no script, no request to the pixel, no side effect', a
   });
   const consoleMessages: string[] = [];
   page.on('console', (m) => consoleMessages.push(m.text()));
-  await login(page, host.url, admin);
+  await login(page, ctx.host.url, ctx.admin);
   await open(page, PEOPLE.hostile);
   const frame = page.getByTestId('email-html');
   await expect(frame).toHaveAttribute('sandbox', '');
   const srcdoc = (await frame.getAttribute('srcdoc')) ?? '';
   expect(srcdoc).toContain('inflasi Singaraja');
   expect(srcdoc).toContain("default-src 'none'; img-src data:; style-src 'unsafe-inline'");
-  for (const bad of ['<script', 'onerror', 'onload', 'javascript:', '<iframe', '<form', 'expression(', pixel.url]) expect(srcdoc).not.toContain(bad);
+  for (const bad of ['<script', 'onerror', 'onload', 'javascript:', '<iframe', '<form', 'expression(', ctx.pixel.url]) expect(srcdoc).not.toContain(bad);
   // The content renders inside the frame; quoted history is folded away.
   const inner = page.frameLocator('[data-testid="email-html"]');
   await expect(inner.getByText('inflasi Singaraja')).toBeVisible();
@@ -117,7 +99,7 @@ test('hostile email HTML: no script, no request to the pixel, no side effect', a
   // After the frame rendered (and re-rendered twice with the quotes toggled): nothing happened.
   await page.getByTestId('conversation-pane').getByRole('button', { name: 'Sembunyikan kutipan' }).click();
   expect(dialogs).toEqual([]);
-  expect(pixel.hits).toEqual([]);
+  expect(ctx.pixel.hits).toEqual([]);
   // The script would have renamed the page; only the unread count may change the title.
   expect(await page.title()).toMatch(/^(\(\d+\) )?PST Console$/);
   expect(consoleMessages.filter((m) => m.includes('pwned'))).toEqual([]);
@@ -125,10 +107,10 @@ test('hostile email HTML: no script, no request to the pixel, no side effect', a
   // "Tampilkan gambar" lifts the block for this mail only: the img gets its address back.
   await page.getByRole('button', { name: 'Tampilkan gambar' }).click();
   await expect(page.getByTestId('remote-images-blocked')).toHaveCount(0);
-  await expect(frame).toHaveAttribute('srcdoc', new RegExp(`img-src data: https: http:[\\s\\S]*<img src="${pixel.url.replace(/[.]/g, '\\.')}"`));
+  await expect(frame).toHaveAttribute('srcdoc', new RegExp(`img-src data: https: http:[\\s\\S]*<img src="${ctx.pixel.url.replace(/[.]/g, '\\.')}"`));
   expect(dialogs).toEqual([]);
   // Whether the image then loads also depends on the host page's own CSP (img-src 'self' data: blob:),
   // which an iframe srcdoc inherits: recorded for the report, not asserted.
-  await expect.poll(() => pixel.hits.length, { timeout: 3000 }).toBeGreaterThan(0).catch(() => undefined);
-  test.info().annotations.push({ type: 'pixel requests after "Tampilkan gambar"', description: JSON.stringify(pixel.hits) });
+  await expect.poll(() => ctx.pixel.hits.length, { timeout: 3000 }).toBeGreaterThan(0).catch(() => undefined);
+  test.info().annotations.push({ type: 'pixel requests after "Tampilkan gambar"', description: JSON.stringify(ctx.pixel.hits) });
 });

@@ -1,4 +1,8 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { startBrowserHost, type RunningHost } from '../helpers/host';
+import { tempDataDir } from '../helpers/temp';
+import { seedConsole } from './console-seed';
+import { startPixelServer, type PixelServer } from './pixel-server';
 
 export async function login(page: Page, url: string, account: { username: string; password: string }): Promise<void> {
   await page.goto(url);
@@ -19,4 +23,25 @@ export async function showRequesterPanel(page: Page): Promise<void> {
   if (await page.getByTestId('requester-panel').isVisible()) return;
   await page.getByTestId('requester-toggle').click();
   await expect(page.getByTestId('requester-panel')).toBeVisible();
+}
+
+/**
+ * A seeded console for one spec file: the data dir is filled through the core (console-seed.ts),
+ * then the built browser host serves it; all of it is torn down after the file's tests.
+ */
+export function useSeededConsole(prefix: string): { host: RunningHost; pixel: PixelServer; admin: { username: string; password: string } } {
+  const ctx = {} as { host: RunningHost; pixel: PixelServer; admin: { username: string; password: string } };
+  let data: ReturnType<typeof tempDataDir> | undefined;
+  test.beforeAll(async () => {
+    data = tempDataDir(prefix);
+    ctx.pixel = await startPixelServer();
+    ctx.admin = await seedConsole(data.dir, ctx.pixel.url);
+    ctx.host = await startBrowserHost({ dataDir: data.dir });
+  });
+  test.afterAll(async () => {
+    await ctx.host?.stop();
+    await ctx.pixel?.close();
+    data?.cleanup();
+  });
+  return ctx;
 }
