@@ -109,7 +109,7 @@ test('first run, logout, wrong password, login, language switch, pages by role',
   await page.getByRole('button', { name: 'Masuk' }).click();
   await expect(page.getByTestId('inbox-empty')).toBeVisible();
 
-  // A plain officer: no Laporan, no Pengaturan.
+  // A plain officer: no Laporan; Pengaturan holds only their own profile (name, signature).
   await page.getByRole('button', { name: 'Keluar' }).click();
   await page.getByLabel('Nama pengguna').fill('wayan');
   await page.getByLabel('Kata sandi').fill('sandi-wayan-12345');
@@ -118,8 +118,11 @@ test('first run, logout, wrong password, login, language switch, pages by role',
   await expect(nav.getByText('Kotak Masuk')).toBeVisible();
   await expect(nav.getByText('Pengaduan')).toBeVisible();
   await expect(nav.getByText('Laporan')).toHaveCount(0);
-  await expect(nav.getByText('Pengaturan')).toHaveCount(0);
   await shot(page, '12-inbox-officer');
+  await nav.getByText('Pengaturan').click();
+  await expect(page.getByRole('tab', { name: 'Profil saya' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Petugas' })).toHaveCount(0);
+  await nav.getByText('Kotak Masuk').click();
 
   // The officer's login ends (idle timeout) while the host token stays: back to the login form.
   await page.context().clearCookies({ name: 'pst_session' });
