@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Db } from '../store/db';
 
 /** How a host protects secrets at rest: Electron's safeStorage, or a key file in the browser host. */
@@ -48,6 +49,8 @@ export class KeyFileCipher implements SecretCipher {
 
   constructor(keyFile: string) {
     if (!existsSync(keyFile)) {
+      // On a fresh PC the data folder does not exist yet: the key is the first thing written to it.
+      mkdirSync(dirname(keyFile), { recursive: true, mode: 0o700 });
       writeFileSync(keyFile, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
     }
     if (process.platform !== 'win32') {
