@@ -12,7 +12,7 @@ export const settingsEn: { readonly [K in keyof typeof settingsId]: string } = {
   'channels.status': 'Status',
   'channels.notRunning': 'Not running',
   'channels.reconnect': 'Reconnect',
-  'channels.nextRetry': 'retrying {at}',
+  'channels.nextRetry': 'Retrying at {at}',
   'channels.testing': 'Testing…',
   'channelState.connected': 'Connected',
   'channelState.syncing': 'Syncing',

@@ -11,7 +11,7 @@ export const settingsId = {
   'channels.status': 'Status',
   'channels.notRunning': 'Belum berjalan',
   'channels.reconnect': 'Sambungkan ulang',
-  'channels.nextRetry': 'coba lagi {at}',
+  'channels.nextRetry': 'Mencoba lagi pukul {at}',
   'channels.testing': 'Menguji…',
   'channelState.connected': 'Tersambung',
   'channelState.syncing': 'Menyinkronkan',

@@ -1,6 +1,6 @@
 import { Badge, Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { ChannelStatusView } from '../../src-preload/contract';
-import { formatDateTime } from '../format/time';
+import { formatShort } from '../format/time';
 import { useLanguage, useT } from '../i18n';
 
 const useStyles = makeStyles({
@@ -10,7 +10,7 @@ const useStyles = makeStyles({
 
 const COLOR = { connected: 'success', syncing: 'brand', idle: 'success', auth_failed: 'danger', offline: 'warning', disabled: 'subtle' } as const;
 
-/** A connector's state as the core reports it, with "reconnect now". */
+/** A connector's state as the core reports it: what is wrong, when it retries by itself ("Mencoba lagi pukul 10.05 WITA"), and "reconnect now". */
 export function ChannelStatusLine(props: { status: ChannelStatusView | null; onReconnect(): void }) {
   const styles = useStyles();
   const t = useT();
@@ -21,7 +21,11 @@ export function ChannelStatusLine(props: { status: ChannelStatusView | null; onR
       <Text>{t('channels.status')}:</Text>
       {s ? <Badge appearance="tint" color={COLOR[s.state]}>{t(`channelState.${s.state}`)}</Badge> : <Badge appearance="tint" color="subtle">{t('channels.notRunning')}</Badge>}
       {s?.detail && <Text size={200}>{s.detail}</Text>}
-      {s?.nextRetryAt && <Text size={200} className={styles.muted}>{t('channels.nextRetry', { at: formatDateTime(s.nextRetryAt, language) })}</Text>}
+      {s?.nextRetryAt && s.state !== 'disabled' && (
+        <Text size={200} className={styles.muted} data-testid="channel-next-retry">
+          {t('channels.nextRetry', { at: formatShort(s.nextRetryAt, language) })}
+        </Text>
+      )}
       {s && s.state !== 'disabled' && (
         <Button size="small" appearance="subtle" onClick={props.onReconnect}>
           {t('channels.reconnect')}

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PermanentSendError, RetryLaterError, type ChannelConnector, type OutgoingItem, type SendOutcome } from '../../src-main/core/channels/types';
+import { ChannelUnavailableError, PermanentSendError, RetryLaterError, type ChannelConnector, type OutgoingItem, type SendOutcome } from '../../src-main/core/channels/types';
 import { ingest } from '../../src-main/core/domain/ingest';
 import { enqueueOutgoing } from '../../src-main/core/outbox/outbox';
 import { OutboxWorker, UNKNOWN_AFTER_CRASH } from '../../src-main/core/outbox/worker';
@@ -54,6 +54,21 @@ describe('outbox', () => {
     expect(telegram.sent.map((i) => i.payload.text)).toEqual(['Data tersedia di tautan berikut']);
     expect(message(id)).toMatchObject({ delivery: 'sent', external_id: `ext-${id}` });
     expect(outbox(id).state).toBe('sent');
+  });
+
+  it('a channel that cannot be reached spends no attempt: pending through any number of refusals, then sent once', async () => {
+    const id = enqueue('Tabel terlampir');
+    const w = worker({ maxAttempts: 3 });
+    for (let i = 0; i < 10; i++) {
+      telegram.script.push(new ChannelUnavailableError('Server tidak dapat dihubungi', 30_000));
+      await w.drain();
+      expect(outbox(id)).toMatchObject({ state: 'pending', attempts: 0, next_attempt_at: now + 30_000, last_error: 'Server tidak dapat dihubungi' });
+      expect(message(id).delivery).toBe('pending');
+      now += 30_000;
+    }
+    expect(await w.drain()).toBe(1);
+    expect(telegram.sent.map((i) => i.payload.text)).toEqual(['Tabel terlampir']);
+    expect(outbox(id)).toMatchObject({ state: 'sent', attempts: 1 });
   });
 
   it('retries temporary failures with growing backoff, honouring retry_after, then succeeds', async () => {

@@ -42,6 +42,19 @@ export class RetryLaterError extends Error {
 }
 
 /**
+ * The channel could not be reached at all (connection refused, login rejected, a wait the channel
+ * imposed after such a failure): the message certainly did not leave. The outbox retries it after
+ * `retryAfterMs` without spending one of its attempts, so an outage of any length never turns a
+ * reply into "gagal" by itself.
+ */
+export class ChannelUnavailableError extends RetryLaterError {
+  constructor(message: string, retryAfterMs: number) {
+    super(message, retryAfterMs);
+    this.name = 'ChannelUnavailableError';
+  }
+}
+
+/**
  * The seam every channel implements (Telegram, email; WhatsApp can be added the same way).
  * Connectors only move messages: ingest() and the outbox decide everything else.
  */

@@ -1,5 +1,5 @@
 import type { Channel } from '../../../src-preload/contract';
-import { PermanentSendError, RetryLaterError, type ChannelConnector, type OutgoingItem, type SendOutcome } from '../channels/types';
+import { ChannelUnavailableError, PermanentSendError, RetryLaterError, type ChannelConnector, type OutgoingItem, type SendOutcome } from '../channels/types';
 import type { CoreServices } from '../services';
 
 export interface OutboxOptions {
@@ -128,6 +128,7 @@ export class OutboxWorker {
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       if (error instanceof PermanentSendError) this.markFailed(row, reason);
+      else if (error instanceof ChannelUnavailableError) this.waitForChannel(row, reason, error.retryAfterMs);
       else this.retryOrFail(row, attempt, reason, error instanceof RetryLaterError ? error.retryAfterMs : undefined);
     }
   }
@@ -174,6 +175,15 @@ export class OutboxWorker {
       this.core.db.prepare("UPDATE outbox SET state = 'failed', last_error = ?, updated_at = ? WHERE id = ?").run(reason, now, row.id);
       this.core.db.prepare("UPDATE messages SET delivery = 'failed', failure_reason = ? WHERE id = ?").run(reason, row.message_id);
     })();
+    this.core.events.emit('message.changed', { conversationId: row.conversation_id, messageId: row.message_id });
+  }
+
+  /** The channel is down: back to pending, the claimed attempt given back (it never reached the channel). */
+  private waitForChannel(row: OutboxRow, reason: string, retryAfterMs: number): void {
+    const now = this.core.now();
+    this.core.db
+      .prepare("UPDATE outbox SET state = 'pending', attempts = max(attempts - 1, 0), last_error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?")
+      .run(reason, now + Math.max(retryAfterMs, this.options.baseDelayMs), now, row.id);
     this.core.events.emit('message.changed', { conversationId: row.conversation_id, messageId: row.message_id });
   }
 

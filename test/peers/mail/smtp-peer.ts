@@ -40,6 +40,8 @@ export interface SmtpPeerOptions {
  */
 export class SmtpPeer {
   readonly received: ReceivedMessage[] = [];
+  /** Every AUTH attempt, in order: tests assert a client does not hammer a wrong password. */
+  readonly logins: { user: string; ok: boolean; at: Date }[] = [];
   private server: SMTPServer | null = null;
   private boundPort = 0;
   private readonly rejections: SmtpRejection[] = [];
@@ -140,7 +142,9 @@ export class SmtpPeer {
       logger: false,
       closeTimeout: 100,
       onAuth: (auth, _session, callback) => {
-        if (auth.username && auth.password && options.checkPassword(auth.username, auth.password)) {
+        const ok = Boolean(auth.username && auth.password && options.checkPassword(auth.username, auth.password));
+        this.logins.push({ user: String(auth.username ?? ''), ok, at: new Date() });
+        if (ok) {
           callback(null, { user: auth.username });
         } else {
           callback(smtpError(535, '5.7.8 Authentication credentials invalid'));

@@ -2,11 +2,16 @@ import type { ChannelStatusView } from '../../../../src-preload/contract';
 import type { CoreServices } from '../../services';
 import type { ChannelConnector, OutgoingItem } from '../types';
 import { readEmailAccount, readEmailSettings, type EmailAccount } from './config';
-import type { EmailSender } from './send';
+import type { EmailSender, SmtpProblem } from './send';
 import type { MailboxSync, SyncOptions, SyncStatus } from './sync';
 
+type ImapStatus = SyncStatus | { state: 'disabled'; detail: string | null; nextRetryAt: null };
+
 /** Tuning for tests and the benchmark; production uses the defaults. */
-export type EmailChannelOptions = Partial<Omit<SyncOptions, 'onStatus'>>;
+export type EmailChannelOptions = Partial<Omit<SyncOptions, 'onStatus'>> & {
+  /** Waits after the SMTP server could not be reached (SMTP_OFFLINE_RETRY_MS by default). */
+  smtpOfflineRetryMs?: readonly number[];
+};
 
 /** The email connector the outbox sends through: one account, one sender. */
 export class EmailConnector implements ChannelConnector {
@@ -26,21 +31,69 @@ export class EmailConnector implements ChannelConnector {
  */
 export class EmailChannel {
   private sync: MailboxSync | null = null;
+  private sender: EmailSender | null = null;
   private current: ChannelStatusView | null = null;
   private reloading: Promise<void> = Promise.resolve();
+  private account = '';
+  private imap: ImapStatus | null = null;
+  private smtp: SmtpProblem | null = null;
+  private readonly unsubscribe: () => void;
 
   constructor(
     private readonly core: CoreServices,
     private readonly options: EmailChannelOptions = {},
-  ) {}
+  ) {
+    // While SMTP is failing, the outbox reschedules mail: the status follows its next retry time.
+    this.unsubscribe = core.events.subscribe((name) => {
+      if (name === 'message.changed' && this.smtp) this.refresh();
+    });
+  }
 
   status(): ChannelStatusView | null {
     return this.current;
   }
 
-  private publish(account: string, status: SyncStatus | { state: 'disabled'; detail: string | null; nextRetryAt: null }): void {
-    this.current = { channel: 'email', account, ...status, updatedAt: Date.now() };
-    this.core.events.emit('channel.status', { channel: 'email', account, state: status.state, detail: status.detail, nextRetryAt: status.nextRetryAt });
+  private publish(account: string, imap: ImapStatus): void {
+    this.account = account;
+    this.imap = imap;
+    this.refresh();
+  }
+
+  private smtpChanged(problem: SmtpProblem | null): void {
+    this.smtp = problem;
+    this.refresh();
+  }
+
+  /** Mail waiting for SMTP: how many, and when the outbox tries the first of them next. */
+  private waitingMail(): { count: number; nextAt: number | null } {
+    const row = this.core.db
+      .prepare("SELECT count(*) AS count, min(next_attempt_at) AS nextAt FROM outbox WHERE channel = 'email' AND state = 'pending'")
+      .get() as { count: number; nextAt: number | null };
+    return row;
+  }
+
+  /** One status from both halves: IMAP's state, unless it is fine and SMTP is not. */
+  private merged(imap: ImapStatus): { state: ChannelStatusView['state']; detail: string | null; nextRetryAt: number | null } {
+    const smtp = this.smtp;
+    if (!smtp || imap.state === 'disabled') return imap;
+    const waiting = this.waitingMail();
+    const smtpDetail = `SMTP: ${smtp.detail}; ${waiting.count} surel menunggu dikirim / ${waiting.count} waiting to be sent`;
+    const imapFailing = imap.state === 'auth_failed' || imap.state === 'offline';
+    const retries = [imap.nextRetryAt, waiting.nextAt].filter((t): t is number => t !== null);
+    return {
+      state: imapFailing || imap.state === 'syncing' ? imap.state : smtp.kind === 'auth' ? 'auth_failed' : 'offline',
+      detail: imap.detail ? `IMAP: ${imap.detail} · ${smtpDetail}` : smtpDetail,
+      nextRetryAt: retries.length > 0 ? Math.min(...retries) : null,
+    };
+  }
+
+  private refresh(): void {
+    if (!this.imap) return;
+    const status = this.merged(this.imap);
+    const before = this.current;
+    if (before && before.account === this.account && before.state === status.state && before.detail === status.detail && before.nextRetryAt === status.nextRetryAt) return;
+    this.current = { channel: 'email', account: this.account, ...status, updatedAt: Date.now() };
+    this.core.events.emit('channel.status', { channel: 'email', account: this.account, state: status.state, detail: status.detail, nextRetryAt: status.nextRetryAt });
   }
 
   /** Starts with the stored account; a no-op (status disabled) when none is set up or it is switched off. */
@@ -69,7 +122,9 @@ export class EmailChannel {
   private async run(account: EmailAccount): Promise<void> {
     // imapflow, mailparser and nodemailer (~50 MB resident) load only once an account is in use.
     const [{ EmailSender }, { MailboxSync }] = await Promise.all([import('./send'), import('./sync')]);
-    const sender = new EmailSender(this.core, account);
+    const sender = new EmailSender(this.core, account, { authRetryMs: this.options.authRetryMs, offlineRetryMs: this.options.smtpOfflineRetryMs, onSmtpProblem: (problem) => this.smtpChanged(problem) });
+    this.sender = sender;
+    this.smtp = null;
     this.core.connectors.set('email', new EmailConnector(sender));
     this.sync = new MailboxSync(this.core, account, {
       ...this.options,
@@ -81,20 +136,29 @@ export class EmailChannel {
     this.sync.start();
   }
 
-  /** Reconnect now (after an authentication failure, or instead of waiting for the backoff). */
+  /** Reconnect now (after an authentication failure, or instead of waiting for the backoff): IMAP and the waiting mail. */
   reconnect(): void {
     this.sync?.reconnectNow();
+    if (this.sender && this.smtp) {
+      this.sender.resetBackoff();
+      const now = this.core.now();
+      this.core.db.prepare("UPDATE outbox SET next_attempt_at = ? WHERE channel = 'email' AND state = 'pending' AND next_attempt_at > ?").run(now, now);
+      this.core.kickOutbox();
+    }
   }
 
   private async halt(): Promise<void> {
     const sync = this.sync;
     this.sync = null;
+    this.sender = null;
+    this.smtp = null;
     await sync?.stop();
   }
 
   async stop(): Promise<void> {
     await this.reloading;
     await this.halt();
+    this.unsubscribe();
     this.core.connectors.delete('email');
   }
 }

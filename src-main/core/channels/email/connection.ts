@@ -42,10 +42,22 @@ export const isAuthFailure = (error: unknown): boolean => {
   return Boolean(e && (e.authenticationFailed || e.serverResponseCode === 'AUTHENTICATIONFAILED' || e.code === 'EAUTH'));
 };
 
+/** Network failures in the officer's words (the raw text follows for the technician). */
+const NETWORK_WORDS: Record<string, string> = {
+  ECONNREFUSED: 'Server menolak sambungan (tidak berjalan?)',
+  ECONNRESET: 'Sambungan diputus server',
+  ETIMEDOUT: 'Server tidak menjawab (waktu habis)',
+  ENOTFOUND: 'Nama server tidak ditemukan',
+  EHOSTUNREACH: 'Server tidak terjangkau dari jaringan ini',
+  ENETUNREACH: 'Jaringan tidak tersedia',
+};
+
 /** A short, password-free description of a connection error, for the officer. */
 export function describeError(error: unknown): string {
   const e = error as { code?: string; responseText?: string; response?: string; message?: string } | null;
   if (isAuthFailure(error)) return 'Autentikasi gagal: periksa nama pengguna dan kata sandi / authentication failed';
+  const words = Object.entries(NETWORK_WORDS).find(([code]) => e?.code === code || e?.message?.includes(code))?.[1];
+  if (words) return `${words}: ${(e?.message ?? '').replace(/\s+/g, ' ').slice(0, 120)}`;
   const code = e?.code ? ` (${e.code})` : '';
   const text = (e?.responseText ?? e?.response ?? e?.message ?? String(error)).replace(/\s+/g, ' ').slice(0, 200);
   return `${text}${code}`;

@@ -3,9 +3,27 @@ import { ImapFlow } from 'imapflow';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { CoreServices } from '../../services';
 import { TICKET_PATTERN } from '../../domain/ticket';
-import { PermanentSendError, type OutgoingItem, type SendOutcome } from '../types';
+import { ChannelUnavailableError, PermanentSendError, type OutgoingItem, type SendOutcome } from '../types';
 import { senderAddress, type EmailAccount } from './config';
-import { describeError, imapOptions, SmtpSession } from './connection';
+import { describeError, imapOptions, isAuthFailure, SmtpSession } from './connection';
+import { AUTH_RETRY_MS, authRetryDelay } from '../backoff';
+
+/** What is wrong with the SMTP server, for the channel status; null once a hand-over works again. */
+export interface SmtpProblem {
+  kind: 'auth' | 'offline';
+  detail: string;
+}
+
+export interface EmailSenderOptions {
+  /** Waits after a rejected SMTP login (no login is tried meanwhile), the last one repeating. */
+  authRetryMs?: readonly number[];
+  /** Waits after the SMTP server could not be reached (no connection is tried meanwhile), the last one repeating. */
+  offlineRetryMs?: readonly number[];
+  onSmtpProblem?(problem: SmtpProblem | null): void;
+}
+
+/** Waits after the SMTP server could not be reached: short at first (a restart), then every 5 minutes. */
+export const SMTP_OFFLINE_RETRY_MS: readonly number[] = [5, 15, 30, 60, 120, 300].map((s) => s * 1000);
 
 interface EmailRow {
   header_message_id: string | null;
@@ -35,11 +53,54 @@ export function replySubject(conversationSubject: string | null, ticket: string,
  */
 export class EmailSender {
   private sentPath: string | null = null;
+  private authFailures = 0;
+  private offlineFailures = 0;
+  /**
+   * After a rejected login (office account lockout) or an unreachable server, no item tries to
+   * connect before this instant: one attempt per wait, not one per waiting mail.
+   */
+  private blockedUntil = 0;
+  private blockedReason = '';
 
   constructor(
     private readonly core: CoreServices,
     private readonly account: EmailAccount,
+    private readonly options: EmailSenderOptions = {},
   ) {}
+
+  /** The officer's "reconnect now": the next item may log in at once. */
+  resetBackoff(): void {
+    this.blockedUntil = 0;
+  }
+
+  private report(problem: SmtpProblem | null): void {
+    if (problem === null) this.authFailures = this.offlineFailures = 0;
+    this.options.onSmtpProblem?.(problem);
+  }
+
+  /** A failed connect or login, as the outbox should see it; auth failures hold every item back. */
+  private openFailed(error: unknown): Error {
+    if (isAuthFailure(error)) {
+      const delay = authRetryDelay(this.options.authRetryMs ?? AUTH_RETRY_MS, this.authFailures);
+      this.authFailures++;
+      const response = (error as { response?: string }).response?.replace(/\s+/g, ' ').slice(0, 120);
+      const detail = `Login SMTP ditolak: periksa nama pengguna dan kata sandi / SMTP login rejected${response ? ` (${response})` : ''}`;
+      this.report({ kind: 'auth', detail });
+      return this.block(detail, delay);
+    }
+    const delay = authRetryDelay(this.options.offlineRetryMs ?? SMTP_OFFLINE_RETRY_MS, this.offlineFailures);
+    this.offlineFailures++;
+    const detail = `Server SMTP tidak dapat dihubungi / SMTP server unreachable: ${describeError(error)}`;
+    this.report({ kind: 'offline', detail });
+    return this.block(detail, delay);
+  }
+
+  /** Holds every item back for `delay`; the mail never reached the server, so no attempt is spent. */
+  private block(detail: string, delay: number): ChannelUnavailableError {
+    this.blockedUntil = Date.now() + delay;
+    this.blockedReason = detail;
+    return new ChannelUnavailableError(detail, delay);
+  }
 
   private row(messageId: number): EmailRow | undefined {
     return this.core.db
@@ -70,9 +131,13 @@ export class EmailSender {
       return this.outcome(headerMessageId, this.row(item.messageId));
     }
     const { raw, to, from } = await this.compose(item, headerMessageId);
+    const blockedMs = this.blockedUntil - Date.now();
+    if (blockedMs > 0) throw new ChannelUnavailableError(`Menunggu / waiting: ${this.blockedReason}`, blockedMs);
     const session = new SmtpSession(this.account);
     try {
-      await session.open();
+      await session.open().catch((error: unknown) => {
+        throw this.openFailed(error);
+      });
       this.core.db.prepare('UPDATE email_messages SET smtp_started_at = ? WHERE message_id = ?').run(Date.now(), item.messageId);
       let info;
       try {
@@ -81,9 +146,15 @@ export class EmailSender {
         // The server answered (or the connection broke before its answer): the mail did not leave.
         this.core.db.prepare('UPDATE email_messages SET smtp_started_at = NULL WHERE message_id = ?').run(item.messageId);
         const code = (error as { responseCode?: number }).responseCode;
-        if (code !== undefined && code >= 500) throw new PermanentSendError(`Server SMTP menolak surel: ${describeError(error)}`, { responseCode: code });
-        throw new Error(`Pengiriman SMTP gagal sementara: ${describeError(error)}`);
+        if (code !== undefined && code >= 500) {
+          this.report(null); // the server works; it refuses this one mail
+          throw new PermanentSendError(`Server SMTP menolak surel: ${describeError(error)}`, { responseCode: code });
+        }
+        const detail = `Pengiriman SMTP gagal sementara / SMTP delivery deferred: ${describeError(error)}`;
+        this.report({ kind: 'offline', detail });
+        throw new Error(detail);
       }
+      this.report(null);
       if (info.rejected.length > 0 && info.accepted.length === 0) throw new PermanentSendError(`Alamat penerima ditolak: ${info.rejected.join(', ')}`);
       this.core.db
         .prepare('UPDATE email_messages SET smtp_accepted_at = ?, smtp_response = ? WHERE message_id = ?')

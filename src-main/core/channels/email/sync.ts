@@ -1,5 +1,6 @@
 import { ImapFlow } from 'imapflow';
 import type { CoreServices } from '../../services';
+import { AUTH_RETRY_MS, authRetryDelay } from '../backoff';
 import type { EmailAccount } from './config';
 import { describeError, imapOptions, isAuthFailure } from './connection';
 import { parseMailSafe, type ParsedInbound } from './parse';
@@ -20,6 +21,8 @@ export interface SyncOptions {
   /** Reconnect backoff: first delay, doubling up to the maximum. */
   retryBaseMs?: number;
   retryMaxMs?: number;
+  /** Waits after each rejected login, the last one repeating (default AUTH_RETRY_MS; tests: ms). */
+  authRetryMs?: readonly number[];
   /** How long the connection sits quiet before imapflow enters IDLE. */
   idleDelayMs?: number;
   /** A sync pass even without an EXISTS push (safety net; servers without IDLE). */
@@ -43,13 +46,17 @@ export class MailboxSync {
   private wakeUp: (() => void) | null = null;
   private loop: Promise<void> | null = null;
   private attempt = 0;
+  /** Consecutive rejected logins: picks the next step of authRetryMs; a login that works resets it. */
+  private authFailures = 0;
+  /** The officer asked to reconnect (or stop): ends a backoff wait, which mail events must not. */
+  private reconnectRequested = false;
 
   constructor(
     private readonly core: CoreServices,
     private readonly account: EmailAccount,
     options: SyncOptions,
   ) {
-    this.options = { mailbox: 'INBOX', batchSize: 200, retryBaseMs: 2_000, retryMaxMs: 5 * 60_000, idleDelayMs: 1_000, pollMs: 60_000, ...options };
+    this.options = { mailbox: 'INBOX', batchSize: 200, retryBaseMs: 2_000, retryMaxMs: 5 * 60_000, authRetryMs: AUTH_RETRY_MS, idleDelayMs: 1_000, pollMs: 60_000, ...options };
   }
 
   private get accountKey(): string {
@@ -73,11 +80,25 @@ export class MailboxSync {
     this.wakeUp?.();
   }
 
-  /** Reconnect at once, also after an authentication failure. */
+  /**
+   * Reconnect at once, also during an authentication-failure wait. The auth backoff step is kept:
+   * only a login that works (or new settings, which start a new MailboxSync) resets it.
+   */
   reconnectNow(): void {
     this.attempt = 0;
+    this.reconnectRequested = true;
     this.client?.close();
     this.wake();
+  }
+
+  /** Waits out a backoff: only reconnectNow() or stop() end it early, never the old client's events. */
+  private backoff(client: ImapFlow, ms: number): Promise<void> {
+    client.removeAllListeners('exists');
+    client.removeAllListeners('close');
+    client.close();
+    this.wakeFlag = this.reconnectRequested;
+    this.reconnectRequested = false;
+    return this.sleep(ms);
   }
 
   private sleep(ms: number | null): Promise<void> {
@@ -108,6 +129,8 @@ export class MailboxSync {
       try {
         await client.connect();
         this.attempt = 0;
+        this.authFailures = 0;
+        this.reconnectRequested = false;
         this.options.onStatus({ state: 'connected', detail: null, nextRetryAt: null });
         await client.mailboxOpen(this.options.mailbox);
         const pollMs = client.capabilities.has('IDLE') ? this.options.pollMs : Math.min(this.options.pollMs, 30_000);
@@ -121,18 +144,16 @@ export class MailboxSync {
       } catch (error) {
         if (this.stopped) break;
         if (isAuthFailure(error)) {
-          // Retrying a wrong password can lock the office account: wait for new settings or a reconnect.
-          this.options.onStatus({ state: 'auth_failed', detail: describeError(error), nextRetryAt: null });
-          client.close();
-          await this.sleep(null);
+          const delay = authRetryDelay(this.options.authRetryMs, this.authFailures);
+          this.authFailures++;
+          this.options.onStatus({ state: 'auth_failed', detail: describeError(error), nextRetryAt: Date.now() + delay });
+          await this.backoff(client, delay);
           continue;
         }
-        const delay = Math.min(this.options.retryMaxMs, this.options.retryBaseMs * 2 ** this.attempt) * (0.8 + Math.random() * 0.4);
+        const delay = Math.round(Math.min(this.options.retryMaxMs, this.options.retryBaseMs * 2 ** this.attempt) * (0.8 + Math.random() * 0.4));
         this.attempt++;
-        const nextRetryAt = Date.now() + Math.round(delay);
-        this.options.onStatus({ state: 'offline', detail: describeError(error), nextRetryAt });
-        client.close();
-        await this.sleep(delay);
+        this.options.onStatus({ state: 'offline', detail: describeError(error), nextRetryAt: Date.now() + delay });
+        await this.backoff(client, delay);
       } finally {
         client.close();
         this.client = null;

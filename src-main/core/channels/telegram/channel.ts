@@ -4,10 +4,12 @@ import type { ChannelStatusView, PushEvents } from '../../../../src-preload/cont
 import type { CoreServices } from '../../services';
 import { applyBatch, type PreparedUpdate } from './apply';
 import type { AfterCommit } from './bot-say';
+import { AUTH_RETRY_MS, authRetryDelay } from '../backoff';
 import { downloadFile, fileOf, grammySignal } from './media';
 import { SendRateLimiter, TELEGRAM_LIMITS, type SendLimits } from './rate-limit';
 import { TelegramSender } from './sender';
 import { COMMANDS } from './texts';
+import { TelegramTimeoutError, withTimeout } from './timeout';
 
 export const TELEGRAM_TOKEN_SECRET = 'telegram.botToken';
 export const DEFAULT_API_ROOT = 'https://api.telegram.org';
@@ -20,6 +22,13 @@ export interface TelegramOptions {
   limits?: SendLimits;
   /** Reconnect backoff after a network loss: first delay, doubling up to the maximum. */
   backoffMs?: { initial: number; max: number };
+  /** Waits after a rejected token (401), the last one repeating (default 5, 15, 30, 60 min). */
+  authRetryMs?: readonly number[];
+  /**
+   * How long a request may go unanswered (getUpdates: on top of its long-poll timeout; file
+   * uploads: ten times this) before it counts as a network loss and is retried.
+   */
+  requestTimeoutMs?: number;
 }
 
 const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query', 'my_chat_member'] as const;
@@ -54,10 +63,12 @@ export class TelegramChannel {
       pollTimeoutSec: 25,
       limits: TELEGRAM_LIMITS,
       backoffMs: { initial: 1_000, max: 60_000 },
+      authRetryMs: AUTH_RETRY_MS,
+      requestTimeoutMs: 30_000,
       ...options,
     };
     this.apiRoot = this.options.apiRoot;
-    this.sender = new TelegramSender(core, () => this.api, new SendRateLimiter(this.options.limits));
+    this.sender = new TelegramSender(core, () => this.api, new SendRateLimiter(this.options.limits), this.options.requestTimeoutMs);
   }
 
   get status(): ChannelStatusView | null {
@@ -109,9 +120,10 @@ export class TelegramChannel {
   }
 
   private async setup(api: Api, signal: AbortSignal): Promise<void> {
-    const me = await api.getMe(grammySignal(signal));
+    const limit = this.options.requestTimeoutMs;
+    const me = await withTimeout('getMe', signal, limit, (s) => api.getMe(s));
     this.account = String(me.id);
-    await api.deleteWebhook({ drop_pending_updates: false }, grammySignal(signal));
+    await withTimeout('deleteWebhook', signal, limit, (s) => api.deleteWebhook({ drop_pending_updates: false }, s));
     // The command menu is a convenience: a server without it must not stop the bot.
     await api.setMyCommands(COMMANDS, undefined, grammySignal(signal)).catch((error: unknown) => console.warn(`[telegram] setMyCommands failed: ${error instanceof Error ? error.message : String(error)}`));
     const row = this.core.db.prepare("SELECT value FROM channel_cursors WHERE channel = 'telegram' AND account = ? AND stream = ''").get(this.account) as { value: string } | undefined;
@@ -122,14 +134,18 @@ export class TelegramChannel {
   private async run(signal: AbortSignal): Promise<void> {
     const api = this.api!;
     let delay = this.options.backoffMs.initial;
+    let authFailures = 0;
     let ready = false;
+    const pollLimit = this.options.pollTimeoutSec * 1000 + this.options.requestTimeoutMs;
     while (!signal.aborted) {
       try {
         if (!ready) {
           await this.setup(api, signal);
           ready = true;
         }
-        const updates = await api.getUpdates({ offset: this.offset, timeout: this.options.pollTimeoutSec, allowed_updates: [...ALLOWED_UPDATES] }, grammySignal(signal));
+        const params = { offset: this.offset, timeout: this.options.pollTimeoutSec, allowed_updates: [...ALLOWED_UPDATES] };
+        const updates = await withTimeout('getUpdates', signal, pollLimit, (s) => api.getUpdates(params, s));
+        authFailures = 0;
         if (this.current?.state !== 'connected') this.setStatus('connected', this.current?.detail?.startsWith('@') ? this.current.detail : null, null);
         if (updates.length > 0) await this.handle(api, updates, signal);
         delay = this.options.backoffMs.initial;
@@ -137,8 +153,10 @@ export class TelegramChannel {
         if (signal.aborted) return;
         ready = false;
         if (error instanceof GrammyError && error.error_code === 401) {
-          this.setStatus('auth_failed', 'Token bot tidak valid (401). Periksa token di Pengaturan Telegram.', null);
-          await this.sleep(null, signal);
+          // Telegram has answered 401 for valid tokens during its own outages: try again, slowly.
+          const wait = authRetryDelay(this.options.authRetryMs, authFailures++);
+          this.setStatus('auth_failed', 'Token bot tidak valid (401). Periksa token di Pengaturan Telegram.', this.core.now() + wait);
+          await this.sleep(wait, signal);
           continue;
         }
         if (error instanceof GrammyError && error.error_code === 429) delay = Math.max(delay, (error.parameters.retry_after ?? 1) * 1000);
@@ -204,6 +222,7 @@ function describe(error: unknown): string {
     if (error.error_code === 429) return `Telegram membatasi permintaan (429); menunggu ${error.parameters.retry_after ?? '?'} detik`;
     return `Telegram sedang bermasalah (${error.error_code}): ${error.description}`;
   }
+  if (error instanceof TelegramTimeoutError) return error.message;
   if (error instanceof HttpError) return `Tidak terhubung ke Telegram (jaringan terputus): ${error.error instanceof Error ? error.error.message : String(error.error)}`;
   return `Tidak terhubung ke Telegram: ${error instanceof Error ? error.message : String(error)}`;
 }

@@ -2,11 +2,12 @@ import { GrammyError, HttpError, InputFile, type Api } from 'grammy';
 import type { InlineKeyboardMarkup, Message } from 'grammy/types';
 import type { CoreServices } from '../../services';
 import { writeActivity } from '../../workflow/activity';
-import { PermanentSendError, RetryLaterError, type ChannelConnector, type OutgoingItem, type OutgoingPayload, type SendOutcome } from '../types';
+import { ChannelUnavailableError, PermanentSendError, RetryLaterError, type ChannelConnector, type OutgoingItem, type OutgoingPayload, type SendOutcome } from '../types';
 import type { Button } from './bot-say';
 import { ratingKeyboard, surveyQuestion } from './rating';
 import type { SendRateLimiter } from './rate-limit';
 import { chatOfConversation, recordSentPart, sentParts } from './store';
+import { TelegramTimeoutError, withTimeout } from './timeout';
 
 export const MAX_TEXT = 4096;
 /** Telegram's upper bound for sendPhoto; larger images go as documents. */
@@ -73,6 +74,8 @@ export class TelegramSender implements ChannelConnector {
     private readonly core: CoreServices,
     private readonly api: () => Api | null,
     private readonly limiter: SendRateLimiter,
+    /** A text send's limit; files get ten times as long (uploads of up to 50 MB). */
+    private readonly requestTimeoutMs = 30_000,
   ) {}
 
   async send(item: OutgoingItem): Promise<SendOutcome> {
@@ -126,11 +129,12 @@ export class TelegramSender implements ChannelConnector {
   }
 
   private sendPart(api: Api, chatId: string, part: Part): Promise<Message> {
-    if (part.kind === 'text') return api.sendMessage(chatId, part.text, part.keyboard ? { reply_markup: keyboardOf(part.keyboard) } : {});
+    const limit = this.requestTimeoutMs;
+    if (part.kind === 'text') return withTimeout('sendMessage', null, limit, (s) => api.sendMessage(chatId, part.text, part.keyboard ? { reply_markup: keyboardOf(part.keyboard) } : {}, s));
     const bytes = this.core.attachments.read(part.sha256);
     const file = new InputFile(bytes, part.fileName);
-    if (PHOTO_TYPES.has(part.mimeType) && bytes.length <= MAX_PHOTO_BYTES) return api.sendPhoto(chatId, file);
-    return api.sendDocument(chatId, file);
+    if (PHOTO_TYPES.has(part.mimeType) && bytes.length <= MAX_PHOTO_BYTES) return withTimeout('sendPhoto', null, limit * 10, (s) => api.sendPhoto(chatId, file, {}, s));
+    return withTimeout('sendDocument', null, limit * 10, (s) => api.sendDocument(chatId, file, {}, s));
   }
 
   private translate(error: unknown, item: OutgoingItem): Error {
@@ -139,13 +143,32 @@ export class TelegramSender implements ChannelConnector {
         markUnreachable(this.core, item.conversationId);
         return new PermanentSendError('Pengguna layanan memblokir bot atau tidak dapat dihubungi lewat Telegram (403)', { code: 403 });
       }
-      if (error.error_code === 401) return new Error('Token bot Telegram tidak valid (401)');
+      if (error.error_code === 401) return new ChannelUnavailableError('Token bot Telegram tidak valid (401)', 60_000);
       if (error.error_code === 400) return new PermanentSendError(`Telegram menolak pesan: ${error.description}`, { code: 400 });
       return new Error(`Telegram sedang bermasalah (${error.error_code}): ${error.description}`);
     }
-    if (error instanceof HttpError) return new Error(`Tidak terhubung ke Telegram: ${String(error.error instanceof Error ? error.error.message : error.error)}`);
+    // The request went out and no answer came: Telegram may have delivered it. Like a crash mid-send
+    // (UNKNOWN_AFTER_CRASH), it is never resent blindly; the officer checks and presses "Kirim ulang".
+    if (error instanceof TelegramTimeoutError) return new PermanentSendError(`${error.message}. ${UNKNOWN_FATE}`, { timeout: true });
+    if (error instanceof HttpError) {
+      const detail = `Tidak terhubung ke Telegram: ${String(error.error instanceof Error ? error.error.message : error.error)}`;
+      // No connection was made at all: the message certainly did not leave.
+      return neverConnected(error.error) ? new ChannelUnavailableError(detail, 30_000) : new Error(detail);
+    }
     return error instanceof Error ? error : new Error(String(error));
   }
+}
+
+const UNKNOWN_FATE = 'Pesan mungkin sudah sampai; periksa percakapan di Telegram sebelum mengirim ulang';
+
+/** Errors of a connection that was never made (refused, name not found, network down). */
+function neverConnected(error: unknown): boolean {
+  const codes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+  for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && codes.has(code)) return true;
+  }
+  return false;
 }
 
 /** 403: the requester blocked the bot. Marked unreachable, and the officer told in the timeline. */
