@@ -97,7 +97,7 @@ test('requirements form, resolve with topic by shortcut, complaint from a messag
 test('keyboard shortcuts: j/k, r, /, ? help; none while typing', async ({ page }) => {
   await login(page, ctx.host.url, ctx.admin);
   const rows = page.getByTestId('inbox-row');
-  await expect(rows).toHaveCount(4);
+  await expect(rows).toHaveCount(5);
   const selected = page.locator('[data-testid="inbox-row"][data-selected="true"]');
   await page.keyboard.press('j');
   await expect(selected).toHaveCount(1);

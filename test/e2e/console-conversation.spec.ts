@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { login, open, showRequesterPanel, useSeededConsole } from './console-login';
-import { PEOPLE } from './console-seed';
+import { hostileTelegramText, PEOPLE } from './console-seed';
 import { shot } from './shots';
 
 const ctx = useSeededConsole('pst-e2e-console-');
@@ -51,11 +51,12 @@ test('reply, note, template by /, draft across reload, failed delivery and retry
   await input.fill(`${'Data penduduk per desa. '.repeat(200)}`);
   await expect(composer.getByTestId('composer-limit')).toContainText('dikirim sebagai 2 pesan Telegram');
 
-  // The draft survives a reload, per conversation.
+  // The draft survives a reload (even one right after typing), per conversation, and the core has it.
   await input.fill('Draf: akan saya cek di publikasi dulu');
   await page.reload();
   await open(page, PEOPLE.ready);
   await expect(page.getByTestId('composer').getByRole('textbox')).toHaveValue('Draf: akan saya cek di publikasi dulu');
+  await expect(page.getByTestId('draft-status')).toHaveText('Draf tersimpan');
   await open(page, PEOPLE.failed);
   await expect(page.getByTestId('composer').getByRole('textbox')).toHaveValue('');
 
@@ -113,4 +114,29 @@ test('hostile email HTML: no script, no request to the pixel, no side effect', a
   // which an iframe srcdoc inherits: recorded for the report, not asserted.
   await expect.poll(() => ctx.pixel.hits.length, { timeout: 3000 }).toBeGreaterThan(0).catch(() => undefined);
   test.info().annotations.push({ type: 'pixel requests after "Tampilkan gambar"', description: JSON.stringify(ctx.pixel.hits) });
+});
+
+test('Telegram markup and a hostile attachment name show as plain characters: no element, no request, no dialog', async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await login(page, ctx.host.url, ctx.admin);
+  await open(page, PEOPLE.hostileTelegram);
+  const pane = page.getByTestId('conversation-pane');
+  const message = pane.locator('[data-testid="message"][data-direction="incoming"]').first();
+  // Every character the requester typed is on screen, as text.
+  await expect(message).toContainText(hostileTelegramText(ctx.pixel.url).replace(/\s+/g, ' '));
+  // None of it became an element of the console's page.
+  for (const selector of ['img:not([data-testid="attachment-preview"])', 'script', 'iframe', 'a[href^="javascript:"]', 'b']) {
+    await expect(message.locator(selector)).toHaveCount(0);
+  }
+  // The file name lost its path and the characters Windows forbids; it is shown, not parsed.
+  const attachment = pane.getByTestId('attachment');
+  await expect(attachment).toHaveAttribute('data-file-name', '_img src=x onerror=alert(11)_.pdf');
+  await expect(attachment).toContainText('_img src=x onerror=alert(11)_.pdf');
+  await shot(page, '53b-telegram-hostile');
+  expect(dialogs).toEqual([]);
+  expect(ctx.pixel.hits).toEqual([]);
 });

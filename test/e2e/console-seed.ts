@@ -13,7 +13,14 @@ export const PEOPLE = {
   incomplete: 'Komang Adi Saputra',
   failed: 'Putu Sri Handayani',
   hostile: 'Wayan Penipu',
+  hostileTelegram: 'Komang Iseng',
 } as const;
+
+/** Telegram text is plain text: markup in it must show as characters, never become elements. */
+export const hostileTelegramText = (pixelUrl: string): string =>
+  `Halo <b>petugas</b> <img src="${pixelUrl}?tg" onerror="alert(8)"><script>alert(9)</script> <a href="javascript:alert(10)">klik</a> <iframe src="${pixelUrl}?tgframe"></iframe> mohon data kemiskinan.`;
+/** A file name that tries to climb out of the attachments folder and to inject markup where it is shown. */
+export const HOSTILE_FILE_NAME = '../../..\\Windows\\<img src=x onerror=alert(11)>.pdf';
 
 export const TEMPLATE = { name: 'Salam pembuka', shortcut: 'salam', body: 'Selamat pagi {nama}, terima kasih telah menghubungi PST. Nomor tiket Anda {tiket}.' };
 
@@ -73,6 +80,18 @@ export async function seedConsole(dataDir: string, pixelUrl: string, now = Date.
       html: hostileHtml(pixelUrl),
       requester: { name: PEOPLE.hostile, email: 'wayan.penipu@example.test' },
       thread: { mode: 'explicit' },
+    });
+
+    ingest(core.services, {
+      channel: 'telegram',
+      externalId: '20005:1',
+      sourceId: '20005',
+      displayName: PEOPLE.hostileTelegram,
+      receivedAt: now - 20 * MINUTE,
+      text: hostileTelegramText(pixelUrl),
+      attachments: [{ fileName: HOSTILE_FILE_NAME, mimeType: 'application/pdf', content: PDF_BYTES }],
+      requester: { name: PEOPLE.hostileTelegram, telegramUserId: '20005' },
+      thread: { mode: 'identity' },
     });
 
     // The ready one: claimed, every requirement filled in (the SLA clock starts).

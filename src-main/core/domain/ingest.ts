@@ -1,4 +1,5 @@
 import type { ConversationStatus } from '../../../src-preload/contract';
+import { safeFileName } from './file-name';
 import type { CoreServices } from '../services';
 import type { Db } from '../store/db';
 import type { CursorUpdate, InboundMessage, IngestResult } from './inbound';
@@ -101,7 +102,7 @@ const stmts = (db: Db): Statements => {
 export function ingestBatch(core: CoreServices, messages: readonly InboundMessage[], cursor?: CursorUpdate): IngestResult[] {
   // Attachment files first, outside the transaction: content-addressed writes are idempotent,
   // and an orphan file after a crash is harmless.
-  const blobs = messages.map((m) => (m.attachments ?? []).map((a) => ({ ...a, blob: core.attachments.put(a.content) })));
+  const blobs = messages.map((m) => (m.attachments ?? []).map((a) => ({ ...a, fileName: safeFileName(a.fileName), blob: core.attachments.put(a.content) })));
   const s = stmts(core.db);
   const now = core.now();
 
