@@ -9,6 +9,9 @@ export const settingsEn: { readonly [K in keyof typeof settingsId]: string } = {
   'settingsTab.profile': 'My profile',
   'profile.displayName': 'Display name',
 
+  'channelAlert.authFailed': '{channel}: login rejected',
+  'channelAlert.offline': '{channel} disconnected',
+  'channelAlert.openSettings': 'Open Settings → Channels',
   'channels.status': 'Status',
   'channels.notRunning': 'Not running',
   'channels.reconnect': 'Reconnect',

@@ -8,6 +8,9 @@ export const settingsId = {
   'settingsTab.profile': 'Profil saya',
   'profile.displayName': 'Nama tampilan',
 
+  'channelAlert.authFailed': '{channel}: gagal masuk',
+  'channelAlert.offline': '{channel} terputus',
+  'channelAlert.openSettings': 'Buka Pengaturan → Kanal',
   'channels.status': 'Status',
   'channels.notRunning': 'Belum berjalan',
   'channels.reconnect': 'Sambungkan ulang',

@@ -8,6 +8,7 @@ import { ComplaintsPage } from '../pages/ComplaintsPage';
 import { ReportsPage } from '../pages/reports/ReportsPage';
 import { SettingsPage } from '../pages/SettingsPage';
 import { useSession } from '../state/session';
+import { ChannelAlert } from './ChannelAlert';
 import { Header } from './Header';
 import { pagesFor, type PageId } from './pages';
 import { useUnreadTitle } from './use-unread-title';
@@ -65,6 +66,7 @@ export function AppFrame() {
         </MessageBar>
       )}
       <Header />
+      <ChannelAlert onOpenSettings={pages.some((p) => p.id === 'settings') ? () => setPage('settings') : undefined} />
       <div className={styles.body}>
         <NavDrawer
           open

@@ -43,6 +43,8 @@ test('an unreachable mail server: offline, the reason, and when it retries', asy
   });
   expect(saved.body).toMatchObject({ ok: true });
 
+  // The page's clock is driven by the test, so the alert's one-minute grace period passes at once.
+  await page.clock.install();
   await login(page, ctx.host.url, ctx.admin);
   await page.getByRole('navigation').getByText('Pengaturan').click();
   await page.getByRole('tab', { name: 'Kanal' }).click();
@@ -52,4 +54,16 @@ test('an unreachable mail server: offline, the reason, and when it retries', asy
   await expect(status.getByTestId('channel-next-retry')).toHaveText(/^Mencoba lagi pukul (\d{1,2} \w{3}, )?\d{2}[.:]\d{2} WITA$/);
   await status.scrollIntoViewIfNeeded();
   await shot(page, '90-channel-email-offline');
+
+  // Back in the inbox, after the grace minute: a bar above every page says what is wrong.
+  await page.getByRole('navigation').getByText('Kotak Masuk').click();
+  const alert = page.getByTestId('channel-alert');
+  await expect(alert).toHaveCount(0);
+  await page.clock.fastForward(61_000);
+  await expect(alert).toHaveAttribute('data-channel', 'email');
+  await expect(alert).toContainText('Email terputus');
+  await expect(alert).toContainText(/Mencoba lagi pukul/);
+  await shot(page, '91-channel-alert-inbox');
+  await alert.getByText('Buka Pengaturan → Kanal').click();
+  await expect(page.getByRole('tab', { name: 'Kanal' })).toBeVisible();
 });
