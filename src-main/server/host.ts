@@ -82,7 +82,14 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return sendText(res, 405, 'Method Not Allowed');
       if (!originAllowed(req, port)) return sendText(res, 403, 'Forbidden origin');
-      return callApi(req, res, decodeURIComponent(url.pathname.slice('/api/'.length)), cookies);
+      let method: string;
+      try {
+        method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      } catch {
+        // A broken %-escape (say /api/%E0%A4%A) is the caller's error, not a 500.
+        return sendJson(res, 400, { ok: false, error: { kind: 'invalid_input', message: 'Nama metode tidak valid' } });
+      }
+      return callApi(req, res, method, cookies);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method Not Allowed');
     serveStatic(req, res, () => sendText(res, 404, 'Not Found'));
