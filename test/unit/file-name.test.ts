@@ -37,6 +37,7 @@ describe('safeFileName', () => {
         const name = safeFileName(raw);
         expect(name.length).toBeGreaterThan(0);
         expect(name.length).toBeLessThanOrEqual(200);
+        // eslint-disable-next-line no-control-regex
         expect(name).not.toMatch(/[/\\<>:"|?*\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e]/);
         expect(name.startsWith('.')).toBe(false);
         expect(name).not.toBe('..');
