@@ -136,7 +136,10 @@ describe('SLA through the handlers (due instants written by hand)', () => {
     expect(await core.call('conversations.setRequirementsComplete', { id, complete: false, reason: 'x' })).toMatchObject({ ok: false, error: { kind: 'conflict' } });
     expect(await core.call('conversations.resolve', { id, summary: 'x', topic: 'Astrologi' })).toMatchObject({ ok: false, error: { kind: 'invalid_input' } });
     expect(audit()).toBe(before);
-    await core.must('conversations.resolve', { id, summary: 'Pertanyaan umum dijawab', topic: 'Lainnya' });
+    expect((await core.must('conversations.get', { id })).assigneeId).toBeNull();
+    // Nobody had taken it: whoever closes it becomes its officer (the record names who served).
+    const closed = await core.must('conversations.resolve', { id, summary: 'Pertanyaan umum dijawab', topic: 'Lainnya' });
+    expect(closed).toMatchObject({ status: 'resolved', assigneeName: ADMIN.displayName });
     expect(await core.call('conversations.resolve', { id, summary: 'x', topic: 'Lainnya' })).toMatchObject({ ok: false, error: { kind: 'conflict' } });
     expect(await core.call('conversations.waitForRequester', { id })).toMatchObject({ ok: false, error: { kind: 'conflict' } });
   });

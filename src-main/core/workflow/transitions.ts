@@ -62,6 +62,14 @@ export function assign(core: CoreServices, row: WorkflowRow, officerId: number |
   core.events.emit('inbox.changed', { conversationIds: [row.id] });
 }
 
+/**
+ * Whoever answers or closes a consultation nobody had taken becomes its officer, so the record
+ * (and the officers' workload in the reports) names who served the requester.
+ */
+export function takeIfUnassigned(core: CoreServices, row: WorkflowRow, actor: Actor): void {
+  if (row.assignee_id === null && actor.officerId) assign(core, row, actor.officerId, actor);
+}
+
 /** Fills requester fields and/or the need, then runs the requirements check. */
 export function updateRequirements(core: CoreServices, conversationId: number, input: { requester?: RequesterFieldsInput; need?: string | null }, actor: Actor): void {
   const row = loadConversation(core.db, conversationId);
@@ -108,6 +116,7 @@ export function resolve(core: CoreServices, conversationId: number, input: { sum
   const topics = readWorkflowSettings(core.db).topics;
   if (!topics.includes(input.topic)) throw invalidInput(`Topik tidak dikenal: ${input.topic}. Pilih salah satu: ${topics.join(', ')}`);
   if (!isOpen(row)) throw conflict('Konsultasi sudah selesai');
+  takeIfUnassigned(core, row, actor);
   changeStatus(core, row, 'resolved', actor, `topik ${input.topic}`);
   const now = core.now();
   core.db.prepare('UPDATE conversations SET summary = ?, topic = ?, resolved_at = ?, updated_at = ? WHERE id = ?').run(input.summary, input.topic, now, now, row.id);
