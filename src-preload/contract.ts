@@ -734,3 +734,117 @@ export interface Contract {
   'requesters.merge': { input: { keepId: number; mergeId: number }; output: RequesterMergeResult };
   'attachments.get': { input: { id: number }; output: AttachmentContent };
 }
+
+// ================================================================ drafts and requester search (issue 6)
+// A composer draft is kept in the core per officer per conversation (any PC, survives a restart);
+// sending or noting clears it. Saving a draft is not audited (it is not a decision; the send is).
+
+export type DraftMode = 'reply' | 'note';
+
+export interface DraftView {
+  body: string;
+  mode: DraftMode;
+  updatedAt: number;
+}
+
+/** A requester found by the merge picker, with their latest consultation for recognition. */
+export interface RequesterSearchHit extends RequesterView {
+  conversations: number;
+  latestTicket: string | null;
+  latestChannel: Channel | null;
+  latestMessageAt: number | null;
+}
+
+export interface Contract {
+  /** The calling officer's draft for this conversation, or null. */
+  'drafts.get': { input: { conversationId: number }; output: DraftView | null };
+  /** Saves the calling officer's draft (at most 20,000 characters); a blank body deletes it (output null). */
+  'drafts.save': { input: { conversationId: number; body: string; mode?: DraftMode }; output: DraftView | null };
+  /**
+   * Requesters whose name, institution, email, WhatsApp number, Telegram username or channel address
+   * contains the query (at least 2 characters); at most `limit` (≤ 50, default 20), merged records
+   * and `exceptId` left out, names starting with the query first, then the most recently active.
+   */
+  'requesters.search': { input: { query: string; limit?: number; exceptId?: number }; output: RequesterSearchHit[] };
+}
+
+// ================================================================ backup, restore and personal data (issue 8)
+// Backups of the database and attachments to a chosen folder (USB disk, network share), daily at a
+// WITA time and on demand; the restore is offline (npm run restore). Requesters' personal data
+// (UU PDP 27/2022): a retention period after which it is anonymised, export and erasure of one
+// requester. Backup and retention settings: admin; export and erasure: supervisor and admin.
+
+export interface BackupSettingsView {
+  /** An absolute folder path; null = not chosen yet (no scheduled backups). */
+  folder: string | null;
+  /** Daily time, 'HH:MM' WITA (default 15:45, after service hours). */
+  time: string;
+  /** Backups kept in the folder (1–365, default 7). */
+  keep: number;
+}
+
+export interface BackupRunView {
+  at: number;
+  ok: boolean;
+  trigger: 'schedule' | 'manual';
+  /** The backup folder written (PST-Backup-YYYYMMDD-HHmm). */
+  path: string | null;
+  sizeBytes: number | null;
+  durationMs: number;
+  /** Why it failed, Bahasa Indonesia. */
+  error: string | null;
+}
+
+export interface BackupStatusView {
+  settings: BackupSettingsView;
+  last: BackupRunView | null;
+  lastSuccessAt: number | null;
+  /** The next scheduled run (now when one is due); null without a folder. */
+  nextAt: number | null;
+  running: boolean;
+  /** Whether the folder can be reached now (a USB disk may be unplugged). */
+  folderAvailable: boolean;
+  /** Complete backups in the folder, newest first. */
+  backups: { name: string; createdAt: number; sizeBytes: number }[];
+}
+
+export interface PrivacySettingsView {
+  /** Months the personal data of an inactive requester is kept; 0 = no limit (default 24). */
+  retentionMonths: number;
+  lastRun: {
+    at: number;
+    cutoff: number;
+    requesters: number;
+    conversations: number;
+    messages: number;
+    attachments: number;
+  } | null;
+}
+
+export interface ErasureResult {
+  requesters: number;
+  conversations: number;
+  messages: number;
+  attachments: number;
+  complaints: number;
+}
+
+export interface Contract {
+  'backup.status': { input: Record<string, never>; output: BackupStatusView };
+  /** Backs up now to the configured folder; a failure is a result with ok: false and the reason. */
+  'backup.run': { input: Record<string, never>; output: BackupRunView };
+  'backup.getSettings': { input: Record<string, never>; output: BackupSettingsView };
+  /** The folder must exist and be writable when saved. */
+  'backup.saveSettings': { input: Partial<BackupSettingsView>; output: BackupSettingsView };
+  'privacy.getSettings': { input: Record<string, never>; output: PrivacySettingsView };
+  'privacy.saveSettings': { input: { retentionMonths: number }; output: PrivacySettingsView };
+  /** Runs the retention job now (it also runs once a day by itself). */
+  'privacy.runRetention': { input: Record<string, never>; output: PrivacySettingsView };
+  /** Everything held about one requester as a JSON document (for the requester's access request); audited. */
+  'requesters.export': { input: { id: number }; output: { fileName: string; json: string } };
+  /**
+   * Removes one requester's personal data everywhere (fields, addresses, messages, search index,
+   * attachment files) and keeps the statistical record; audited with the reason. Cannot be undone.
+   */
+  'requesters.erase': { input: { id: number; reason: string }; output: ErasureResult };
+}

@@ -9,6 +9,8 @@ import type { CoreServices } from './services';
 import { AttachmentStore } from './store/attachments';
 import { openDatabase } from './store/db';
 import { OutboxWorker, type OutboxOptions } from './outbox/worker';
+import { MaintenanceScheduler, type MaintenanceOptions } from './backup/scheduler';
+import { purgeBlobs } from './privacy/blobs';
 import { initWorkflow } from './workflow/init';
 
 export interface CoreOptions {
@@ -20,12 +22,15 @@ export interface CoreOptions {
   trainingMode?: boolean;
   now?: () => number;
   outbox?: OutboxOptions;
+  /** Scheduled backup and personal-data retention; off in training mode. */
+  maintenance?: MaintenanceOptions;
 }
 
 export interface Core {
   services: CoreServices;
   dispatch: Dispatch;
   outbox: OutboxWorker;
+  maintenance: MaintenanceScheduler;
   /** Starts background work (the outbox worker); hosts call it once the connectors are registered. */
   start(): Promise<void>;
   /** Stops background work and closes the database. */
@@ -54,12 +59,20 @@ export function createCore(options: CoreOptions): Core {
   };
   const outbox = new OutboxWorker(services, services.connectors, options.outbox);
   initWorkflow(services);
+  const maintenance = new MaintenanceScheduler(services, options.maintenance);
   return {
     services,
     dispatch: createDispatcher(services, handlers),
     outbox,
-    start: () => outbox.start(),
+    maintenance,
+    start: async () => {
+      // Attachment files of an erasure interrupted by a crash go now.
+      purgeBlobs(services);
+      if (!services.trainingMode) maintenance.start();
+      await outbox.start();
+    },
     close: async () => {
+      await maintenance.stop();
       await outbox.stop();
       db.close();
     },

@@ -7,9 +7,10 @@ import { useAction } from '../api/use-action';
 import { ErrorBar } from '../components/ErrorBar';
 import { useT } from '../i18n';
 import { useSession } from '../state/session';
-import { clearDraft, loadDraft, saveDraft, type ComposerMode } from './drafts';
+import { DraftSaver, loadDraft, type ComposerMode, type SaveState } from './drafts';
 import { formatBytes, MAX_FILES, readFile, type PendingFile } from './files';
 import { ChannelLimits } from './ChannelLimits';
+import { DraftStatus } from './DraftStatus';
 import { matchTemplates, TemplatePicker } from './TemplatePicker';
 
 const useStyles = makeStyles({
@@ -36,9 +37,13 @@ export function Composer(props: { conversation: ConversationDetail; onSent(): vo
   const c = props.conversation;
   const canReply = c.channel !== 'manual';
   const signature = useSession((s) => s.officer?.signature ?? '');
-  const initial = loadDraft(c.id);
-  const [text, setText] = useState(initial?.text ?? '');
-  const [mode, setMode] = useState<ComposerMode>(canReply ? (initial?.mode ?? 'reply') : 'note');
+  const officerId = useSession((s) => s.officer?.id ?? 0);
+  const [text, setText] = useState('');
+  const [mode, setMode] = useState<ComposerMode>(canReply ? 'reply' : 'note');
+  const [loaded, setLoaded] = useState(false);
+  const [saveState, setSaveState] = useState<SaveState>('idle');
+  const saver = useRef<DraftSaver | null>(null);
+  const submitting = useRef(false);
   const [files, setFiles] = useState<PendingFile[]>([]);
   const [fileError, setFileError] = useState<string | null>(null);
   const [dropping, setDropping] = useState(false);
@@ -49,7 +54,32 @@ export function Composer(props: { conversation: ConversationDetail; onSent(): vo
   const fileInput = useRef<HTMLInputElement>(null);
   const send = useAction();
 
-  useEffect(() => saveDraft(c.id, { text, mode }), [c.id, text, mode]);
+  // The officer's draft from the core; saved again on leaving the conversation or the page.
+  useEffect(() => {
+    let cancelled = false;
+    void loadDraft(officerId, c.id).then((loadedDraft) => {
+      if (cancelled) return;
+      const draft = canReply ? loadedDraft.draft : { ...loadedDraft.draft, mode: 'note' as const };
+      saver.current = new DraftSaver(officerId, c.id, loadedDraft.base, loadedDraft.saved, setSaveState);
+      setText(draft.text);
+      setMode(draft.mode);
+      setSaveState(loadedDraft.saved.text.trim() ? 'saved' : 'idle');
+      saver.current.change(draft);
+      setLoaded(true);
+    });
+    const onPageHide = () => void saver.current?.flush();
+    window.addEventListener('pagehide', onPageHide);
+    return () => {
+      cancelled = true;
+      window.removeEventListener('pagehide', onPageHide);
+      void saver.current?.flush();
+      saver.current = null;
+    };
+  }, [c.id, officerId, canReply]);
+
+  useEffect(() => {
+    if (loaded) saver.current?.change({ text, mode });
+  }, [text, mode, loaded]);
 
   const matches = slash && templates ? matchTemplates(templates, slash.query) : [];
 
@@ -85,7 +115,10 @@ export function Composer(props: { conversation: ConversationDetail; onSent(): vo
 
   async function submit() {
     const body = text.trim();
-    if (!body || send.busy) return;
+    if (!body || send.busy || submitting.current) return;
+    submitting.current = true;
+    // No draft save may land after the send, which clears the draft in the core.
+    await saver.current?.hold();
     const sent =
       mode === 'note'
         ? await send.run(() => api.call('messages.addNote', { conversationId: c.id, text: body }))
@@ -96,10 +129,11 @@ export function Composer(props: { conversation: ConversationDetail; onSent(): vo
               ...(files.length ? { attachments: files.map(({ fileName, mimeType, contentBase64 }) => ({ fileName, mimeType, contentBase64 })) } : {}),
             }),
           );
-    if (sent === null) return;
+    submitting.current = false;
+    if (sent === null) return saver.current?.release();
+    saver.current?.sent(mode);
     setText('');
     setFiles([]);
-    clearDraft(c.id);
     props.onSent();
   }
 
@@ -164,6 +198,7 @@ export function Composer(props: { conversation: ConversationDetail; onSent(): vo
           resize="vertical"
           rows={3}
           value={text}
+          readOnly={!loaded}
           placeholder={mode === 'note' ? t('composer.notePlaceholder') : t('composer.replyPlaceholder')}
           onChange={(e, d) => {
             setText(d.value);
@@ -202,6 +237,7 @@ export function Composer(props: { conversation: ConversationDetail; onSent(): vo
         )}
         <ChannelLimits channel={c.channel} mode={mode} text={text} />
         <span className={styles.grow} />
+        <DraftStatus state={saveState} />
         <Text size={200} className={styles.hint}>
           {t('composer.ctrlEnter')}
         </Text>

@@ -1,11 +1,13 @@
 import type { Dictionary } from './id';
 
 import { consoleEn } from './console-en';
+import { privacyEn } from './privacy-en';
 import { settingsEn } from './settings-en';
 
 export const en: Dictionary = {
   ...consoleEn,
   ...settingsEn,
+  ...privacyEn,
   'app.name': 'PST Console',
   'common.loading': 'Loading…',
   'common.retry': 'Try again',

@@ -3,11 +3,13 @@
  * exactly these keys (see `Dictionary`). `{name}` marks a value filled in by `t()`.
  */
 import { consoleId } from './console-id';
+import { privacyId } from './privacy-id';
 import { settingsId } from './settings-id';
 
 export const id = {
   ...consoleId,
   ...settingsId,
+  ...privacyId,
   'app.name': 'PST Console',
   'common.loading': 'Memuat…',
   'common.retry': 'Coba lagi',

@@ -2,6 +2,7 @@ import { Button, makeStyles, Tab, TabList, tokens } from '@fluentui/react-compon
 import { useState } from 'react';
 import { PageHeader } from '../components/PageHeader';
 import { useT } from '../i18n';
+import { BackupPrivacySettings } from '../settings/BackupPrivacySettings';
 import { CalendarSettings } from '../settings/CalendarSettings';
 import { EmailSettings } from '../settings/EmailSettings';
 import { SignatureSettings } from '../settings/SignatureSettings';
@@ -26,8 +27,8 @@ const useStyles = makeStyles({
   },
 });
 
-export type SettingsTab = 'general' | 'channels' | 'calendar' | 'templates' | 'officers' | 'profile';
-const ADMIN_TABS: readonly SettingsTab[] = ['general', 'channels', 'calendar', 'templates', 'officers', 'profile'];
+export type SettingsTab = 'general' | 'channels' | 'calendar' | 'templates' | 'officers' | 'backup' | 'profile';
+const ADMIN_TABS: readonly SettingsTab[] = ['general', 'channels', 'calendar', 'templates', 'officers', 'backup', 'profile'];
 const OFFICER_TABS: readonly SettingsTab[] = ['profile'];
 
 /** Pengaturan: everything the first-run wizard asks, editable any time, one tab per area. */
@@ -70,6 +71,7 @@ export function SettingsPage() {
         {tab === 'calendar' && <CalendarSettings />}
         {tab === 'templates' && <TemplatesSettings />}
         {tab === 'officers' && <OfficersCard />}
+        {tab === 'backup' && <BackupPrivacySettings />}
         {tab === 'profile' && <SignatureSettings />}
       </div>
     </>

@@ -7,6 +7,7 @@ import { useAction } from '../api/use-action';
 import { ErrorBar } from '../components/ErrorBar';
 import { useT } from '../i18n';
 import { MergeRequesterDialog } from './MergeRequesterDialog';
+import { RequesterDataActions } from './RequesterDataActions';
 import { RequesterHistory } from './RequesterHistory';
 import { RequirementsChecklist } from './RequirementsChecklist';
 import { changedFields, OCCUPATIONS, validateRequester, whatsappLink, type FormErrors, type RequesterForm } from './validation';
@@ -148,6 +149,7 @@ export function RequesterPanel(props: { conversation: ConversationDetail; onChan
           {t('requester.merge')}
         </Button>
       </div>
+      <RequesterDataActions requesterId={c.requester.id} name={c.requester.name ?? t('common.unknownName')} onErased={() => void afterMerge(0).then(() => setMerged(null))} />
       <MergeRequesterDialog open={merging} keepId={c.requester.id} keepName={c.requester.name ?? t('common.unknownName')} onClose={() => setMerging(false)} onMerged={(r) => void afterMerge(r.movedConversations)} />
     </aside>
   );

@@ -50,8 +50,21 @@ export interface MutationDef<M extends Method, P> {
   audit(input: Input<M>, output: Output<M>, ctx: HandlerContext): AuditRecord;
 }
 
+/**
+ * A write of the caller's own unfinished work (a composer draft): one transaction like a mutation,
+ * but no audit row. Drafts are saved every few seconds while an officer types and record no
+ * decision; what is finally sent is audited by its own mutation. Only for state that belongs to
+ * the calling officer alone.
+ */
+export interface ScratchWriteDef<M extends Method> {
+  kind: 'scratch';
+  access: Exclude<Access, 'public'>;
+  input: Schema<M>;
+  run(input: Input<M>, ctx: HandlerContext & { officer: OfficerView }): Output<M>;
+}
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each mutation has its own prepared type
-export type HandlerDef<M extends Method> = QueryDef<M> | MutationDef<M, any>;
+export type HandlerDef<M extends Method> = QueryDef<M> | MutationDef<M, any> | ScratchWriteDef<M>;
 
 export type HandlerMap = { [M in Method]?: HandlerDef<M> };
 export type Handlers = { [M in Method]: HandlerDef<M> };
@@ -61,6 +74,7 @@ export const mutation = <M extends Method, P = undefined>(def: Omit<MutationDef<
   kind: 'mutation',
   ...def,
 });
+export const scratchWrite = <M extends Method>(def: Omit<ScratchWriteDef<M>, 'kind'>): ScratchWriteDef<M> => ({ kind: 'scratch', ...def });
 
 /**
  * Joins the per-domain maps into one. A method defined twice is a programming error that must

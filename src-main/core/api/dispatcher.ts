@@ -46,6 +46,10 @@ export function createDispatcher(core: CoreServices, handlers: HandlerMap): Disp
       const ctx: HandlerContext = { core, session, officer };
       const input = parsed.data;
       if (def.kind === 'query') return { ok: true, value: await def.run(input, ctx) };
+      if (def.kind === 'scratch') {
+        if (!officer) throw forbidden('Silakan masuk terlebih dahulu');
+        return { ok: true, value: core.db.transaction(() => def.run(input, { ...ctx, officer }))() };
+      }
 
       const prepared = def.prepare ? await def.prepare(input, ctx) : undefined;
       const value = core.db.transaction(() => {

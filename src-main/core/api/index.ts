@@ -1,12 +1,15 @@
 import { appHandlers } from './app';
 import { authHandlers } from './auth';
+import { backupHandlers } from './backup';
 import { calendarHandlers } from './calendar';
 import { complaintHandlers } from './complaints';
 import { combineHandlers, type Handlers } from './define';
+import { draftHandlers } from './drafts';
 import { emailHandlers } from './email';
 import { inboxHandlers } from './inbox';
 import { messageHandlers } from './messages';
 import { officerHandlers } from './officers';
+import { privacyHandlers } from './privacy';
 import { reportHandlers } from './reports';
 import { requesterHandlers } from './requesters';
 import { settingsHandlers } from './settings';
@@ -21,6 +24,7 @@ const maps = [
   officerHandlers,
   inboxHandlers,
   messageHandlers,
+  draftHandlers,
   requesterHandlers,
   settingsHandlers,
   workflowHandlers,
@@ -30,6 +34,8 @@ const maps = [
   emailHandlers,
   telegramHandlers,
   reportHandlers,
+  backupHandlers,
+  privacyHandlers,
 ] as const;
 
 type Joined<T extends readonly unknown[]> = T extends readonly [infer Head, ...infer Rest] ? Head & Joined<Rest> : unknown;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeFileName } from '../domain/file-name';
 import type { ConversationDetail, MessageView } from '../../../src-preload/contract';
 import { conflict, notFound } from '../errors';
 import { enqueueOutgoing } from '../outbox/outbox';
@@ -9,6 +10,7 @@ import { messageQueries } from '../store/queries/messages';
 import { officerQueries } from '../store/queries/officers';
 import type { HandlerMap } from './define';
 import { mutation } from './define';
+import { draftQueries } from './drafts';
 import { id } from './schemas';
 
 /** Telegram bots may send files up to 50 MB, but requesters download at most 20 MB: the lower bound wins. */
@@ -41,7 +43,7 @@ export const messageHandlers = {
       const text = conversation.channel === 'email' && signature ? `${input.text}\n\n-- \n${signature}` : input.text;
       const attachments = (input.attachments ?? []).map((a) => {
         const blob = core.attachments.put(Buffer.from(a.contentBase64, 'base64'));
-        return { sha256: blob.sha256, fileName: a.fileName, mimeType: a.mimeType };
+        return { sha256: blob.sha256, fileName: safeFileName(a.fileName), mimeType: a.mimeType };
       });
       const messageId = enqueueOutgoing(core, {
         conversationId: conversation.id,
@@ -49,6 +51,8 @@ export const messageHandlers = {
         officerId: officer!.id,
         payload: { kind: 'reply', text, attachments },
       });
+      // In the same transaction: the reply is on its way, so this officer's draft is done.
+      draftQueries(core.db).clear(officer!.id, conversation.id);
       core.kickOutbox();
       core.events.emit('message.changed', { conversationId: conversation.id, messageId });
       core.events.emit('inbox.changed', { conversationIds: [conversation.id] });
@@ -63,6 +67,7 @@ export const messageHandlers = {
     run: (input, { core, officer }) => {
       openConversation(core, input.conversationId);
       const messageId = messageQueries(core.db).insertNote(input.conversationId, input.text, officer!.id, core.now());
+      draftQueries(core.db).clear(officer!.id, input.conversationId);
       core.events.emit('message.changed', { conversationId: input.conversationId, messageId });
       return view(core, messageId);
     },

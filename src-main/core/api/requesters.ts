@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ConversationSummary, RequesterView } from '../../../src-preload/contract';
+import type { Channel, ConversationSummary, RequesterSearchHit, RequesterView } from '../../../src-preload/contract';
 import { conflict, notFound } from '../errors';
 import type { CoreServices } from '../services';
 import type { Db } from '../store/db';
@@ -53,7 +53,79 @@ function conversationsOf(core: CoreServices, requesterId: number): ConversationS
   return withWorkflow(core.db, rows, core.now()) as unknown as ConversationSummary[];
 }
 
+/** Text for a LIKE pattern, its own wildcards (and the escape character) taken literally. */
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * A phone number as typed (0812-3456…, +62 812…, 812 3456) as digits of the stored form
+ * (+628123456…), or null when the query is not a number of at least 4 digits.
+ */
+function phoneDigits(query: string): string | null {
+  if (!/^[\d\s+().-]+$/.test(query)) return null;
+  const digits = query.replace(/\D/g, '');
+  if (digits.length < 4) return null;
+  return digits.startsWith('0') ? `62${digits.slice(1)}` : digits;
+}
+
+/** More matches than this (a common part of names) are narrowed to the newest records before ranking. */
+const SEARCH_CANDIDATES = 500;
+
+/**
+ * The merge picker's search over every requester, not just what the inbox has loaded. LIKE is
+ * case-insensitive for ASCII, which is how names, institutions and addresses are written here.
+ * Names with a word starting with the query come first, then the most recently active. The
+ * candidates are read newest record first and capped, so a common query stops early instead of
+ * ranking the whole table; the officer narrows it by typing more.
+ */
+function searchRequesters(db: Db, input: { query: string; limit: number; exceptId: number | null }): RequesterSearchHit[] {
+  const text = escapeLike(input.query);
+  const rows = db
+    .prepare(
+      `WITH candidates AS (
+         SELECT r.id FROM requesters r
+          WHERE r.merged_into IS NULL AND r.id IS NOT :exceptId
+            AND (r.name LIKE :anywhere ESCAPE '\\' OR r.institution LIKE :anywhere ESCAPE '\\' OR r.email LIKE :anywhere ESCAPE '\\'
+                 OR r.telegram_username LIKE :username ESCAPE '\\'
+                 OR (:digits IS NOT NULL AND r.whatsapp LIKE '%' || :digits || '%')
+                 OR r.id IN (SELECT ci.requester_id FROM channel_identities ci
+                              WHERE ci.source_id LIKE :anywhere ESCAPE '\\' OR ci.display_name LIKE :anywhere ESCAPE '\\'))
+          ORDER BY r.id DESC LIMIT ${SEARCH_CANDIDATES})
+       SELECT r.*, (SELECT max(c.last_message_at) FROM conversations c WHERE c.requester_id = r.id AND c.automated = 0) AS active_at
+         FROM candidates JOIN requesters r ON r.id = candidates.id
+        ORDER BY (r.name LIKE :start ESCAPE '\\' OR r.name LIKE :wordStart ESCAPE '\\') DESC, active_at DESC NULLS LAST, r.id DESC
+        LIMIT :limit`,
+    )
+    .all({
+      exceptId: input.exceptId,
+      anywhere: `%${text}%`,
+      username: `%${escapeLike(input.query.replace(/^@/, ''))}%`,
+      digits: phoneDigits(input.query),
+      start: `${text}%`,
+      wordStart: `% ${text}%`,
+      limit: input.limit,
+    }) as RequesterRow[];
+  const latest = db.prepare(
+    `SELECT ticket, channel, last_message_at AS lastMessageAt, (SELECT count(*) FROM conversations WHERE requester_id = :id AND automated = 0) AS n
+       FROM conversations WHERE requester_id = :id AND automated = 0 ORDER BY last_message_at DESC, id DESC LIMIT 1`,
+  );
+  return rows.map((r) => {
+    const last = latest.get({ id: r.id }) as { ticket: string; channel: Channel; lastMessageAt: number; n: number } | undefined;
+    return { ...toView(r), conversations: last?.n ?? 0, latestTicket: last?.ticket ?? null, latestChannel: last?.channel ?? null, latestMessageAt: last?.lastMessageAt ?? null };
+  });
+}
+
 export const requesterHandlers = {
+  /** Bounded (≤ 50) and at least 2 characters: a picker, not an export. */
+  'requesters.search': query<'requesters.search'>({
+    access: 'officer',
+    input: z.strictObject({
+      query: z.string().trim().min(2, 'Ketik minimal 2 karakter').max(100),
+      limit: z.number().int().min(1).max(50).optional(),
+      exceptId: id.optional(),
+    }),
+    run: (input, { core }) => searchRequesters(core.db, { query: input.query, limit: input.limit ?? 20, exceptId: input.exceptId ?? null }),
+  }),
+
   'requesters.get': query<'requesters.get'>({
     access: 'officer',
     input: z.strictObject({ id }),

@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import { rmSync, statSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import { z } from 'zod';
+import type { BackupStatusView } from '../../../src-preload/contract';
+import { listBackups } from '../backup/create';
+import { backupRunning, performBackup } from '../backup/run';
+import { isTimeOfDay, nextBackupAt } from '../backup/schedule';
+import { readBackupSettings, readBackupState, recordBackupRun, writeBackupSettings } from '../backup/settings';
+import { invalidInput } from '../errors';
+import type { CoreServices } from '../services';
+import type { HandlerMap } from './define';
+import { mutation, query } from './define';
+import { empty } from './schemas';
+
+const folderAvailable = (folder: string | null): boolean => {
+  if (folder === null) return false;
+  try {
+    return statSync(folder).isDirectory();
+  } catch {
+    return false;
+  }
+};
+
+async function status(core: CoreServices): Promise<BackupStatusView> {
+  const settings = readBackupSettings(core.db);
+  const state = readBackupState(core.db);
+  const available = folderAvailable(settings.folder);
+  return {
+    settings,
+    last: state.last,
+    lastSuccessAt: state.lastSuccessAt,
+    nextAt: nextBackupAt(settings, state, core.now()),
+    running: backupRunning(core),
+    folderAvailable: available,
+    backups: available && settings.folder !== null ? await listBackups(settings.folder) : [],
+  };
+}
+
+/** A chosen folder must be there and writable now: a typo must not wait for the first failed night. */
+function checkWritableFolder(folder: string): void {
+  if (!isAbsolute(folder)) throw invalidInput('Folder cadangan harus berupa jalur lengkap, mis. E:\\Cadangan PST atau \\\\server\\berbagi\\PST');
+  if (!folderAvailable(folder)) throw invalidInput(`Folder tidak ditemukan: ${folder}`);
+  const probe = join(folder, `.pst-write-test-${randomBytes(4).toString('hex')}`);
+  try {
+    writeFileSync(probe, 'ok');
+    rmSync(probe, { force: true });
+  } catch (error) {
+    throw invalidInput(`Folder tidak dapat ditulisi: ${folder} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+}
+
+export const backupHandlers = {
+  'backup.status': query<'backup.status'>({
+    access: 'admin',
+    input: empty,
+    run: (_input, { core }) => status(core),
+  }),
+
+  /** The copy runs in prepare (async, outside the transaction); run records the outcome with the audit row. */
+  'backup.run': mutation<'backup.run', Awaited<ReturnType<typeof performBackup>>>({
+    access: 'admin',
+    input: empty,
+    prepare: (_input, { core }) => performBackup(core, 'manual'),
+    run: (_input, { core }, outcome) => {
+      recordBackupRun(core.db, outcome);
+      return outcome;
+    },
+    audit: (_input, out) => ({ entityType: 'backup', entityId: out.path, detail: { ok: out.ok, error: out.error, sizeBytes: out.sizeBytes } }),
+  }),
+
+  'backup.getSettings': query<'backup.getSettings'>({
+    access: 'admin',
+    input: empty,
+    run: (_input, { core }) => readBackupSettings(core.db),
+  }),
+
+  'backup.saveSettings': mutation<'backup.saveSettings'>({
+    access: 'admin',
+    input: z.strictObject({
+      folder: z.string().trim().min(1).max(500).nullable().optional(),
+      time: z.string().refine(isTimeOfDay, 'Jam harus berformat JJ:MM, mis. 15:45').optional(),
+      keep: z.number().int().min(1).max(365).optional(),
+    }),
+    prepare: async (input) => {
+      if (input.folder) checkWritableFolder(input.folder);
+    },
+    run: (input, { core }) => writeBackupSettings(core.db, input, core.now()),
+    audit: (input) => ({ entityType: 'settings', entityId: 'backup', detail: input }),
+  }),
+} satisfies HandlerMap;
