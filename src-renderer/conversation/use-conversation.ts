@@ -41,6 +41,8 @@ export function useConversation(id: number | null): ConversationData {
     if (!m.ok) return setError(m.error.message);
     setError(null);
     setDetail(d.value);
+    // A message that arrives in the conversation on screen is read as it appears.
+    if (d.value.unreadCount > 0 && document.visibilityState === 'visible') void api.call('conversations.markRead', { id });
     // The newest page replaces what it covers; older pages already shown stay.
     setMessages((old) => {
       const fresh = new Map(m.value.map((x) => [x.id, x]));

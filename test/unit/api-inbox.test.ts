@@ -35,6 +35,15 @@ describe('inbox', () => {
     expect((await core.must('inbox.list', { filter: { channel: 'telegram' } })).items.map((c) => c.id).sort()).toEqual([1, 3]);
   });
 
+  it('shows the name the channel gives until the requester states one', async () => {
+    const { conversationId: id } = ingest(core.services, { channel: 'telegram', externalId: 't1', sourceId: '777', displayName: 'Made W', receivedAt: T0, text: 'Halo', requester: { telegramUserId: '777' }, thread: { mode: 'identity' } });
+    const row = async () => (await core.must('inbox.list', { sort: 'activity' })).items.find((c) => c.id === id);
+    expect(await row()).toMatchObject({ requesterName: 'Made W' });
+    expect(await core.must('conversations.get', { id })).toMatchObject({ requesterName: 'Made W' });
+    await core.must('conversations.updateRequirements', { id, requester: { name: 'Made Wisnu Pratama' } });
+    expect(await row()).toMatchObject({ requesterName: 'Made Wisnu Pratama' });
+  });
+
   it('counts unread conversations and marks one read', async () => {
     expect(await core.must('inbox.unreadCount', {})).toEqual({ conversations: 4 });
     await core.must('conversations.markRead', { id: 2 });
