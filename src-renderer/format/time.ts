@@ -64,7 +64,9 @@ export function dueInfo(dueAt: number | null, now: number, t: Translate): DueInf
 
 /** "3 jam 15 menit": service time is counted in working hours (7.5 h a day), so no calendar days. */
 export function formatWorkingDuration(ms: number, t: Translate): string {
-  const minutes = Math.max(Math.floor(Math.abs(ms) / 60_000), 1);
+  const minutes = Math.floor(Math.abs(ms) / 60_000);
+  // A reply outside service hours took no service time at all: say so rather than "1 menit".
+  if (minutes === 0) return t('time.underMinute');
   const hours = Math.floor(minutes / 60);
   const mins = minutes % 60;
   if (hours === 0) return t('time.minutes', { n: mins });

@@ -92,6 +92,7 @@ export const en: Dictionary = {
   'time.days': '{n} d',
   'time.hours': '{n} h',
   'time.minutes': '{n} min',
+  'time.underMinute': 'under a minute',
 
   'conversation.choose': 'Choose a consultation in the list to see its conversation.',
   'conversation.requester': 'Requester',

@@ -94,6 +94,7 @@ export const id = {
   'time.days': '{n} hari',
   'time.hours': '{n} jam',
   'time.minutes': '{n} menit',
+  'time.underMinute': 'kurang dari 1 menit',
 
   'conversation.choose': 'Pilih konsultasi di daftar untuk melihat percakapannya.',
   'conversation.requester': 'Pengguna layanan',

@@ -1,7 +1,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import type { ConversationDetail } from '../../src-preload/contract';
-import { formatDateTime, formatDuration, slaInfo } from '../format/time';
+import { formatDateTime, formatWorkingDuration, slaInfo } from '../format/time';
 import { DueText } from '../inbox/badges';
 import { useNow } from '../inbox/use-now';
 import { useLanguage, useT } from '../i18n';
@@ -27,8 +27,8 @@ export function ServiceFacts(props: { conversation: ConversationDetail }) {
       ? [t('facts.resolvedAt'), formatDateTime(c.resolvedAt, language)]
       : [t('conversation.due'), <><DueText level={due.level} text={due.text} />{c.slaDueAt !== null && ` (${formatDateTime(c.slaDueAt, language)})`}</>],
     [t('facts.requirementsComplete'), c.requirementsCompleteAt ? formatDateTime(c.requirementsCompleteAt, language) : '—'],
-    [t('facts.firstResponse'), c.firstResponseWorkingMs !== null ? formatDuration(c.firstResponseWorkingMs, t) : '—'],
-    [t('facts.paused'), c.slaPausedWorkingMs > 0 ? formatDuration(c.slaPausedWorkingMs, t) : '—'],
+    [t('facts.firstResponse'), c.firstResponseWorkingMs !== null ? formatWorkingDuration(c.firstResponseWorkingMs, t) : '—'],
+    [t('facts.paused'), c.slaPausedWorkingMs > 0 ? formatWorkingDuration(c.slaPausedWorkingMs, t) : '—'],
     [t('facts.topic'), c.topic ?? '—'],
     [t('facts.summary'), c.summary ?? '—'],
     [t('facts.rating'), rating ? `${rating.score ?? '—'}/5${rating.feedback ? ` · “${rating.feedback}”` : ''} (${t(`ratingSource.${rating.source}`)})` : '—'],

@@ -44,6 +44,8 @@ test("SLA in rows: the core's service time and state win over the raw due instan
   expect(slaInfo({ ...row, slaState: 'running', workingMsLeft: 3.25 * HOUR }, now, tId)).toEqual({ level: 'ok', text: 'Sisa 3 jam 15 menit kerja' });
   expect(slaInfo({ ...row, slaState: 'due_soon', workingMsLeft: 2 * HOUR }, now, tId)).toEqual({ level: 'soon', text: 'Sisa 2 jam kerja' });
   expect(slaInfo({ ...row, slaState: 'overdue', workingMsLeft: -1.5 * HOUR }, now, tId)).toEqual({ level: 'overdue', text: 'Terlambat 1 jam 30 menit' });
+  // A reply outside service hours takes no service time: not rounded up to a minute.
+  expect(slaInfo({ ...row, slaState: 'due_soon', workingMsLeft: 20_000 }, now, tId)).toEqual({ level: 'soon', text: 'Sisa kurang dari 1 menit kerja' });
   expect(slaInfo({ ...row, status: 'waiting_requester', slaState: 'paused', workingMsLeft: HOUR }, now, tId)).toEqual({ level: 'none', text: 'Dijeda' });
   expect(slaInfo({ ...row, slaState: 'none', workingMsLeft: null }, now, tId)).toEqual({ level: 'none', text: 'Tenggat belum berjalan' });
   // Closed: nothing left to count down, whatever the clock said at closure.
