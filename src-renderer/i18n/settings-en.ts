@@ -47,6 +47,8 @@ export const settingsEn: { readonly [K in keyof typeof settingsId]: string } = {
   'email.fromAddress': 'Sender address',
   'email.fromHint': 'Empty = the login name.',
   'email.senderName': 'Sender name',
+  'email.tlsCa': 'Server CA certificate (optional)',
+  'email.tlsCaHint': 'Only when the office mail server uses its own certificate: paste its CA certificate (PEM). Leave empty for ordinary servers.',
   'email.enabled': 'Enable the email channel',
   'email.test': 'Test connection',
   'email.saved': 'Email account saved.',

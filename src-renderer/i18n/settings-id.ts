@@ -46,6 +46,8 @@ export const settingsId = {
   'email.fromAddress': 'Alamat pengirim',
   'email.fromHint': 'Kosong = sama dengan nama login.',
   'email.senderName': 'Nama pengirim',
+  'email.tlsCa': 'Sertifikat CA server (opsional)',
+  'email.tlsCaHint': 'Hanya bila server email kantor memakai sertifikat sendiri: tempel sertifikat CA-nya (PEM). Kosongkan untuk server biasa.',
   'email.enabled': 'Aktifkan kanal email',
   'email.test': 'Uji koneksi',
   'email.saved': 'Akun email disimpan.',

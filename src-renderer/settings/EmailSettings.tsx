@@ -1,4 +1,4 @@
-import { Button, Dropdown, Field, Input, makeStyles, MessageBar, MessageBarBody, Option, Switch, tokens } from '@fluentui/react-components';
+import { Button, Dropdown, Field, Input, makeStyles, MessageBar, MessageBarBody, Option, Switch, Textarea, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import type { ChannelStatusView, EmailAccountInput, EmailConnectionCheck, EmailTls } from '../../src-preload/contract';
 import { api } from '../api/client';
@@ -78,6 +78,16 @@ export function EmailSettings() {
         <Field label={t('email.fromAddress')} hint={t('email.fromHint')}><Input value={form.fromAddress} onChange={text('fromAddress')} /></Field>
         <Field label={t('email.senderName')}><Input value={form.senderName} onChange={text('senderName')} /></Field>
       </div>
+      <Field label={t('email.tlsCa')} hint={t('email.tlsCaHint')}>
+        <Textarea
+          resize="vertical"
+          rows={extra.tlsCaPem ? 4 : 2}
+          value={extra.tlsCaPem ?? ''}
+          placeholder="-----BEGIN CERTIFICATE-----"
+          onChange={(_, d) => setExtra((e) => ({ ...e, tlsCaPem: d.value.trim() === '' ? null : d.value }))}
+          data-testid="email-tls-ca"
+        />
+      </Field>
       <Switch checked={form.enabled} onChange={(_, d) => setForm((f) => ({ ...f, enabled: d.checked }))} label={t('email.enabled')} />
       <div className={styles.row}>
         <Button disabled={action.busy} onClick={() => void action.run(() => api.call('email.testConnection', input())).then((r) => r && setChecks(r))}>
