@@ -750,6 +750,8 @@ export interface DraftView {
 /** A requester found by the merge picker, with their latest consultation for recognition. */
 export interface RequesterSearchHit extends RequesterView {
   conversations: number;
+  /** Their most recent consultation (what the inbox search opens for a requester). */
+  latestConversationId: number | null;
   latestTicket: string | null;
   latestChannel: Channel | null;
   latestMessageAt: number | null;

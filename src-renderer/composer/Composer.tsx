@@ -24,7 +24,9 @@ const useStyles = makeStyles({
   bar: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   grow: { flexGrow: 1 },
   hint: { color: tokens.colorNeutralForeground3 },
-  signature: { color: tokens.colorNeutralForeground3, whiteSpace: 'pre-wrap', borderLeft: `2px solid ${tokens.colorNeutralStroke2}`, paddingLeft: tokens.spacingHorizontalS },
+  // One line in the bar, the whole signature on hover: the timeline above needs the height.
+  signature: { color: tokens.colorNeutralForeground3, maxWidth: '260px', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', cursor: 'help' },
+  signatureFull: { whiteSpace: 'pre-wrap' },
 });
 
 // The `/query` just before the cursor, at the start of a line or after a space.
@@ -218,11 +220,6 @@ export function Composer(props: { conversation: ConversationDetail; onSent(): vo
           ))}
         </div>
       )}
-      {mode === 'reply' && c.channel === 'email' && (
-        <Text size={200} className={styles.signature} data-testid="composer-signature">
-          {signature.trim() ? `${t('composer.signatureAdded')}\n-- \n${signature.trim()}` : t('composer.noSignature')}
-        </Text>
-      )}
       <ErrorBar error={send.error ?? fileError} testId="composer-error" />
       <div className={styles.bar}>
         {mode === 'reply' && (
@@ -236,6 +233,13 @@ export function Composer(props: { conversation: ConversationDetail; onSent(): vo
           </>
         )}
         <ChannelLimits channel={c.channel} mode={mode} text={text} />
+        {mode === 'reply' && c.channel === 'email' && (
+          <Tooltip relationship="description" content={<span className={styles.signatureFull}>{signature.trim() ? `${t('composer.signatureAdded')}\n-- \n${signature.trim()}` : t('composer.noSignature')}</span>}>
+            <Text size={200} className={styles.signature} tabIndex={0} data-testid="composer-signature">
+              {signature.trim() ? t('composer.signatureShort', { first: signature.trim().split('\n')[0] ?? '' }) : t('composer.noSignatureShort')}
+            </Text>
+          </Tooltip>
+        )}
         <span className={styles.grow} />
         <DraftStatus state={saveState} />
         <Text size={200} className={styles.hint}>

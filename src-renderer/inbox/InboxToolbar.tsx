@@ -1,4 +1,4 @@
-import { Dropdown, Field, makeStyles, Option, SearchBox, ToggleButton, tokens } from '@fluentui/react-components';
+import { Dropdown, makeStyles, Option, SearchBox, ToggleButton, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Channel, ConversationStatus, InboxSort } from '../../src-preload/contract';
@@ -9,8 +9,8 @@ const useStyles = makeStyles({
   root: {
     display: 'flex',
     flexWrap: 'wrap',
-    alignItems: 'flex-end',
-    gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    alignItems: 'center',
+    gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
     padding: `0 ${tokens.spacingHorizontalXL} ${tokens.spacingVerticalM}`,
     flexShrink: 0,
   },
@@ -42,59 +42,63 @@ export function InboxToolbar() {
   const [draft, setDraft] = useState(s.query);
   // "Back to the list" clears the query from elsewhere; the box follows.
   useEffect(() => setDraft(s.query), [s.query]);
+  // Results follow the typing after a short pause (Enter searches at once); one letter is too little.
+  useEffect(() => {
+    const query = draft.trim();
+    if (query === useInbox.getState().query || (query.length > 0 && query.length < 2)) return;
+    const timer = setTimeout(() => useInbox.getState().setQuery(query), 350);
+    return () => clearTimeout(timer);
+  }, [draft]);
 
   const statusText = s.statuses.length === 0 ? '' : s.statuses.map((x) => t(`status.${x}`)).join(', ');
   const sortLabel: Record<InboxSort, string> = { due: t('inbox.sortDue'), activity: t('inbox.sortActivity') };
 
   return (
     <div className={styles.root} role="search">
-      <Field label={t('inbox.search')}>
-        <SearchBox
-          className={styles.search}
-          placeholder={t('inbox.searchPlaceholder')}
-          value={draft}
-          onChange={(_, data) => {
-            setDraft(data.value);
-            if (data.value === '') actions.setQuery('');
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') actions.setQuery(draft);
-          }}
-          data-testid="inbox-search"
-        />
-      </Field>
-      <Field label={t('inbox.status')}>
-        <Dropdown
-          className={styles.status}
-          multiselect
-          listbox={{ className: styles.statusList }}
-          placeholder={t('inbox.statusAll')}
-          value={statusText}
-          selectedOptions={s.statuses}
-          onOptionSelect={(_, data) => actions.setStatuses(data.selectedOptions as ConversationStatus[])}
-        >
-          {STATUSES.map((status) => (
-            <Option key={status} value={status}>
-              {t(`status.${status}`)}
-            </Option>
-          ))}
-        </Dropdown>
-      </Field>
-      <Field label={t('inbox.channel')}>
-        <Dropdown
-          className={styles.channel}
-          value={s.channel ? t(`channel.${s.channel}`) : t('inbox.channelAll')}
-          selectedOptions={[s.channel ?? ALL]}
-          onOptionSelect={(_, data) => actions.setChannel(data.optionValue ? (data.optionValue as Channel) : null)}
-        >
-          <Option value={ALL}>{t('inbox.channelAll')}</Option>
-          {CHANNELS.map((channel) => (
-            <Option key={channel} value={channel}>
-              {t(`channel.${channel}`)}
-            </Option>
-          ))}
-        </Dropdown>
-      </Field>
+      <SearchBox
+        className={styles.search}
+        aria-label={t('inbox.search')}
+        placeholder={t('inbox.searchPlaceholder')}
+        value={draft}
+        onChange={(_, data) => {
+          setDraft(data.value);
+          if (data.value === '') actions.setQuery('');
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') actions.setQuery(draft);
+        }}
+        data-testid="inbox-search"
+      />
+      <Dropdown
+        className={styles.status}
+        aria-label={t('inbox.status')}
+        multiselect
+        listbox={{ className: styles.statusList }}
+        placeholder={t('inbox.statusAll')}
+        value={statusText}
+        selectedOptions={s.statuses}
+        onOptionSelect={(_, data) => actions.setStatuses(data.selectedOptions as ConversationStatus[])}
+      >
+        {STATUSES.map((status) => (
+          <Option key={status} value={status}>
+            {t(`status.${status}`)}
+          </Option>
+        ))}
+      </Dropdown>
+      <Dropdown
+        className={styles.channel}
+        aria-label={t('inbox.channel')}
+        value={s.channel ? t(`channel.${s.channel}`) : t('inbox.channelAll')}
+        selectedOptions={[s.channel ?? ALL]}
+        onOptionSelect={(_, data) => actions.setChannel(data.optionValue ? (data.optionValue as Channel) : null)}
+      >
+        <Option value={ALL}>{t('inbox.channelAll')}</Option>
+        {CHANNELS.map((channel) => (
+          <Option key={channel} value={channel}>
+            {t(`channel.${channel}`)}
+          </Option>
+        ))}
+      </Dropdown>
       <div className={styles.toggles}>
         <ToggleButton checked={s.mine} onClick={actions.toggleMine} shape="circular">
           {t('inbox.mine')}
@@ -103,17 +107,16 @@ export function InboxToolbar() {
           {t('inbox.overdue')}
         </ToggleButton>
       </div>
-      <Field label={t('inbox.sort')}>
-        <Dropdown
-          className={styles.sort}
-          value={sortLabel[s.sort]}
-          selectedOptions={[s.sort]}
-          onOptionSelect={(_, data) => data.optionValue && actions.setSort(data.optionValue as InboxSort)}
-        >
-          <Option value="due">{t('inbox.sortDue')}</Option>
-          <Option value="activity">{t('inbox.sortActivity')}</Option>
-        </Dropdown>
-      </Field>
+      <Dropdown
+        className={styles.sort}
+        aria-label={t('inbox.sort')}
+        value={`${t('inbox.sort')}: ${sortLabel[s.sort]}`}
+        selectedOptions={[s.sort]}
+        onOptionSelect={(_, data) => data.optionValue && actions.setSort(data.optionValue as InboxSort)}
+      >
+        <Option value="due">{t('inbox.sortDue')}</Option>
+        <Option value="activity">{t('inbox.sortActivity')}</Option>
+      </Dropdown>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { Button, makeStyles, mergeClasses, MessageBar, MessageBarBody, Spinner, Text, tokens } from '@fluentui/react-components';
-import { ArrowLeftRegular } from '@fluentui/react-icons';
+import { ArrowLeftRegular, PersonRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
-import type { SearchHit } from '../../src-preload/contract';
+import type { RequesterSearchHit, SearchHit } from '../../src-preload/contract';
 import { api } from '../api/client';
 import { formatShort } from '../format/time';
 import { useLanguage, useT } from '../i18n';
@@ -13,6 +13,7 @@ const useStyles = makeStyles({
   head: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, flexShrink: 0 },
   summary: { color: tokens.colorNeutralForeground3 },
   list: { flexGrow: 1, overflowY: 'auto', margin: 0, padding: 0, listStyle: 'none' },
+  people: { flexShrink: 0, margin: 0, padding: 0, listStyle: 'none', borderBottom: `2px solid ${tokens.colorNeutralStroke2}` },
   hit: {
     width: '100%',
     display: 'flex',
@@ -29,8 +30,9 @@ const useStyles = makeStyles({
     ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
   },
   selected: { backgroundColor: tokens.colorNeutralBackground1Selected },
-  line: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'baseline' },
-  ticket: { color: tokens.colorNeutralForeground3, marginLeft: 'auto', whiteSpace: 'nowrap' },
+  line: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'baseline', minWidth: 0 },
+  name: { minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  ticket: { color: tokens.colorNeutralForeground3, marginLeft: 'auto', whiteSpace: 'nowrap', flexShrink: 0 },
   snippet: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
   center: { padding: tokens.spacingVerticalXXL, display: 'flex', justifyContent: 'center' },
   none: { padding: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground2 },
@@ -45,12 +47,20 @@ export function SearchResults(props: { query: string }) {
   const select = useInbox((s) => s.select);
   const setQuery = useInbox((s) => s.setQuery);
   const [hits, setHits] = useState<SearchHit[] | null>(null);
+  const [people, setPeople] = useState<RequesterSearchHit[]>([]);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     let current = true;
     setHits(null);
+    setPeople([]);
     setError(null);
+    // People whose name, institution or address matches: officers search for a person as often as for words.
+    if (props.query.trim().length >= 2) {
+      void api.call('requesters.search', { query: props.query.trim(), limit: 5 }).then((result) => {
+        if (current && result.ok) setPeople(result.value.filter((p) => p.latestConversationId !== null));
+      });
+    }
     void api.call('search.messages', { query: props.query, limit: 100 }).then((result) => {
       if (!current) return;
       if (result.ok) setHits(result.value);
@@ -83,6 +93,32 @@ export function SearchResults(props: { query: string }) {
           <Spinner size="small" label={t('common.loading')} />
         </div>
       )}
+      {people.length > 0 && (
+        <ul className={styles.people} aria-label={t('inbox.searchPeople')} data-testid="search-people">
+          {people.map((p) => (
+            <li key={p.id}>
+              <button
+                type="button"
+                className={mergeClasses(styles.hit, p.latestConversationId === selectedId && styles.selected)}
+                onClick={() => p.latestConversationId !== null && select(p.latestConversationId)}
+              >
+                <span className={styles.line}>
+                  <PersonRegular aria-hidden />
+                  <Text weight="semibold" className={styles.name}>
+                    {p.name ?? t('common.unknownName')}
+                  </Text>
+                  <Text size={200} className={styles.ticket}>
+                    {p.latestTicket}
+                  </Text>
+                </span>
+                <Text size={200} className={styles.snippet}>
+                  {[p.institution, p.email, p.whatsapp, t('inbox.searchPersonCount', { n: p.conversations })].filter(Boolean).join(' · ')}
+                </Text>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
       {hits?.length === 0 && <Text className={styles.none}>{t('inbox.searchNone', { q: props.query })}</Text>}
       {hits && hits.length > 0 && (
         <ul className={styles.list} aria-label={t('inbox.search')} data-testid="search-results">
@@ -94,7 +130,7 @@ export function SearchResults(props: { query: string }) {
                 onClick={() => select(hit.conversationId)}
               >
                 <span className={styles.line}>
-                  <Text weight="semibold">{hit.requesterName ?? t('common.unknownName')}</Text>
+                  <Text weight="semibold" className={styles.name}>{hit.requesterName ?? t('common.unknownName')}</Text>
                   <Text size={200} className={styles.ticket}>
                     {hit.ticket} · {formatShort(hit.createdAt, language)}
                   </Text>

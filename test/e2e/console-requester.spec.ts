@@ -135,3 +135,16 @@ test('a plain officer edits their own display name and signature in Pengaturan',
   await expect(page.getByTestId('signature-settings').getByRole('textbox', { name: 'Nama tampilan' })).toHaveValue('Made Petugas Layanan');
   await expect(page.getByTestId('signature-settings').getByRole('textbox', { name: /^Tanda tangan/ })).toHaveValue('Made Petugas Layanan\nPST BPS Kabupaten Buleleng');
 });
+
+test('the inbox search finds a person by institution while typing, and opens their latest consultation', async ({ page }) => {
+  await login(page, host.url, admin);
+  // No Enter: the results follow the typing.
+  await page.getByRole('searchbox', { name: 'Cari pesan' }).fill('SMAN 1 Sing');
+  const people = page.getByTestId('search-people');
+  await expect(people).toContainText(CLOSED_PERSON);
+  await expect(people).toContainText('SMAN 1 Singaraja');
+  await expect(people).toContainText('1 konsultasi');
+  await shot(page, '75-search-person');
+  await people.getByRole('button').filter({ hasText: CLOSED_PERSON }).click();
+  await expect(page.getByTestId('conversation-pane').getByRole('heading', { name: CLOSED_PERSON })).toBeVisible();
+});

@@ -105,12 +105,12 @@ function searchRequesters(db: Db, input: { query: string; limit: number; exceptI
       limit: input.limit,
     }) as RequesterRow[];
   const latest = db.prepare(
-    `SELECT ticket, channel, last_message_at AS lastMessageAt, (SELECT count(*) FROM conversations WHERE requester_id = :id AND automated = 0) AS n
+    `SELECT id, ticket, channel, last_message_at AS lastMessageAt, (SELECT count(*) FROM conversations WHERE requester_id = :id AND automated = 0) AS n
        FROM conversations WHERE requester_id = :id AND automated = 0 ORDER BY last_message_at DESC, id DESC LIMIT 1`,
   );
   return rows.map((r) => {
-    const last = latest.get({ id: r.id }) as { ticket: string; channel: Channel; lastMessageAt: number; n: number } | undefined;
-    return { ...toView(r), conversations: last?.n ?? 0, latestTicket: last?.ticket ?? null, latestChannel: last?.channel ?? null, latestMessageAt: last?.lastMessageAt ?? null };
+    const last = latest.get({ id: r.id }) as { id: number; ticket: string; channel: Channel; lastMessageAt: number; n: number } | undefined;
+    return { ...toView(r), conversations: last?.n ?? 0, latestConversationId: last?.id ?? null, latestTicket: last?.ticket ?? null, latestChannel: last?.channel ?? null, latestMessageAt: last?.lastMessageAt ?? null };
   });
 }
 

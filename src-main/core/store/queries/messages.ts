@@ -27,7 +27,8 @@ function withAttachments(db: Db, rows: MessageRow[]): MessageView[] {
 function searchOne(db: Db, ftsQuery: string, limit: number): SearchHit[] {
   return db
     .prepare(
-      `SELECT m.id AS messageId, m.conversation_id AS conversationId, c.ticket, r.name AS requesterName, m.created_at AS createdAt,
+      `SELECT m.id AS messageId, m.conversation_id AS conversationId, c.ticket,
+              coalesce(r.name, (SELECT ci.display_name FROM channel_identities ci WHERE ci.id = c.channel_identity_id)) AS requesterName, m.created_at AS createdAt,
               snippet(messages_fts, 0, char(2), char(3), '…', 16) AS snippet
          FROM messages_fts
          JOIN messages m ON m.id = messages_fts.rowid
