@@ -1,3 +1,4 @@
+import { consoleBench } from './console.bench';
 import { emailSyncBench } from './email-sync.bench';
 import { inboxBench } from './inbox.bench';
 import { ingestBench } from './ingest.bench';
@@ -12,4 +13,4 @@ import type { Benchmark } from './lib/types';
  * test/bench/<name>.bench.ts exporting a Benchmark, and list it here (before `memoryBench`,
  * which reports the core's peak RSS over everything that ran before it).
  */
-export const benchmarks: Benchmark[] = [ingestBench, inboxBench, searchBench, telegramBench, emailSyncBench, reportsBench, memoryBench];
+export const benchmarks: Benchmark[] = [ingestBench, inboxBench, searchBench, telegramBench, emailSyncBench, reportsBench, consoleBench, memoryBench];
