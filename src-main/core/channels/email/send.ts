@@ -53,6 +53,8 @@ export function replySubject(conversationSubject: string | null, ticket: string,
  */
 export class EmailSender {
   private sentPath: string | null = null;
+  /** Sent copies being made, per message: a second caller waits for the first (see appendToSent). */
+  private readonly appending = new Map<number, Promise<void>>();
   private authFailures = 0;
   private offlineFailures = 0;
   /**
@@ -267,8 +269,21 @@ export class EmailSender {
     });
   }
 
-  /** The mailbox stays the record: each sent mail goes to the Sent folder, once. */
-  private async appendToSent(messageId: number, raw?: Buffer): Promise<void> {
+  /**
+   * The mailbox stays the record: each sent mail goes to the Sent folder, once. After a restart
+   * the outbox's reconcile and the channel's appendMissing() (and after a reconnect, send() and
+   * appendMissing()) may ask for the same copy at the same time; each would look, find nothing
+   * and append. One copy in flight per message; the others wait for it.
+   */
+  private appendToSent(messageId: number, raw?: Buffer): Promise<void> {
+    const running = this.appending.get(messageId);
+    if (running) return running;
+    const append = this.appendOnce(messageId, raw).finally(() => this.appending.delete(messageId));
+    this.appending.set(messageId, append);
+    return append;
+  }
+
+  private async appendOnce(messageId: number, raw?: Buffer): Promise<void> {
     const row = this.row(messageId);
     if (!row?.header_message_id || !row.smtp_accepted_at || row.sent_appended_at) return;
     const id = row.header_message_id;
