@@ -1,6 +1,6 @@
 import { Button, makeStyles, mergeClasses, Spinner, Text, tokens } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, LockClosedRegular, MegaphoneRegular } from '@fluentui/react-icons';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { MessageView } from '../../src-preload/contract';
 import { api } from '../api/client';
 import { useAction } from '../api/use-action';
@@ -37,7 +37,7 @@ const useStyles = makeStyles({
 });
 
 /** One entry of the timeline: who, which channel, when (WITA), its delivery state and files. */
-export function MessageBubble(props: { message: MessageView; onPromote?(message: MessageView): void }) {
+export const MessageBubble = memo(function MessageBubble(props: { message: MessageView; onPromote?(message: MessageView): void }) {
   const styles = useStyles();
   const t = useT();
   const language = useLanguage((s) => s.language);
@@ -116,4 +116,4 @@ export function MessageBubble(props: { message: MessageView; onPromote?(message:
       <ErrorBar error={retry.error ?? quote.error} />
     </article>
   );
-}
+});

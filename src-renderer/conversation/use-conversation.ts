@@ -3,7 +3,8 @@ import type { ConversationDetail, MessageView } from '../../src-preload/contract
 import { api } from '../api/client';
 import { usePstEvent } from '../api/use-event';
 
-export const MESSAGE_PAGE = 50;
+/** The newest messages shown on open; older ones page in on request. Small enough to open fast. */
+export const MESSAGE_PAGE = 30;
 
 export interface ConversationData {
   detail: ConversationDetail | null;
@@ -48,7 +49,13 @@ export function useConversation(id: number | null): ConversationData {
       const fresh = new Map(m.value.map((x) => [x.id, x]));
       const newestOldest = m.value.length ? Math.min(...m.value.map((x) => x.id)) : Infinity;
       const kept = old.filter((x) => x.id < newestOldest && !fresh.has(x.id));
-      return [...kept, ...m.value].sort(byId);
+      // An unchanged message keeps its object, so its (memoized) bubble is not rendered again.
+      const before = new Map(old.map((x) => [x.id, x]));
+      const merged = m.value.map((x) => {
+        const previous = before.get(x.id);
+        return previous && JSON.stringify(previous) === JSON.stringify(x) ? previous : x;
+      });
+      return [...kept, ...merged].sort(byId);
     });
     setHasOlder((had) => had || m.value.length === MESSAGE_PAGE);
   }, [id]);

@@ -1,5 +1,5 @@
 import { Dropdown, makeStyles, Option, SearchBox, ToggleButton, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Channel, ConversationStatus, InboxSort } from '../../src-preload/contract';
 import { useT } from '../i18n';
@@ -41,14 +41,14 @@ export function InboxToolbar() {
   const actions = useInbox.getState();
   const [draft, setDraft] = useState(s.query);
   // "Back to the list" clears the query from elsewhere; the box follows.
-  useEffect(() => setDraft(s.query), [s.query]);
   // Results follow the typing after a short pause (Enter searches at once); one letter is too little.
+  const typing = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const stopTyping = () => clearTimeout(typing.current);
   useEffect(() => {
-    const query = draft.trim();
-    if (query === useInbox.getState().query || (query.length > 0 && query.length < 2)) return;
-    const timer = setTimeout(() => useInbox.getState().setQuery(query), 350);
-    return () => clearTimeout(timer);
-  }, [draft]);
+    stopTyping();
+    setDraft(s.query);
+  }, [s.query]);
+  useEffect(() => stopTyping, []);
 
   const statusText = s.statuses.length === 0 ? '' : s.statuses.map((x) => t(`status.${x}`)).join(', ');
   const sortLabel: Record<InboxSort, string> = { due: t('inbox.sortDue'), activity: t('inbox.sortActivity') };
@@ -62,10 +62,15 @@ export function InboxToolbar() {
         value={draft}
         onChange={(_, data) => {
           setDraft(data.value);
-          if (data.value === '') actions.setQuery('');
+          stopTyping();
+          const query = data.value.trim();
+          if (query === '') actions.setQuery('');
+          else if (query.length >= 2) typing.current = setTimeout(() => actions.setQuery(query), 350);
         }}
         onKeyDown={(e) => {
-          if (e.key === 'Enter') actions.setQuery(draft);
+          if (e.key !== 'Enter') return;
+          stopTyping();
+          actions.setQuery(draft.trim());
         }}
         data-testid="inbox-search"
       />

@@ -33,6 +33,7 @@ const useStyles = makeStyles({
   line: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'baseline', minWidth: 0 },
   name: { minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   ticket: { color: tokens.colorNeutralForeground3, marginLeft: 'auto', whiteSpace: 'nowrap', flexShrink: 0 },
+  ticketInline: { color: tokens.colorNeutralForeground3 },
   snippet: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
   center: { padding: tokens.spacingVerticalXXL, display: 'flex', justifyContent: 'center' },
   none: { padding: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground2 },
@@ -132,10 +133,11 @@ export function SearchResults(props: { query: string }) {
                 <span className={styles.line}>
                   <Text weight="semibold" className={styles.name}>{hit.requesterName ?? t('common.unknownName')}</Text>
                   <Text size={200} className={styles.ticket}>
-                    {hit.ticket} · {formatShort(hit.createdAt, language)}
+                    {formatShort(hit.createdAt, language)}
                   </Text>
                 </span>
                 <Text size={200} className={styles.snippet}>
+                  <span className={styles.ticketInline}>{hit.ticket} · </span>
                   <Highlighted snippet={hit.snippet} />
                 </Text>
               </button>
