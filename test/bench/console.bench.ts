@@ -35,7 +35,7 @@ const STORE_REPEATS = 5;
 // The renderer's constants (src-renderer/inbox): row height and inbox page size.
 const ROW_HEIGHT = 84;
 const INBOX_PAGE = 100;
-const MESSAGE_PAGE = 50;
+const MESSAGE_PAGE = 30; // the console's first page of a conversation (MESSAGE_PAGE in src-renderer/conversation/use-conversation.ts)
 const LIST = '[data-testid="inbox-list"]';
 
 const queries = SEARCH_QUERIES.slice(0, SEARCHES);
