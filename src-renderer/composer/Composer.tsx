@@ -21,9 +21,8 @@ const useStyles = makeStyles({
   textarea: { width: '100%' },
   chips: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
   chip: { display: 'inline-flex', alignItems: 'center', gap: '2px', padding: `0 0 0 ${tokens.spacingHorizontalS}`, borderRadius: tokens.borderRadiusMedium, border: `1px solid ${tokens.colorNeutralStroke2}`, fontSize: tokens.fontSizeBase200, backgroundColor: tokens.colorNeutralBackground2 },
-  bar: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  bar: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', rowGap: tokens.spacingVerticalXS },
   grow: { flexGrow: 1 },
-  hint: { color: tokens.colorNeutralForeground3 },
   // One line in the bar, the whole signature on hover: the timeline above needs the height.
   signature: { color: tokens.colorNeutralForeground3, maxWidth: '260px', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', cursor: 'help' },
   signatureFull: { whiteSpace: 'pre-wrap' },
@@ -236,18 +235,17 @@ export function Composer(props: { conversation: ConversationDetail; onSent(): vo
         {mode === 'reply' && c.channel === 'email' && (
           <Tooltip relationship="description" content={<span className={styles.signatureFull}>{signature.trim() ? `${t('composer.signatureAdded')}\n-- \n${signature.trim()}` : t('composer.noSignature')}</span>}>
             <Text size={200} className={styles.signature} tabIndex={0} data-testid="composer-signature">
-              {signature.trim() ? t('composer.signatureShort', { first: signature.trim().split('\n')[0] ?? '' }) : t('composer.noSignatureShort')}
+              {signature.trim() ? t('composer.signatureShort') : t('composer.noSignatureShort')}
             </Text>
           </Tooltip>
         )}
         <span className={styles.grow} />
         <DraftStatus state={saveState} />
-        <Text size={200} className={styles.hint}>
-          {t('composer.ctrlEnter')}
-        </Text>
-        <Button appearance="primary" icon={send.busy ? <Spinner size="tiny" /> : mode === 'note' ? <NoteRegular /> : <SendRegular />} disabled={!text.trim() || send.busy} onClick={() => void submit()}>
-          {mode === 'note' ? t('composer.saveNote') : t('composer.send')}
-        </Button>
+        <Tooltip content={t('composer.ctrlEnter')} relationship="description">
+          <Button appearance="primary" icon={send.busy ? <Spinner size="tiny" /> : mode === 'note' ? <NoteRegular /> : <SendRegular />} disabled={!text.trim() || send.busy} onClick={() => void submit()}>
+            {mode === 'note' ? t('composer.saveNote') : t('composer.send')}
+          </Button>
+        </Tooltip>
       </div>
     </div>
   );

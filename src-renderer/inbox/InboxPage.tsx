@@ -1,14 +1,12 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { PageHeader } from '../components/PageHeader';
 import { useT } from '../i18n';
 import { useInbox } from '../state/inbox';
 import { ConversationView } from '../conversation/ConversationView';
 import { InboxList } from './InboxList';
 import { InboxToolbar } from './InboxToolbar';
 import { SearchResults } from './SearchResults';
-import { Button } from '@fluentui/react-components';
+import { Button, Tooltip } from '@fluentui/react-components';
 import { KeyboardRegular } from '@fluentui/react-icons';
-import { NotificationButton } from '../notifications/NotificationButton';
 import { useMessageNotifications } from '../notifications/use-notifications';
 import { HelpOverlay } from '../shortcuts/HelpOverlay';
 import { useCommands } from '../shortcuts/commands';
@@ -16,6 +14,7 @@ import { useInboxShortcuts } from '../shortcuts/use-shortcuts';
 
 const useStyles = makeStyles({
   root: { flexGrow: 1, minHeight: 0, display: 'flex', flexDirection: 'column' },
+  hiddenTitle: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap', margin: 0 },
   split: { flexGrow: 1, minHeight: 0, display: 'flex', borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
   listColumn: {
     width: '380px',
@@ -38,14 +37,14 @@ export function InboxPage() {
   useMessageNotifications();
   return (
     <div className={styles.root}>
-      <PageHeader title={t('inbox.title')}>
-        <NotificationButton />
-        <Button appearance="subtle" size="small" icon={<KeyboardRegular />} onClick={() => setHelp(true)}>
-          {t('shortcuts.button')}
-        </Button>
-      </PageHeader>
+      {/* The navigation already names the page: its title is for screen readers, the height goes to the conversation. */}
+      <h1 className={styles.hiddenTitle}>{t('inbox.title')}</h1>
       <HelpOverlay />
-      <InboxToolbar />
+      <InboxToolbar>
+        <Tooltip content={t('shortcuts.button')} relationship="label">
+          <Button appearance="subtle" icon={<KeyboardRegular />} onClick={() => setHelp(true)} />
+        </Tooltip>
+      </InboxToolbar>
       <div className={styles.split}>
         <div className={styles.listColumn}>{query ? <SearchResults query={query} /> : <InboxList />}</div>
         <ConversationView conversationId={selectedId} />

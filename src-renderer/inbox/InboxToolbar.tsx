@@ -1,5 +1,5 @@
 import { Dropdown, makeStyles, Option, SearchBox, ToggleButton, tokens } from '@fluentui/react-components';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Channel, ConversationStatus, InboxSort } from '../../src-preload/contract';
 import { useT } from '../i18n';
@@ -11,21 +11,24 @@ const useStyles = makeStyles({
     flexWrap: 'wrap',
     alignItems: 'center',
     gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
-    padding: `0 ${tokens.spacingHorizontalXL} ${tokens.spacingVerticalM}`,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXL}`,
     flexShrink: 0,
   },
-  search: { width: '260px' },
-  status: { minWidth: '190px', maxWidth: '260px' },
+  search: { width: '240px' },
+  status: { minWidth: '170px', maxWidth: '240px' },
   statusList: { minWidth: '240px' },
   channel: { minWidth: '150px' },
   sort: { minWidth: '170px' },
   toggles: { display: 'flex', gap: tokens.spacingHorizontalS },
+  // The search group keeps its landmark without breaking the one-row flex layout.
+  filters: { display: 'contents' },
+  actions: { marginLeft: 'auto', display: 'flex', gap: tokens.spacingHorizontalXS },
 });
 
 const ALL = '';
 
 /** Search, filters and sort of the inbox; all state lives in the inbox store. */
-export function InboxToolbar() {
+export function InboxToolbar(props: { children?: ReactNode }) {
   const styles = useStyles();
   const t = useT();
   const s = useInbox(
@@ -54,63 +57,64 @@ export function InboxToolbar() {
   const sortLabel: Record<InboxSort, string> = { due: t('inbox.sortDue'), activity: t('inbox.sortActivity') };
 
   return (
-    <div className={styles.root} role="search">
-      <SearchBox
-        className={styles.search}
-        aria-label={t('inbox.search')}
-        placeholder={t('inbox.searchPlaceholder')}
-        value={draft}
-        onChange={(_, data) => {
-          setDraft(data.value);
-          stopTyping();
-          const query = data.value.trim();
-          if (query === '') actions.setQuery('');
-          else if (query.length >= 2) typing.current = setTimeout(() => actions.setQuery(query), 350);
-        }}
-        onKeyDown={(e) => {
-          if (e.key !== 'Enter') return;
-          stopTyping();
-          actions.setQuery(draft.trim());
-        }}
-        data-testid="inbox-search"
-      />
-      <Dropdown
-        className={styles.status}
-        aria-label={t('inbox.status')}
-        multiselect
-        listbox={{ className: styles.statusList }}
-        placeholder={t('inbox.statusAll')}
-        value={statusText}
-        selectedOptions={s.statuses}
-        onOptionSelect={(_, data) => actions.setStatuses(data.selectedOptions as ConversationStatus[])}
-      >
-        {STATUSES.map((status) => (
-          <Option key={status} value={status}>
-            {t(`status.${status}`)}
-          </Option>
-        ))}
-      </Dropdown>
-      <Dropdown
-        className={styles.channel}
-        aria-label={t('inbox.channel')}
-        value={s.channel ? t(`channel.${s.channel}`) : t('inbox.channelAll')}
-        selectedOptions={[s.channel ?? ALL]}
-        onOptionSelect={(_, data) => actions.setChannel(data.optionValue ? (data.optionValue as Channel) : null)}
-      >
-        <Option value={ALL}>{t('inbox.channelAll')}</Option>
-        {CHANNELS.map((channel) => (
-          <Option key={channel} value={channel}>
-            {t(`channel.${channel}`)}
-          </Option>
-        ))}
-      </Dropdown>
-      <div className={styles.toggles}>
-        <ToggleButton checked={s.mine} onClick={actions.toggleMine} shape="circular">
-          {t('inbox.mine')}
-        </ToggleButton>
-        <ToggleButton checked={s.overdue} onClick={actions.toggleOverdue} shape="circular">
-          {t('inbox.overdue')}
-        </ToggleButton>
+    <div className={styles.root}>
+      <div role="search" className={styles.filters}>
+        <SearchBox
+          className={styles.search}
+          aria-label={t('inbox.search')}
+          placeholder={t('inbox.searchPlaceholder')}
+          value={draft}
+          onChange={(_, data) => {
+            setDraft(data.value);
+            stopTyping();
+            const query = data.value.trim();
+            if (query === '') actions.setQuery('');
+            else if (query.length >= 2) typing.current = setTimeout(() => actions.setQuery(query), 350);
+          }}
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter') return;
+            stopTyping();
+            actions.setQuery(draft.trim());
+          }}
+          data-testid="inbox-search"
+        />
+        <Dropdown
+          className={styles.status}
+          aria-label={t('inbox.status')}
+          multiselect
+          listbox={{ className: styles.statusList }}
+          placeholder={t('inbox.statusAll')}
+          value={statusText}
+          selectedOptions={s.statuses}
+          onOptionSelect={(_, data) => actions.setStatuses(data.selectedOptions as ConversationStatus[])}
+        >
+          {STATUSES.map((status) => (
+            <Option key={status} value={status}>
+              {t(`status.${status}`)}
+            </Option>
+          ))}
+        </Dropdown>
+        <Dropdown
+          className={styles.channel}
+          aria-label={t('inbox.channel')}
+          value={s.channel ? t(`channel.${s.channel}`) : t('inbox.channelAll')}
+          selectedOptions={[s.channel ?? ALL]}
+          onOptionSelect={(_, data) => actions.setChannel(data.optionValue ? (data.optionValue as Channel) : null)}
+        >
+          <Option value={ALL}>{t('inbox.channelAll')}</Option>
+          {CHANNELS.map((channel) => (
+            <Option key={channel} value={channel}>
+              {t(`channel.${channel}`)}
+            </Option>
+          ))}
+        </Dropdown>
+        <div className={styles.toggles}>
+          <ToggleButton checked={s.mine} onClick={actions.toggleMine} shape="circular">
+            {t('inbox.mine')}
+          </ToggleButton>
+          <ToggleButton checked={s.overdue} onClick={actions.toggleOverdue} shape="circular">
+            {t('inbox.overdue')}
+          </ToggleButton>
       </div>
       <Dropdown
         className={styles.sort}
@@ -122,6 +126,8 @@ export function InboxToolbar() {
         <Option value="due">{t('inbox.sortDue')}</Option>
         <Option value="activity">{t('inbox.sortActivity')}</Option>
       </Dropdown>
+      </div>
+      <span className={styles.actions}>{props.children}</span>
     </div>
   );
 }

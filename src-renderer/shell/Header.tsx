@@ -3,6 +3,7 @@ import { SignOutRegular } from '@fluentui/react-icons';
 import { BPS_BLUE, BrandMark } from '../components/BrandMark';
 import { useT } from '../i18n';
 import { useSession } from '../state/session';
+import { NotificationButton } from '../notifications/NotificationButton';
 import { LanguageSwitch } from './LanguageSwitch';
 
 const useStyles = makeStyles({
@@ -42,6 +43,7 @@ export function Header() {
           </Text>
         )}
       </div>
+      <NotificationButton />
       <LanguageSwitch />
       {officer && (
         <div className={styles.officer} data-testid="current-officer">
