@@ -30,6 +30,13 @@ export function useConversation(id: number | null): ConversationData {
   const [loadingOlder, setLoadingOlder] = useState(false);
   const current = useRef(id);
   current.current = id;
+  // Opening reads the conversation; a reload right after (its own inbox.changed) must not ask again.
+  const lastMarkRead = useRef(0);
+  const markRead = useCallback(() => {
+    if (id === null || Date.now() - lastMarkRead.current < 2000) return;
+    lastMarkRead.current = Date.now();
+    void api.call('conversations.markRead', { id });
+  }, [id]);
 
   const reload = useCallback(async () => {
     if (id === null) return;
@@ -43,7 +50,7 @@ export function useConversation(id: number | null): ConversationData {
     setError(null);
     setDetail(d.value);
     // A message that arrives in the conversation on screen is read as it appears.
-    if (d.value.unreadCount > 0 && document.visibilityState === 'visible') void api.call('conversations.markRead', { id });
+    if (d.value.unreadCount > 0 && document.visibilityState === 'visible') markRead();
     // The newest page replaces what it covers; older pages already shown stay.
     setMessages((old) => {
       const fresh = new Map(m.value.map((x) => [x.id, x]));
@@ -58,7 +65,7 @@ export function useConversation(id: number | null): ConversationData {
       return [...kept, ...merged].sort(byId);
     });
     setHasOlder((had) => had || m.value.length === MESSAGE_PAGE);
-  }, [id]);
+  }, [id, markRead]);
 
   useEffect(() => {
     setDetail(null);
@@ -66,9 +73,10 @@ export function useConversation(id: number | null): ConversationData {
     setError(null);
     setHasOlder(false);
     if (id === null) return;
+    lastMarkRead.current = 0;
     void reload();
-    void api.call('conversations.markRead', { id });
-  }, [id, reload]);
+    markRead();
+  }, [id, reload, markRead]);
 
   const loadOlder = useCallback(async () => {
     if (id === null || messages.length === 0) return;
@@ -86,6 +94,7 @@ export function useConversation(id: number | null): ConversationData {
     if (event.conversationId === id) void reload();
   });
   usePstEvent('inbox.changed', (event) => {
+    // Status changes and ratings also add activity lines to the timeline: reload both.
     if (id !== null && event.conversationIds.includes(id)) void reload();
   });
 
