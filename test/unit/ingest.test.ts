@@ -104,7 +104,7 @@ describe('ingest', () => {
     expect(one<any>('SELECT status FROM conversations').status).toBe('in_progress');
   });
 
-  it('stores attachments content-addressed once, with the original names', () => {
+  it('stores attachments content-addressed once, under safe names (the last path segment)', () => {
     const content = Buffer.from('%PDF-1.4 surat permohonan');
     const r = ingest(core.services, {
       ...mail('<att@x>', ''),
@@ -114,11 +114,11 @@ describe('ingest', () => {
       ],
     });
     const files = rows<any>('SELECT sha256, file_name FROM attachments WHERE message_id = ?', r.messageId);
-    expect(files.map((f) => f.file_name)).toEqual(['../../etc/passwd', 'salinan.pdf']);
+    expect(files.map((f) => f.file_name)).toEqual(['passwd', 'salinan.pdf']);
     expect(files[0].sha256).toBe(files[1].sha256);
     expect(core.services.attachments.read(files[0].sha256).equals(content)).toBe(true);
     expect(core.services.attachments.pathOf(files[0].sha256).startsWith(core.services.attachments.root)).toBe(true);
-    expect(one<any>('SELECT last_message_preview FROM conversations').last_message_preview).toBe('📎 ../../etc/passwd');
+    expect(one<any>('SELECT last_message_preview FROM conversations').last_message_preview).toBe('📎 passwd');
   });
 
   it('keeps automated mail out of the inbox and never reopens with it', async () => {
