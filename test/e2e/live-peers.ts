@@ -1,6 +1,7 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { EmailAccountInput } from '../../src-preload/contract';
+import { QUESTIONS as INTAKE_QUESTIONS } from '../../src-main/core/channels/telegram/texts';
 import { startMailPeers, type MailAccount, type MailPeers, type ReceivedMessage } from '../peers/mail';
 import { withImap } from '../peers/mail/imap-util';
 import { startBotApiEmulator, type BotApiEmulator, type SentRecord, type TestUser } from '../peers/telegram';
@@ -85,15 +86,8 @@ export function sentFolderHas(mail: MailPeers, user: string, messageId: string):
   });
 }
 
-/** The bot's intake questions (channels/telegram/texts.ts), matched at the end of what it sends. */
-const QUESTIONS = {
-  name: 'Siapa nama lengkap Anda?',
-  institution: 'Apa asal instansi atau universitas Anda? (tulis "-" bila perorangan)',
-  email: 'Apa alamat email aktif Anda? Contoh: nama@contoh.id',
-  whatsapp: 'Berapa nomor WhatsApp Anda? Contoh: 0812-3456-7890',
-  occupation: 'Apa pekerjaan Anda? Pilih salah satu:',
-  need: 'Terakhir, jelaskan keperluan Anda dan data apa yang Anda butuhkan (topik, wilayah, tahun).',
-} as const;
+/** The bot's intake questions, matched at the end of what it sends. */
+const QUESTIONS = INTAKE_QUESTIONS;
 export type IntakeAnswers = Record<keyof typeof QUESTIONS, string>;
 const INTAKE_DONE = 'Terima kasih, data Anda sudah lengkap';
 

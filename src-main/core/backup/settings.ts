@@ -1,3 +1,4 @@
+import type { BackupRunView } from '../../../src-preload/contract';
 import type { Db } from '../store/db';
 import { settingsQueries } from '../store/queries/settings';
 
@@ -10,18 +11,8 @@ export interface BackupSettings {
   keep: number;
 }
 
-/** The outcome of one backup, shown in Pengaturan › Cadangan & privasi. */
-export interface BackupRun {
-  at: number;
-  ok: boolean;
-  trigger: 'schedule' | 'manual';
-  /** The backup folder written (also set when verification failed, so the admin can look). */
-  path: string | null;
-  sizeBytes: number | null;
-  durationMs: number;
-  /** Bahasa Indonesia, for the admin. */
-  error: string | null;
-}
+/** The outcome of one backup, shown in Pengaturan › Cadangan & privasi: the contract's view, stored as it is shown. */
+export type BackupRun = BackupRunView;
 
 export const BACKUP_DEFAULTS: BackupSettings = { folder: null, time: '15:45', keep: 7 };
 
