@@ -34,6 +34,21 @@ const useStyles = makeStyles({
   text: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
   quoted: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', color: tokens.colorNeutralForeground3, borderLeft: `3px solid ${tokens.colorNeutralStroke1}`, paddingLeft: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase200 },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
+  quiet: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+    padding: `2px ${tokens.spacingHorizontalS}`,
+    border: 'none',
+    borderRadius: tokens.borderRadiusMedium,
+    background: 'transparent',
+    color: tokens.colorNeutralForeground2,
+    fontFamily: 'inherit',
+    fontSize: tokens.fontSizeBase200,
+    cursor: 'pointer',
+    ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover, color: tokens.colorNeutralForeground1 },
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+  },
 });
 
 /** One entry of the timeline: who, which channel, when (WITA), its delivery state and files. */
@@ -108,9 +123,11 @@ export const MessageBubble = memo(function MessageBubble(props: { message: Messa
           </Button>
         )}
         {m.direction === 'incoming' && props.onPromote && (
-          <Button size="small" appearance="subtle" icon={<MegaphoneRegular />} onClick={() => props.onPromote?.(m)}>
+          // On every incoming message: a plain button, a fraction of a Fluent Button's cost when a conversation opens.
+          <button type="button" className={styles.quiet} onClick={() => props.onPromote?.(m)}>
+            <MegaphoneRegular aria-hidden />
             {t('message.promote')}
-          </Button>
+          </button>
         )}
       </div>
       <ErrorBar error={retry.error ?? quote.error} />
