@@ -1,10 +1,7 @@
-import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
-import { createCore } from '../../src-main/core/app';
 import { ingest } from '../../src-main/core/domain/ingest';
 import type { InboundMessage } from '../../src-main/core/domain/inbound';
-import { KeyFileCipher } from '../../src-main/core/security/secrets';
-import { ADMIN, memorySession } from '../helpers/core';
+import { ADMIN, startTestCore } from '../helpers/core';
 
 const MINUTE = 60_000;
 
@@ -47,13 +44,8 @@ export const hostileHtml = (pixelUrl: string): string => `
  * seed's outbox allows one attempt.
  */
 export async function seedConsole(dataDir: string, pixelUrl: string, now = Date.now()): Promise<typeof ADMIN> {
-  const core = createCore({ dataDir, host: 'browser', version: '0.0.0-test', cipher: new KeyFileCipher(join(dataDir, 'secret.key')), now: () => now, outbox: { maxAttempts: 1 } });
-  const session = memorySession();
-  const must = async <T>(method: Parameters<typeof core.dispatch>[0], input: unknown): Promise<T> => {
-    const result = await core.dispatch(method, input, session);
-    if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-    return result.value as T;
-  };
+  const core = startTestCore({ dir: dataDir, now: () => now, outbox: { maxAttempts: 1 } });
+  const must = core.must;
   try {
     await must('auth.setupAdmin', ADMIN);
     const telegram = (id: number, name: string, text: string, at: number, institution?: string): InboundMessage => ({
@@ -151,13 +143,8 @@ export const PDF_BYTES = Buffer.from('%PDF-1.4\n% Tabel penduduk Buleleng 2024\n
  * person), one closed consultation, and a plain officer. Everything goes through the real core.
  */
 export async function seedRequesters(dataDir: string, now = Date.now()): Promise<typeof ADMIN> {
-  const core = createCore({ dataDir, host: 'browser', version: '0.0.0-test', cipher: new KeyFileCipher(join(dataDir, 'secret.key')), now: () => now });
-  const session = memorySession();
-  const must = async <T>(method: Parameters<typeof core.dispatch>[0], input: unknown): Promise<T> => {
-    const result = await core.dispatch(method, input, session);
-    if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-    return result.value as T;
-  };
+  const core = startTestCore({ dir: dataDir, now: () => now });
+  const must = core.must;
   try {
     await must('auth.setupAdmin', ADMIN);
     await must('officers.create', { ...OFFICER, role: 'officer' });

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Input, Method, Output, Result } from '../../src-preload/contract';
 import type { SessionSlot } from '../../src-main/core/api/define';
 import { createCore, type Core } from '../../src-main/core/app';
+import type { OutboxOptions } from '../../src-main/core/outbox/worker';
 import { KeyFileCipher } from '../../src-main/core/security/secrets';
 
 import { tempDataDir } from './temp';
@@ -32,10 +33,10 @@ export interface TestCore extends Core {
 }
 
 /** A core on a temp data dir, as the hosts build it, with helpers to call the contract. */
-export function startTestCore(options: { now?: () => number; dir?: string; trainingMode?: boolean } = {}): TestCore {
+export function startTestCore(options: { now?: () => number; dir?: string; trainingMode?: boolean; outbox?: OutboxOptions } = {}): TestCore {
   const temp = options.dir ? null : tempDataDir();
   const dir = options.dir ?? temp!.dir;
-  const core = createCore({ dataDir: dir, host: 'browser', version: '0.0.0-test', cipher: new KeyFileCipher(join(dir, 'secret.key')), now: options.now, trainingMode: options.trainingMode });
+  const core = createCore({ dataDir: dir, host: 'browser', version: '0.0.0-test', cipher: new KeyFileCipher(join(dir, 'secret.key')), now: options.now, trainingMode: options.trainingMode, outbox: options.outbox });
   const session = memorySession();
   const call = (async (method: Method, input: unknown, s?: SessionSlot) => core.dispatch(method, input, s ?? session)) as TestCore['call'];
   return {
@@ -58,7 +59,7 @@ export function startTestCore(options: { now?: () => number; dir?: string; train
 export const ADMIN = { username: 'admin', displayName: 'Admin PST', password: 'rahasia-admin-123' };
 
 /** A core with the first-run admin created and logged in on `session`. */
-export async function startCoreWithAdmin(options: { now?: () => number } = {}): Promise<TestCore> {
+export async function startCoreWithAdmin(options: { now?: () => number; outbox?: OutboxOptions } = {}): Promise<TestCore> {
   const core = startTestCore(options);
   await core.must('auth.setupAdmin', ADMIN);
   return core;

@@ -2,13 +2,10 @@
 // and started again, a password that suddenly stops working, SMTP away. The console must recover
 // by itself (no email.reconnect here), say what is wrong and when it tries again, lose nothing
 // and duplicate nothing. Backoffs are milliseconds here; the production schedule is tested as data.
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ChannelStatusView, Input, Method } from '../../src-preload/contract';
-import { createCore } from '../../src-main/core/app';
+import type { ChannelStatusView } from '../../src-preload/contract';
 import { AUTH_RETRY_MS, authRetryDelay } from '../../src-main/core/channels/backoff';
-import { KeyFileCipher } from '../../src-main/core/security/secrets';
-import { ADMIN, memorySession, tempDataDir, type TestCore } from '../helpers/core';
+import { startCoreWithAdmin, type TestCore } from '../helpers/core';
 import { MAIL_PEERS_SKIP_REASON, mailPeersAvailable, startMailPeers, type MailPeers } from '../peers/mail';
 import { mail, OFFICE, startEmailEnv, until, type EmailEnv } from './fixtures/email-env';
 
@@ -19,35 +16,7 @@ const AUTH_STEPS = [400, 800, 1_600];
 const OLD = 'Mon, 03 Mar 2025 10:00:00 +0800';
 
 /** A core whose outbox keeps the production attempt budget (6) on a millisecond scale. */
-async function coreWithOutbox(): Promise<TestCore> {
-  const temp = tempDataDir('pst-faults-');
-  const core = createCore({
-    dataDir: temp.dir,
-    host: 'browser',
-    version: '0.0.0-test',
-    cipher: new KeyFileCipher(join(temp.dir, 'secret.key')),
-    outbox: { baseDelayMs: 200, maxDelayMs: 1_000, maxAttempts: 6, pollMs: 50 },
-  });
-  const session = memorySession();
-  const call = (async (method: Method, input: unknown) => core.dispatch(method, input as Input<Method>, session)) as TestCore['call'];
-  const test: TestCore = {
-    ...core,
-    dir: temp.dir,
-    session,
-    call,
-    async must(method, input) {
-      const result = await call(method, input);
-      if (!result.ok) throw new Error(`${method} failed: ${result.error.kind}: ${result.error.message}`);
-      return result.value;
-    },
-    async dispose() {
-      await core.close();
-      temp.cleanup();
-    },
-  };
-  await test.must('auth.setupAdmin', ADMIN);
-  return test;
-}
+const coreWithOutbox = (): Promise<TestCore> => startCoreWithAdmin({ outbox: { baseDelayMs: 200, maxDelayMs: 1_000, maxAttempts: 6, pollMs: 50 } });
 
 const waitOf = (s: ChannelStatusView) => (s.nextRetryAt ?? 0) - s.updatedAt;
 
