@@ -9,6 +9,7 @@ import { useT } from '../i18n';
 import { useSession } from '../state/session';
 import { DraftSaver, loadDraft, type ComposerMode, type SaveState } from './drafts';
 import { formatBytes, MAX_FILES, readFile, type PendingFile } from './files';
+import { useCommands } from '../shortcuts/commands';
 import { ChannelLimits } from './ChannelLimits';
 import { DraftStatus } from './DraftStatus';
 import { matchTemplates, TemplatePicker } from './TemplatePicker';
@@ -27,6 +28,9 @@ const useStyles = makeStyles({
   signature: { color: tokens.colorNeutralForeground3, maxWidth: '260px', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', cursor: 'help' },
   signatureFull: { whiteSpace: 'pre-wrap' },
 });
+
+/** A press of `r` older than this (the conversation took long to load) no longer moves the focus. */
+const REPLY_FOCUS_WINDOW_MS = 3000;
 
 // The `/query` just before the cursor, at the start of a line or after a space.
 const SLASH = /(^|\s)\/([^\s/]*)$/;
@@ -52,6 +56,9 @@ export function Composer(props: { conversation: ConversationDetail; onSent(): vo
   const [slash, setSlash] = useState<{ query: string; start: number } | null>(null);
   const [active, setActive] = useState(0);
   const input = useRef<HTMLTextAreaElement>(null);
+  // `r` focuses the composer, also when it was pressed while this conversation was still loading.
+  const replyAt = useCommands((s) => s.replyAt);
+  const handledReply = useRef(0);
   const fileInput = useRef<HTMLInputElement>(null);
   const send = useAction();
 
@@ -81,6 +88,11 @@ export function Composer(props: { conversation: ConversationDetail; onSent(): vo
   useEffect(() => {
     if (loaded) saver.current?.change({ text, mode });
   }, [text, mode, loaded]);
+  useEffect(() => {
+    if (!loaded || replyAt === handledReply.current || Date.now() - replyAt > REPLY_FOCUS_WINDOW_MS) return;
+    handledReply.current = replyAt;
+    input.current?.focus();
+  }, [replyAt, loaded]);
 
   const matches = slash && templates ? matchTemplates(templates, slash.query) : [];
 

@@ -38,7 +38,7 @@ export function useInboxShortcuts(): void {
           commands.requestMove(-1);
           break;
         case 'r':
-          document.getElementById('composer-input')?.focus();
+          commands.requestReply();
           break;
         case 'e':
           commands.requestResolve();
