@@ -5,6 +5,7 @@
 import js from '@eslint/js';
 import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
+import { coreLayersRule } from './eslint/core-layers.js';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 const mainOnlyPackages = ['better-sqlite3', 'imapflow', 'mailparser', 'nodemailer', 'grammy', 'smtp-server', 'exceljs', 'pdfmake', 'sirv', 'date-holidays'];
@@ -17,7 +18,9 @@ const noOnly = {
 export const layerRules = {
   core: {
     files: ['src-main/core/**/*.ts'],
+    plugins: { pst: { rules: { 'core-layers': coreLayersRule } } },
     rules: {
+      'pst/core-layers': 'error',
       // Dynamic import() and require() escape no-restricted-imports; close that door too.
       'no-restricted-syntax': ['error', noOnly,
         { selector: 'ImportExpression[source.value=/^electron/]', message: 'src-main/core never imports electron.' },

@@ -4,7 +4,7 @@ import { app, Menu } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { APP_FOLDER } from './core/paths';
-import { trainingDir, trainingFlags } from './core/training/host';
+import { trainingDir, trainingFlags } from './host/training';
 import { hardenAllWebContents } from './electron/hardening';
 import { APP_ID, appLayout, iconPath } from './electron/layout';
 import type { RendererLocation } from './electron/policy';

@@ -11,7 +11,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { witaText } from '../core/backup/names';
+import { witaText } from '../core/calendar/wita-text';
 import { restoreBackup, RestoreError } from '../core/backup/restore';
 import { defaultDataDir } from '../core/paths';
 

@@ -1,5 +1,5 @@
 import type { Channel, HostKind } from '../../src-preload/contract';
-import type { ChannelConnector } from './channels/types';
+import type { ChannelConnector } from './domain/connector';
 import type { EventBus } from './events';
 import type { SecretStore } from './security/secrets';
 import type { Db } from './store/db';

@@ -4,7 +4,7 @@ import type { ConversationDetail, PushEvents, Result } from '../../src-preload/c
 import { createCore, type Core } from '../core/app';
 import { startChannels, type RunningChannels } from '../core/channels';
 import type { RunningTraining } from '../core/training';
-import { startHostTraining, type TrainingFlags } from '../core/training/host';
+import { startHostTraining, type TrainingFlags } from '../host/training';
 import { NewerDatabaseError } from '../core/store/migrate';
 import { hardenSession } from './hardening';
 import { forwardEvents, registerContractIpc } from './ipc';

@@ -7,7 +7,7 @@ import { NewerDatabaseError } from '../core/store/migrate';
 import { defaultDataDir } from '../core/paths';
 import { KeyFileCipher } from '../core/security/secrets';
 import { startBrowserHost } from './host';
-import { startHostTraining, trainingDir, trainingFlags, trainingLines } from '../core/training/host';
+import { startHostTraining, trainingDir, trainingFlags, trainingLines } from '../host/training';
 
 // Built to out/main/server.js: the app root is two levels up, the renderer in out/renderer.
 const here = dirname(fileURLToPath(import.meta.url));

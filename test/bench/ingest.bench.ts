@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import type { InboundMessage } from '../../src-main/core/domain/inbound';
-import { previewOf } from '../../src-main/core/domain/ingest';
+import type { InboundMessage } from '../../src-main/core/inbound/types';
+import { previewOf } from '../../src-main/core/domain/preview';
 import { openDatabase, type Db } from '../../src-main/core/store/db';
 import { tempDataDir } from '../helpers/core';
 import { streamSeed } from './lib/context';

@@ -1,6 +1,6 @@
 import { deflateSync } from 'node:zlib';
-import { ingest } from '../../src-main/core/domain/ingest';
-import type { InboundMessage } from '../../src-main/core/domain/inbound';
+import { ingest } from '../../src-main/core/inbound/ingest';
+import type { InboundMessage } from '../../src-main/core/inbound/types';
 import { ADMIN, startTestCore } from '../helpers/core';
 
 const MINUTE = 60_000;

@@ -1,5 +1,5 @@
-import { ingest, ingestBatch } from '../../src-main/core/domain/ingest';
-import type { InboundMessage } from '../../src-main/core/domain/inbound';
+import { ingest, ingestBatch } from '../../src-main/core/inbound/ingest';
+import type { InboundMessage } from '../../src-main/core/inbound/types';
 import { ADMIN, startTestCore } from '../helpers/core';
 
 const HOUR = 3_600_000;

@@ -14,7 +14,7 @@ import {
   tableDigests,
   type BackupManifest,
 } from '../../src-main/core/backup';
-import { ingest } from '../../src-main/core/domain/ingest';
+import { ingest } from '../../src-main/core/inbound/ingest';
 import { openDatabase } from '../../src-main/core/store/db';
 import { runRestoreCli } from '../../src-main/cli/restore';
 import { seedTrainingHistory } from '../../src-main/core/training';

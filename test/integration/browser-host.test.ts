@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startBrowserHost, type BrowserHost } from '../../src-main/server/host';
 import { ADMIN, startTestCore, type TestCore } from '../helpers/core';
 import { ApiClient } from '../helpers/host';
-import { ingest } from '../../src-main/core/domain/ingest';
+import { ingest } from '../../src-main/core/inbound/ingest';
 
 let core: TestCore;
 let host: BrowserHost;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ingest } from '../../src-main/core/domain/ingest';
+import { ingest } from '../../src-main/core/inbound/ingest';
 import { memorySession, startCoreWithAdmin, startTestCore, tempDataDir, type TestCore } from '../helpers/core';
 
 /** Composer drafts in the core (issue 6): per officer per conversation, on a real SQLite file. */

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enqueueOutgoing } from '../../src-main/core/outbox/outbox';
-import { ingest } from '../../src-main/core/domain/ingest';
+import { ingest } from '../../src-main/core/inbound/ingest';
 import { UNKNOWN_AFTER_CRASH } from '../../src-main/core/outbox/worker';
 import { openDatabase } from '../../src-main/core/store/db';
 import { join } from 'node:path';

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readEmailAccount } from '../../src-main/core/channels/email/config';
 import { EmailSender } from '../../src-main/core/channels/email/send';
-import { ingest } from '../../src-main/core/domain/ingest';
+import { ingest } from '../../src-main/core/inbound/ingest';
 import { enqueueOutgoing } from '../../src-main/core/outbox/outbox';
 import { MAIL_PEERS_SKIP_REASON, mailPeersAvailable, startMailPeers, type MailPeers } from '../peers/mail';
 import { withImap } from '../peers/mail/imap-util';

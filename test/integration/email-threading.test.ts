@@ -183,7 +183,7 @@ describe.skipIf(!available)('email send crash recovery (states a kill -9 leaves 
   it('reconcile: never-started is sent once, accepted or found in Sent counts as sent, mid-DATA is never resent blindly', async () => {
     const { startFastCore, accountInput } = await import('./fixtures/email-env');
     const { startChannels } = await import('../../src-main/core/channels');
-    const { ingest } = await import('../../src-main/core/domain/ingest');
+    const { ingest } = await import('../../src-main/core/inbound/ingest');
     const { enqueueOutgoing } = await import('../../src-main/core/outbox/outbox');
     const { UNKNOWN_AFTER_CRASH } = await import('../../src-main/core/outbox/worker');
     const core = await startFastCore();

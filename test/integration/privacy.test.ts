@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportModel } from '../../src-preload/contract';
-import { ingest } from '../../src-main/core/domain/ingest';
+import { ingest } from '../../src-main/core/inbound/ingest';
 import { REDACTED_META, retentionCutoff } from '../../src-main/core/privacy';
 import { hashPassword } from '../../src-main/core/security/password';
 import { seedTrainingHistory } from '../../src-main/core/training';

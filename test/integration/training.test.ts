@@ -2,7 +2,7 @@ import net from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCore, type Core } from '../../src-main/core/app';
-import { ingest } from '../../src-main/core/domain/ingest';
+import { ingest } from '../../src-main/core/inbound/ingest';
 import { KeyFileCipher } from '../../src-main/core/security/secrets';
 import { defaultDataDir } from '../../src-main/core/paths';
 import { ServiceCalendar } from '../../src-main/core/calendar';

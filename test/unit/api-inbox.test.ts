@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ingest } from '../../src-main/core/domain/ingest';
+import { ingest } from '../../src-main/core/inbound/ingest';
 import { toFtsQueries } from '../../src-main/core/store/queries/messages';
 import { startCoreWithAdmin, type TestCore } from '../helpers/core';
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ingest } from '../../src-main/core/domain/ingest';
+import { ingest } from '../../src-main/core/inbound/ingest';
 import { startCoreWithAdmin, type TestCore } from '../helpers/core';
 
 const T0 = Date.UTC(2026, 10, 23, 2);

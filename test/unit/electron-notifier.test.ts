@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConversationDetail, Result } from '../../src-preload/contract';
-import { ingest } from '../../src-main/core/domain/ingest';
+import { ingest } from '../../src-main/core/inbound/ingest';
 import { createNewConversationNotifier, type DesktopNotice } from '../../src-main/electron/notifier';
 import { memorySession, startCoreWithAdmin, type TestCore } from '../helpers/core';
 

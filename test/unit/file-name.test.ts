@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { safeFileName } from '../../src-main/core/domain/file-name';
-import { ingest } from '../../src-main/core/domain/ingest';
+import { ingest } from '../../src-main/core/inbound/ingest';
 import { startTestCore } from '../helpers/core';
 
 describe('safeFileName', () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ingestBatch } from '../../src-main/core/domain/ingest';
+import { ingestBatch } from '../../src-main/core/inbound/ingest';
 import {
   DEFAULT_SEED_END,
   DEFAULT_SEED_SPAN_MS,

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ingest, ingestBatch, REOPEN_WINDOW_MS } from '../../src-main/core/domain/ingest';
-import type { InboundMessage } from '../../src-main/core/domain/inbound';
+import { ingest, ingestBatch, REOPEN_WINDOW_MS } from '../../src-main/core/inbound/ingest';
+import type { InboundMessage } from '../../src-main/core/inbound/types';
 import { startTestCore, type TestCore } from '../helpers/core';
 
 // 2026-11-23 (Monday) 10:00 WITA = 02:00 UTC

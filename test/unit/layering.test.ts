@@ -27,6 +27,28 @@ describe('import rule', () => {
     expect(errors.join('\n')).toMatch(/must not depend on a host/);
   });
 
+  it('fails an upward import inside src-main/core, type-only included', async () => {
+    const cases: [string, string][] = [
+      ["import { ingest } from '../../inbound/ingest';\nexport default ingest;\n", 'src-main/core/store/queries/violation.ts'],
+      ["import type { CoreServices } from '../services';\nexport type S = CoreServices;\n", 'src-main/core/domain/violation.ts'],
+      ["export { enqueueOutgoing } from '../outbox/outbox';\n", 'src-main/core/workflow/../calendar/violation.ts'],
+      ["const m = await import('../api');\nexport default m;\n", 'src-main/core/channels/violation.ts'],
+    ];
+    for (const [code, file] of cases) {
+      expect((await lintErrors(code, file)).join('\n'), `${file}: ${code}`).toMatch(/pst\/core-layers.*imports only go down/);
+    }
+  });
+
+  it('allows downward and same-layer imports inside src-main/core', async () => {
+    const code = "import { previewOf } from '../domain/preview';\nimport { enqueueOutgoing } from '../outbox/outbox';\nimport { writeActivity } from './activity';\nexport default [previewOf, enqueueOutgoing, writeActivity];\n";
+    expect(await lintErrors(code, 'src-main/core/workflow/ok.ts')).toEqual([]);
+  });
+
+  it('fails a core folder that has no layer', async () => {
+    const errors = await lintErrors("import { previewOf } from '../domain/preview';\nexport default previewOf;\n", 'src-main/core/newfeature/x.ts');
+    expect(errors.join('\n')).toMatch(/'newfeature' has no layer/);
+  });
+
   it('fails src-renderer → main code, Node modules, or a value import of the contract', async () => {
     const cases = [
       "import { createCore } from '../src-main/core/app';",

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ChannelUnavailableError, PermanentSendError, RetryLaterError, type ChannelConnector, type OutgoingItem, type SendOutcome } from '../../src-main/core/channels/types';
-import { ingest } from '../../src-main/core/domain/ingest';
+import { ChannelUnavailableError, PermanentSendError, RetryLaterError, type ChannelConnector, type OutgoingItem, type SendOutcome } from '../../src-main/core/domain/connector';
+import { ingest } from '../../src-main/core/inbound/ingest';
 import { enqueueOutgoing } from '../../src-main/core/outbox/outbox';
 import { OutboxWorker, UNKNOWN_AFTER_CRASH } from '../../src-main/core/outbox/worker';
 import { startCoreWithAdmin, type TestCore } from '../helpers/core';

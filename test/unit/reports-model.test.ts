@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportModel } from '../../src-preload/contract';
 import { buildReportModel } from '../../src-main/core/reports/model';
 import { isoWeekOf, lastWeek, resolvePeriod } from '../../src-main/core/reports/period';
-import { serviceCalendar } from '../../src-main/core/workflow/calendar-cache';
+import { serviceCalendar } from '../../src-main/core/calendar/cache';
 import { startCoreWithAdmin, type TestCore } from '../helpers/core';
 import { FIXTURE_NOW, FIXTURE_WEEK, insertReportFixture, wita } from '../helpers/report-fixture';
 

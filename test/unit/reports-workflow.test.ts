@@ -1,5 +1,5 @@
 import { afterEach, expect, it } from 'vitest';
-import { ingest } from '../../src-main/core/domain/ingest';
+import { ingest } from '../../src-main/core/inbound/ingest';
 import { ADMIN, startCoreWithAdmin, type TestCore } from '../helpers/core';
 import { wita } from '../helpers/report-fixture';
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ingest } from '../../src-main/core/domain/ingest';
+import { ingest } from '../../src-main/core/inbound/ingest';
 import { memorySession, startCoreWithAdmin, type TestCore } from '../helpers/core';
 
 /** requesters.search: the merge picker's server-side search over every requester. */

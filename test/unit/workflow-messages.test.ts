@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChannelConnector, OutgoingItem, SendOutcome } from '../../src-main/core/channels/types';
-import { ingest } from '../../src-main/core/domain/ingest';
-import type { InboundMessage } from '../../src-main/core/domain/inbound';
+import type { ChannelConnector, OutgoingItem, SendOutcome } from '../../src-main/core/domain/connector';
+import { ingest } from '../../src-main/core/inbound/ingest';
+import type { InboundMessage } from '../../src-main/core/inbound/types';
 import { OutboxWorker } from '../../src-main/core/outbox/worker';
 import { recordRating } from '../../src-main/core/workflow/ratings';
 import { ADMIN, startCoreWithAdmin, type TestCore } from '../helpers/core';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ingest } from '../../src-main/core/domain/ingest';
-import type { InboundMessage } from '../../src-main/core/domain/inbound';
+import { ingest } from '../../src-main/core/inbound/ingest';
+import type { InboundMessage } from '../../src-main/core/inbound/types';
 import { ADMIN, startCoreWithAdmin, type TestCore } from '../helpers/core';
 
 /** An instant given in WITA (UTC+8). */

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { CalendarStatus, NonWorkingDayView, ServiceHoursView } from '../../../src-preload/contract';
 import { calendarQueries, describeServiceHours, isIsoDate, SERVICE_TIME_ZONE } from '../calendar';
 import type { CoreServices } from '../services';
-import { invalidateCalendar, serviceCalendar } from '../workflow/calendar-cache';
+import { invalidateCalendar, serviceCalendar } from '../calendar/cache';
 import { recomputeOpenClocks } from '../workflow/sla';
 import type { HandlerMap } from './define';
 import { mutation, query } from './define';

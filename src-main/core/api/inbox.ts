@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { invalidInput, notFound } from '../errors';
-import { conversationQueries } from '../store/queries/conversations';
+import { conversationQueries } from '../workflow/conversation-queries';
 import { messageQueries, toFtsQueries } from '../store/queries/messages';
 import { conversationOpened } from '../workflow/transitions';
 import type { HandlerMap } from './define';

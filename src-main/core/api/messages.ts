@@ -5,7 +5,7 @@ import { conflict, notFound } from '../errors';
 import { enqueueOutgoing } from '../outbox/outbox';
 import { requeueFailed } from '../outbox/worker';
 import type { CoreServices } from '../services';
-import { conversationQueries } from '../store/queries/conversations';
+import { conversationQueries } from '../workflow/conversation-queries';
 import { messageQueries } from '../store/queries/messages';
 import { officerQueries } from '../store/queries/officers';
 import type { HandlerMap } from './define';

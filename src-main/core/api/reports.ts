@@ -5,7 +5,7 @@ import type { CoreServices } from '../services';
 import { exportReport } from '../reports/export';
 import { buildReportModel } from '../reports/model';
 import { lastWeek } from '../reports/period';
-import { serviceCalendar } from '../workflow/calendar-cache';
+import { serviceCalendar } from '../calendar/cache';
 import { mutation, query, type HandlerMap } from './define';
 
 /** Weekly service reports (issue 7): supervisor and admin only. */

@@ -3,7 +3,7 @@ import type { ConversationDetail, IkmReport, OfficerView } from '../../../src-pr
 import { computeIkm } from '../domain/ikm';
 import { conflict, forbidden, notFound } from '../errors';
 import type { CoreServices } from '../services';
-import { conversationQueries } from '../store/queries/conversations';
+import { conversationQueries } from '../workflow/conversation-queries';
 import { loadConversation, type Actor } from '../workflow/conversation';
 import { ratingRequestOf, recordRating, surveyAnswersBetween } from '../workflow/ratings';
 import { readWorkflowSettings, writeWorkflowSettings } from '../workflow/settings';

@@ -5,7 +5,8 @@ import { holdBlobs, releaseBlobs } from '../privacy/blobs';
 import type { CoreServices } from '../services';
 import { sha256File, tableCounts } from './digest';
 import type { BackupManifest } from './manifest';
-import { BACKUP_NAME, backupName, DATABASE_FILE, MANIFEST_FILE, witaText } from './names';
+import { witaText } from '../calendar/wita-text';
+import { BACKUP_NAME, backupName, DATABASE_FILE, MANIFEST_FILE } from './names';
 
 export class BackupError extends Error {
   override name = 'BackupError';

@@ -11,5 +11,3 @@ export const BACKUP_NAME = /^PST-Backup-\d{8}-\d{4}(-\d+)?$/;
 
 /** PST-Backup-YYYYMMDD-HHmm in WITA: sorts by time, reads like the office's clock. */
 export const backupName = (at: number): string => `${BACKUP_PREFIX}${format(new TZDate(at, SERVICE_TIME_ZONE), 'yyyyMMdd-HHmm')}`;
-
-export const witaText = (at: number): string => `${format(new TZDate(at, SERVICE_TIME_ZONE), 'yyyy-MM-dd HH:mm')} WITA`;

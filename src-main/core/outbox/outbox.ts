@@ -1,7 +1,7 @@
 import type { Channel } from '../../../src-preload/contract';
-import { previewOf } from '../domain/ingest';
+import { previewOf } from '../domain/preview';
 import type { CoreServices } from '../services';
-import type { OutgoingPayload } from '../channels/types';
+import type { OutgoingPayload } from '../domain/connector';
 
 export interface EnqueueRequest {
   conversationId: number;

@@ -1,5 +1,5 @@
 import type { Channel } from '../../../src-preload/contract';
-import { ChannelUnavailableError, PermanentSendError, RetryLaterError, type ChannelConnector, type OutgoingItem, type SendOutcome } from '../channels/types';
+import { ChannelUnavailableError, PermanentSendError, RetryLaterError, type ChannelConnector, type OutgoingItem, type SendOutcome } from '../domain/connector';
 import type { CoreServices } from '../services';
 
 export interface OutboxOptions {

@@ -1,6 +1,6 @@
 import { notFound } from '../errors';
 import type { CoreServices } from '../services';
-import { witaText } from '../backup/names';
+import { witaText } from '../calendar/wita-text';
 
 /**
  * Everything the console holds about one requester (UU PDP Pasal 7: the right to access), as one

@@ -1,4 +1,4 @@
-import type { InboundMessage } from '../domain/inbound';
+import type { InboundMessage } from '../inbound/types';
 import { TimeHeap } from './heap';
 import { emailOf, INSTITUTIONS, personName, telegramUsernameOf, whatsappOf, type Institution, type Occupation } from './people';
 import { Rng } from './random';

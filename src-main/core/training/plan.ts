@@ -1,6 +1,6 @@
 import type { ConversationStatus } from '../../../src-preload/contract';
 import type { ServiceCalendar } from '../calendar';
-import type { InboundMessage } from '../domain/inbound';
+import type { InboundMessage } from '../inbound/types';
 import { generateHistory, Rng, type HistoryEvent, type SeedConversation, type SeedMessage } from '../seed';
 import { SCORE_WEIGHTS, RATING_COMMENTS, skmAnswers, summaryFor, WAIT_REASONS, WALK_IN_COMPLAINTS, COMPLAINT_RESPONSES, type IdentityFields } from './texts';
 

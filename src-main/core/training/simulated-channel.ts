@@ -1,4 +1,4 @@
-import type { ChannelConnector, OutgoingItem, SendOutcome } from '../channels/types';
+import type { ChannelConnector, OutgoingItem, SendOutcome } from '../domain/connector';
 import type { CoreServices } from '../services';
 
 export type SimulatedChannelName = 'telegram' | 'email';

@@ -1,6 +1,6 @@
-import type { OutgoingItem, SendOutcome } from '../channels/types';
-import type { InboundMessage } from '../domain/inbound';
-import { ingest } from '../domain/ingest';
+import type { OutgoingItem, SendOutcome } from '../domain/connector';
+import type { InboundMessage } from '../inbound/types';
+import { ingest } from '../inbound/ingest';
 import { generateSeed, Rng, type SeedMessage } from '../seed';
 import type { CoreServices } from '../services';
 import { SYSTEM_ACTOR } from '../workflow/conversation';

@@ -1,9 +1,9 @@
 import type { Channel } from '../../../src-preload/contract';
 import { describeServiceHours } from '../calendar';
-import type { OutgoingPayload } from '../channels/types';
+import type { OutgoingPayload } from '../domain/connector';
 import { enqueueOutgoing } from '../outbox/outbox';
 import type { CoreServices } from '../services';
-import { serviceCalendar } from './calendar-cache';
+import { serviceCalendar } from '../calendar/cache';
 import { describeMissing, missingFor } from './requirements';
 import { readWorkflowSettings } from './settings';
 import { formatWita, renderTemplate, systemTemplateBody, type Placeholders } from './templates';

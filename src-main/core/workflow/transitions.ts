@@ -2,7 +2,7 @@ import type { RequesterFieldsInput } from '../../../src-preload/contract';
 import { conflict, invalidInput } from '../errors';
 import type { CoreServices } from '../services';
 import { writeActivity } from './activity';
-import { serviceCalendar } from './calendar-cache';
+import { serviceCalendar } from '../calendar/cache';
 import { changeStatus, loadConversation, type Actor, type WorkflowRow } from './conversation';
 import { requestRating } from './ratings';
 import { cleanRequesterFields, missingFor, REQUIREMENT_LABELS, writeRequesterFields } from './requirements';

@@ -1,7 +1,7 @@
 import type { ConversationStatus, RequirementName } from '../../../src-preload/contract';
 import { missingRequirements } from '../domain/requirements';
 import type { Db } from '../store/db';
-import { serviceCalendar } from './calendar-cache';
+import { serviceCalendar } from '../calendar/cache';
 import { slaView, type SlaView } from './sla';
 
 /** The raw columns the inbox selects so that the workflow fields can be derived per row without a query. */

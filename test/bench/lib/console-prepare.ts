@@ -3,8 +3,8 @@
  * the way they arise (a Telegram thread through ingestBatch, the officer opening it, private
  * notes), on top of the loaded data set.
  */
-import { ingestBatch } from '../../../src-main/core/domain/ingest';
-import type { InboundMessage } from '../../../src-main/core/domain/inbound';
+import { ingestBatch } from '../../../src-main/core/inbound/ingest';
+import type { InboundMessage } from '../../../src-main/core/inbound/types';
 import { generateSeed } from '../../../src-main/core/seed';
 import { coreFixture } from './fixture-tasks';
 import type { WorkerState } from './types';

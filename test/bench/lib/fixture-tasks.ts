@@ -3,8 +3,8 @@
  * logged-in officer (core worker), and the status pass that makes the inbox realistic (bare worker).
  */
 import { join } from 'node:path';
-import { ingestBatch } from '../../../src-main/core/domain/ingest';
-import type { InboundMessage } from '../../../src-main/core/domain/inbound';
+import { ingestBatch } from '../../../src-main/core/inbound/ingest';
+import type { InboundMessage } from '../../../src-main/core/inbound/types';
 import { outcomeAt, Rng } from '../../../src-main/core/seed';
 import { openDatabase } from '../../../src-main/core/store/db';
 import { DATABASE_FILE } from '../../../src-main/core/app';

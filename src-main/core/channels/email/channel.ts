@@ -1,6 +1,6 @@
 import type { ChannelStatusView } from '../../../../src-preload/contract';
 import type { CoreServices } from '../../services';
-import type { ChannelConnector, OutgoingItem } from '../types';
+import type { ChannelConnector, OutgoingItem } from '../../domain/connector';
 import { readEmailAccount, readEmailSettings, type EmailAccount } from './config';
 import type { EmailSender, SmtpProblem } from './send';
 import type { MailboxSync, SyncOptions, SyncStatus } from './sync';

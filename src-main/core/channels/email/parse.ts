@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
-import type { InboundAttachment, InboundMessage } from '../../domain/inbound';
+import type { InboundAttachment, InboundMessage } from '../../inbound/types';
 import { TICKET_PATTERN } from '../../domain/ticket';
 import { automatedReason, bounceReport, normalizeMessageId, type BounceReport } from './automated';
 import { foldQuoted } from './quote';

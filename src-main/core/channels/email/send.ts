@@ -3,7 +3,7 @@ import { ImapFlow } from 'imapflow';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { CoreServices } from '../../services';
 import { TICKET_PATTERN } from '../../domain/ticket';
-import { ChannelUnavailableError, PermanentSendError, type OutgoingItem, type SendOutcome } from '../types';
+import { ChannelUnavailableError, PermanentSendError, type OutgoingItem, type SendOutcome } from '../../domain/connector';
 import { senderAddress, type EmailAccount } from './config';
 import { describeError, imapOptions, isAuthFailure, SmtpSession } from './connection';
 import { AUTH_RETRY_MS, authRetryDelay } from '../backoff';

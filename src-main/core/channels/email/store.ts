@@ -1,5 +1,5 @@
-import type { CursorUpdate, IngestResult } from '../../domain/inbound';
-import { ingestBatch } from '../../domain/ingest';
+import type { CursorUpdate, IngestResult } from '../../inbound/types';
+import { ingestBatch } from '../../inbound/ingest';
 import type { CoreServices } from '../../services';
 import type { Db } from '../../store/db';
 import type { ParsedInbound } from './parse';

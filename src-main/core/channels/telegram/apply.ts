@@ -1,6 +1,7 @@
 import type { CallbackQuery, ChatMemberUpdated, Message, Update } from 'grammy/types';
-import type { InboundAttachment, InboundMessage } from '../../domain/inbound';
-import { ingestBatch, previewOf } from '../../domain/ingest';
+import type { InboundAttachment, InboundMessage } from '../../inbound/types';
+import { ingestBatch } from '../../inbound/ingest';
+import { previewOf } from '../../domain/preview';
 import type { CoreServices } from '../../services';
 import { missingFor } from '../../workflow/requirements';
 import { STATUS_LABELS } from '../../workflow/status';

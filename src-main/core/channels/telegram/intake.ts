@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { RequirementName } from '../../../../src-preload/contract';
 import { describeServiceHours } from '../../calendar';
-import { serviceCalendar } from '../../workflow/calendar-cache';
+import { serviceCalendar } from '../../calendar/cache';
 import { SYSTEM_ACTOR } from '../../workflow/conversation';
 import { missingFor, normalizeWhatsapp, requirementFacts, writeRequesterFields } from '../../workflow/requirements';
 import { readWorkflowSettings } from '../../workflow/settings';

@@ -1,7 +1,7 @@
 import type { Api } from 'grammy';
 import { GrammyError } from 'grammy';
 import type { Message } from 'grammy/types';
-import type { InboundAttachment } from '../../domain/inbound';
+import type { InboundAttachment } from '../../inbound/types';
 
 /** grammy types its signals with the abort-controller shim; the runtime takes Node's own. */
 export type GrammySignal = NonNullable<Parameters<Api['getMe']>[0]>;

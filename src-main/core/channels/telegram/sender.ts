@@ -2,7 +2,7 @@ import { GrammyError, HttpError, InputFile, type Api } from 'grammy';
 import type { InlineKeyboardMarkup, Message } from 'grammy/types';
 import type { CoreServices } from '../../services';
 import { writeActivity } from '../../workflow/activity';
-import { ChannelUnavailableError, PermanentSendError, RetryLaterError, type ChannelConnector, type OutgoingItem, type OutgoingPayload, type SendOutcome } from '../types';
+import { ChannelUnavailableError, PermanentSendError, RetryLaterError, type ChannelConnector, type OutgoingItem, type OutgoingPayload, type SendOutcome } from '../../domain/connector';
 import type { Button } from './bot-say';
 import { ratingKeyboard, surveyQuestion } from './rating';
 import type { SendRateLimiter } from './rate-limit';

@@ -1,4 +1,4 @@
-import { calendarQueries, type ServiceCalendar } from '../calendar';
+import { calendarQueries, type ServiceCalendar } from '.';
 import type { Db } from '../store/db';
 
 /**

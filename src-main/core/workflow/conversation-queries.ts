@@ -1,8 +1,8 @@
-import type { ConversationDetail, ConversationStatus, ConversationSummary, InboxFilter, InboxSort } from '../../../../src-preload/contract';
-import { ratingsOf } from '../../workflow/ratings';
-import { serviceCalendar } from '../../workflow/calendar-cache';
-import { WORKFLOW_COLUMNS, withWorkflow, type WorkflowRawColumns } from '../../workflow/view';
-import type { Db } from '../db';
+import type { ConversationDetail, ConversationStatus, ConversationSummary, InboxFilter, InboxSort } from '../../../src-preload/contract';
+import { ratingsOf } from './ratings';
+import { serviceCalendar } from '../calendar/cache';
+import { WORKFLOW_COLUMNS, withWorkflow, type WorkflowRawColumns } from './view';
+import type { Db } from '../store/db';
 
 /** Statuses in which a consultation is still being worked on. */
 export const OPEN_STATUSES: readonly ConversationStatus[] = ['new', 'awaiting_requirements', 'in_progress', 'waiting_requester'];

@@ -1,5 +1,5 @@
-import { isSeeded, startTraining, trainingDataDir, type RunningTraining } from './index';
-import type { Core } from '../app';
+import { isSeeded, startTraining, trainingDataDir, type RunningTraining } from '../core/training/index';
+import type { Core } from '../core/app';
 
 /**
  * Training mode as both hosts start it. PST_TRAINING=1: simulated channels and requesters on the

@@ -1,13 +1,13 @@
-import type { InboundMessage } from '../domain/inbound';
+import type { InboundMessage } from './types';
 import { parseRatingReply } from '../domain/rating-reply';
 import type { CoreServices } from '../services';
-import { writeActivity } from './activity';
-import { sendAcknowledgement, sendOutOfHoursReply } from './automatic';
-import { serviceCalendar } from './calendar-cache';
-import { loadConversation } from './conversation';
-import { ratingRequestOf, recordRating } from './ratings';
-import { resumeClock } from './sla';
-import { parseSurveyReply } from './survey-reply';
+import { writeActivity } from '../workflow/activity';
+import { sendAcknowledgement, sendOutOfHoursReply } from '../workflow/automatic';
+import { serviceCalendar } from '../calendar/cache';
+import { loadConversation } from '../workflow/conversation';
+import { ratingRequestOf, recordRating } from '../workflow/ratings';
+import { resumeClock } from '../workflow/sla';
+import { parseSurveyReply } from '../workflow/survey-reply';
 
 /**
  * The workflow's hooks in ingest() (domain/ingest.ts). Both run inside ingest's transaction, so

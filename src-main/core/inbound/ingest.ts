@@ -1,17 +1,16 @@
 import type { ConversationStatus } from '../../../src-preload/contract';
-import { safeFileName } from './file-name';
+import { safeFileName } from '../domain/file-name';
 import type { CoreServices } from '../services';
 import type { Db } from '../store/db';
-import type { CursorUpdate, InboundMessage, IngestResult } from './inbound';
-import { afterInbound, applyRatingAnswer, ratingAnswerFor } from '../workflow/inbound';
-import { nextTicket } from './ticket';
+import type { CursorUpdate, InboundMessage, IngestResult } from './types';
+import { afterInbound, applyRatingAnswer, ratingAnswerFor } from './workflow';
+import { previewOf } from '../domain/preview';
+import { nextTicket } from '../domain/ticket';
 
 /** A requester writing again within this many days reopens the conversation; later, a new one. */
 export const REOPEN_WINDOW_MS = 14 * 24 * 60 * 60 * 1000;
 
 const CLOSED: readonly ConversationStatus[] = ['resolved', 'rated'];
-
-export const previewOf = (text: string): string => text.replace(/\s+/g, ' ').trim().slice(0, 160);
 
 interface ConversationRow {
   id: number;
