@@ -54,6 +54,7 @@ export function createCore(options: CoreOptions): Core {
     trainingMode: options.trainingMode ?? false,
     now: options.now ?? Date.now,
     connectors: new Map(),
+    channels: new Map(),
     // Deferred: a handler enqueues inside its transaction; the worker must see the committed row.
     kickOutbox: () => setImmediate(() => outbox.kick()),
   };

@@ -1,5 +1,5 @@
 import type { Channel, HostKind } from '../../src-preload/contract';
-import type { ChannelConnector } from './domain/connector';
+import type { ChannelConnector, RunningChannel } from './domain/connector';
 import type { EventBus } from './events';
 import type { SecretStore } from './security/secrets';
 import type { Db } from './store/db';
@@ -19,6 +19,8 @@ export interface CoreServices {
   now(): number;
   /** Connectors by channel; the outbox sends through them. */
   connectors: Map<Channel, ChannelConnector>;
+  /** The channels running in this core, by channel (empty in training mode and in most tests). */
+  channels: Map<Channel, RunningChannel>;
   /** Wake the outbox worker after enqueueing (a no-op until the core is started). */
   kickOutbox(): void;
 }

@@ -1,10 +1,8 @@
 // The running Electron host: one core, one window, IPC, push events, tray and notifications.
 import { app, type BrowserWindow, dialog, ipcMain, Notification, safeStorage, session, type Tray } from 'electron';
 import type { ConversationDetail, PushEvents, Result } from '../../src-preload/contract';
-import { createCore, type Core } from '../core/app';
-import { startChannels, type RunningChannels } from '../core/channels';
-import type { RunningTraining } from '../core/training';
-import { startHostTraining, type TrainingFlags } from '../host/training';
+import { bootConsole, type BootedConsole } from '../core/boot';
+import { announceSeeding, trainingOptions, type TrainingFlags } from '../host/training';
 import { NewerDatabaseError } from '../core/store/migrate';
 import { hardenSession } from './hardening';
 import { forwardEvents, registerContractIpc } from './ipc';
@@ -28,14 +26,15 @@ export interface Shell {
   reveal(): void;
 }
 
-function openCore(options: ShellOptions): Core | null {
+function openConsole(options: ShellOptions): BootedConsole | null {
   try {
-    return createCore({
+    return bootConsole({
       dataDir: options.dataDir,
       host: 'electron',
       version: app.getVersion(),
       cipher: new SafeStorageCipher(safeStorage),
       trainingMode: options.training.training,
+      training: trainingOptions(options.training),
     });
   } catch (error) {
     const detail = error instanceof NewerDatabaseError ? error.message : String(error);
@@ -48,8 +47,9 @@ function openCore(options: ShellOptions): Core | null {
 /** Call once, after app 'ready'. Returns null when the core could not open (the app exits). */
 export function startShell(options: ShellOptions): Shell | null {
   hardenSession(session.defaultSession, options.renderer);
-  const core = openCore(options);
-  if (!core) return null;
+  const booted = openConsole(options);
+  if (!booted) return null;
+  const core = booted.core;
 
   const sessions = new WindowSessions();
   let window: BrowserWindow | null = null;
@@ -104,16 +104,9 @@ export function startShell(options: ShellOptions): Shell | null {
 
   tray = createTray(options.icon, { open: openWindow, quit: () => app.quit() });
   openWindow();
-  // Channels first: the outbox's crash recovery asks the email connector about interrupted sends.
-  // Training mode: simulated channels and requesters instead of the real ones.
-  let channels: { stop(): Promise<void> | void } | null = null;
-  const starting: Promise<RunningChannels | RunningTraining> = options.training.training ? startHostTraining(core, options.training) : startChannels(core.services);
-  starting
-    .then((running) => {
-      channels = running;
-      return core.start();
-    })
-    .catch((error: unknown) => console.error('[electron] background work failed to start', error));
+  // The window is up already; channels and background work start behind it.
+  announceSeeding(booted, options.training);
+  booted.start().catch((error: unknown) => console.error('[electron] background work failed to start', error));
 
   let closed = false;
   app.on('before-quit', () => {
@@ -131,9 +124,7 @@ export function startShell(options: ShellOptions): Shell | null {
     stopForwarding();
     unregisterIpc();
     tray?.destroy();
-    void Promise.resolve(channels?.stop())
-      .then(() => core.close())
-      .finally(() => app.exit(0));
+    void booted.stop().finally(() => app.exit(0));
   });
   return { reveal: openWindow };
 }

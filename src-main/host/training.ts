@@ -1,5 +1,5 @@
-import { isSeeded, startTraining, trainingDataDir, type RunningTraining } from '../core/training/index';
-import type { Core } from '../core/app';
+import type { BootedConsole } from '../core/boot';
+import { isSeeded, trainingDataDir, type RunningTraining, type TrainingOptions } from '../core/training/index';
 
 /**
  * Training mode as both hosts start it. PST_TRAINING=1: simulated channels and requesters on the
@@ -28,9 +28,14 @@ export function trainingFlags(env: NodeJS.ProcessEnv = process.env): TrainingFla
 /** The data dir of this start: training mode never opens the real one unless PST_DATA_DIR says so. */
 export const trainingDir = (): string => trainingDataDir();
 
-export async function startHostTraining(core: Core, flags: TrainingFlags): Promise<RunningTraining> {
-  if (flags.demo && !isSeeded(core.services)) console.error('[latihan] menyiapkan data latihan untuk pertama kali (beberapa detik) / seeding the training history…');
-  return startTraining(core.services, { demo: flags.demo, pace: flags.pace, ...(flags.conversations ? { conversations: flags.conversations } : {}) });
+/** What bootConsole() starts in training mode for these flags. */
+export function trainingOptions(flags: TrainingFlags): TrainingOptions {
+  return { demo: flags.demo, pace: flags.pace, ...(flags.conversations ? { conversations: flags.conversations } : {}) };
+}
+
+/** Before start(): the first demo start seeds months of history, which takes a few seconds. */
+export function announceSeeding(booted: BootedConsole, flags: TrainingFlags): void {
+  if (flags.demo && !isSeeded(booted.core.services)) console.error('[latihan] menyiapkan data latihan untuk pertama kali (beberapa detik) / seeding the training history…');
 }
 
 /** What `npm run demo` prints after the URL line. */

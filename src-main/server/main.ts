@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCore } from '../core/app';
-import { startChannels } from '../core/channels';
+import { bootConsole, type BootedConsole } from '../core/boot';
 import { NewerDatabaseError } from '../core/store/migrate';
 import { defaultDataDir } from '../core/paths';
 import { KeyFileCipher } from '../core/security/secrets';
 import { startBrowserHost } from './host';
-import { startHostTraining, trainingDir, trainingFlags, trainingLines } from '../host/training';
+import { announceSeeding, trainingDir, trainingFlags, trainingLines, trainingOptions } from '../host/training';
 
 // Built to out/main/server.js: the app root is two levels up, the renderer in out/renderer.
 const here = dirname(fileURLToPath(import.meta.url));
@@ -35,14 +34,17 @@ async function main(): Promise<void> {
   const training = trainingFlags();
   const dataDir = training.training ? trainingDir() : defaultDataDir();
   const port = parsePort(process.env.PST_PORT);
-  let core;
+  let booted: BootedConsole;
   try {
-    core = createCore({
+    booted = bootConsole({
       dataDir,
       host: 'browser',
       version: readVersion(),
       cipher: new KeyFileCipher(join(dataDir, 'secret.key')),
       trainingMode: training.training,
+      training: trainingOptions(training),
+      // PST_TELEGRAM_API_ROOT points the bot at another Bot API server (the tests' emulator).
+      channels: { telegram: process.env.PST_TELEGRAM_API_ROOT ? { apiRoot: process.env.PST_TELEGRAM_API_ROOT } : {} },
     });
   } catch (error) {
     if (error instanceof NewerDatabaseError) {
@@ -51,29 +53,19 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  // Real channels start from the stored settings (a missing account just shows as disabled).
-  // PST_TELEGRAM_API_ROOT points the bot at another Bot API server (the tests' emulator).
-  // Training mode never starts them: simulated channels take their place, so nothing leaves the machine.
-  const channels = training.training
-    ? null
-    : await startChannels(core.services, {
-        telegram: process.env.PST_TELEGRAM_API_ROOT ? { apiRoot: process.env.PST_TELEGRAM_API_ROOT } : {},
-      });
-  const simulation = training.training ? await startHostTraining(core, training) : null;
-  await core.start();
-  const host = await startBrowserHost({ core, rendererDir: process.env.PST_RENDERER_DIR ?? join(appRoot, 'out', 'renderer'), port });
+  announceSeeding(booted, training);
+  await booted.start();
+  const host = await startBrowserHost({ core: booted.core, rendererDir: process.env.PST_RENDERER_DIR ?? join(appRoot, 'out', 'renderer'), port });
   // The one line a person (and the e2e tests) read: where to open the console.
   console.log(`PST Console: ${host.url}`);
-  if (simulation) for (const line of trainingLines(simulation, dataDir)) console.log(line);
+  if (booted.training) for (const line of trainingLines(booted.training, dataDir)) console.log(line);
 
   let closing = false;
   const shutdown = async () => {
     if (closing) return;
     closing = true;
-    simulation?.stop();
     await host.close();
-    await channels?.stop();
-    await core.close();
+    await booted.stop();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown());

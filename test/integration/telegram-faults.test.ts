@@ -26,7 +26,7 @@ describe('Telegram faults', () => {
     h = await startTelegramHarness();
     await eventually(() => lastStatus()?.state === 'connected', 5_000, 'connected');
     h.core.services.secrets.set(TELEGRAM_TOKEN_SECRET, '123456789:AAFakeTokenThatTheEmulatorDoesNotKnow00');
-    await h.channel.restart();
+    await h.channel.reload();
     const failed = await eventually(() => (lastStatus()?.state === 'auth_failed' ? lastStatus() : undefined), 5_000, 'auth_failed');
     expect(failed!.detail).toMatch(/[Tt]oken bot tidak valid/);
     expect((await h.must('telegram.status', {}))?.state).toBe('auth_failed');

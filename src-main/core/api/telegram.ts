@@ -30,7 +30,7 @@ async function checkToken(core: CoreServices, token: string): Promise<UserFromGe
   }
 }
 
-const restartSoon = (core: CoreServices) => setImmediate(() => void telegramChannelOf(core)?.restart());
+const restartSoon = (core: CoreServices) => setImmediate(() => void telegramChannelOf(core)?.reload());
 
 export const telegramHandlers = {
   'telegram.getSettings': query<'telegram.getSettings'>({
@@ -71,7 +71,7 @@ export const telegramHandlers = {
   'telegram.status': query<'telegram.status'>({
     access: 'officer',
     input: empty,
-    run: (_input, { core }) => telegramChannelOf(core)?.status ?? null,
+    run: (_input, { core }) => telegramChannelOf(core)?.status() ?? null,
   }),
 
   'telegram.reconnect': query<'telegram.reconnect'>({
@@ -79,7 +79,7 @@ export const telegramHandlers = {
     input: empty,
     run: (_input, { core }) => {
       telegramChannelOf(core)?.reconnect();
-      return telegramChannelOf(core)?.status ?? null;
+      return telegramChannelOf(core)?.status() ?? null;
     },
   }),
 

@@ -1,5 +1,5 @@
 import type { CoreServices } from '../services';
-import { EmailChannel, registerEmailChannel, unregisterEmailChannel, type EmailChannelOptions } from './email/channel';
+import { EmailChannel, type EmailChannelOptions } from './email/channel';
 import { startTelegram, stopTelegram, type TelegramChannel, type TelegramOptions } from './telegram';
 
 export interface RunningChannels {
@@ -19,9 +19,14 @@ export interface RunningChannels {
  *   …
  *   await channels.stop(); await core.close();
  */
-export async function startChannels(core: CoreServices, options: { email?: EmailChannelOptions; telegram?: TelegramOptions } = {}): Promise<RunningChannels> {
+export interface ChannelOptions {
+  email?: EmailChannelOptions;
+  telegram?: TelegramOptions;
+}
+
+export async function startChannels(core: CoreServices, options: ChannelOptions = {}): Promise<RunningChannels> {
   const email = new EmailChannel(core, options.email);
-  registerEmailChannel(core, email);
+  core.channels.set('email', email);
   await email.start();
   const telegram = startTelegram(core, options.telegram);
   return {
@@ -30,7 +35,7 @@ export async function startChannels(core: CoreServices, options: { email?: Email
     async stop() {
       await stopTelegram(core, telegram);
       await email.stop();
-      unregisterEmailChannel(core, email);
+      if (core.channels.get('email') === email) core.channels.delete('email');
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { Channel } from '../../../src-preload/contract';
+import type { Channel, ChannelStatusView } from '../../../src-preload/contract';
 
 /** What the outbox hands a connector: one outgoing message, with everything needed to send it. */
 export interface OutgoingItem {
@@ -67,4 +67,19 @@ export interface ChannelConnector {
    * our Message-ID; a channel that cannot tell answers 'unknown' and the item is not resent blindly.
    */
   reconcile?(item: OutgoingItem): Promise<{ state: 'delivered'; outcome: SendOutcome } | { state: 'not_delivered' } | { state: 'unknown' }>;
+}
+
+/**
+ * A channel the core runs (a poller, a mailbox sync). It lives on CoreServices.channels while it
+ * runs, so the API handlers reach it there and a second core in the same process has its own.
+ */
+export interface RunningChannel {
+  readonly channel: Channel;
+  /** What the officer sees: connected, offline with the next retry, disabled... */
+  status(): ChannelStatusView | null;
+  /** Try now instead of waiting for the backoff. */
+  reconnect(): void;
+  /** The stored settings changed: stop and start again with them. */
+  reload(): Promise<void>;
+  stop(): Promise<void>;
 }

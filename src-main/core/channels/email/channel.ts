@@ -1,6 +1,6 @@
 import type { ChannelStatusView } from '../../../../src-preload/contract';
 import type { CoreServices } from '../../services';
-import type { ChannelConnector, OutgoingItem } from '../../domain/connector';
+import type { ChannelConnector, OutgoingItem, RunningChannel } from '../../domain/connector';
 import { readEmailAccount, readEmailSettings, type EmailAccount } from './config';
 import type { EmailSender, SmtpProblem } from './send';
 import type { MailboxSync, SyncOptions, SyncStatus } from './sync';
@@ -29,7 +29,8 @@ export class EmailConnector implements ChannelConnector {
  * Runs the email channel from the stored account: registers the connector with the outbox,
  * keeps the INBOX in sync, publishes 'channel.status', and starts over when the settings change.
  */
-export class EmailChannel {
+export class EmailChannel implements RunningChannel {
+  readonly channel = 'email' as const;
   private sync: MailboxSync | null = null;
   private sender: EmailSender | null = null;
   private current: ChannelStatusView | null = null;
@@ -163,15 +164,8 @@ export class EmailChannel {
   }
 }
 
-const channels = new WeakMap<CoreServices, EmailChannel>();
-
 /** The running email channel of a core (the API handlers reach it through this). */
-export const emailChannelOf = (core: CoreServices): EmailChannel | undefined => channels.get(core);
-
-export function registerEmailChannel(core: CoreServices, channel: EmailChannel): void {
-  channels.set(core, channel);
-}
-
-export function unregisterEmailChannel(core: CoreServices, channel: EmailChannel): void {
-  if (channels.get(core) === channel) channels.delete(core);
+export function emailChannelOf(core: CoreServices): EmailChannel | undefined {
+  const running = core.channels.get('email');
+  return running instanceof EmailChannel ? running : undefined;
 }

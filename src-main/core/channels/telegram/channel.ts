@@ -1,6 +1,7 @@
 import { Api, GrammyError, HttpError } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { ChannelStatusView, PushEvents } from '../../../../src-preload/contract';
+import type { RunningChannel } from '../../domain/connector';
 import type { CoreServices } from '../../services';
 import { applyBatch, type PreparedUpdate } from './apply';
 import type { AfterCommit } from './bot-say';
@@ -44,7 +45,8 @@ type State = PushEvents['channel.status']['state'];
  * only then used for the next getUpdates, so a kill -9 at any point either re-fetches the batch
  * (not committed: inserted now) or skips it (committed: already stored): exactly once in the store.
  */
-export class TelegramChannel {
+export class TelegramChannel implements RunningChannel {
+  readonly channel = 'telegram' as const;
   readonly sender: TelegramSender;
   private api: Api | null = null;
   private token: string | null = null;
@@ -71,7 +73,7 @@ export class TelegramChannel {
     this.sender = new TelegramSender(core, () => this.api, new SendRateLimiter(this.options.limits), this.options.requestTimeoutMs);
   }
 
-  get status(): ChannelStatusView | null {
+  status(): ChannelStatusView | null {
     return this.current;
   }
 
@@ -101,7 +103,7 @@ export class TelegramChannel {
   }
 
   /** After a new token, or the officer's "reconnect now". */
-  async restart(): Promise<void> {
+  async reload(): Promise<void> {
     await this.stop();
     this.start();
   }

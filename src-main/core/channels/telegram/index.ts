@@ -3,10 +3,11 @@ import { TelegramChannel, type TelegramOptions } from './channel';
 
 export { TelegramChannel, TELEGRAM_TOKEN_SECRET, DEFAULT_API_ROOT, type TelegramOptions } from './channel';
 
-const channels = new WeakMap<CoreServices, TelegramChannel>();
-
 /** The running Telegram channel of a core (the API handlers' way to its status and restart). */
-export const telegramChannelOf = (core: CoreServices): TelegramChannel | undefined => channels.get(core);
+export function telegramChannelOf(core: CoreServices): TelegramChannel | undefined {
+  const running = core.channels.get('telegram');
+  return running instanceof TelegramChannel ? running : undefined;
+}
 
 /**
  * Creates the Telegram channel, registers its sender with the outbox and starts polling (when a
@@ -15,7 +16,7 @@ export const telegramChannelOf = (core: CoreServices): TelegramChannel | undefin
  */
 export function startTelegram(core: CoreServices, options: TelegramOptions = {}): TelegramChannel {
   const channel = new TelegramChannel(core, options);
-  channels.set(core, channel);
+  core.channels.set('telegram', channel);
   core.connectors.set('telegram', channel.sender);
   channel.start();
   return channel;
@@ -23,8 +24,8 @@ export function startTelegram(core: CoreServices, options: TelegramOptions = {})
 
 export async function stopTelegram(core: CoreServices, channel: TelegramChannel): Promise<void> {
   await channel.stop();
-  if (channels.get(core) === channel) {
-    channels.delete(core);
+  if (core.channels.get('telegram') === channel) {
+    core.channels.delete('telegram');
     if (core.connectors.get('telegram') === channel.sender) core.connectors.delete('telegram');
   }
 }
