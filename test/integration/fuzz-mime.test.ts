@@ -124,7 +124,7 @@ describe('MIME fuzzing through parse + ingest', () => {
         // Stored, or recognised as the same mail already stored (a mutation that changed nothing).
         expect(incoming() - before).toBeLessThanOrEqual(1);
         // The batch committed: the cursor moved past this mail, so a sync would never stall on it.
-        expect(readCursor(core.services.db, 'pst@example.test', 'INBOX')?.lastUid).toBe(uid);
+        expect(readCursor(core.services, 'pst@example.test', 'INBOX')?.lastUid).toBe(uid);
       }),
       { numRuns: 120, seed: Number(process.env.FUZZ_SEED ?? 20_260_602) },
     );

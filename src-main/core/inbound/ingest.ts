@@ -1,8 +1,8 @@
-import type { ConversationStatus } from '../../../src-preload/contract';
+import type { Channel, ConversationStatus } from '../../../src-preload/contract';
 import { safeFileName } from '../domain/file-name';
 import type { CoreServices } from '../services';
 import type { Db } from '../store/db';
-import type { CursorUpdate, InboundMessage, IngestResult } from './types';
+import type { CursorUpdate, InboundAttachment, InboundMessage, IngestResult } from './types';
 import { afterInbound, applyRatingAnswer, ratingAnswerFor } from './workflow';
 import { previewOf } from '../domain/preview';
 import { nextTicket } from '../domain/ticket';
@@ -77,6 +77,21 @@ function statements(db: Db) {
       'UPDATE conversations SET status = ?, resolved_at = NULL, reopened_count = reopened_count + 1, updated_at = ? WHERE id = ?',
     ),
     resume: db.prepare("UPDATE conversations SET status = 'in_progress', updated_at = ? WHERE id = ? AND status = 'waiting_requester'"),
+    // Timeline lines a requester's action causes (a command, a sticker): once per external id.
+    insertActivityOnce: db.prepare(
+      `INSERT OR IGNORE INTO messages (conversation_id, direction, channel, external_id, body_text, meta, created_at) VALUES (?, 'activity', ?, ?, ?, ?, ?)`,
+    ),
+    insertMessageInto: db.prepare(
+      `INSERT OR IGNORE INTO messages (conversation_id, direction, channel, external_id, body_text, body_html, meta, created_at)
+       VALUES (?, 'incoming', ?, ?, ?, ?, ?, ?)`,
+    ),
+    touchQuietly: db.prepare(
+      'UPDATE conversations SET last_message_preview = ?, last_message_at = max(last_message_at, ?), updated_at = ? WHERE id = ?',
+    ),
+    messageForEdit: db.prepare('SELECT id, conversation_id, direction, body_text, meta FROM messages WHERE channel = ? AND external_id = ?'),
+    editMessage: db.prepare('UPDATE messages SET body_text = ?, edited_at = ?, meta = ? WHERE id = ?'),
+    setUnreachable: db.prepare('UPDATE requesters SET unreachable = ?, updated_at = ? WHERE id = ? AND unreachable <> ?'),
+    readCursor: db.prepare('SELECT value FROM channel_cursors WHERE channel = ? AND account = ? AND stream = ?'),
     writeCursor: db.prepare(
       `INSERT INTO channel_cursors (channel, account, stream, value, updated_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT(channel, account, stream) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
@@ -92,30 +107,147 @@ const stmts = (db: Db): Statements => {
   return s;
 };
 
+type StoredFile = InboundAttachment & { blob: { sha256: string; size: number } };
+
+/** Attachment files are content-addressed: writing one twice is harmless, and so is an orphan after a crash. */
+const storeFiles = (core: CoreServices, m: InboundMessage): StoredFile[] =>
+  (m.attachments ?? []).map((a) => ({ ...a, fileName: safeFileName(a.fileName), blob: core.attachments.put(a.content) }));
+
 /**
- * Stores inbound messages exactly once (DESIGN §3): in ONE transaction it finds or creates the
- * requester and the conversation, inserts each message unless its (channel, external_id) is
- * already there, and advances the channel cursor. A crash before commit leaves the cursor where
- * it was, so the messages are fetched again and inserted then; after commit they are skipped.
+ * The writes a channel may make while it applies what arrived, all inside ingestUpdates()'s one
+ * transaction. A connector never writes messages, requesters or cursors itself.
  */
-export function ingestBatch(core: CoreServices, messages: readonly InboundMessage[], cursor?: CursorUpdate): IngestResult[] {
-  // Attachment files first, outside the transaction: content-addressed writes are idempotent,
-  // and an orphan file after a crash is harmless.
-  const blobs = messages.map((m) => (m.attachments ?? []).map((a) => ({ ...a, fileName: safeFileName(a.fileName), blob: core.attachments.put(a.content) })));
+export interface InboundBatch {
+  /** A message from a requester: requester, conversation, reopen rule and the workflow's hooks. */
+  message(m: InboundMessage): IngestResult;
+  /**
+   * A message kept in a given conversation without the reopen rule or the workflow's hooks (the
+   * feedback a rating asked for, which leaves a closed conversation closed). Null if already stored.
+   */
+  messageInto(conversationId: number, m: InboundMessage): number | null;
+  /** A timeline line a requester's action caused (a command, a sticker); once per external id. Null if already there. */
+  activity(a: InboundActivity): number | null;
+  /** The requester changed a message they sent: the text is replaced and the old one kept in meta.edits. */
+  edit(e: InboundEdit): 'applied' | 'unchanged' | 'unknown';
+  /** Whether messages can reach the requester (a Telegram user blocked or unblocked the bot). True if it changed. */
+  setReachable(requesterId: number, reachable: boolean): boolean;
+  /**
+   * Runs one update's writes in a savepoint: if it throws, its rows and events are undone, the
+   * error is logged, and the batch goes on, so one bad update never blocks the ones behind it.
+   */
+  isolated(label: string, work: () => void): void;
+}
+
+export interface InboundActivity {
+  channel: Channel;
+  conversationId: number;
+  /** The channel's id of what caused it, or null for a line not tied to one message. */
+  externalId: string | null;
+  text: string;
+  meta: Record<string, unknown>;
+  at: number;
+}
+
+export interface InboundEdit {
+  channel: Channel;
+  externalId: string;
+  text: string;
+  editedAt: number;
+}
+
+type PendingEvent = { name: 'inbox'; conversationId: number } | { name: 'message'; conversationId: number; messageId: number };
+
+/**
+ * The one inbound path (DESIGN §3): everything a channel stores is written here, in ONE
+ * transaction together with the channel's new cursor. A crash before commit leaves the cursor
+ * where it was, so the same items are fetched again and stored then; after commit they are
+ * skipped (messages are unique per channel and external id). Push events go out after the commit.
+ */
+export function ingestUpdates<T>(core: CoreServices, cursor: CursorUpdate | undefined, work: (batch: InboundBatch) => T): T {
   const s = stmts(core.db);
   const now = core.now();
+  const events: PendingEvent[] = [];
+  const batch: InboundBatch = {
+    message(m) {
+      return storeMessage(core, s, m, storeFiles(core, m), now, events);
+    },
+    messageInto(conversationId, m) {
+      const inserted = s.insertMessageInto.run(conversationId, m.channel, m.externalId, m.text, m.html ?? null, m.meta ? JSON.stringify(m.meta) : null, m.receivedAt);
+      if (inserted.changes === 0) return null;
+      const messageId = Number(inserted.lastInsertRowid);
+      const files = storeFiles(core, m);
+      for (const f of files) s.insertAttachment.run(messageId, f.blob.sha256, f.fileName, f.mimeType, f.blob.size, f.contentId ?? null, now);
+      s.touchQuietly.run(previewOf(m.text) || (files[0] ? `📎 ${files[0].fileName}` : ''), m.receivedAt, now, conversationId);
+      events.push({ name: 'message', conversationId, messageId });
+      return messageId;
+    },
+    activity(a) {
+      const result = s.insertActivityOnce.run(a.conversationId, a.channel, a.externalId, a.text, JSON.stringify(a.meta), a.at);
+      if (result.changes === 0) return null;
+      const messageId = Number(result.lastInsertRowid);
+      events.push({ name: 'message', conversationId: a.conversationId, messageId });
+      return messageId;
+    },
+    edit(e) {
+      const row = s.messageForEdit.get(e.channel, e.externalId) as
+        | { id: number; conversation_id: number; direction: string; body_text: string; meta: string | null }
+        | undefined;
+      if (!row) return 'unknown';
+      // Commands, stickers and locations are timeline lines: an edit of them changes nothing.
+      if (row.direction !== 'incoming' || row.body_text === e.text) return 'unchanged';
+      const meta = row.meta ? (JSON.parse(row.meta) as Record<string, unknown>) : {};
+      const history = Array.isArray(meta.edits) ? (meta.edits as unknown[]) : [];
+      history.push({ text: row.body_text, until: e.editedAt });
+      s.editMessage.run(e.text, e.editedAt, JSON.stringify({ ...meta, edits: history }), row.id);
+      events.push({ name: 'message', conversationId: row.conversation_id, messageId: row.id });
+      return 'applied';
+    },
+    setReachable(requesterId, reachable) {
+      const flag = reachable ? 0 : 1;
+      return s.setUnreachable.run(flag, now, requesterId, flag).changes > 0;
+    },
+    isolated(label, run) {
+      const mark = events.length;
+      try {
+        core.db.transaction(run)();
+      } catch (error) {
+        events.length = mark;
+        console.error(`[ingest] ${label} could not be applied`, error);
+      }
+    },
+  };
 
-  const results = core.db.transaction(() => {
-    const out = messages.map((m, i) => ingestOne(core, s, m, blobs[i] ?? [], now));
+  const result = core.db.transaction(() => {
+    const out = work(batch);
     if (cursor) s.writeCursor.run(cursor.channel, cursor.account, cursor.stream ?? '', JSON.stringify(cursor.value), now);
     return out;
   })();
+  emitAfterCommit(core, events);
+  return result;
+}
 
-  const changed = [...new Set(results.filter((r) => r.outcome === 'inserted').map((r) => r.conversationId))];
+function emitAfterCommit(core: CoreServices, events: readonly PendingEvent[]): void {
+  const changed = [...new Set(events.filter((e) => e.name === 'inbox').map((e) => e.conversationId))];
   if (changed.length > 0) core.events.emit('inbox.changed', { conversationIds: changed });
-  for (const r of results) {
-    if (r.outcome === 'inserted') core.events.emit('message.changed', { conversationId: r.conversationId, messageId: r.messageId });
-  }
+  for (const e of events) if (e.name === 'message') core.events.emit('message.changed', { conversationId: e.conversationId, messageId: e.messageId });
+}
+
+/**
+ * Stores inbound messages exactly once: in one transaction with the cursor, each message finds or
+ * creates its requester and conversation unless its (channel, external_id) is already there.
+ * Attachment files are written before the transaction, so it stays short.
+ */
+export function ingestBatch(core: CoreServices, messages: readonly InboundMessage[], cursor?: CursorUpdate): IngestResult[] {
+  const files = messages.map((m) => storeFiles(core, m));
+  const s = stmts(core.db);
+  const now = core.now();
+  const events: PendingEvent[] = [];
+  const results = core.db.transaction(() => {
+    const out = messages.map((m, i) => storeMessage(core, s, m, files[i] ?? [], now, events));
+    if (cursor) s.writeCursor.run(cursor.channel, cursor.account, cursor.stream ?? '', JSON.stringify(cursor.value), now);
+    return out;
+  })();
+  emitAfterCommit(core, events);
   return results;
 }
 
@@ -123,11 +255,25 @@ export function ingest(core: CoreServices, message: InboundMessage, cursor?: Cur
   return ingestBatch(core, [message], cursor)[0] as IngestResult;
 }
 
+/** A channel's stored position (null before its first batch). */
+export function readCursor<T>(core: CoreServices, channel: Channel, account: string, stream = ''): T | null {
+  const row = stmts(core.db).readCursor.get(channel, account, stream) as { value: string } | undefined;
+  return row ? (JSON.parse(row.value) as T) : null;
+}
+
+function storeMessage(core: CoreServices, s: Statements, m: InboundMessage, files: StoredFile[], now: number, events: PendingEvent[]): IngestResult {
+  const result = ingestOne(core, s, m, files, now);
+  if (result.outcome === 'inserted') {
+    events.push({ name: 'inbox', conversationId: result.conversationId }, { name: 'message', conversationId: result.conversationId, messageId: result.messageId });
+  }
+  return result;
+}
+
 function ingestOne(
   core: CoreServices,
   s: Statements,
   m: InboundMessage,
-  files: { fileName: string; mimeType: string; contentId?: string; blob: { sha256: string; size: number } }[],
+  files: StoredFile[],
   now: number,
 ): IngestResult {
   const existing = s.messageByExternal.get(m.channel, m.externalId) as { id: number; conversation_id: number } | undefined;

@@ -1,22 +1,17 @@
 import type { CursorUpdate, IngestResult } from '../../inbound/types';
-import { ingestBatch } from '../../inbound/ingest';
+import { ingestUpdates, readCursor as readChannelCursor } from '../../inbound/ingest';
 import type { CoreServices } from '../../services';
 import type { Db } from '../../store/db';
 import type { ParsedInbound } from './parse';
 
-/** The sync position of one mailbox, stored in channel_cursors with the messages it covers. */
+/** The sync position of one mailbox, stored by ingest with the messages it covers. */
 export interface MailboxCursor {
   uidValidity: string;
   lastUid: number;
   highestModseq: string | null;
 }
 
-export function readCursor(db: Db, account: string, mailbox: string): MailboxCursor | null {
-  const row = db.prepare("SELECT value FROM channel_cursors WHERE channel = 'email' AND account = ? AND stream = ?").get(account, mailbox) as
-    | { value: string }
-    | undefined;
-  return row ? (JSON.parse(row.value) as MailboxCursor) : null;
-}
+export const readCursor = (core: CoreServices, account: string, mailbox: string): MailboxCursor | null => readChannelCursor<MailboxCursor>(core, 'email', account, mailbox);
 
 export const cursorUpdate = (account: string, mailbox: string, value: MailboxCursor): CursorUpdate => ({ channel: 'email', account, stream: mailbox, value });
 
@@ -69,20 +64,16 @@ export interface StoredBatch {
 }
 
 /**
- * Stores fetched mail through ingestBatch (THE inbound path) and, in the same transaction, the
- * email details and the failures that bounces report; the cursor is advanced by ingestBatch in
- * that transaction too, so a crash anywhere either keeps all of it or none.
+ * Stores fetched mail through ingestUpdates (THE inbound path) and, in the same transaction, the
+ * email details and the failures that bounces report; the cursor advances in that transaction
+ * too, so a crash anywhere either keeps all of it or none.
  */
 export function storeMails(core: CoreServices, mails: readonly ParsedInbound[], cursor: CursorUpdate): StoredBatch {
   const s = stmts(core.db);
   const bounced: StoredBatch['bounced'] = [];
-  const results = core.db.transaction(() => {
+  const results = ingestUpdates(core, cursor, (batch) => {
     settleExternalIds(s, mails);
-    const out = ingestBatch(
-      core,
-      mails.map((m) => m.message),
-      cursor,
-    );
+    const out = mails.map((m) => batch.message(m.message));
     out.forEach((result, i) => {
       const mail = mails[i];
       if (!mail || result.outcome !== 'inserted') return;
@@ -110,7 +101,7 @@ export function storeMails(core: CoreServices, mails: readonly ParsedInbound[], 
       }
     });
     return out;
-  })();
+  });
   for (const b of bounced) core.events.emit('message.changed', { conversationId: b.conversationId, messageId: b.messageId });
   return { results, bounced };
 }

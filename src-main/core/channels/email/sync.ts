@@ -166,7 +166,7 @@ export class MailboxSync {
     const mailbox = client.mailbox;
     if (!mailbox) throw new Error('Kotak surat tidak terbuka');
     const uidValidity = String(mailbox.uidValidity);
-    const stored = readCursor(this.core.db, this.accountKey, this.options.mailbox);
+    const stored = readCursor(this.core, this.accountKey, this.options.mailbox);
     // A new UIDVALIDITY voids every UID we know: fetch all again; stable external ids drop the copies.
     const fresh = !stored || stored.uidValidity !== uidValidity;
     const cursor: MailboxCursor = fresh ? { uidValidity, lastUid: 0, highestModseq: null } : stored;

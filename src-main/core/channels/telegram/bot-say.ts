@@ -1,3 +1,4 @@
+import type { InboundBatch } from '../../inbound/ingest';
 import type { CoreServices } from '../../services';
 import { enqueueAutomatic } from '../../workflow/automatic';
 
@@ -24,6 +25,8 @@ export interface AfterCommit {
 /** One update being applied, inside the batch transaction. */
 export interface Turn {
   core: CoreServices;
+  /** Where this update's inbound writes go: the batch transaction with the cursor. */
+  inbound: InboundBatch;
   after: AfterCommit;
   chatId: string;
   /** Telegram's date of the update (ms), or now for button presses. */

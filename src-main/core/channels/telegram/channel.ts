@@ -2,6 +2,7 @@ import { Api, GrammyError, HttpError } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { ChannelStatusView, PushEvents } from '../../../../src-preload/contract';
 import type { RunningChannel } from '../../domain/connector';
+import { readCursor } from '../../inbound/ingest';
 import type { CoreServices } from '../../services';
 import { applyBatch, type PreparedUpdate } from './apply';
 import type { AfterCommit } from './bot-say';
@@ -128,8 +129,7 @@ export class TelegramChannel implements RunningChannel {
     await withTimeout('deleteWebhook', signal, limit, (s) => api.deleteWebhook({ drop_pending_updates: false }, s));
     // The command menu is a convenience: a server without it must not stop the bot.
     await api.setMyCommands(COMMANDS, undefined, grammySignal(signal)).catch((error: unknown) => console.warn(`[telegram] setMyCommands failed: ${error instanceof Error ? error.message : String(error)}`));
-    const row = this.core.db.prepare("SELECT value FROM channel_cursors WHERE channel = 'telegram' AND account = ? AND stream = ''").get(this.account) as { value: string } | undefined;
-    this.offset = row ? ((JSON.parse(row.value) as { offset?: number }).offset ?? 0) : 0;
+    this.offset = readCursor<{ offset?: number }>(this.core, 'telegram', this.account)?.offset ?? 0;
     this.setStatus('connected', `@${me.username}`, null);
   }
 

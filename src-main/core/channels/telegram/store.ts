@@ -100,14 +100,3 @@ export function recordSentPart(db: Db, outboxId: number, part: number, chatId: s
     now,
   );
 }
-
-/** An activity line of the timeline, idempotent per Telegram message (external id). */
-export function insertActivityOnce(db: Db, conversationId: number, externalId: string | null, text: string, meta: Record<string, unknown>, at: number): number | null {
-  const result = db
-    .prepare(
-      `INSERT OR IGNORE INTO messages (conversation_id, direction, channel, external_id, body_text, meta, created_at)
-       VALUES (?, 'activity', 'telegram', ?, ?, ?, ?)`,
-    )
-    .run(conversationId, externalId, text, JSON.stringify(meta), at);
-  return result.changes > 0 ? Number(result.lastInsertRowid) : null;
-}
