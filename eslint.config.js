@@ -54,6 +54,19 @@ export const layerRules = {
       }],
     },
   },
+  // The shared pure layer: rules both core and renderer apply. It may import its own files and the
+  // contract's types, nothing else (no Node, no DOM package, no library), so either side can load it.
+  common: {
+    files: ['src-common/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', noOnly,
+        { selector: "ImportDeclaration[source.value!=/^\\.\\/|^\\.\\.\\/src-preload\\/contract$/]", message: 'src-common imports only its own files and the contract types: it must load in the core and in the renderer.' },
+        { selector: "ImportDeclaration[source.value='../src-preload/contract'][importKind!='type']", message: 'Import the contract with `import type`: it is types only.' },
+        { selector: 'ImportExpression', message: 'src-common loads nothing at run time.' },
+        { selector: "ExportAllDeclaration, ExportNamedDeclaration[source.type='Literal'][source.value!=/^\\.\\//]", message: 'src-common re-exports only its own files.' },
+      ],
+    },
+  },
   preload: {
     files: ['src-preload/**/*.ts'],
     rules: {
@@ -85,5 +98,6 @@ export default tseslint.config(
   { files: ['test/**'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
   layerRules.core,
   layerRules.renderer,
+  layerRules.common,
   layerRules.preload,
 );

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { OCCUPATIONS } from '../../src-common/occupations';
 import { ingestBatch } from '../../src-main/core/inbound/ingest';
 import {
   DEFAULT_SEED_END,
@@ -7,7 +8,6 @@ import {
   generateInbound,
   generateSeed,
   INSTITUTIONS,
-  OCCUPATIONS,
   outcomeAt,
   Rng,
   roughWorkingDaysLater,

@@ -49,6 +49,24 @@ describe('import rule', () => {
     expect(errors.join('\n')).toMatch(/'newfeature' has no layer/);
   });
 
+  it('keeps src-common pure: its own files and contract types only', async () => {
+    const bad = [
+      "import { z } from 'zod';\nexport const s = z.string();\n",
+      "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n",
+      "import { previewOf } from '../src-main/core/domain/preview';\nexport const p = previewOf;\n",
+      "import { x } from '../src-preload/contract';\nexport const y = x;\n",
+      "export { create } from 'zustand';\n",
+    ];
+    for (const code of bad) expect(await lintErrors(code, 'src-common/violation.ts'), code).not.toEqual([]);
+    const good = "import type { Role } from '../src-preload/contract';\nimport { roleAllows } from './roles';\nexport const adminOnly = (r: Role) => roleAllows(r, 'admin');\n";
+    expect(await lintErrors(good, 'src-common/ok.ts')).toEqual([]);
+  });
+
+  it('lets both the core and the renderer use src-common', async () => {
+    expect(await lintErrors("import { normalizeWhatsapp } from '../../../src-common/whatsapp';\nexport default normalizeWhatsapp;\n", 'src-main/core/workflow/ok.ts')).toEqual([]);
+    expect(await lintErrors("import { normalizeWhatsapp } from '../../src-common/whatsapp';\nexport default normalizeWhatsapp;\n", 'src-renderer/requester/ok.ts')).toEqual([]);
+  });
+
   it('fails src-renderer → main code, Node modules, or a value import of the contract', async () => {
     const cases = [
       "import { createCore } from '../src-main/core/app';",

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validateAnswer } from '../../src-main/core/channels/telegram/intake';
 import { SendRateLimiter } from '../../src-main/core/channels/telegram/rate-limit';
-import { planParts, splitText } from '../../src-main/core/channels/telegram/sender';
+import { splitTelegramText as splitText } from '../../src-common/telegram-text';
+import { planParts } from '../../src-main/core/channels/telegram/sender';
 
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 

@@ -1,4 +1,5 @@
-import type { Method, OfficerView, Result, Role } from '../../../src-preload/contract';
+import { roleAllows } from '../../../src-common/roles';
+import type { Method, OfficerView, Result } from '../../../src-preload/contract';
 import { AppError, forbidden } from '../errors';
 import type { CoreServices } from '../services';
 import { auditQueries } from '../store/queries/audit';
@@ -6,10 +7,9 @@ import { officerQueries, toView } from '../store/queries/officers';
 import { sessionQueries } from '../store/queries/sessions';
 import type { Access, HandlerContext, HandlerDef, HandlerMap, SessionSlot } from './define';
 
-const RANK: Record<Role, number> = { officer: 1, supervisor: 2, admin: 3 };
 
 export const allows = (access: Access, officer: OfficerView | null): boolean =>
-  access === 'public' || (officer !== null && RANK[officer.role] >= RANK[access]);
+  access === 'public' || (officer !== null && roleAllows(officer.role, access));
 
 /** Resolves the caller's session to an enabled officer, or null. */
 function currentOfficer(core: CoreServices, session: SessionSlot): OfficerView | null {

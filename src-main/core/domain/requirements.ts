@@ -18,14 +18,3 @@ export function missingRequirements(facts: RequirementFacts): Requirement[] {
   return REQUIREMENTS.filter((r) => !filled(facts[r]));
 }
 
-/** The occupation categories of the PST identity form (the bot's buttons, the report's table). */
-export const OCCUPATIONS = [
-  'Pelajar/Mahasiswa',
-  'Peneliti/Dosen',
-  'ASN/TNI/Polri',
-  'Pegawai BUMN/BUMD',
-  'Pegawai Swasta',
-  'Wiraswasta',
-  'Lainnya',
-] as const;
-export type Occupation = (typeof OCCUPATIONS)[number];

@@ -26,5 +26,3 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
-/** Password policy shared by the first-run form and officer management. */
-export const MIN_PASSWORD_LENGTH = 10;

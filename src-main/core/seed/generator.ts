@@ -1,6 +1,7 @@
 import type { InboundMessage } from '../inbound/types';
 import { TimeHeap } from './heap';
-import { emailOf, INSTITUTIONS, personName, telegramUsernameOf, whatsappOf, type Institution, type Occupation } from './people';
+import type { Occupation } from '../../../src-common/occupations';
+import { emailOf, INSTITUTIONS, personName, telegramUsernameOf, whatsappOf, type Institution } from './people';
 import { Rng } from './random';
 import { messageText, threadKinds, type MessageKind, type ThreadVoice } from './texts';
 import { arrivalsPerDay, arrivalTimes, DAY_MS, nextMessageTime } from './timeline';

@@ -3,7 +3,7 @@ export { DEFAULT_SEED, DEFAULT_SEED_END, DEFAULT_SEED_SPAN_MS, generateInbound, 
 export type { SeedConversation, SeedMessage, SeedOptions, SeedRequester } from './generator';
 export { generateHistory, type HistoryEvent } from './history';
 export { outcomeAt, roughWorkingDaysLater, type ConversationOutcome } from './outcome';
-export { INSTITUTIONS, OCCUPATIONS, type Institution, type Occupation } from './people';
+export { INSTITUTIONS, type Institution } from './people';
 export { Rng } from './random';
 export type { MessageKind } from './texts';
 export { KECAMATAN_BULELENG, TOPICS, type Topic } from './topics';

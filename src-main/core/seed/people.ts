@@ -1,8 +1,7 @@
 import type { Rng } from './random';
 
-import { OCCUPATIONS, type Occupation } from '../domain/requirements';
+import type { Occupation } from '../../../src-common/occupations';
 
-export { OCCUPATIONS, type Occupation };
 
 export interface Institution {
   name: string;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normalizeWhatsapp } from '../../../src-common/whatsapp';
 import type { RequesterFieldsInput, RequirementName } from '../../../src-preload/contract';
 import { missingRequirements, type RequirementFacts } from '../domain/requirements';
 import { invalidInput } from '../errors';
@@ -12,16 +13,6 @@ export const REQUIREMENT_LABELS: Record<RequirementName, string> = {
   occupation: 'Pekerjaan',
   need: 'Keperluan dan data yang dibutuhkan',
 };
-
-/**
- * An Indonesian mobile number as +62…: accepts 08…, 628…, +628… with spaces, dots, dashes or
- * parentheses. Returns null for anything that is not a plausible mobile number (8–13 digits after 0).
- */
-export function normalizeWhatsapp(input: string): string | null {
-  const compact = input.trim().replace(/[\s.\-()]/g, '');
-  const national = /^\+?62(8\d{7,12})$/.exec(compact)?.[1] ?? /^0(8\d{7,12})$/.exec(compact)?.[1];
-  return national ? `+62${national}` : null;
-}
 
 const emailSchema = z.email();
 

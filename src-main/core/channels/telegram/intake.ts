@@ -3,12 +3,14 @@ import type { RequirementName } from '../../../../src-preload/contract';
 import { describeServiceHours } from '../../calendar';
 import { serviceCalendar } from '../../calendar/cache';
 import { SYSTEM_ACTOR } from '../../workflow/conversation';
-import { missingFor, normalizeWhatsapp, requirementFacts, writeRequesterFields } from '../../workflow/requirements';
+import { OCCUPATIONS } from '../../../../src-common/occupations';
+import { normalizeWhatsapp } from '../../../../src-common/whatsapp';
+import { missingFor, requirementFacts, writeRequesterFields } from '../../workflow/requirements';
 import { readWorkflowSettings } from '../../workflow/settings';
 import { updateRequirements } from '../../workflow/transitions';
 import { botSay, type Button, type Turn } from './bot-say';
 import { readChat, writeChat, type ChatState } from './store';
-import { FIELD_LABELS, INTAKE_DONE, INTAKE_INTRO, INTAKE_STEPS, INVALID, OCCUPATIONS, QUESTIONS, SUMMARY_TITLE, welcome } from './texts';
+import { FIELD_LABELS, INTAKE_DONE, INTAKE_INTRO, INTAKE_STEPS, INVALID, QUESTIONS, SUMMARY_TITLE, welcome } from './texts';
 
 /**
  * The intake dialogue (issue 4): the requirements of the service standard asked one at a time,

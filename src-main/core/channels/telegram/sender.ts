@@ -1,3 +1,4 @@
+import { splitTelegramText } from '../../../../src-common/telegram-text';
 import { GrammyError, HttpError, InputFile, type Api } from 'grammy';
 import type { InlineKeyboardMarkup, Message } from 'grammy/types';
 import type { CoreServices } from '../../services';
@@ -9,7 +10,6 @@ import type { SendRateLimiter } from './rate-limit';
 import { chatOfConversation, recordSentPart, sentParts } from './store';
 import { TelegramTimeoutError, withTimeout } from './timeout';
 
-export const MAX_TEXT = 4096;
 /** Telegram's upper bound for sendPhoto; larger images go as documents. */
 const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 const PHOTO_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp']);
@@ -17,36 +17,6 @@ const PHOTO_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp']);
 const INLINE_RETRY_MAX_MS = 10_000;
 
 type Part = { kind: 'text'; text: string; keyboard?: Button[][] } | { kind: 'file'; sha256: string; fileName: string; mimeType: string };
-
-/**
- * Splits a text into messages of at most `max` UTF-16 units (what Telegram counts), at a
- * paragraph, line or word boundary when there is one in the second half, never inside a
- * surrogate pair.
- */
-export function splitText(text: string, max = MAX_TEXT): string[] {
-  const parts: string[] = [];
-  let rest = text;
-  while (rest.length > max) {
-    const window = rest.slice(0, max);
-    let cut = -1;
-    for (const sep of ['\n\n', '\n', ' ']) {
-      const at = window.lastIndexOf(sep);
-      if (at >= max / 2) {
-        cut = at + sep.length;
-        break;
-      }
-    }
-    if (cut === -1) {
-      cut = max;
-      const code = rest.charCodeAt(cut - 1);
-      if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
-    }
-    parts.push(rest.slice(0, cut).trimEnd());
-    rest = rest.slice(cut).replace(/^\s+/, '');
-  }
-  if (rest.length > 0) parts.push(rest);
-  return parts.filter((p) => p.length > 0);
-}
 
 const keyboardOf = (rows: Button[][]): InlineKeyboardMarkup => ({ inline_keyboard: rows.map((r) => r.map((b) => ({ text: b.text, callback_data: b.data }))) });
 
@@ -59,7 +29,7 @@ export function planParts(payload: OutgoingPayload): Part[] {
     const first = surveyQuestion(payload.ratingRequestId, 0);
     return [{ kind: 'text', text: `${payload.text}\n\n${first.text}`, keyboard: first.keyboard }];
   }
-  const chunks = splitText(payload.text);
+  const chunks = splitTelegramText(payload.text);
   const keyboard = Array.isArray(payload.keyboard) ? (payload.keyboard as Button[][]) : undefined;
   const parts: Part[] = chunks.map((text, i) => ({ kind: 'text', text, ...(keyboard && i === chunks.length - 1 ? { keyboard } : {}) }));
   for (const a of payload.attachments ?? []) parts.push({ kind: 'file', ...a });

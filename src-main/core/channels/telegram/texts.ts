@@ -2,7 +2,6 @@ import type { RequirementName } from '../../../../src-preload/contract';
 
 /** What the bot says, in Bahasa Indonesia (the requesters of PST Buleleng). */
 
-export { OCCUPATIONS } from '../../domain/requirements';
 
 /** The intake questions in the order the service standard lists the requirements. */
 export const INTAKE_STEPS: readonly RequirementName[] = ['name', 'institution', 'email', 'whatsapp', 'occupation', 'need'];

@@ -3,7 +3,7 @@ import type { Turn } from '../bot-say';
 import { answerStep, beginCorrection, isRequirementName } from '../intake';
 import { endFeedback, onRatingPress, onSurveyPress } from '../rating';
 import { latestConversation, readChat, requesterOfUser } from '../store';
-import { OCCUPATIONS } from '../texts';
+import { OCCUPATIONS } from '../../../../../src-common/occupations';
 
 /** A button press: a rating, a survey answer, skipping feedback, or an intake choice. Every press is answered. */
 export function onCallback(base: Omit<Turn, 'chatId' | 'at'>, cq: CallbackQuery): void {
