@@ -16,10 +16,10 @@ import {
 } from '@fluentui/react-components';
 import { PersonAddRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useState } from 'react';
-import type { OfficerView } from '../../../src-preload/contract';
-import { api } from '../../api/client';
-import { formatDateTime } from '../../format/time';
-import { useLanguage, useT } from '../../i18n';
+import type { OfficerView } from '../../src-preload/contract';
+import { api } from '../api/client';
+import { formatDateTime } from '../format/time';
+import { useLanguage, useT } from '../i18n';
 import { CreateOfficerDialog } from './CreateOfficerDialog';
 
 const useStyles = makeStyles({

@@ -1,4 +1,4 @@
-import { useLanguage } from '../../i18n';
+import { useLanguage } from '../i18n';
 
 /** The Laporan page's own wording (Bahasa Indonesia first); the report files themselves are Indonesian. */
 const id = {

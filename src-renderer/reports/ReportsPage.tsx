@@ -1,9 +1,9 @@
 import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, ProgressBar, Spinner, Tab, TabList, tokens } from '@fluentui/react-components';
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useState } from 'react';
-import type { ReportFormat, ReportModel, ReportPeriodInput } from '../../../src-preload/contract';
-import { api, errorMessage } from '../../api/client';
-import { PageHeader } from '../../components/PageHeader';
+import type { ReportFormat, ReportModel, ReportPeriodInput } from '../../src-preload/contract';
+import { api, errorMessage } from '../api/client';
+import { PageHeader } from '../components/PageHeader';
 import { downloadReportFile } from './download';
 import { defaultPeriods } from './period';
 import { ReportPreview } from './ReportPreview';

@@ -1,8 +1,8 @@
 import { Caption1, Card, makeStyles, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import type { ReportModel } from '../../../src-preload/contract';
-import { formatDateTime } from '../../format/time';
-import { useLanguage } from '../../i18n';
+import type { ReportModel } from '../../src-preload/contract';
+import { formatDateTime } from '../format/time';
+import { useLanguage } from '../i18n';
 import { BarList, ColumnChart, SERIES_COLORS } from './charts';
 import { percent, useReportText, workingDuration } from './strings';
 
