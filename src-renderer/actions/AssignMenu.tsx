@@ -1,9 +1,10 @@
-import { Button, Menu, MenuItemRadio, MenuList, MenuPopover, MenuTrigger } from '@fluentui/react-components';
+import { Button, Menu, MenuItem, MenuItemRadio, MenuList, MenuPopover, MenuTrigger } from '@fluentui/react-components';
 import { PeopleRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import type { ConversationDetail, OfficerView } from '../../src-preload/contract';
+import type { ConversationDetail } from '../../src-preload/contract';
 import { api } from '../api/client';
 import type { ActionState } from '../api/use-action';
+import { useCall } from '../api/use-call';
 import { useT } from '../i18n';
 
 const NOBODY = 'none';
@@ -11,13 +12,16 @@ const NOBODY = 'none';
 /** A supervisor gives the consultation to any active officer, or to nobody. */
 export function AssignMenu(props: { conversation: ConversationDetail; action: ActionState; onChanged(detail: ConversationDetail): void }) {
   const t = useT();
-  const [officers, setOfficers] = useState<OfficerView[] | null>(null);
+  // Asked for on the first opening only: most consultations are never reassigned.
+  const [opened, setOpened] = useState(false);
+  const list = useCall('officers.list', {}, { enabled: opened });
+  const officers = list.data?.filter((o) => !o.disabled) ?? [];
   const c = props.conversation;
   return (
     <Menu
       checkedValues={{ assignee: [c.assigneeId === null ? NOBODY : String(c.assigneeId)] }}
       onOpenChange={(_, d) => {
-        if (d.open && officers === null) void api.call('officers.list', {}).then((r) => setOfficers(r.ok ? r.value.filter((o) => !o.disabled) : []));
+        if (d.open) setOpened(true);
       }}
       onCheckedValueChange={async (_, d) => {
         const picked = d.checkedItems[0];
@@ -36,7 +40,8 @@ export function AssignMenu(props: { conversation: ConversationDetail; action: Ac
           <MenuItemRadio name="assignee" value={NOBODY}>
             {t('inbox.unassigned')}
           </MenuItemRadio>
-          {(officers ?? []).map((o) => (
+          {list.error && <MenuItem disabled>{list.error.message}</MenuItem>}
+          {officers.map((o) => (
             <MenuItemRadio key={o.id} name="assignee" value={String(o.id)}>
               {o.displayName} · {t(`role.${o.role}`)}
             </MenuItemRadio>

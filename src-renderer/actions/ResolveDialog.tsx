@@ -1,22 +1,19 @@
 import { Dropdown, Field, Option, Textarea } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
-import { api } from '../api/client';
+import { useState } from 'react';
 import type { ActionState } from '../api/use-action';
+import { useCall } from '../api/use-call';
 import { FormDialog } from '../components/FormDialog';
 import { useT } from '../i18n';
 
 /** Closing a consultation: what was given (summary) and the topic for the weekly report. */
 export function ResolveDialog(props: { initialTopic: string | null; action: ActionState; onSubmit(summary: string, topic: string): void; onClose(): void }) {
   const t = useT();
-  const [topics, setTopics] = useState<string[] | null>(null);
   const [topic, setTopic] = useState(props.initialTopic ?? '');
   const [summary, setSummary] = useState('');
   const [errors, setErrors] = useState<{ summary?: boolean; topic?: boolean }>({});
-  const [loadError, setLoadError] = useState<string | null>(null);
-
-  useEffect(() => {
-    void api.call('workflow.getSettings', {}).then((r) => (r.ok ? setTopics(r.value.topics) : setLoadError(r.error.message)));
-  }, []);
+  const settings = useCall('workflow.getSettings', {});
+  const topics = settings.data?.topics ?? null;
+  const loadError = settings.error?.message ?? null;
 
   return (
     <FormDialog

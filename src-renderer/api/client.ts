@@ -8,7 +8,7 @@ declare global {
 }
 
 /** An error result turned into an exception, for code that lets React handle failures. */
-export class ApiCallError extends Error {
+class ApiCallError extends Error {
   readonly error: ApiError;
   constructor(error: ApiError) {
     super(error.message);

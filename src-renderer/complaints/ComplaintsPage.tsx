@@ -1,8 +1,8 @@
 import { Button, Dropdown, Field, makeStyles, Option, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
 import { AddRegular } from '@fluentui/react-icons';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ComplaintSource, ComplaintStatus, ComplaintView } from '../../src-preload/contract';
-import { api } from '../api/client';
+import { useCall } from '../api/use-call';
 import { ErrorBar } from '../components/ErrorBar';
 import { PageHeader } from '../components/PageHeader';
 import { formatDateTime } from '../format/time';
@@ -31,19 +31,11 @@ export function ComplaintsPage() {
   const language = useLanguage((s) => s.language);
   const [status, setStatus] = useState<ComplaintStatus | null>(null);
   const [source, setSource] = useState<ComplaintSource | null>(null);
-  const [data, setData] = useState<{ items: ComplaintView[]; total: number } | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<ComplaintView | null>(null);
 
-  const load = useCallback(async () => {
-    const r = await api.call('complaints.list', { ...(status ? { status } : {}), ...(source ? { source } : {}), limit: 200 });
-    if (r.ok) {
-      setData(r.value);
-      setError(null);
-    } else setError(r.error.message);
-  }, [status, source]);
-  useEffect(() => void load(), [load]);
+  const { data, error: loadError, reload: load } = useCall('complaints.list', { ...(status ? { status } : {}), ...(source ? { source } : {}), limit: 200 });
+  const error = loadError?.message ?? null;
 
   return (
     <>

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 
 import type { ConversationDetail, TemplateView } from '../../src-preload/contract';
 import { api } from '../api/client';
 import { useAction } from '../api/use-action';
+import { useCall } from '../api/use-call';
 import { ErrorBar } from '../components/ErrorBar';
 import { useT } from '../i18n';
 import { useSession } from '../state/session';
@@ -52,7 +53,10 @@ export function Composer(props: { conversation: ConversationDetail; onSent(): vo
   const [files, setFiles] = useState<PendingFile[]>([]);
   const [fileError, setFileError] = useState<string | null>(null);
   const [dropping, setDropping] = useState(false);
-  const [templates, setTemplates] = useState<TemplateView[] | null>(null);
+  // Asked for only when the officer first types `/`: most replies never use a template.
+  const [wantTemplates, setWantTemplates] = useState(false);
+  const templateList = useCall('templates.list', {}, { enabled: wantTemplates });
+  const templates = templateList.data ?? (templateList.error ? [] : null);
   const [slash, setSlash] = useState<{ query: string; start: number } | null>(null);
   const [active, setActive] = useState(0);
   const input = useRef<HTMLTextAreaElement>(null);
@@ -101,7 +105,7 @@ export function Composer(props: { conversation: ConversationDetail; onSent(): vo
     if (!match) return setSlash(null);
     setSlash({ query: match[2] ?? '', start: cursor - (match[2]?.length ?? 0) - 1 });
     setActive(0);
-    if (templates === null) void api.call('templates.list', {}).then((r) => setTemplates(r.ok ? r.value : []));
+    setWantTemplates(true);
   }
 
   async function pick(template: TemplateView) {
@@ -231,7 +235,7 @@ export function Composer(props: { conversation: ConversationDetail; onSent(): vo
           ))}
         </div>
       )}
-      <ErrorBar error={send.error ?? fileError} testId="composer-error" />
+      <ErrorBar error={send.error ?? fileError ?? templateList.error?.message ?? null} testId="composer-error" />
       <div className={styles.bar}>
         {mode === 'reply' && (
           <>

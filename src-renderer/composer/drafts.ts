@@ -9,7 +9,7 @@ export interface Draft {
 }
 
 /** How long typing must pause before the draft is saved in the core. */
-export const SAVE_DELAY_MS = 600;
+const SAVE_DELAY_MS = 600;
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
 
@@ -70,7 +70,7 @@ let legacyMigration: Promise<void> | null = null;
  * Once per page: drafts this PC kept before they moved to the core go to the logged-in officer
  * (unless they already have one there), then leave this PC. Kept when the core cannot be reached.
  */
-export function migrateLegacyDrafts(): Promise<void> {
+function migrateLegacyDrafts(): Promise<void> {
   legacyMigration ??= (async () => {
     const keys: string[] = [];
     try {

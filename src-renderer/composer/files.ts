@@ -1,7 +1,7 @@
 import type { OutgoingAttachment } from '../../src-preload/contract';
 
 /** The core's limit per file (a requester's Telegram downloads at most 20 MB). */
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
 /** The core accepts at most this many files per message. */
 export const MAX_FILES = 10;
 

@@ -1,8 +1,7 @@
 import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
 import { ImageRegular } from '@fluentui/react-icons';
-import { useEffect, useMemo, useState } from 'react';
-import type { EmailOriginalView } from '../../src-preload/contract';
-import { api } from '../api/client';
+import { useMemo, useState } from 'react';
+import { useCall } from '../api/use-call';
 import { useT } from '../i18n';
 import { hasQuotedHtml, sanitizeEmailHtml } from './sanitize';
 
@@ -27,27 +26,15 @@ const useStyles = makeStyles({
 export function EmailHtml(props: { messageId: number; onFallback(): void }) {
   const styles = useStyles();
   const t = useT();
-  const [original, setOriginal] = useState<EmailOriginalView | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [allowRemote, setAllowRemote] = useState(false);
   const [foldQuotes, setFoldQuotes] = useState(true);
 
-  useEffect(() => {
-    let live = true;
-    void api.call('email.original', { messageId: props.messageId }).then((r) => {
-      if (!live) return;
-      if (r.ok) setOriginal(r.value);
-      else setError(r.error.message);
-    });
-    return () => {
-      live = false;
-    };
-  }, [props.messageId]);
+  const { data: original, error } = useCall('email.original', { messageId: props.messageId });
 
   const html = original?.html ?? null;
   const doc = useMemo(() => (html === null ? null : sanitizeEmailHtml(html, { allowRemoteImages: allowRemote, foldQuotes })), [html, allowRemote, foldQuotes]);
 
-  if (error) return <MessageBar intent="warning"><MessageBarBody>{error}</MessageBarBody></MessageBar>;
+  if (error) return <MessageBar intent="warning"><MessageBarBody>{error.message}</MessageBarBody></MessageBar>;
   if (!original) return <Spinner size="tiny" label={t('email.loading')} />;
   if (!doc) return null;
   return (

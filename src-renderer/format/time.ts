@@ -3,7 +3,7 @@ import type { Translate } from '../i18n';
 import { localeOf } from '../i18n';
 
 /** The office's zone (UTC+8, no DST): every time the console shows is WITA. */
-export const OFFICE_TIME_ZONE = 'Asia/Makassar';
+const OFFICE_TIME_ZONE = 'Asia/Makassar';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(language: Language, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
@@ -34,7 +34,7 @@ export function formatShort(ms: number, language: Language, now: number = Date.n
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 /** Amber from here on. The real rule is "within 1 working day"; 24 h approximates it for now. */
-export const DUE_SOON_MS = DAY;
+const DUE_SOON_MS = DAY;
 
 export type DueLevel = 'none' | 'ok' | 'soon' | 'overdue';
 
@@ -44,7 +44,7 @@ export interface DueInfo {
 }
 
 /** "2 hari 3 jam", "5 jam", "45 menit": the two largest units, rounded down. */
-export function formatDuration(ms: number, t: Translate): string {
+function formatDuration(ms: number, t: Translate): string {
   const minutes = Math.floor(Math.abs(ms) / 60_000);
   const days = Math.floor(minutes / (24 * 60));
   const hours = Math.floor((minutes % (24 * 60)) / 60);

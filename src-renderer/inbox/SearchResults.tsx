@@ -1,8 +1,6 @@
 import { Button, makeStyles, mergeClasses, MessageBar, MessageBarBody, Spinner, Text, tokens } from '@fluentui/react-components';
 import { ArrowLeftRegular, PersonRegular } from '@fluentui/react-icons';
-import { useEffect, useState } from 'react';
-import type { RequesterSearchHit, SearchHit } from '../../src-preload/contract';
-import { api } from '../api/client';
+import { useCall } from '../api/use-call';
 import { formatShort } from '../format/time';
 import { useLanguage, useT } from '../i18n';
 import { useInbox } from '../state/inbox';
@@ -47,30 +45,14 @@ export function SearchResults(props: { query: string }) {
   const selectedId = useInbox((s) => s.selectedId);
   const select = useInbox((s) => s.select);
   const setQuery = useInbox((s) => s.setQuery);
-  const [hits, setHits] = useState<SearchHit[] | null>(null);
-  const [people, setPeople] = useState<RequesterSearchHit[]>([]);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    setHits(null);
-    setPeople([]);
-    setError(null);
-    // People whose name, institution or address matches: officers search for a person as often as for words.
-    if (props.query.trim().length >= 2) {
-      void api.call('requesters.search', { query: props.query.trim(), limit: 5 }).then((result) => {
-        if (current && result.ok) setPeople(result.value.filter((p) => p.latestConversationId !== null));
-      });
-    }
-    void api.call('search.messages', { query: props.query, limit: 100 }).then((result) => {
-      if (!current) return;
-      if (result.ok) setHits(result.value);
-      else setError(result.error.message);
-    });
-    return () => {
-      current = false;
-    };
-  }, [props.query]);
+  const messages = useCall('search.messages', { query: props.query, limit: 100 });
+  // People whose name, institution or address matches: officers search for a person as often as for words.
+  const lookForPeople = props.query.trim().length >= 2;
+  const requesters = useCall('requesters.search', { query: props.query.trim(), limit: 5 }, { enabled: lookForPeople });
+  // A new query shows "searching" rather than the previous query's results.
+  const hits = messages.loading ? null : messages.data;
+  const people = lookForPeople && !requesters.loading ? (requesters.data?.filter((p) => p.latestConversationId !== null) ?? []) : [];
+  const error = (!messages.loading && messages.error?.message) || (lookForPeople && !requesters.loading && requesters.error?.message) || null;
 
   return (
     <div className={styles.root}>

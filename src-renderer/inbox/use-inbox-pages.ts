@@ -2,7 +2,7 @@ import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { ConversationSummary, InboxFilter, InboxSort } from '../../src-preload/contract';
 import { api } from '../api/client';
 
-export const PAGE_SIZE = 100;
+const PAGE_SIZE = 100;
 
 interface PageCache {
   key: string;

@@ -1,8 +1,6 @@
 import { makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
-import type { ConversationSummary } from '../../src-preload/contract';
-import { api } from '../api/client';
-import { usePstEvent } from '../api/use-event';
+import { useEffect, useRef } from 'react';
+import { useCall } from '../api/use-call';
 import { ErrorBar } from '../components/ErrorBar';
 import { formatDateTime } from '../format/time';
 import { useLanguage, useT } from '../i18n';
@@ -37,21 +35,17 @@ export function RequesterHistory(props: { requesterId: number; currentId: number
   const t = useT();
   const language = useLanguage((s) => s.language);
   const select = useInbox((s) => s.select);
-  const [items, setItems] = useState<ConversationSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    const result = await api.call('requesters.conversations', { requesterId: props.requesterId });
-    if (result.ok) {
-      setItems(result.value);
-      setError(null);
-    } else setError(result.error.message);
-  }, [props.requesterId]);
-  useEffect(() => void load(), [load, props.reloadKey]);
   // A merge or a new message elsewhere may change the list.
-  usePstEvent('inbox.changed', () => void load());
+  const { data: items, error, reload } = useCall('requesters.conversations', { requesterId: props.requesterId }, { refreshOn: ['inbox.changed'] });
+  // The panel bumps reloadKey after its own edits; the first value is the mount, already loading.
+  const shownKey = useRef(props.reloadKey);
+  useEffect(() => {
+    if (shownKey.current === props.reloadKey) return;
+    shownKey.current = props.reloadKey;
+    void reload();
+  }, [props.reloadKey, reload]);
 
-  if (error) return <ErrorBar error={error} />;
+  if (error) return <ErrorBar error={error.message} />;
   if (!items) return <Text size={200} className={styles.muted}>{t('common.loading')}</Text>;
   if (items.length === 0) return <Text size={200} className={styles.muted}>{t('requester.historyEmpty')}</Text>;
   return (

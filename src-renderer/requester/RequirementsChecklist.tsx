@@ -3,7 +3,7 @@ import { CheckmarkCircleRegular, CircleRegular } from '@fluentui/react-icons';
 import type { RequirementName } from '../../src-preload/contract';
 import { useT } from '../i18n';
 
-export const REQUIREMENTS: readonly RequirementName[] = ['name', 'institution', 'email', 'whatsapp', 'occupation', 'need'];
+const REQUIREMENTS: readonly RequirementName[] = ['name', 'institution', 'email', 'whatsapp', 'occupation', 'need'];
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gridTemplateColumns: '1fr 1fr', gap: `2px ${tokens.spacingHorizontalM}` },

@@ -4,7 +4,7 @@ import type { RequesterFieldsInput } from '../../src-preload/contract';
 export const OCCUPATIONS = ['Pelajar/Mahasiswa', 'Peneliti/Dosen', 'ASN/TNI/Polri', 'Pegawai BUMN/BUMD', 'Pegawai Swasta', 'Wiraswasta', 'Lainnya'] as const;
 
 /** 08…, 628…, +62… with spaces, dots, dashes or brackets → +628…; null if it is no Indonesian mobile number. Same rule as the core. */
-export function normalizeWhatsapp(input: string): string | null {
+function normalizeWhatsapp(input: string): string | null {
   const compact = input.trim().replace(/[\s.\-()]/g, '');
   const national = /^\+?62(8\d{7,12})$/.exec(compact)?.[1] ?? /^0(8\d{7,12})$/.exec(compact)?.[1];
   return national ? `+62${national}` : null;

@@ -1,8 +1,9 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, SpinButton, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
-import type { BackupStatusView, PrivacySettingsView } from '../../src-preload/contract';
+import { useEffect, useState } from 'react';
+import type { PrivacySettingsView } from '../../src-preload/contract';
 import { api } from '../api/client';
 import { useAction } from '../api/use-action';
+import { useCall } from '../api/use-call';
 import { ErrorBar } from '../components/ErrorBar';
 import { formatDateTime } from '../format/time';
 import { useLanguage, useT } from '../i18n';
@@ -32,22 +33,19 @@ function BackupCard() {
   const t = useT();
   const styles = useStyles();
   const language = useLanguage((s) => s.language);
-  const [status, setStatus] = useState<BackupStatusView | null>(null);
   const [folder, setFolder] = useState('');
   const [time, setTime] = useState('15:45');
   const [keep, setKeep] = useState(7);
   const [saved, setSaved] = useState(false);
   const save = useAction();
   const run = useAction();
-  const load = useCallback(async () => {
-    const r = await api.call('backup.status', {});
-    if (!r.ok) return;
-    setStatus(r.value);
-    setFolder(r.value.settings.folder ?? '');
-    setTime(r.value.settings.time);
-    setKeep(r.value.settings.keep);
-  }, []);
-  useEffect(() => void load(), [load]);
+  const { data: status, error: loadError, reload: load } = useCall('backup.status', {});
+  useEffect(() => {
+    if (!status) return;
+    setFolder(status.settings.folder ?? '');
+    setTime(status.settings.time);
+    setKeep(status.settings.keep);
+  }, [status]);
 
   const submit = () =>
     void save.run(() => api.call('backup.saveSettings', { folder: folder.trim() === '' ? null : folder.trim(), time, keep })).then(async (r) => {
@@ -117,7 +115,7 @@ function BackupCard() {
           {t('common.save')}
         </Button>
       </div>
-      <ErrorBar error={save.error} />
+      <ErrorBar error={loadError?.message ?? save.error} />
       {saved && !save.error && <Text>{t('common.saved')}</Text>}
     </SettingsCard>
   );
@@ -131,13 +129,12 @@ function PrivacyCard() {
   const [months, setMonths] = useState(24);
   const [saved, setSaved] = useState(false);
   const action = useAction();
+  const loaded = useCall('privacy.getSettings', {});
   useEffect(() => {
-    void api.call('privacy.getSettings', {}).then((r) => {
-      if (!r.ok) return;
-      setView(r.value);
-      setMonths(r.value.retentionMonths);
-    });
-  }, []);
+    if (!loaded.data) return;
+    setView(loaded.data);
+    setMonths(loaded.data.retentionMonths);
+  }, [loaded.data]);
   const apply = (v: PrivacySettingsView | null) => v && setView(v);
   return (
     <SettingsCard title={t('privacy.title')} intro={t('privacy.intro')} testId="privacy-settings">
@@ -157,7 +154,7 @@ function PrivacyCard() {
           {t('privacy.runNow')}
         </Button>
       </div>
-      <ErrorBar error={action.error} />
+      <ErrorBar error={loaded.error?.message ?? action.error} />
       {saved && !action.error && <Text>{t('common.saved')}</Text>}
     </SettingsCard>
   );

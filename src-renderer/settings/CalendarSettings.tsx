@@ -1,8 +1,9 @@
 import { Button, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { CalendarStatus } from '../../src-preload/contract';
 import { api } from '../api/client';
 import { useAction } from '../api/use-action';
+import { useCall } from '../api/use-call';
 import { ErrorBar } from '../components/ErrorBar';
 import { useT } from '../i18n';
 import { HolidayList } from './HolidayList';
@@ -27,14 +28,13 @@ export function CalendarSettings() {
   const [saved, setSaved] = useState(false);
   const action = useAction();
 
-  const load = useCallback(async () => {
-    const r = await api.call('calendar.status', {});
-    if (r.ok) {
-      setStatus(r.value);
-      setDays(toForm(r.value.serviceHours));
-    }
-  }, []);
-  useEffect(() => void load(), [load]);
+  const loaded = useCall('calendar.status', {});
+  // The form starts from what the core has, and again after a holiday change recounts the calendar.
+  useEffect(() => {
+    if (!loaded.data) return;
+    setStatus(loaded.data);
+    setDays(toForm(loaded.data.serviceHours));
+  }, [loaded.data]);
 
   async function save() {
     if (!days) return;
@@ -77,9 +77,9 @@ export function CalendarSettings() {
           {t('calendar.saveHours')}
         </Button>
       </div>
-      <ErrorBar error={action.error} />
+      <ErrorBar error={loaded.error?.message ?? action.error} />
       {saved && <Text>{t('common.saved')}</Text>}
-      <HolidayList onChanged={() => void load()} />
+      <HolidayList onChanged={() => void loaded.reload()} />
     </SettingsCard>
   );
 }

@@ -1,9 +1,10 @@
 import { Button, Dropdown, Field, Input, makeStyles, MessageBar, MessageBarBody, Option, Switch, Textarea, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
-import type { ChannelStatusView, EmailAccountInput, EmailConnectionCheck, EmailTls } from '../../src-preload/contract';
+import { useEffect, useState } from 'react';
+import type { EmailAccountInput, EmailConnectionCheck, EmailTls } from '../../src-preload/contract';
 import { api } from '../api/client';
 import { useAction } from '../api/use-action';
-import { usePstEvent } from '../api/use-event';
+import { useCall } from '../api/use-call';
+import { reconnectChannel, useChannelStatus } from '../channels/status-store';
 import { ErrorBar } from '../components/ErrorBar';
 import { useT } from '../i18n';
 import { ChannelStatusLine } from './ChannelStatusLine';
@@ -27,22 +28,19 @@ export function EmailSettings() {
   const [hasPassword, setHasPassword] = useState(false);
   const [extra, setExtra] = useState<{ syncSince: number | null; tlsCaPem: string | null }>({ syncSince: null, tlsCaPem: null });
   const [checks, setChecks] = useState<{ imap: EmailConnectionCheck; smtp: EmailConnectionCheck } | null>(null);
-  const [status, setStatus] = useState<ChannelStatusView | null>(null);
+  const status = useChannelStatus('email');
   const [saved, setSaved] = useState(false);
   const action = useAction();
 
-  const load = useCallback(async () => {
-    const [a, s] = await Promise.all([api.call('email.getAccount', {}), api.call('email.status', {})]);
-    if (a.ok && a.value) {
-      const { hasPassword: has, syncSince, tlsCaPem, ...rest } = a.value;
-      setForm({ ...rest, password: '' });
-      setHasPassword(has);
-      setExtra({ syncSince, tlsCaPem });
-    }
-    if (s.ok) setStatus(s.value);
-  }, []);
-  useEffect(() => void load(), [load]);
-  usePstEvent('channel.status', (e) => e.channel === 'email' && setStatus({ ...e, updatedAt: Date.now() }));
+  const account = useCall('email.getAccount', {});
+  // The form starts from the saved account (none yet: the defaults above); the password never comes back.
+  useEffect(() => {
+    if (!account.data) return;
+    const { hasPassword: has, syncSince, tlsCaPem, ...rest } = account.data;
+    setForm({ ...rest, password: '' });
+    setHasPassword(has);
+    setExtra({ syncSince, tlsCaPem });
+  }, [account.data]);
 
   const input = (): EmailAccountInput => {
     const { password, ...rest } = form;
@@ -119,13 +117,13 @@ export function EmailSettings() {
           ))}
         </div>
       )}
-      <ErrorBar error={action.error} testId="email-error" />
+      <ErrorBar error={action.error ?? account.error?.message ?? null} testId="email-error" />
       {saved && !action.error && (
         <MessageBar intent="success">
           <MessageBarBody>{t('email.saved')}</MessageBarBody>
         </MessageBar>
       )}
-      <ChannelStatusLine status={status} onReconnect={() => void api.call('email.reconnect', {}).then((r) => r.ok && setStatus(r.value))} />
+      <ChannelStatusLine status={status} onReconnect={() => void reconnectChannel('email')} />
     </SettingsCard>
   );
 }

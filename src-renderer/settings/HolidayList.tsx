@@ -1,9 +1,10 @@
 import { Button, Dropdown, Field, Input, makeStyles, Option, Subtitle2, Tab, TabList, Table, TableBody, TableCell, TableRow, Text, tokens } from '@fluentui/react-components';
 import { DeleteRegular } from '@fluentui/react-icons';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { NonWorkingDayView, NonWorkingKind } from '../../src-preload/contract';
+import { useRef, useState } from 'react';
+import type { NonWorkingKind } from '../../src-preload/contract';
 import { api } from '../api/client';
 import { useAction } from '../api/use-action';
+import { useCall } from '../api/use-call';
 import { ErrorBar } from '../components/ErrorBar';
 import { useT } from '../i18n';
 
@@ -21,17 +22,12 @@ export function HolidayList(props: { onChanged(): void }) {
   const t = useT();
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
-  const [data, setData] = useState<{ hasDecree: boolean; days: NonWorkingDayView[] } | null>(null);
   const [form, setForm] = useState({ date: '', kind: 'local' as NonWorkingKind, name: '' });
   const [note, setNote] = useState<string | null>(null);
   const file = useRef<HTMLInputElement>(null);
   const action = useAction();
 
-  const load = useCallback(async () => {
-    const r = await api.call('calendar.listDays', { year });
-    if (r.ok) setData(r.value);
-  }, [year]);
-  useEffect(() => void load(), [load]);
+  const { data, error: loadError, reload: load } = useCall('calendar.listDays', { year });
   const changed = () => {
     void load();
     props.onChanged();
@@ -96,7 +92,7 @@ export function HolidayList(props: { onChanged(): void }) {
         <input ref={file} type="file" accept=".ics,text/calendar" hidden onChange={(e) => e.target.files?.[0] && void importIcs(e.target.files[0]).then(() => (e.target.value = ''))} />
         <Button onClick={() => file.current?.click()}>{t('calendar.importIcs')}</Button>
       </div>
-      <ErrorBar error={action.error} />
+      <ErrorBar error={loadError?.message ?? action.error} />
       {note && <Text>{note}</Text>}
     </>
   );

@@ -2,7 +2,7 @@ import { Button, makeStyles, mergeClasses, Text, Title2, tokens } from '@fluentu
 import { useState, type ReactElement } from 'react';
 import { BrandMark } from '../components/BrandMark';
 import { useT, type MessageKey } from '../i18n';
-import { OfficersCard } from '../pages/settings/OfficersCard';
+import { OfficersCard } from './OfficersCard';
 import { useSession } from '../state/session';
 import { CalendarSettings } from './CalendarSettings';
 import { EmailSettings } from './EmailSettings';

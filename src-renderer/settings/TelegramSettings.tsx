@@ -1,9 +1,10 @@
 import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
-import type { ChannelStatusView, TelegramSettingsView } from '../../src-preload/contract';
+import { useEffect, useState } from 'react';
+import type { TelegramSettingsView } from '../../src-preload/contract';
 import { api } from '../api/client';
 import { useAction } from '../api/use-action';
-import { usePstEvent } from '../api/use-event';
+import { useCall } from '../api/use-call';
+import { reconnectChannel, useChannelStatus } from '../channels/status-store';
 import { ErrorBar } from '../components/ErrorBar';
 import { useT } from '../i18n';
 import { ChannelStatusLine } from './ChannelStatusLine';
@@ -19,18 +20,15 @@ export function TelegramSettings() {
   const styles = useStyles();
   const t = useT();
   const [settings, setSettings] = useState<TelegramSettingsView | null>(null);
-  const [status, setStatus] = useState<ChannelStatusView | null>(null);
+  const status = useChannelStatus('telegram');
   const [token, setToken] = useState('');
   const [saved, setSaved] = useState(false);
   const action = useAction();
 
-  const load = useCallback(async () => {
-    const [s, st] = await Promise.all([api.call('telegram.getSettings', {}), api.call('telegram.status', {})]);
-    if (s.ok) setSettings(s.value);
-    if (st.ok) setStatus(st.value);
-  }, []);
-  useEffect(() => void load(), [load]);
-  usePstEvent('channel.status', (e) => e.channel === 'telegram' && setStatus({ ...e, updatedAt: Date.now() }));
+  const loaded = useCall('telegram.getSettings', {});
+  useEffect(() => {
+    if (loaded.data) setSettings(loaded.data);
+  }, [loaded.data]);
 
   async function save() {
     setSaved(false);
@@ -58,13 +56,13 @@ export function TelegramSettings() {
           <Button onClick={() => void action.run(() => api.call('telegram.removeToken', {})).then((v) => v && setSettings(v))}>{t('telegram.remove')}</Button>
         )}
       </div>
-      <ErrorBar error={action.error} testId="telegram-error" />
+      <ErrorBar error={action.error ?? loaded.error?.message ?? null} testId="telegram-error" />
       {saved && (
         <MessageBar intent="success">
           <MessageBarBody>{t('telegram.saved')}</MessageBarBody>
         </MessageBar>
       )}
-      <ChannelStatusLine status={status} onReconnect={() => void api.call('telegram.reconnect', {}).then((r) => r.ok && setStatus(r.value))} />
+      <ChannelStatusLine status={status} onReconnect={() => void reconnectChannel('telegram')} />
     </SettingsCard>
   );
 }

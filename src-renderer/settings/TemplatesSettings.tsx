@@ -1,9 +1,9 @@
 import { Badge, Button, Field, Input, makeStyles, Table, TableBody, TableCell, TableRow, Text, Textarea, tokens } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular, EditRegular } from '@fluentui/react-icons';
-import { useCallback, useEffect, useState } from 'react';
-import type { TemplateView } from '../../src-preload/contract';
+import { useState } from 'react';
 import { api } from '../api/client';
 import { useAction } from '../api/use-action';
+import { useCall } from '../api/use-call';
 import { ErrorBar } from '../components/ErrorBar';
 import { FormDialog } from '../components/FormDialog';
 import { useT } from '../i18n';
@@ -21,15 +21,10 @@ type Editing = { id: number | null; name: string; shortcut: string; body: string
 export function TemplatesSettings() {
   const styles = useStyles();
   const t = useT();
-  const [templates, setTemplates] = useState<TemplateView[] | null>(null);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [missing, setMissing] = useState(false);
   const action = useAction();
-  const load = useCallback(async () => {
-    const r = await api.call('templates.list', {});
-    if (r.ok) setTemplates(r.value);
-  }, []);
-  useEffect(() => void load(), [load]);
+  const { data: templates, error: loadError, reload: load } = useCall('templates.list', {});
 
   async function save() {
     if (!editing) return;
@@ -71,6 +66,7 @@ export function TemplatesSettings() {
           ))}
         </TableBody>
       </Table>
+      <ErrorBar error={loadError?.message ?? null} />
       {!editing && <ErrorBar error={action.error} />}
       {editing && (
         <FormDialog open title={editing.id === null ? t('templates.add') : t('templates.editTitle')} submitLabel={t('common.save')} busy={action.busy} error={action.error} onClose={() => { setEditing(null); setMissing(false); action.clearError(); }} onSubmit={() => void save()}>

@@ -2,6 +2,7 @@ import { Button, Field, SpinButton, Switch, Text, Textarea } from '@fluentui/rea
 import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import { useAction } from '../api/use-action';
+import { useCall } from '../api/use-call';
 import { ErrorBar } from '../components/ErrorBar';
 import { useT } from '../i18n';
 import { SettingsCard } from './SettingsCard';
@@ -14,14 +15,13 @@ export function WorkflowSettings() {
   const [topics, setTopics] = useState('');
   const [saved, setSaved] = useState(false);
   const action = useAction();
+  const loaded = useCall('workflow.getSettings', {});
   useEffect(() => {
-    void api.call('workflow.getSettings', {}).then((r) => {
-      if (!r.ok) return;
-      setDays(r.value.slaWorkingDays);
-      setSurvey(r.value.surveyEnabled);
-      setTopics(r.value.topics.join('\n'));
-    });
-  }, []);
+    if (!loaded.data) return;
+    setDays(loaded.data.slaWorkingDays);
+    setSurvey(loaded.data.surveyEnabled);
+    setTopics(loaded.data.topics.join('\n'));
+  }, [loaded.data]);
   const save = () =>
     void action
       .run(() => api.call('workflow.updateSettings', { slaWorkingDays: days, surveyEnabled: survey, topics: topics.split('\n').map((x) => x.trim()).filter(Boolean) }))
@@ -40,7 +40,7 @@ export function WorkflowSettings() {
           {t('common.save')}
         </Button>
       </div>
-      <ErrorBar error={action.error} />
+      <ErrorBar error={loaded.error?.message ?? action.error} />
       {saved && <Text>{t('common.saved')}</Text>}
     </SettingsCard>
   );

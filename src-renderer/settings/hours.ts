@@ -8,9 +8,9 @@ export interface DayHours {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
-export const toClock = (minutes: number): string => `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
+const toClock = (minutes: number): string => `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
 
-export function fromClock(text: string): number | null {
+function fromClock(text: string): number | null {
   const m = /^(\d{1,2})[:.](\d{2})$/.exec(text.trim());
   if (!m) return null;
   const h = Number(m[1]);

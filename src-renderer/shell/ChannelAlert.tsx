@@ -1,8 +1,6 @@
 import { Link, makeStyles, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { Channel, ChannelStatusView } from '../../src-preload/contract';
-import { api } from '../api/client';
-import { usePstEvent } from '../api/use-event';
+import { useChannelStatuses, type ShownStatus } from '../channels/status-store';
 import { formatShort } from '../format/time';
 import { useLanguage, useT } from '../i18n';
 
@@ -10,7 +8,6 @@ const useStyles = makeStyles({ bar: { borderRadius: 0, flexShrink: 0 } });
 
 /** A short drop (a restart of the mail server) is not worth alarming anyone over. */
 const OFFLINE_GRACE_MS = 60_000;
-type Shown = Partial<Record<'email' | 'telegram', ChannelStatusView & { since: number }>>;
 
 /**
  * A bar above every page while a channel cannot work: a rejected login at once, an outage after a
@@ -21,31 +18,17 @@ export function ChannelAlert(props: { onOpenSettings?: () => void }) {
   const styles = useStyles();
   const t = useT();
   const language = useLanguage((s) => s.language);
-  const [statuses, setStatuses] = useState<Shown>({});
+  const statuses = useChannelStatuses();
+  // Re-rendered now and then, so an outage shows once its grace period is over without a new event.
   const [, tick] = useState(0);
-
-  const update = (channel: Channel, status: ChannelStatusView | null) => {
-    if (channel !== 'email' && channel !== 'telegram') return;
-    setStatuses((old) => {
-      const previous = old[channel];
-      if (!status) return { ...old, [channel]: undefined };
-      // "since" survives status updates of the same trouble, so the grace period is not restarted.
-      const since = previous && previous.state === status.state ? previous.since : Date.now();
-      return { ...old, [channel]: { ...status, since } };
-    });
-  };
-
   useEffect(() => {
-    void api.call('email.status', {}).then((r) => r.ok && update('email', r.value));
-    void api.call('telegram.status', {}).then((r) => r.ok && update('telegram', r.value));
     const timer = setInterval(() => tick((n) => n + 1), 15_000);
     return () => clearInterval(timer);
   }, []);
-  usePstEvent('channel.status', (e) => update(e.channel, { ...e, updatedAt: Date.now() }));
 
   const troubles = (['email', 'telegram'] as const)
     .map((channel) => statuses[channel])
-    .filter((s): s is NonNullable<Shown['email']> => !!s && (s.state === 'auth_failed' || (s.state === 'offline' && Date.now() - s.since >= OFFLINE_GRACE_MS)));
+    .filter((s): s is ShownStatus => !!s && (s.state === 'auth_failed' || (s.state === 'offline' && Date.now() - s.since >= OFFLINE_GRACE_MS)));
   if (troubles.length === 0) return null;
   return (
     <>

@@ -10,7 +10,7 @@ export interface PageDef {
   minRole: Role;
 }
 
-export const PAGES: readonly PageDef[] = [
+const PAGES: readonly PageDef[] = [
   { id: 'inbox', label: 'nav.inbox', minRole: 'officer' },
   { id: 'complaints', label: 'nav.complaints', minRole: 'officer' },
   { id: 'reports', label: 'nav.reports', minRole: 'supervisor' },

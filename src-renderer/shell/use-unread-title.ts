@@ -1,19 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
-import { api } from '../api/client';
-import { usePstEvent } from '../api/use-event';
+import { useEffect } from 'react';
+import { useCall } from '../api/use-call';
 
 /** Keeps "(3) PST Console" in the window title; returns the number of unread conversations. */
 export function useUnreadTitle(appName: string): number {
-  const [unread, setUnread] = useState(0);
-  const refresh = useCallback(async () => {
-    const result = await api.call('inbox.unreadCount', {});
-    if (result.ok) setUnread(result.value.conversations);
-  }, []);
-
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
-  usePstEvent('inbox.changed', () => void refresh());
+  // A failed count keeps the last one: the title bar has no room for an error, and the inbox shows its own.
+  const { data } = useCall('inbox.unreadCount', {}, { refreshOn: ['inbox.changed'] });
+  const unread = data?.conversations ?? 0;
 
   useEffect(() => {
     document.title = unread > 0 ? `(${unread}) ${appName}` : appName;

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useCommands } from './commands';
 
 /** Keys typed into a field belong to the field, never to a shortcut. */
-export function isTyping(target: EventTarget | null): boolean {
+function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
   const tag = target.tagName;

@@ -1,4 +1,4 @@
-/** Pengaturan › Cadangan & privasi and the requester panel's data actions, Bahasa Indonesia. Merged into id.ts. */
+/** Pengaturan › Cadangan & privasi and the requester panel's data actions, Bahasa Indonesia. */
 export const privacyId = {
   'settingsTab.backup': 'Cadangan & privasi',
   'backup.title': 'Cadangan data',
@@ -7,7 +7,6 @@ export const privacyId = {
   'backup.none': 'Belum pernah dicadangkan',
   'backup.ok': 'Berhasil',
   'backup.failed': 'Gagal',
-  'backup.size': 'Ukuran',
   'backup.next': 'Jadwal berikutnya',
   'backup.nextNone': 'Tidak terjadwal: pilih folder cadangan',
   'backup.running': 'Sedang mencadangkan…',

@@ -8,7 +8,7 @@ const dateOf = (dayNumber: number): string => new Date(dayNumber * DAY).toISOStr
 const isoWeekday = (dayNumber: number): number => ((((dayNumber + 3) % 7) + 7) % 7) + 1;
 
 /** Today's date in WITA, 'YYYY-MM-DD'. */
-export const todayWita = (now: number = Date.now()): string => new Date(now + WITA_OFFSET).toISOString().slice(0, 10);
+const todayWita = (now: number = Date.now()): string => new Date(now + WITA_OFFSET).toISOString().slice(0, 10);
 
 /** The ISO week ('2026-W48') holding a date: the week's Thursday decides the year. */
 export function isoWeekOf(date: string): string {

@@ -1,13 +1,13 @@
 import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, ProgressBar, Spinner, Tab, TabList, tokens } from '@fluentui/react-components';
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useState } from 'react';
-import type { ReportFormat, ReportModel, ReportPeriodInput } from '../../../src-preload/contract';
-import { api, errorMessage } from '../../api/client';
-import { PageHeader } from '../../components/PageHeader';
+import type { ReportFormat, ReportModel, ReportPeriodInput } from '../../src-preload/contract';
+import { api, errorMessage } from '../api/client';
+import { PageHeader } from '../components/PageHeader';
+import { useT } from '../i18n';
 import { downloadReportFile } from './download';
 import { defaultPeriods } from './period';
 import { ReportPreview } from './ReportPreview';
-import { useReportText } from './strings';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 },
@@ -22,7 +22,7 @@ type Kind = ReportPeriodInput['kind'];
 /** Laporan: pick a period (last week by default), preview it, download the xlsx and pdf. Supervisor and admin. */
 export function ReportsPage() {
   const styles = useStyles();
-  const t = useReportText();
+  const t = useT();
   const [defaults] = useState(() => defaultPeriods());
   const [kind, setKind] = useState<Kind>('week');
   const [week, setWeek] = useState(defaults.week);
@@ -58,14 +58,14 @@ export function ReportsPage() {
     try {
       const paths: string[] = [];
       for (const [i, format] of formats.entries()) {
-        setProgress({ done: i, total: formats.length, label: t('exporting', { file: format.toUpperCase() }) });
+        setProgress({ done: i, total: formats.length, label: t('reports.exporting', { file: format.toUpperCase() }) });
         const { files } = await api.must('reports.export', { period: input, formats: [format], download: true });
         for (const file of files) {
           downloadReportFile(file);
           paths.push(file.path);
         }
       }
-      setSaved(t('exported', { path: paths.join(', ') }));
+      setSaved(t('reports.exported', { path: paths.join(', ') }));
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -76,47 +76,47 @@ export function ReportsPage() {
   const busy = loading || progress !== null;
   return (
     <div className={styles.page}>
-      <PageHeader title={t('title')}>
+      <PageHeader title={t('reports.title')}>
         <div className={styles.exports}>
           <Button icon={<ArrowDownloadRegular />} disabled={busy} onClick={() => void exportFiles(['xlsx'])}>
-            {t('exportXlsx')}
+            {t('reports.exportXlsx')}
           </Button>
           <Button icon={<ArrowDownloadRegular />} disabled={busy} onClick={() => void exportFiles(['pdf'])}>
-            {t('exportPdf')}
+            {t('reports.exportPdf')}
           </Button>
           <Button appearance="primary" icon={<ArrowDownloadRegular />} disabled={busy} onClick={() => void exportFiles(['xlsx', 'pdf'])}>
-            {t('exportBoth')}
+            {t('reports.exportBoth')}
           </Button>
         </div>
       </PageHeader>
       <div className={styles.toolbar}>
         <TabList selectedValue={kind} onTabSelect={(_, data) => setKind(data.value as Kind)}>
-          <Tab value="week">{t('week')}</Tab>
-          <Tab value="month">{t('month')}</Tab>
-          <Tab value="range">{t('range')}</Tab>
+          <Tab value="week">{t('reports.week')}</Tab>
+          <Tab value="month">{t('reports.month')}</Tab>
+          <Tab value="range">{t('reports.range')}</Tab>
         </TabList>
         {kind === 'week' && (
-          <Field label={t('weekLabel')}>
+          <Field label={t('reports.weekLabel')}>
             <Input type="week" value={week} onChange={(_, d) => setWeek(d.value)} />
           </Field>
         )}
         {kind === 'month' && (
-          <Field label={t('monthLabel')}>
+          <Field label={t('reports.monthLabel')}>
             <Input type="month" value={month} onChange={(_, d) => setMonth(d.value)} />
           </Field>
         )}
         {kind === 'range' && (
           <>
-            <Field label={t('from')}>
+            <Field label={t('reports.from')}>
               <Input type="date" value={from} onChange={(_, d) => setFrom(d.value)} />
             </Field>
-            <Field label={t('to')}>
+            <Field label={t('reports.to')}>
               <Input type="date" value={to} onChange={(_, d) => setTo(d.value)} />
             </Field>
           </>
         )}
         <Button appearance="primary" disabled={busy} onClick={() => void load(period())}>
-          {t('show')}
+          {t('reports.show')}
         </Button>
       </div>
       {progress && (
@@ -136,7 +136,7 @@ export function ReportsPage() {
             <MessageBarBody>{saved}</MessageBarBody>
           </MessageBar>
         )}
-        {loading && <Spinner label={t('loading')} />}
+        {loading && <Spinner label={t('reports.loading')} />}
         {!loading && model && <ReportPreview model={model} />}
       </div>
     </div>

@@ -1,10 +1,10 @@
 import { Caption1, Card, makeStyles, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import type { ReportModel } from '../../../src-preload/contract';
-import { formatDateTime } from '../../format/time';
-import { useLanguage } from '../../i18n';
+import type { ReportModel } from '../../src-preload/contract';
+import { formatDateTime } from '../format/time';
+import { useLanguage, useT } from '../i18n';
 import { BarList, ColumnChart, SERIES_COLORS } from './charts';
-import { percent, useReportText, workingDuration } from './strings';
+import { percent, workingDuration } from './format';
 
 const MAX_OVERDUE = 50;
 
@@ -60,19 +60,19 @@ function SimpleTable(props: { headers: string[]; rows: (string | number)[][]; nu
 /** The key figures, charts and tables of a report model (the files hold everything). */
 export function ReportPreview({ model }: { model: ReportModel }) {
   const styles = useStyles();
-  const t = useReportText();
+  const t = useT();
   const language = useLanguage((s) => s.language);
   const d = model.standardDayMs;
   const s = model.summary;
   const figures: [string, string][] = [
-    [t('newCount'), s.newCount.toLocaleString('id-ID')],
-    [t('resolvedCount'), s.resolvedCount.toLocaleString('id-ID')],
-    [t('openAtEnd'), s.openAtEnd.toLocaleString('id-ID')],
-    [t('overdueAtEnd'), s.overdueAtEnd.toLocaleString('id-ID')],
-    [t('within', { n: model.slaWorkingDays }), percent(s.withinTargetShare)],
-    [t('firstResponse'), workingDuration(model.times.firstResponse.medianMs, d)],
-    [t('resolution'), workingDuration(model.times.resolution.medianMs, d)],
-    [t('rating'), model.ratings.meanScore === null ? '–' : `${model.ratings.meanScore.toFixed(2).replace('.', ',')} / 5`],
+    [t('reports.newCount'), s.newCount.toLocaleString('id-ID')],
+    [t('reports.resolvedCount'), s.resolvedCount.toLocaleString('id-ID')],
+    [t('reports.openAtEnd'), s.openAtEnd.toLocaleString('id-ID')],
+    [t('reports.overdueAtEnd'), s.overdueAtEnd.toLocaleString('id-ID')],
+    [t('reports.within', { n: model.slaWorkingDays }), percent(s.withinTargetShare)],
+    [t('reports.firstResponse'), workingDuration(model.times.firstResponse.medianMs, d)],
+    [t('reports.resolution'), workingDuration(model.times.resolution.medianMs, d)],
+    [t('reports.rating'), model.ratings.meanScore === null ? '–' : `${model.ratings.meanScore.toFixed(2).replace('.', ',')} / 5`],
   ];
   const ikm = model.ikm;
   return (
@@ -86,9 +86,9 @@ export function ReportPreview({ model }: { model: ReportModel }) {
           </Card>
         ))}
       </div>
-      <Section title={t('trend')}>
+      <Section title={t('reports.trend')}>
         <div className={styles.legend}>
-          {[t('newCount'), t('resolvedCount')].map((name, i) => (
+          {[t('reports.newCount'), t('reports.resolvedCount')].map((name, i) => (
             <Caption1 key={name}>
               <span className={styles.swatch} style={{ background: SERIES_COLORS[i] }} />
               {name}
@@ -96,69 +96,69 @@ export function ReportPreview({ model }: { model: ReportModel }) {
           ))}
         </div>
         <ColumnChart
-          title={t('trend')}
-          series={[t('newCount'), t('resolvedCount')]}
+          title={t('reports.trend')}
+          series={[t('reports.newCount'), t('reports.resolvedCount')]}
           points={model.trend.points.map((p) => ({ key: p.key, label: p.label, values: [p.newCount, p.resolvedCount], shaded: !p.working }))}
         />
       </Section>
       <div className={styles.two}>
-        <Section title={t('channels')}>
-          <SimpleTable headers={[t('channel'), t('newCount'), t('resolvedCount'), t('openAtEnd')]} rows={model.byChannel.map((c) => [c.label, c.newCount, c.resolvedCount, c.openAtEnd])} />
+        <Section title={t('reports.channels')}>
+          <SimpleTable headers={[t('reports.channel'), t('reports.newCount'), t('reports.resolvedCount'), t('reports.openAtEnd')]} rows={model.byChannel.map((c) => [c.label, c.newCount, c.resolvedCount, c.openAtEnd])} />
         </Section>
-        <Section title={t('times')}>
+        <Section title={t('reports.times')}>
           <SimpleTable
-            headers={[t('measure'), 'n', t('median'), 'P90']}
+            headers={[t('reports.measure'), 'n', t('reports.median'), 'P90']}
             numeric={[false, true, true, true]}
             rows={[
-              [t('firstResponse'), model.times.firstResponse],
-              [t('requirements'), model.times.requirements],
-              [t('resolution'), model.times.resolution],
+              [t('reports.firstResponse'), model.times.firstResponse],
+              [t('reports.requirements'), model.times.requirements],
+              [t('reports.resolution'), model.times.resolution],
             ].map(([label, x]) => {
               const v = x as ReportModel['times']['resolution'];
               return [label as string, v.count, workingDuration(v.medianMs, d), workingDuration(v.p90Ms, d)];
             })}
           />
-          <Caption1>{t('workingNote', { hours: (d / 3_600_000).toLocaleString('id-ID') })}</Caption1>
+          <Caption1>{t('reports.workingNote', { hours: (d / 3_600_000).toLocaleString('id-ID') })}</Caption1>
         </Section>
       </div>
       <div className={styles.two}>
-        <Section title={t('ikm')}>
+        <Section title={t('reports.ikm')}>
           <Text>
             {ikm.converted === null
-              ? t('ikmNone')
-              : t('ikmValue', { value: ikm.converted.toFixed(2).replace('.', ','), grade: ikm.grade ?? '–', label: ikm.label ?? '', n: ikm.respondents })}
+              ? t('reports.ikmNone')
+              : t('reports.ikmValue', { value: ikm.converted.toFixed(2).replace('.', ','), grade: ikm.grade ?? '–', label: ikm.label ?? '', n: ikm.respondents })}
           </Text>
           <SimpleTable
-            headers={[t('unsur'), t('respondents'), 'NRR']}
+            headers={[t('reports.unsur'), t('reports.respondents'), 'NRR']}
             numeric={[false, true, true]}
             rows={ikm.unsur.map((u) => [`${u.code} ${u.name}`, u.respondents, u.nrr === null ? '–' : u.nrr.toFixed(3).replace('.', ',')])}
           />
         </Section>
-        <Section title={t('occupations')}>
-          <BarList emptyText={t('none')} rows={model.requesters.byOccupation.map((c) => ({ key: c.key, label: c.label, value: c.count }))} />
-          <Subtitle2 as="h2">{t('topics')}</Subtitle2>
-          <BarList emptyText={t('none')} color={SERIES_COLORS[1]} rows={model.topics.filter((c) => c.count > 0).map((c) => ({ key: c.key, label: c.label, value: c.count }))} />
-          <Text>{t('complaints', { received: model.complaints.received, resolved: model.complaints.resolved, open: model.complaints.openAtEnd })}</Text>
+        <Section title={t('reports.occupations')}>
+          <BarList emptyText={t('reports.none')} rows={model.requesters.byOccupation.map((c) => ({ key: c.key, label: c.label, value: c.count }))} />
+          <Subtitle2 as="h2">{t('reports.topics')}</Subtitle2>
+          <BarList emptyText={t('reports.none')} color={SERIES_COLORS[1]} rows={model.topics.filter((c) => c.count > 0).map((c) => ({ key: c.key, label: c.label, value: c.count }))} />
+          <Text>{t('reports.complaints', { received: model.complaints.received, resolved: model.complaints.resolved, open: model.complaints.openAtEnd })}</Text>
         </Section>
       </div>
-      <Section title={t('officers')}>
+      <Section title={t('reports.officers')}>
         <SimpleTable
-          headers={[t('officer'), t('newCount'), t('resolvedCount'), t('openAtEnd'), t('overdueAtEnd'), t('replies'), t('resolution')]}
+          headers={[t('reports.officer'), t('reports.newCount'), t('reports.resolvedCount'), t('reports.openAtEnd'), t('reports.overdueAtEnd'), t('reports.replies'), t('reports.resolution')]}
           numeric={[false, true, true, true, true, true, true]}
           rows={model.officers.map((o) => [o.name, o.newAssigned, o.resolved, o.openAtEnd, o.overdueAtEnd, o.repliesSent, workingDuration(o.resolutionMedianMs, d)])}
         />
       </Section>
-      <Section title={`${t('overdue')} (${model.overdue.length.toLocaleString('id-ID')})`}>
+      <Section title={`${t('reports.overdue')} (${model.overdue.length.toLocaleString('id-ID')})`}>
         {model.overdue.length === 0 ? (
-          <Text>{t('noOverdue')}</Text>
+          <Text>{t('reports.noOverdue')}</Text>
         ) : (
           <SimpleTable
-            headers={[t('ticket'), t('requester'), t('officer'), t('due'), t('late')]}
+            headers={[t('reports.ticket'), t('reports.requester'), t('reports.officer'), t('reports.due'), t('reports.late')]}
             numeric={[false, false, false, false, true]}
             rows={model.overdue.slice(0, MAX_OVERDUE).map((o) => [o.ticket, o.requesterName ?? '–', o.assigneeName ?? '–', formatDateTime(o.dueAt, language), workingDuration(o.workingMsLate, d)])}
           />
         )}
-        {model.overdue.length > MAX_OVERDUE && <Caption1>{t('more', { n: model.overdue.length - MAX_OVERDUE })}</Caption1>}
+        {model.overdue.length > MAX_OVERDUE && <Caption1>{t('reports.more', { n: model.overdue.length - MAX_OVERDUE })}</Caption1>}
       </Section>
     </div>
   );

@@ -1,4 +1,4 @@
-import type { ReportFile } from '../../../src-preload/contract';
+import type { ReportFile } from '../../src-preload/contract';
 
 /**
  * Saves a file the core returned as base64: a Blob and an <a download>. This works alike in the

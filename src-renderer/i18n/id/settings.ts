@@ -1,5 +1,19 @@
-/** Pengaturan and the first-run wizard, Bahasa Indonesia. Merged into id.ts. */
+/** Pengaturan, the first-run wizard and the channel alert, Bahasa Indonesia. */
 export const settingsId = {
+  'settings.title': 'Pengaturan',
+  'settings.office': 'Kantor',
+  'settings.officeName': 'Nama kantor',
+  'settings.defaultLanguage': 'Bahasa bawaan konsol',
+  'settings.officers': 'Petugas',
+  'settings.addOfficer': 'Tambah petugas',
+  'settings.role': 'Peran',
+  'settings.lastLogin': 'Terakhir masuk',
+  'settings.never': 'Belum pernah',
+  'settings.disabled': 'Nonaktif',
+  'settings.active': 'Aktif',
+  'settings.create': 'Buat akun',
+  'settings.created': 'Akun {name} dibuat.',
+
   'settingsTab.general': 'Umum',
   'settingsTab.channels': 'Kanal',
   'settingsTab.calendar': 'Jam layanan',

@@ -2,16 +2,16 @@ import { Button, makeStyles, Tab, TabList, tokens } from '@fluentui/react-compon
 import { useState } from 'react';
 import { PageHeader } from '../components/PageHeader';
 import { useT } from '../i18n';
-import { BackupPrivacySettings } from '../settings/BackupPrivacySettings';
-import { CalendarSettings } from '../settings/CalendarSettings';
-import { EmailSettings } from '../settings/EmailSettings';
-import { SignatureSettings } from '../settings/SignatureSettings';
-import { TelegramSettings } from '../settings/TelegramSettings';
-import { TemplatesSettings } from '../settings/TemplatesSettings';
-import { WorkflowSettings } from '../settings/WorkflowSettings';
+import { BackupPrivacySettings } from './BackupPrivacySettings';
+import { CalendarSettings } from './CalendarSettings';
+import { EmailSettings } from './EmailSettings';
+import { SignatureSettings } from './SignatureSettings';
+import { TelegramSettings } from './TelegramSettings';
+import { TemplatesSettings } from './TemplatesSettings';
+import { WorkflowSettings } from './WorkflowSettings';
 import { useSession } from '../state/session';
-import { OfficeSettingsCard } from './settings/OfficeSettingsCard';
-import { OfficersCard } from './settings/OfficersCard';
+import { OfficeSettingsCard } from './OfficeSettingsCard';
+import { OfficersCard } from './OfficersCard';
 
 const useStyles = makeStyles({
   tabs: { padding: `0 ${tokens.spacingHorizontalXL}`, flexShrink: 0 },

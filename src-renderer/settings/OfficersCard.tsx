@@ -15,11 +15,10 @@ import {
   TableRow,
 } from '@fluentui/react-components';
 import { PersonAddRegular } from '@fluentui/react-icons';
-import { useCallback, useEffect, useState } from 'react';
-import type { OfficerView } from '../../../src-preload/contract';
-import { api } from '../../api/client';
-import { formatDateTime } from '../../format/time';
-import { useLanguage, useT } from '../../i18n';
+import { useState } from 'react';
+import { useCall } from '../api/use-call';
+import { formatDateTime } from '../format/time';
+import { useLanguage, useT } from '../i18n';
 import { CreateOfficerDialog } from './CreateOfficerDialog';
 
 const useStyles = makeStyles({
@@ -32,20 +31,10 @@ export function OfficersCard() {
   const styles = useStyles();
   const t = useT();
   const language = useLanguage((s) => s.language);
-  const [officers, setOfficers] = useState<OfficerView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const [createdName, setCreatedName] = useState<string | null>(null);
 
-  const load = useCallback(async () => {
-    const result = await api.call('officers.list', {});
-    if (result.ok) setOfficers(result.value);
-    else setError(result.error.message);
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { data: officers, error, reload: load } = useCall('officers.list', {});
 
   return (
     <Card>
@@ -59,7 +48,7 @@ export function OfficersCard() {
       />
       {error && (
         <MessageBar intent="error">
-          <MessageBarBody>{error}</MessageBarBody>
+          <MessageBarBody>{error.message}</MessageBarBody>
         </MessageBar>
       )}
       {createdName && (

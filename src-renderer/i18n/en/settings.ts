@@ -1,6 +1,20 @@
-import type { settingsId } from './settings-id';
+import type { Translation } from '../translation';
+import type { settingsId } from '../id/settings';
 
-export const settingsEn: { readonly [K in keyof typeof settingsId]: string } = {
+export const settingsEn: Translation<typeof settingsId> = {
+  'settings.title': 'Settings',
+  'settings.office': 'Office',
+  'settings.officeName': 'Office name',
+  'settings.defaultLanguage': 'Default console language',
+  'settings.officers': 'Officers',
+  'settings.addOfficer': 'Add officer',
+  'settings.role': 'Role',
+  'settings.lastLogin': 'Last sign-in',
+  'settings.never': 'Never',
+  'settings.disabled': 'Disabled',
+  'settings.active': 'Active',
+  'settings.create': 'Create account',
+  'settings.created': 'Account {name} created.',
   'settingsTab.general': 'General',
   'settingsTab.channels': 'Channels',
   'settingsTab.calendar': 'Service hours',

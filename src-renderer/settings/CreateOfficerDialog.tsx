@@ -16,10 +16,10 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
-import type { OfficerView, Role } from '../../../src-preload/contract';
-import { api } from '../../api/client';
-import { useT } from '../../i18n';
-import { USERNAME_PATTERN } from '../../screens/validation';
+import type { OfficerView, Role } from '../../src-preload/contract';
+import { api } from '../api/client';
+import { useT } from '../i18n';
+import { USERNAME_PATTERN } from '../screens/validation';
 
 const ROLES: readonly Role[] = ['officer', 'supervisor', 'admin'];
 

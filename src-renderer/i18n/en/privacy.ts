@@ -1,6 +1,7 @@
-import type { privacyId } from './privacy-id';
+import type { Translation } from '../translation';
+import type { privacyId } from '../id/privacy';
 
-export const privacyEn: { readonly [K in keyof typeof privacyId]: string } = {
+export const privacyEn: Translation<typeof privacyId> = {
   'settingsTab.backup': 'Backup & privacy',
   'backup.title': 'Data backup',
   'backup.intro': 'A copy of the database and attachments, made every day after service hours and on demand. Keep it on another disk (USB or a network folder), not only on this PC.',
@@ -8,7 +9,6 @@ export const privacyEn: { readonly [K in keyof typeof privacyId]: string } = {
   'backup.none': 'Never backed up',
   'backup.ok': 'Succeeded',
   'backup.failed': 'Failed',
-  'backup.size': 'Size',
   'backup.next': 'Next scheduled',
   'backup.nextNone': 'Not scheduled: choose a backup folder',
   'backup.running': 'Backing up…',

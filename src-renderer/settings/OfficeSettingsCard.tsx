@@ -1,9 +1,9 @@
 import { Button, Card, CardHeader, Dropdown, Field, Input, makeStyles, MessageBar, MessageBarBody, Option, Subtitle2, tokens } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
-import type { Language } from '../../../src-preload/contract';
-import { api } from '../../api/client';
-import { useT } from '../../i18n';
-import { useSession } from '../../state/session';
+import type { Language } from '../../src-preload/contract';
+import { api } from '../api/client';
+import { useT } from '../i18n';
+import { useSession } from '../state/session';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'flex-end' },

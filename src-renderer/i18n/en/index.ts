@@ -1,0 +1,18 @@
+import type { Dictionary } from '../id';
+import { commonEn } from './common';
+import { inboxEn } from './inbox';
+import { conversationEn } from './conversation';
+import { complaintsEn } from './complaints';
+import { settingsEn } from './settings';
+import { privacyEn } from './privacy';
+import { reportsEn } from './reports';
+
+export const en: Dictionary = {
+  ...commonEn,
+  ...inboxEn,
+  ...conversationEn,
+  ...complaintsEn,
+  ...settingsEn,
+  ...privacyEn,
+  ...reportsEn,
+};

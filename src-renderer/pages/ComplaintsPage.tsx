@@ -1,1 +1,0 @@
-export { ComplaintsPage } from '../complaints/ComplaintsPage';
