@@ -18,7 +18,7 @@ import { useAction } from '../api/use-action';
 import { ErrorBar } from '../components/ErrorBar';
 import { CreateComplaintDialog } from '../complaints/CreateComplaintDialog';
 import { useT } from '../i18n';
-import { roleAllows } from '../shell/pages';
+import { roleAllows } from '../../src-common/roles';
 import { useCommands } from '../shortcuts/commands';
 import { useSession } from '../state/session';
 import { AssignMenu } from './AssignMenu';

@@ -2,7 +2,7 @@ import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { Channel } from '../../src-preload/contract';
 import { useT } from '../i18n';
 import type { ComposerMode } from './drafts';
-import { TELEGRAM_MAX_TEXT, telegramParts } from './limits';
+import { splitTelegramText, TELEGRAM_MAX_TEXT } from '../../src-common/telegram-text';
 
 const useStyles = makeStyles({
   hint: { color: tokens.colorNeutralForeground3 },
@@ -20,7 +20,7 @@ export function ChannelLimits(props: { channel: Channel; mode: ComposerMode; tex
   if (props.channel === 'email') return <Text size={200} className={styles.hint}>{t('composer.emailLimits')}</Text>;
   if (props.channel === 'manual') return <Text size={200} className={styles.hint}>{t('composer.manualHint')}</Text>;
   const length = props.text.trim().length;
-  const parts = telegramParts(props.text);
+  const parts = splitTelegramText(props.text.trim()).length;
   return (
     <Text size={200} className={parts > 1 ? styles.warn : styles.hint} data-testid="composer-limit">
       {parts > 1

@@ -10,7 +10,9 @@ import { MergeRequesterDialog } from './MergeRequesterDialog';
 import { RequesterDataActions } from './RequesterDataActions';
 import { RequesterHistory } from './RequesterHistory';
 import { RequirementsChecklist } from './RequirementsChecklist';
-import { changedFields, OCCUPATIONS, validateRequester, whatsappLink, type FormErrors, type RequesterForm } from './validation';
+import { OCCUPATIONS } from '../../src-common/occupations';
+import { whatsappLink } from '../../src-common/whatsapp';
+import { changedFields, validateRequester, type FormErrors, type RequesterForm } from './validation';
 import { ServiceFacts } from './ServiceFacts';
 
 const useStyles = makeStyles({

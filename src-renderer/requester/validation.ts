@@ -1,17 +1,5 @@
 import type { RequesterFieldsInput } from '../../src-preload/contract';
-
-/** The occupation categories the Telegram intake offers; the core stores the text. */
-export const OCCUPATIONS = ['Pelajar/Mahasiswa', 'Peneliti/Dosen', 'ASN/TNI/Polri', 'Pegawai BUMN/BUMD', 'Pegawai Swasta', 'Wiraswasta', 'Lainnya'] as const;
-
-/** 08…, 628…, +62… with spaces, dots, dashes or brackets → +628…; null if it is no Indonesian mobile number. Same rule as the core. */
-function normalizeWhatsapp(input: string): string | null {
-  const compact = input.trim().replace(/[\s.\-()]/g, '');
-  const national = /^\+?62(8\d{7,12})$/.exec(compact)?.[1] ?? /^0(8\d{7,12})$/.exec(compact)?.[1];
-  return national ? `+62${national}` : null;
-}
-
-/** The click-to-chat link for a stored +62… number. */
-export const whatsappLink = (e164: string): string => `https://wa.me/${e164.replace(/\D/g, '')}`;
+import { normalizeWhatsapp } from '../../src-common/whatsapp';
 
 // Close to the WHATWG rule the core's zod check follows; the core still decides.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

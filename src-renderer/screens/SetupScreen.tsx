@@ -4,7 +4,7 @@ import { api } from '../api/client';
 import { AuthCard } from '../components/AuthCard';
 import { useT } from '../i18n';
 import { useSession } from '../state/session';
-import { USERNAME_PATTERN } from './validation';
+import { MIN_PASSWORD_LENGTH, USERNAME_PATTERN } from '../../src-common/accounts';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -31,7 +31,7 @@ export function SetupScreen() {
     if (!values.username.trim()) found.username = t('auth.required');
     else if (!USERNAME_PATTERN.test(values.username.trim())) found.username = t('auth.usernameFormat');
     if (!values.displayName.trim()) found.displayName = t('auth.required');
-    if (values.password.length < 10) found.password = t('auth.passwordShort');
+    if (values.password.length < MIN_PASSWORD_LENGTH) found.password = t('auth.passwordShort', { n: MIN_PASSWORD_LENGTH });
     if (values.confirm !== values.password) found.confirm = t('auth.passwordMismatch');
     return found;
   };

@@ -19,7 +19,7 @@ import { useState, type FormEvent } from 'react';
 import type { OfficerView, Role } from '../../src-preload/contract';
 import { api } from '../api/client';
 import { useT } from '../i18n';
-import { USERNAME_PATTERN } from '../screens/validation';
+import { MIN_PASSWORD_LENGTH, USERNAME_PATTERN } from '../../src-common/accounts';
 
 const ROLES: readonly Role[] = ['officer', 'supervisor', 'admin'];
 
@@ -45,7 +45,7 @@ export function CreateOfficerDialog(props: { open: boolean; onClose(): void; onC
     const found: Partial<Record<FieldName, string>> = {};
     if (!USERNAME_PATTERN.test(values.username.trim())) found.username = t('auth.usernameFormat');
     if (!values.displayName.trim()) found.displayName = t('auth.required');
-    if (values.password.length < 10) found.password = t('auth.passwordShort');
+    if (values.password.length < MIN_PASSWORD_LENGTH) found.password = t('auth.passwordShort', { n: MIN_PASSWORD_LENGTH });
     setErrors(found);
     setFormError(null);
     if (Object.keys(found).length > 0) return;

@@ -1,3 +1,4 @@
+import { roleAllows } from '../../src-common/roles';
 import type { Role } from '../../src-preload/contract';
 import type { MessageKey } from '../i18n';
 
@@ -18,9 +19,7 @@ const PAGES: readonly PageDef[] = [
   { id: 'settings', label: 'nav.settings', minRole: 'officer' },
 ];
 
-const RANK: Record<Role, number> = { officer: 1, supervisor: 2, admin: 3 };
 
 /** Mirrors the core's rule (an admin may do what a supervisor may); the core still checks every call. */
-export const roleAllows = (role: Role, minRole: Role): boolean => RANK[role] >= RANK[minRole];
 
 export const pagesFor = (role: Role): PageDef[] => PAGES.filter((p) => roleAllows(role, p.minRole));

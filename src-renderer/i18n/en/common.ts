@@ -22,7 +22,7 @@ export const commonEn: Translation<typeof commonId> = {
   'auth.passwordConfirm': 'Repeat password',
   'auth.required': 'Required',
   'auth.usernameFormat': '3–40 characters: letters, digits, dot, underscore or hyphen',
-  'auth.passwordShort': 'The password needs at least 10 characters',
+  'auth.passwordShort': 'The password needs at least {n} characters',
   'auth.passwordMismatch': 'The passwords do not match',
   'setup.title': 'Create the admin account',
   'setup.intro': 'This console has no accounts yet. Create the first admin account; other officers can be added later under Settings.',

@@ -20,7 +20,7 @@ export const commonId = {
   'auth.passwordConfirm': 'Ulangi kata sandi',
   'auth.required': 'Wajib diisi',
   'auth.usernameFormat': '3–40 karakter: huruf, angka, titik, garis bawah atau tanda hubung',
-  'auth.passwordShort': 'Kata sandi minimal 10 karakter',
+  'auth.passwordShort': 'Kata sandi minimal {n} karakter',
   'auth.passwordMismatch': 'Kedua kata sandi tidak sama',
   'setup.title': 'Buat akun admin',
   'setup.intro': 'Konsol ini belum memiliki akun. Buat akun admin pertama; akun petugas lain dapat ditambahkan nanti di Pengaturan.',
