@@ -1,5 +1,5 @@
 /**
- * Email first sync (issue 3): 10,000 messages from a private Dovecot on loopback through the real
+ * Email first sync: 10,000 messages from a private Dovecot on loopback through the real
  * connector (imapflow fetch → mailparser → ingestBatch with the cursor, one transaction per batch)
  * against a bare imapflow fetch of the same messages in the same run. Target: ≤ 1.3× the bare time.
  *

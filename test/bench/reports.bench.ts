@@ -1,5 +1,5 @@
 /**
- * Weekly report benchmark (issue 7): a year of consultations (default 50,000) → the report model,
+ * Weekly report benchmark: a year of consultations (default 50,000) → the report model,
  * the xlsx (one row per consultation: the whole year) and the pdf; target ≤ 3 s in total.
  *
  *   npx tsx test/bench/reports.bench.ts [--conversations 50000] [--keep]

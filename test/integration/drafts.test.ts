@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ingest } from '../../src-main/core/inbound/ingest';
 import { memorySession, startCoreWithAdmin, startTestCore, tempDataDir, type TestCore } from '../helpers/core';
 
-/** Composer drafts in the core (issue 6): per officer per conversation, on a real SQLite file. */
+/** Composer drafts in the core: per officer per conversation, on a real SQLite file. */
 
 const T0 = Date.UTC(2026, 10, 23, 2); // Monday 10:00 WITA
 let now = T0;

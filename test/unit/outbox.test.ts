@@ -33,7 +33,7 @@ beforeEach(async () => {
   telegram = new ScriptedConnector('telegram');
   core.services.connectors.set('telegram', telegram);
   conversationId = ingest(core.services, { channel: 'telegram', externalId: '1:1', sourceId: '1', receivedAt: now, text: 'Halo', thread: { mode: 'identity' } }).conversationId;
-  // The new conversation's automatic acknowledgement (issue 5) leaves first; these tests look at what follows.
+  // The new conversation's automatic acknowledgement leaves first; these tests look at what follows.
   await new OutboxWorker(core.services, core.services.connectors).drain();
   telegram.sent.length = 0;
 });

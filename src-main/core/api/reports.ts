@@ -8,7 +8,7 @@ import { lastWeek } from '../reports/period';
 import { serviceCalendar } from '../calendar/cache';
 import { mutation, query, type HandlerMap } from './define';
 
-/** Weekly service reports (issue 7): supervisor and admin only. */
+/** Weekly service reports: supervisor and admin only. */
 
 const periodInput = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('week'), week: z.string().max(10) }),

@@ -152,7 +152,7 @@ export function collectReport(db: Db, calendar: ServiceCalendar, periodInput: Re
   return { model, consultations: rows, ratings, complaints };
 }
 
-/** The report model of DESIGN issue 7 (Laporan Pelayanan Konsultasi Statistik Online). */
+/** The report model (Laporan Pelayanan Konsultasi Statistik Online). */
 export function buildReportModel(db: Db, calendar: ServiceCalendar, period: ReportPeriodInput | ReportPeriod, options: ReportOptions): ReportModel {
   return collectReport(db, calendar, period, options).model;
 }

@@ -39,7 +39,7 @@ export interface RunningTraining {
 }
 
 /**
- * Training mode (issue 6, Mode latihan). Call after createCore({ trainingMode: true }) and BEFORE
+ * Training mode (Mode latihan). Call after createCore({ trainingMode: true }) and BEFORE
  * core.start(), instead of startChannels(): registers the simulated Telegram and email channels as
  * the outbox's connectors (nothing leaves the machine), seeds the demo history on first start, and
  * starts the simulated requesters. Refuses a core that is not in training mode, and refuses to

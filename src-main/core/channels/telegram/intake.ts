@@ -13,7 +13,7 @@ import { readChat, writeChat, type ChatState } from './store';
 import { FIELD_LABELS, INTAKE_DONE, INTAKE_INTRO, INTAKE_STEPS, INVALID, QUESTIONS, SUMMARY_TITLE, welcome } from './texts';
 
 /**
- * The intake dialogue (issue 4): the requirements of the service standard asked one at a time,
+ * The intake dialogue: the requirements of the service standard asked one at a time,
  * validated, saved as they come (officers see them at once), state in telegram_chats so it
  * survives restarts. When the last one is answered the workflow's requirements check runs
  * (updateRequirements → in_progress, SLA clock starts).

@@ -6,7 +6,7 @@ import { readChat, writeChat } from './store';
 import { FEEDBACK_PROMPT, FEEDBACK_THANKS, stars } from './texts';
 
 /**
- * Native rating buttons (issue 4). The workflow puts a `rating_request` and, when the SKM is
+ * Native rating buttons. The workflow puts a `rating_request` and, when the SKM is
  * enabled, a `survey` on the outbox (payload shapes in workflow/ratings.ts); the connector renders
  * them as inline keyboards and reports presses through recordRating(). Callback data:
  *   r:<ratingRequestId>:<score>          star rating 1–5

@@ -1,7 +1,7 @@
 import type { Migration } from '../migrate';
 
 /**
- * The service workflow (issue 5): SLA pause spans, rating requests per closure, one rating per
+ * The service workflow: SLA pause spans, rating requests per closure, one rating per
  * closure (a reopened and re-closed consultation is rated again), system templates.
  */
 export const m0002: Migration = {

@@ -1,7 +1,7 @@
 import type { Migration } from '../migrate';
 
 /**
- * The email channel (issue 3): what a mail is besides its message row. Inbound: the header
+ * The email channel: what a mail is besides its message row. Inbound: the header
  * Message-ID (to tell two different mails that share one from the same mail fetched twice), the
  * IMAP position, the threading headers and the unfolded text. Outbound: our Message-ID, fixed
  * before the first attempt, and how far the SMTP hand-over got, so that a restart after a crash

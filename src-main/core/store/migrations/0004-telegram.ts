@@ -1,7 +1,7 @@
 import type { Migration } from '../migrate';
 
 /**
- * The Telegram channel (issue 4): the bot's dialogue state per chat (intake questions, waiting
+ * The Telegram channel: the bot's dialogue state per chat (intake questions, waiting
  * for rating feedback), the SKM survey answers collected button by button, and how far a
  * multi-part send got (a long reply split in several messages, files after the text) so a retry
  * never sends a part twice.

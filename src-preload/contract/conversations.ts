@@ -1,0 +1,134 @@
+/**
+ * The inbox, a conversation and its messages, replies, notes, search and attachments.
+ */
+import type { Channel, ConversationStatus, DeliveryState, MessageDirection } from './base';
+import type { RequesterView } from './requesters';
+import type { RatingView, RequirementName, SlaState } from './workflow';
+
+export interface ConversationSummary {
+  id: number;
+  ticket: string;
+  channel: Channel;
+  status: ConversationStatus;
+  subject: string | null;
+  requesterId: number;
+  requesterName: string | null;
+  institution: string | null;
+  lastMessagePreview: string;
+  lastMessageAt: number;
+  unreadCount: number;
+  assigneeId: number | null;
+  assigneeName: string | null;
+  slaDueAt: number | null;
+  createdAt: number;
+  /** 'due_soon': less than one working day (7.5 h of service time) left. */
+  slaState: SlaState;
+  /** Service time left in ms (negative when overdue); frozen while paused; at closure once closed. */
+  workingMsLeft: number | null;
+  requirementsMissing: RequirementName[];
+  topic: string | null;
+}
+
+export interface ConversationDetail extends ConversationSummary {
+  need: string | null;
+  summary: string | null;
+  requirementsCompleteAt: number | null;
+  firstResponseAt: number | null;
+  resolvedAt: number | null;
+  requester: RequesterView;
+  slaTargetDays: number | null;
+  /** Service time the clock stood still while waiting for the requester. */
+  slaPausedWorkingMs: number;
+  /** From the first message to the first officer reply, in service time. */
+  firstResponseWorkingMs: number | null;
+  ratings: RatingView[];
+}
+
+export interface AttachmentView {
+  id: number;
+  fileName: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+}
+
+export interface MessageView {
+  id: number;
+  conversationId: number;
+  direction: MessageDirection;
+  channel: Channel;
+  text: string;
+  hasHtml: boolean;
+  delivery: DeliveryState | null;
+  failureReason: string | null;
+  authorOfficerId: number | null;
+  createdAt: number;
+  editedAt: number | null;
+  attachments: AttachmentView[];
+}
+
+export interface OutgoingAttachment {
+  fileName: string;
+  mimeType: string;
+  /** The file's bytes, base64-encoded (at most 20 MB per file). */
+  contentBase64: string;
+}
+
+export interface InboxFilter {
+  status?: ConversationStatus[];
+  channel?: Channel;
+  mine?: boolean;
+  overdue?: boolean;
+}
+
+export type InboxSort = 'due' | 'activity';
+
+export interface InboxPage {
+  items: ConversationSummary[];
+  total: number;
+  offset: number;
+}
+
+export interface SearchHit {
+  messageId: number;
+  conversationId: number;
+  ticket: string;
+  requesterName: string | null;
+  createdAt: number;
+  /** Text with each hit wrapped in \u0002 … \u0003; the renderer highlights them as text, never as HTML. */
+  snippet: string;
+}
+
+export interface AttachmentContent {
+  id: number;
+  fileName: string;
+  mimeType: string;
+  size: number;
+  contentBase64: string;
+}
+
+export interface ConversationsMethods {
+
+  'inbox.list': {
+    input: { filter?: InboxFilter; sort?: InboxSort; offset?: number; limit?: number };
+    output: InboxPage;
+  };
+  'inbox.unreadCount': { input: Record<string, never>; output: { conversations: number } };
+  'conversations.get': { input: { id: number }; output: ConversationDetail };
+  'conversations.markRead': { input: { id: number }; output: null };
+  'messages.list': {
+    input: { conversationId: number; beforeId?: number; limit?: number };
+    output: MessageView[];
+  };
+  'search.messages': { input: { query: string; limit?: number }; output: SearchHit[] };
+  /** An officer's reply: recorded as pending and sent through the durable outbox. */
+  'messages.send': {
+    input: { conversationId: number; text: string; attachments?: OutgoingAttachment[] };
+    output: MessageView;
+  };
+  /** A private note: kept in the timeline, never sent. */
+  'messages.addNote': { input: { conversationId: number; text: string }; output: MessageView };
+  /** Puts a failed outgoing message back on the outbox. */
+  'messages.retry': { input: { messageId: number }; output: MessageView };
+  'attachments.get': { input: { id: number }; output: AttachmentContent };
+}

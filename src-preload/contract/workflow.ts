@@ -1,0 +1,73 @@
+/**
+ * The service workflow: status machine, SLA in working time, requirements, closure, ratings, IKM.
+ */
+import type { Channel } from './base';
+import type { ConversationDetail } from './conversations';
+import type { RequesterFieldsInput } from './requesters';
+
+/** Derived at read time from the service calendar (DESIGN §1). */
+export type SlaState = 'none' | 'running' | 'paused' | 'due_soon' | 'overdue';
+
+/** What the service standard asks for before the SLA clock may start. */
+export type RequirementName = 'name' | 'institution' | 'email' | 'whatsapp' | 'occupation' | 'need';
+
+export interface RatingView {
+  id: number;
+  conversationId: number;
+  /** 0 for the first closure, 1 after one reopen, … */
+  closure: number;
+  score: number | null;
+  feedback: string | null;
+  /** SKM answers U1…U9 (1–4, null = blank), or null when the survey was not answered. */
+  skm: (number | null)[] | null;
+  source: Channel;
+  enteredBy: number | null;
+  createdAt: number;
+}
+
+export interface IkmReport {
+  from: number;
+  to: number;
+  respondents: number;
+  unsur: { code: string; name: string; respondents: number; nrr: number | null }[];
+  ikm: number | null;
+  /** IKM × 25, rounded half-up to 2 decimals (the reported value). */
+  converted: number | null;
+  grade: 'A' | 'B' | 'C' | 'D' | null;
+  label: string | null;
+  ratings: { count: number; withScore: number; averageScore: number | null };
+}
+
+export interface WorkflowSettingsView {
+  slaWorkingDays: number;
+  surveyEnabled: boolean;
+  topics: string[];
+}
+
+export interface WorkflowMethods {
+  'conversations.claim': { input: { id: number }; output: ConversationDetail };
+  /** Assign to an officer (a supervisor for anyone; an officer only to themselves) or unassign (null). */
+  'conversations.assign': { input: { id: number; officerId: number | null }; output: ConversationDetail };
+  /** Requester identity fields and/or the need; completes the requirements (starts the SLA) when all are there. */
+  'conversations.updateRequirements': {
+    input: { id: number; requester?: RequesterFieldsInput; need?: string | null };
+    output: ConversationDetail;
+  };
+  /** An officer sets or unsets "requirements complete" by judgement, with a reason. */
+  'conversations.setRequirementsComplete': { input: { id: number; complete: boolean; reason: string }; output: ConversationDetail };
+  'conversations.waitForRequester': { input: { id: number; reason?: string }; output: ConversationDetail };
+  /** Back to in_progress from waiting_requester (the requester answered by phone or in person). */
+  'conversations.resume': { input: { id: number }; output: ConversationDetail };
+  'conversations.resolve': { input: { id: number; summary: string; topic: string }; output: ConversationDetail };
+  'conversations.reopen': { input: { id: number; reason: string }; output: ConversationDetail };
+
+  /** A rating given by phone or in person, for the current closure. */
+  'ratings.record': {
+    input: { conversationId: number; score: number | null; feedback?: string; skm?: (number | null)[]; via: 'telepon' | 'langsung' };
+    output: RatingView;
+  };
+  'ikm.compute': { input: { from: number; to: number }; output: IkmReport };
+
+  'workflow.getSettings': { input: Record<string, never>; output: WorkflowSettingsView };
+  'workflow.updateSettings': { input: Partial<WorkflowSettingsView>; output: WorkflowSettingsView };
+}
