@@ -60,8 +60,8 @@ export const layerRules = {
     files: ['src-common/**/*.ts'],
     rules: {
       'no-restricted-syntax': ['error', noOnly,
-        { selector: "ImportDeclaration[source.value!=/^\\.\\/|^\\.\\.\\/src-preload\\/contract$/]", message: 'src-common imports only its own files and the contract types: it must load in the core and in the renderer.' },
-        { selector: "ImportDeclaration[source.value='../src-preload/contract'][importKind!='type']", message: 'Import the contract with `import type`: it is types only.' },
+        { selector: "ImportDeclaration[source.value!=/^\\.\\.?\\/(\\.\\.\\/)*[a-z-]+(\\/[a-z-]+)?$|^(\\.\\.\\/)+src-preload\\/contract$/], ImportDeclaration[source.value=/src-(main|renderer)|src-preload\\/(?!contract$)/]", message: 'src-common imports only its own files and the contract types: it must load in the core and in the renderer.' },
+        { selector: "ImportDeclaration[source.value=/src-preload\\/contract$/][importKind!='type']", message: 'Import the contract with `import type`: it is types only.' },
         { selector: 'ImportExpression', message: 'src-common loads nothing at run time.' },
         { selector: "ExportAllDeclaration, ExportNamedDeclaration[source.type='Literal'][source.value!=/^\\.\\//]", message: 'src-common re-exports only its own files.' },
       ],

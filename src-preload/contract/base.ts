@@ -1,14 +1,8 @@
 /**
  * The vocabulary of DESIGN §2 and the error shape every method answers with (DESIGN §3).
  */
+import type { CoreMessageCode } from '../../src-common/messages/id';
 
-/**
- * The ONE typed API between the console's core and its renderer (DESIGN §3).
- *
- * Types only: both hosts (Electron IPC and the browser host's HTTP) carry exactly these
- * methods and events, and the renderer imports nothing else from the main side.
- * Times are milliseconds since the Unix epoch (UTC); the renderer shows them in WITA.
- */
 export type Channel = 'telegram' | 'email' | 'manual';
 
 export type Role = 'officer' | 'supervisor' | 'admin';
@@ -43,6 +37,15 @@ export interface ApiError {
   message: string;
   /** For invalid_input: which fields were wrong and why. */
   issues?: { path: string; message: string }[];
+}
+
+/**
+ * Something the core tells an officer, as a code and its values: the renderer words it in the
+ * officer's language (src-common/messages). Never a library's text, a URL or a secret.
+ */
+export interface CoreMessage {
+  code: CoreMessageCode;
+  params?: Record<string, string | number>;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };

@@ -1,7 +1,7 @@
 /**
  * Push events from the core to the renderer, and the channel status they carry.
  */
-import type { Channel } from './base';
+import type { Channel, CoreMessage } from './base';
 
 export interface PushEvents {
   /** Something in the inbox list changed (new conversation, status, assignment). */
@@ -13,7 +13,8 @@ export interface PushEvents {
     channel: Channel;
     account: string;
     state: 'connected' | 'syncing' | 'idle' | 'auth_failed' | 'offline' | 'disabled';
-    detail: string | null;
+    /** Why it is in that state (the bot's name when connected); empty when there is nothing to say. */
+    detail: CoreMessage[];
     nextRetryAt: number | null;
   };
 }

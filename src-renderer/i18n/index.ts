@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import type { Language } from '../../src-preload/contract';
+import { wordCoreMessages } from '../../src-common/messages';
+import type { CoreMessage, Language } from '../../src-preload/contract';
 import { en } from './en';
 import { id, type Dictionary, type MessageKey } from './id';
 
@@ -61,6 +62,12 @@ export function translate(language: Language, key: MessageKey, values?: Record<s
 export function useT(): Translate {
   const language = useLanguage((s) => s.language);
   return (key, values) => translate(language, key, values);
+}
+
+/** Words what the core said by code (channel states, error reasons) in the current language. */
+export function useCoreText(): (messages: readonly CoreMessage[]) => string {
+  const language = useLanguage((s) => s.language);
+  return (messages) => wordCoreMessages(language, messages);
 }
 
 /** The BCP 47 locale for dates and numbers in the current language. */

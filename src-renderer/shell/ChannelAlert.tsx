@@ -2,7 +2,7 @@ import { Link, makeStyles, MessageBar, MessageBarBody, MessageBarTitle } from '@
 import { useEffect, useState } from 'react';
 import { useChannelStatuses, type ShownStatus } from '../channels/status-store';
 import { formatShort } from '../format/time';
-import { useLanguage, useT } from '../i18n';
+import { useCoreText, useLanguage, useT } from '../i18n';
 
 const useStyles = makeStyles({ bar: { borderRadius: 0, flexShrink: 0 } });
 
@@ -17,6 +17,7 @@ const OFFLINE_GRACE_MS = 60_000;
 export function ChannelAlert(props: { onOpenSettings?: () => void }) {
   const styles = useStyles();
   const t = useT();
+  const coreText = useCoreText();
   const language = useLanguage((s) => s.language);
   const statuses = useChannelStatuses();
   // Re-rendered now and then, so an outage shows once its grace period is over without a new event.
@@ -36,7 +37,7 @@ export function ChannelAlert(props: { onOpenSettings?: () => void }) {
         <MessageBar key={s.channel} intent={s.state === 'auth_failed' ? 'error' : 'warning'} className={styles.bar} data-testid="channel-alert" data-channel={s.channel}>
           <MessageBarBody>
             <MessageBarTitle>{t(s.state === 'auth_failed' ? 'channelAlert.authFailed' : 'channelAlert.offline', { channel: t(`channel.${s.channel}`) })}</MessageBarTitle>
-            {s.detail ? ` ${s.detail}.` : ''}
+            {s.detail.length > 0 ? ` ${coreText(s.detail)}.` : ''}
             {s.nextRetryAt ? ` ${t('channels.nextRetry', { at: formatShort(s.nextRetryAt, language) })}.` : ''}
             {props.onOpenSettings && (
               <>

@@ -8,6 +8,7 @@ import { AUTH_RETRY_MS, authRetryDelay } from '../../src-main/core/channels/back
 import { startCoreWithAdmin, type TestCore } from '../helpers/core';
 import { MAIL_PEERS_SKIP_REASON, mailPeersAvailable, startMailPeers, type MailPeers } from '../peers/mail';
 import { mail, OFFICE, startEmailEnv, until, type EmailEnv } from './fixtures/email-env';
+import { statusText } from '../helpers/status-text';
 
 const available = mailPeersAvailable();
 if (!available) console.warn(MAIL_PEERS_SKIP_REASON);
@@ -61,7 +62,7 @@ describe.skipIf(!available)('email peer faults', () => {
     await until('three retries failed', () => offline().length >= 3, 10_000);
     const [first, , third] = offline();
     expect(first!.nextRetryAt).toBeGreaterThan(first!.updatedAt);
-    expect(first!.detail).toBeTruthy();
+    expect(statusText(first)).toBeTruthy();
     expect(waitOf(third!)).toBeGreaterThan(waitOf(first!)); // backoff grows (150 → 600 ms ± 20 %)
     expect((await e.core.must('email.status', {}))?.state).toBe('offline');
 
@@ -86,7 +87,7 @@ describe.skipIf(!available)('email peer faults', () => {
     const failures = () => e.statuses.slice(from).filter((s) => s.state === 'auth_failed');
     await until('two rejected logins', () => failures().length >= 2, 10_000);
     const [first, second] = failures();
-    expect(first!.detail).toMatch(/Autentikasi gagal/);
+    expect(statusText(first)).toMatch(/Autentikasi gagal/);
     expect(waitOf(first!)).toBeGreaterThanOrEqual(AUTH_STEPS[0]!);
     expect(waitOf(second!)).toBeGreaterThanOrEqual(AUTH_STEPS[1]!);
     expect(second!.updatedAt).toBeGreaterThanOrEqual(first!.nextRetryAt! - 5); // not before the announced time
@@ -126,12 +127,12 @@ describe.skipIf(!available)('email peer faults', () => {
     const reply = await e.core.must('messages.send', { conversationId, text: 'Data yang Anda minta terlampir di tautan berikut.' });
     const failing = await until('SMTP problem shown', () => {
       const s = e.channels.email.status();
-      return s?.state === 'offline' && s.detail?.includes('SMTP') && s;
+      return s?.state === 'offline' && statusText(s).includes('SMTP') && s;
     });
     const row = await until('rescheduled', () => { const r = outboxOf(e, reply.id); return r.error ? r : undefined; });
     expect(row).toMatchObject({ state: 'pending', delivery: 'pending' });
     expect(row.error).toMatch(/Server SMTP tidak dapat dihubungi/);
-    expect(failing.detail).toMatch(/1 surel menunggu dikirim/);
+    expect(statusText(failing)).toMatch(/1 surel menunggu dikirim/);
     await until('status shows the outbox retry time', () => e.channels.email.status()?.nextRetryAt === outboxOf(e, reply.id).next);
     expect((await e.core.must('messages.list', { conversationId })).find((m) => m.id === reply.id)?.delivery).toBe('pending');
     // An outage longer than the outbox's attempt budget (6): the mail never reached a server, so
@@ -146,7 +147,7 @@ describe.skipIf(!available)('email peer faults', () => {
 
     await peers.smtp.start();
     await until('sent', () => outboxOf(e, reply.id).state === 'sent', 10_000);
-    await until('status clear again', () => idle(e) && !e.channels.email.status()?.detail);
+    await until('status clear again', () => idle(e) && e.channels.email.status()?.detail.length === 0);
     const mid = outboxOf(e, reply.id).mid!;
     await until('copy in Sent', () => e.count('SELECT count(*) AS n FROM email_messages WHERE message_id = ? AND sent_appended_at IS NOT NULL', reply.id) === 1);
     expect(peers.smtp.received.filter((r) => r.messageId === mid)).toHaveLength(1);
@@ -164,9 +165,9 @@ describe.skipIf(!available)('email peer faults', () => {
       const s = e.channels.email.status();
       return s?.state === 'auth_failed' && s;
     });
-    expect(status.detail).toMatch(/Login SMTP ditolak: periksa nama pengguna dan kata sandi/);
-    expect(status.detail).not.toContain('diganti-oleh-admin-kantor');
-    expect(status.detail).not.toContain(good);
+    expect(statusText(status)).toMatch(/Login SMTP ditolak: periksa nama pengguna dan kata sandi/);
+    expect(statusText(status)).not.toContain('diganti-oleh-admin-kantor');
+    expect(statusText(status)).not.toContain(good);
     const row = await until('rescheduled', () => { const r = outboxOf(e, first.id); return r.error ? r : undefined; });
     expect(row).toMatchObject({ state: 'pending', delivery: 'pending' });
     expect(row.error).toMatch(/Login SMTP ditolak/);

@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testUser } from '../peers/telegram';
 import { eventually, startTelegramHarness, type TelegramHarness } from '../helpers/telegram';
+import { statusText } from '../helpers/status-text';
 
 let h: TelegramHarness;
 afterEach(async () => {
@@ -30,8 +31,8 @@ describe('Telegram peer faults', () => {
     await connected();
     const from = h.emulator.requestLog().length;
     h.emulator.failNext('getUpdates', { status: 429, retryAfter: 1 });
-    const limited = await eventually(() => h.statuses().find((s) => s.state === 'offline' && s.detail?.includes('429')), 5_000, '429 status');
-    expect(limited.detail).toMatch(/membatasi permintaan \(429\); menunggu 1 detik/);
+    const limited = await eventually(() => h.statuses().find((s) => s.state === 'offline' && statusText(s).includes('429')), 5_000, '429 status');
+    expect(statusText(limited)).toMatch(/membatasi permintaan \(429\); menunggu 1 detik/);
     expect(limited.nextRetryAt).not.toBeNull();
     const user = testUser();
     const sent = h.emulator.userSendsText(user, 'Pesan saat dibatasi');
@@ -50,8 +51,8 @@ describe('Telegram peer faults', () => {
     h.emulator.failNext('getUpdates', { hang: true, times: 2 });
     const user = testUser();
     const messages = [h.emulator.userSendsText(user, 'Satu'), h.emulator.userSendsText(user, 'Dua')];
-    const timedOut = await eventually(() => h.statuses().find((s) => s.state === 'offline' && s.detail?.includes('waktu habis')), 8_000, 'timeout status');
-    expect(timedOut.detail).toContain('getUpdates');
+    const timedOut = await eventually(() => h.statuses().find((s) => s.state === 'offline' && statusText(s).includes('waktu habis')), 8_000, 'timeout status');
+    expect(statusText(timedOut)).toContain('getUpdates');
     expect(timedOut.nextRetryAt).toBeGreaterThan(0);
     await eventually(() => messages.every((m) => stored(user.id, m.message_id) === 1), 8_000, 'both stored');
     await connected();
@@ -92,7 +93,7 @@ describe('Telegram peer faults', () => {
     await connected();
     const failures = h.statuses().slice(statusFrom).filter((s) => s.state === 'auth_failed');
     expect(failures).toHaveLength(2);
-    expect(failures[0]!.detail).toMatch(/Token bot tidak valid \(401\)/);
+    expect(statusText(failures[0])).toMatch(/Token bot tidak valid \(401\)/);
     expect(failures.every((s) => s.nextRetryAt !== null)).toBe(true);
     const log = requestsSince(from);
     const rejected = log.map((r, i) => ({ ...r, i })).filter((r) => r.status === 401);
@@ -110,7 +111,7 @@ describe('Telegram peer faults', () => {
     const from = h.statuses().length;
     h.emulator.failNext('getUpdates', { status: 502 }); // drops the session so the setup runs again
     await eventually(() => h.statuses().slice(from).filter((s) => s.state === 'offline').length >= 3, 8_000, 'three failures');
-    const details = h.statuses().slice(from).filter((s) => s.state === 'offline').map((s) => s.detail);
+    const details = h.statuses().slice(from).filter((s) => s.state === 'offline').map((s) => statusText(s));
     expect(details.slice(0, 3)).toEqual([expect.stringContaining('502'), expect.stringContaining('503'), expect.stringContaining('500')]);
     await connected();
   });

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { TELEGRAM_TOKEN_SECRET } from '../../src-main/core/channels/telegram';
 import { testUser, type TestUser } from '../peers/telegram';
 import { eventually, startTelegramHarness, type TelegramHarness } from '../helpers/telegram';
+import { statusText } from '../helpers/status-text';
 
 let h: TelegramHarness;
 afterEach(async () => {
@@ -28,7 +29,7 @@ describe('Telegram faults', () => {
     h.core.services.secrets.set(TELEGRAM_TOKEN_SECRET, '123456789:AAFakeTokenThatTheEmulatorDoesNotKnow00');
     await h.channel.reload();
     const failed = await eventually(() => (lastStatus()?.state === 'auth_failed' ? lastStatus() : undefined), 5_000, 'auth_failed');
-    expect(failed!.detail).toMatch(/[Tt]oken bot tidak valid/);
+    expect(statusText(failed)).toMatch(/[Tt]oken bot tidak valid/);
     expect((await h.must('telegram.status', {}))?.state).toBe('auth_failed');
 
     await expect(h.must('telegram.saveToken', { token: '987654321:AAAnotherUnknownTokenForTheEmulator0' })).rejects.toThrow(/invalid_input.*[Tt]oken bot tidak valid/);
@@ -44,7 +45,7 @@ describe('Telegram faults', () => {
     await eventually(() => lastStatus()?.state === 'connected', 5_000, 'connected');
     h.emulator.failNext('getUpdates', { status: 409, description: 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running', times: 3 });
     const offline = await eventually(() => h.statuses().find((s) => s.state === 'offline'), 5_000, 'offline');
-    expect(offline.detail).toContain('sedang dipakai program lain');
+    expect(statusText(offline)).toContain('sedang dipakai program lain');
     expect(offline.nextRetryAt).toBeGreaterThan(0);
     await eventually(() => lastStatus()?.state === 'connected', 5_000, 'connected again');
     await conversationWith(testUser());
@@ -54,13 +55,13 @@ describe('Telegram faults', () => {
     h = await startTelegramHarness();
     await eventually(() => lastStatus()?.state === 'connected', 5_000, 'connected');
     h.emulator.failNext('getUpdates', { status: 502, times: 2 });
-    await eventually(() => h.statuses().some((s) => s.state === 'offline' && s.detail?.includes('502')), 5_000, '502 offline');
+    await eventually(() => h.statuses().some((s) => s.state === 'offline' && statusText(s).includes('502')), 5_000, '502 offline');
     await eventually(() => lastStatus()?.state === 'connected', 5_000, 'connected after 502');
 
     h.emulator.setUnreachable(true);
     const user = testUser();
     const during = h.emulator.userSendsText(user, 'Pesan saat jaringan putus');
-    const lost = await eventually(() => h.statuses().find((s) => s.state === 'offline' && s.detail?.includes('jaringan')), 5_000, 'network offline');
+    const lost = await eventually(() => h.statuses().find((s) => s.state === 'offline' && statusText(s).includes('jaringan')), 5_000, 'network offline');
     expect(lost.nextRetryAt).not.toBeNull();
     h.emulator.setUnreachable(false);
     await eventually(() => lastStatus()?.state === 'connected', 5_000, 'connected after network loss');

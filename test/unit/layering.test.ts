@@ -56,10 +56,14 @@ describe('import rule', () => {
       "import { previewOf } from '../src-main/core/domain/preview';\nexport const p = previewOf;\n",
       "import { x } from '../src-preload/contract';\nexport const y = x;\n",
       "export { create } from 'zustand';\n",
+      "import '../src-preload/index';\nexport {};\n",
+      "import type { X } from '../../src-renderer/i18n';\nexport type Y = X;\n",
     ];
     for (const code of bad) expect(await lintErrors(code, 'src-common/violation.ts'), code).not.toEqual([]);
     const good = "import type { Role } from '../src-preload/contract';\nimport { roleAllows } from './roles';\nexport const adminOnly = (r: Role) => roleAllows(r, 'admin');\n";
     expect(await lintErrors(good, 'src-common/ok.ts')).toEqual([]);
+    const nested = "import type { CoreMessage } from '../../src-preload/contract';\nimport { roleAllows } from '../roles';\nexport const m = (c: CoreMessage) => [c, roleAllows];\n";
+    expect(await lintErrors(nested, 'src-common/messages/ok.ts')).toEqual([]);
   });
 
   it('lets both the core and the renderer use src-common', async () => {

@@ -1,11 +1,11 @@
-import type { ChannelStatusView } from '../../../../src-preload/contract';
+import type { ChannelStatusView, CoreMessage } from '../../../../src-preload/contract';
 import type { CoreServices } from '../../services';
 import type { ChannelConnector, OutgoingItem, RunningChannel } from '../../domain/connector';
 import { readEmailAccount, readEmailSettings, type EmailAccount } from './config';
 import type { EmailSender, SmtpProblem } from './send';
 import type { MailboxSync, SyncOptions, SyncStatus } from './sync';
 
-type ImapStatus = SyncStatus | { state: 'disabled'; detail: string | null; nextRetryAt: null };
+type ImapStatus = SyncStatus | { state: 'disabled'; detail: CoreMessage[]; nextRetryAt: null };
 
 /** Tuning for tests and the benchmark; production uses the defaults. */
 export type EmailChannelOptions = Partial<Omit<SyncOptions, 'onStatus'>> & {
@@ -74,16 +74,16 @@ export class EmailChannel implements RunningChannel {
   }
 
   /** One status from both halves: IMAP's state, unless it is fine and SMTP is not. */
-  private merged(imap: ImapStatus): { state: ChannelStatusView['state']; detail: string | null; nextRetryAt: number | null } {
+  private merged(imap: ImapStatus): { state: ChannelStatusView['state']; detail: CoreMessage[]; nextRetryAt: number | null } {
     const smtp = this.smtp;
     if (!smtp || imap.state === 'disabled') return imap;
     const waiting = this.waitingMail();
-    const smtpDetail = `SMTP: ${smtp.detail}; ${waiting.count} surel menunggu dikirim / ${waiting.count} waiting to be sent`;
+    const smtpDetail: CoreMessage[] = [...smtp.detail, { code: 'channel.email.waiting', params: { count: waiting.count } }];
     const imapFailing = imap.state === 'auth_failed' || imap.state === 'offline';
     const retries = [imap.nextRetryAt, waiting.nextAt].filter((t): t is number => t !== null);
     return {
       state: imapFailing || imap.state === 'syncing' ? imap.state : smtp.kind === 'auth' ? 'auth_failed' : 'offline',
-      detail: imap.detail ? `IMAP: ${imap.detail} · ${smtpDetail}` : smtpDetail,
+      detail: [...imap.detail, ...smtpDetail],
       nextRetryAt: retries.length > 0 ? Math.min(...retries) : null,
     };
   }
@@ -92,7 +92,7 @@ export class EmailChannel implements RunningChannel {
     if (!this.imap) return;
     const status = this.merged(this.imap);
     const before = this.current;
-    if (before && before.account === this.account && before.state === status.state && before.detail === status.detail && before.nextRetryAt === status.nextRetryAt) return;
+    if (before && before.account === this.account && before.state === status.state && JSON.stringify(before.detail) === JSON.stringify(status.detail) && before.nextRetryAt === status.nextRetryAt) return;
     this.current = { channel: 'email', account: this.account, ...status, updatedAt: Date.now() };
     this.core.events.emit('channel.status', { channel: 'email', account: this.account, state: status.state, detail: status.detail, nextRetryAt: status.nextRetryAt });
   }
@@ -114,7 +114,7 @@ export class EmailChannel implements RunningChannel {
     if (!account || !account.enabled) {
       this.core.connectors.delete('email');
       const user = readEmailSettings(this.core)?.user ?? '';
-      this.publish(user, { state: 'disabled', detail: account ? 'Akun surel dinonaktifkan' : 'Akun surel belum diatur', nextRetryAt: null });
+      this.publish(user, { state: 'disabled', detail: [{ code: account ? 'channel.email.switched_off' : 'channel.email.not_configured' }], nextRetryAt: null });
       return;
     }
     await this.run(account);

@@ -1,6 +1,7 @@
 import { ImapFlow, type ImapFlowOptions } from 'imapflow';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
-import type { EmailTls } from '../../../../src-preload/contract';
+import { wordCoreMessage, type CoreMessageCode } from '../../../../src-common/messages';
+import type { CoreMessage, EmailTls } from '../../../../src-preload/contract';
 import type { EmailAccount } from './config';
 
 const tlsOptions = (account: EmailAccount) => (account.tlsCaPem ? { ca: account.tlsCaPem } : {});
@@ -42,26 +43,43 @@ export const isAuthFailure = (error: unknown): boolean => {
   return Boolean(e && (e.authenticationFailed || e.serverResponseCode === 'AUTHENTICATIONFAILED' || e.code === 'EAUTH'));
 };
 
-/** Network failures in the officer's words (the raw text follows for the technician). */
-const NETWORK_WORDS: Record<string, string> = {
-  ECONNREFUSED: 'Server menolak sambungan (tidak berjalan?)',
-  ECONNRESET: 'Sambungan diputus server',
-  ETIMEDOUT: 'Server tidak menjawab (waktu habis)',
-  ENOTFOUND: 'Nama server tidak ditemukan',
-  EHOSTUNREACH: 'Server tidak terjangkau dari jaringan ini',
-  ENETUNREACH: 'Jaringan tidak tersedia',
+/** Network failures by the code Node or the library gives them, as what an officer can act on. */
+const NETWORK_CODES: Record<string, CoreMessageCode> = {
+  ECONNREFUSED: 'net.refused',
+  ECONNRESET: 'net.reset',
+  EPIPE: 'net.reset',
+  ETIMEDOUT: 'net.timeout',
+  ETIMEOUT: 'net.timeout',
+  ENOTFOUND: 'net.not_found',
+  EAI_AGAIN: 'net.not_found',
+  EHOSTUNREACH: 'net.host_unreachable',
+  ENETUNREACH: 'net.network_unreachable',
+  IMAP_CLOSED: 'channel.email.imap_closed',
+  NoConnection: 'channel.email.imap_closed',
+  ECONNECTION: 'net.refused',
 };
+const TLS_CODE = /CERT|TLS|SSL|SELF_SIGNED|UNABLE_TO_VERIFY|ALTNAME/i;
 
-/** A short, password-free description of a connection error, for the officer. */
-export function describeError(error: unknown): string {
-  const e = error as { code?: string; responseText?: string; response?: string; message?: string } | null;
-  if (isAuthFailure(error)) return 'Autentikasi gagal: periksa nama pengguna dan kata sandi / authentication failed';
-  const words = Object.entries(NETWORK_WORDS).find(([code]) => e?.code === code || e?.message?.includes(code))?.[1];
-  if (words) return `${words}: ${(e?.message ?? '').replace(/\s+/g, ' ').slice(0, 120)}`;
-  const code = e?.code ? ` (${e.code})` : '';
-  const text = (e?.responseText ?? e?.response ?? e?.message ?? String(error)).replace(/\s+/g, ' ').slice(0, 200);
-  return `${text}${code}`;
+/** The IMAP connection went away under the sync: worded like any other connection failure. */
+export const imapClosed = (): Error => Object.assign(new Error('Koneksi IMAP terputus'), { code: 'IMAP_CLOSED' });
+
+/**
+ * A connection error as a code for the officer: never the library's message (it may quote the
+ * server, the account or a path), only what it means and the error's own code.
+ */
+export function describeConnectionError(error: unknown): CoreMessage {
+  const e = error as { code?: string; responseCode?: number; message?: string } | null;
+  if (isAuthFailure(error)) return { code: 'channel.email.auth_failed' };
+  const known = (e?.code && NETWORK_CODES[e.code]) || Object.entries(NETWORK_CODES).find(([code]) => e?.message?.includes(code))?.[1];
+  if (known) return { code: known };
+  if ((e?.code && TLS_CODE.test(e.code)) || (e?.code === 'ETLS' || e?.code === 'ESOCKET' ? TLS_CODE.test(e.message ?? '') : false)) return { code: 'net.tls' };
+  if (typeof e?.responseCode === 'number') return { code: 'net.server_reply', params: { reply: e.responseCode } };
+  const code = typeof e?.code === 'string' && /^[A-Za-z_]{2,40}$/.test(e.code) ? e.code : error instanceof Error ? error.name : 'unknown';
+  return { code: 'net.other', params: { code } };
 }
+
+/** The same, in Indonesian, where text is needed (a delivery failure, the connection test, a log). */
+export const describeError = (error: unknown): string => wordCoreMessage('id', describeConnectionError(error));
 
 /** Promisified SMTPConnection: connect (STARTTLS as configured), log in, send, quit. */
 export class SmtpSession {

@@ -1,3 +1,5 @@
+import type { CoreMessage } from '../../../../src-preload/contract';
+import { wordCoreMessages } from '../../../../src-common/messages';
 import { randomBytes } from 'node:crypto';
 import { ImapFlow } from 'imapflow';
 import MailComposer from 'nodemailer/lib/mail-composer';
@@ -5,13 +7,13 @@ import type { CoreServices } from '../../services';
 import { TICKET_PATTERN } from '../../domain/ticket';
 import { ChannelUnavailableError, PermanentSendError, type OutgoingItem, type SendOutcome } from '../../domain/connector';
 import { senderAddress, type EmailAccount } from './config';
-import { describeError, imapOptions, isAuthFailure, SmtpSession } from './connection';
+import { describeConnectionError, describeError, imapOptions, isAuthFailure, SmtpSession } from './connection';
 import { AUTH_RETRY_MS, authRetryDelay } from '../backoff';
 
 /** What is wrong with the SMTP server, for the channel status; null once a hand-over works again. */
 export interface SmtpProblem {
   kind: 'auth' | 'offline';
-  detail: string;
+  detail: CoreMessage[];
 }
 
 export interface EmailSenderOptions {
@@ -85,23 +87,24 @@ export class EmailSender {
     if (isAuthFailure(error)) {
       const delay = authRetryDelay(this.options.authRetryMs ?? AUTH_RETRY_MS, this.authFailures);
       this.authFailures++;
-      const response = (error as { response?: string }).response?.replace(/\s+/g, ' ').slice(0, 120);
-      const detail = `Login SMTP ditolak: periksa nama pengguna dan kata sandi / SMTP login rejected${response ? ` (${response})` : ''}`;
+      // The server's reply code only: its text may quote the account.
+      const reply = (error as { responseCode?: number }).responseCode;
+      const detail: CoreMessage[] = [{ code: 'channel.email.smtp_rejected' }, ...(reply ? [{ code: 'net.server_reply' as const, params: { reply } }] : [])];
       this.report({ kind: 'auth', detail });
       return this.block(detail, delay);
     }
     const delay = authRetryDelay(this.options.offlineRetryMs ?? SMTP_OFFLINE_RETRY_MS, this.offlineFailures);
     this.offlineFailures++;
-    const detail = `Server SMTP tidak dapat dihubungi / SMTP server unreachable: ${describeError(error)}`;
+    const detail: CoreMessage[] = [{ code: 'channel.email.smtp_unreachable' }, describeConnectionError(error)];
     this.report({ kind: 'offline', detail });
     return this.block(detail, delay);
   }
 
   /** Holds every item back for `delay`; the mail never reached the server, so no attempt is spent. */
-  private block(detail: string, delay: number): ChannelUnavailableError {
+  private block(detail: CoreMessage[], delay: number): ChannelUnavailableError {
     this.blockedUntil = Date.now() + delay;
-    this.blockedReason = detail;
-    return new ChannelUnavailableError(detail, delay);
+    this.blockedReason = wordCoreMessages('id', detail);
+    return new ChannelUnavailableError(this.blockedReason, delay);
   }
 
   private row(messageId: number): EmailRow | undefined {
@@ -134,7 +137,7 @@ export class EmailSender {
     }
     const { raw, to, from } = await this.compose(item, headerMessageId);
     const blockedMs = this.blockedUntil - Date.now();
-    if (blockedMs > 0) throw new ChannelUnavailableError(`Menunggu / waiting: ${this.blockedReason}`, blockedMs);
+    if (blockedMs > 0) throw new ChannelUnavailableError(`Menunggu: ${this.blockedReason}`, blockedMs);
     const session = new SmtpSession(this.account);
     try {
       await session.open().catch((error: unknown) => {
@@ -152,9 +155,9 @@ export class EmailSender {
           this.report(null); // the server works; it refuses this one mail
           throw new PermanentSendError(`Server SMTP menolak surel: ${describeError(error)}`, { responseCode: code });
         }
-        const detail = `Pengiriman SMTP gagal sementara / SMTP delivery deferred: ${describeError(error)}`;
+        const detail: CoreMessage[] = [{ code: 'channel.email.smtp_deferred' }, describeConnectionError(error)];
         this.report({ kind: 'offline', detail });
-        throw new Error(detail);
+        throw new Error(wordCoreMessages('id', detail));
       }
       this.report(null);
       if (info.rejected.length > 0 && info.accepted.length === 0) throw new PermanentSendError(`Alamat penerima ditolak: ${info.rejected.join(', ')}`);

@@ -1,8 +1,9 @@
+import type { CoreMessage } from '../../../../src-preload/contract';
 import { ImapFlow } from 'imapflow';
 import type { CoreServices } from '../../services';
 import { AUTH_RETRY_MS, authRetryDelay } from '../backoff';
 import type { EmailAccount } from './config';
-import { describeError, imapOptions, isAuthFailure } from './connection';
+import { describeConnectionError, imapClosed, imapOptions, isAuthFailure } from './connection';
 import { parseMailSafe, type ParsedInbound } from './parse';
 import { cursorUpdate, readCursor, storeMails, type MailboxCursor } from './store';
 
@@ -10,7 +11,7 @@ export type SyncState = 'connected' | 'syncing' | 'idle' | 'auth_failed' | 'offl
 
 export interface SyncStatus {
   state: SyncState;
-  detail: string | null;
+  detail: CoreMessage[];
   nextRetryAt: number | null;
 }
 
@@ -131,28 +132,28 @@ export class MailboxSync {
         this.attempt = 0;
         this.authFailures = 0;
         this.reconnectRequested = false;
-        this.options.onStatus({ state: 'connected', detail: null, nextRetryAt: null });
+        this.options.onStatus({ state: 'connected', detail: [], nextRetryAt: null });
         await client.mailboxOpen(this.options.mailbox);
         const pollMs = client.capabilities.has('IDLE') ? this.options.pollMs : Math.min(this.options.pollMs, 30_000);
         while (!this.stopped) {
           await this.syncPass(client);
-          if (!client.usable) throw new Error('Koneksi IMAP terputus / connection closed');
-          this.options.onStatus({ state: 'idle', detail: null, nextRetryAt: null });
+          if (!client.usable) throw imapClosed();
+          this.options.onStatus({ state: 'idle', detail: [], nextRetryAt: null });
           await this.sleep(pollMs);
-          if (!client.usable) throw new Error('Koneksi IMAP terputus / connection closed');
+          if (!client.usable) throw imapClosed();
         }
       } catch (error) {
         if (this.stopped) break;
         if (isAuthFailure(error)) {
           const delay = authRetryDelay(this.options.authRetryMs, this.authFailures);
           this.authFailures++;
-          this.options.onStatus({ state: 'auth_failed', detail: describeError(error), nextRetryAt: Date.now() + delay });
+          this.options.onStatus({ state: 'auth_failed', detail: [describeConnectionError(error)], nextRetryAt: Date.now() + delay });
           await this.backoff(client, delay);
           continue;
         }
         const delay = Math.round(Math.min(this.options.retryMaxMs, this.options.retryBaseMs * 2 ** this.attempt) * (0.8 + Math.random() * 0.4));
         this.attempt++;
-        this.options.onStatus({ state: 'offline', detail: describeError(error), nextRetryAt: Date.now() + delay });
+        this.options.onStatus({ state: 'offline', detail: [describeConnectionError(error)], nextRetryAt: Date.now() + delay });
         await this.backoff(client, delay);
       } finally {
         client.close();
@@ -189,7 +190,7 @@ export class MailboxSync {
 
     const total = uids.length;
     let done = 0;
-    const report = () => this.options.onStatus({ state: 'syncing', detail: `Menyinkronkan ${done} dari ${total} / syncing ${done} of ${total}`, nextRetryAt: null });
+    const report = () => this.options.onStatus({ state: 'syncing', detail: [{ code: 'channel.email.syncing', params: { done, total } }], nextRetryAt: null });
     report();
     const batchSize = this.options.batchSize;
     for (let start = 0; start < uids.length; start += batchSize * 5) {

@@ -1,6 +1,6 @@
-import { Api, GrammyError, HttpError } from 'grammy';
+import { Api, GrammyError } from 'grammy';
 import type { Update } from 'grammy/types';
-import type { ChannelStatusView, PushEvents } from '../../../../src-preload/contract';
+import type { ChannelStatusView, CoreMessage, PushEvents } from '../../../../src-preload/contract';
 import type { RunningChannel } from '../../domain/connector';
 import { readCursor } from '../../inbound/ingest';
 import type { CoreServices } from '../../services';
@@ -83,7 +83,7 @@ export class TelegramChannel implements RunningChannel {
     if (this.loop) return;
     this.token = this.core.secrets.get(TELEGRAM_TOKEN_SECRET);
     if (!this.token) {
-      this.setStatus('disabled', 'Token bot Telegram belum diatur', null);
+      this.setStatus('disabled', [{ code: 'channel.telegram.no_token' }], null);
       return;
     }
     this.account = this.token.split(':')[0] ?? 'telegram';
@@ -115,9 +115,14 @@ export class TelegramChannel implements RunningChannel {
     else this.wake?.();
   }
 
-  private setStatus(state: State, detail: string | null, nextRetryAt: number | null): void {
+  private setStatus(state: State, detail: CoreMessage[], nextRetryAt: number | null): void {
     const payload = { channel: 'telegram' as const, account: this.account, state, detail, nextRetryAt };
-    const same = this.current && this.current.state === state && this.current.detail === detail && this.current.nextRetryAt === nextRetryAt && this.current.account === this.account;
+    const same =
+      this.current &&
+      this.current.state === state &&
+      JSON.stringify(this.current.detail) === JSON.stringify(detail) &&
+      this.current.nextRetryAt === nextRetryAt &&
+      this.current.account === this.account;
     this.current = { ...payload, updatedAt: this.core.now() };
     if (!same) this.core.events.emit('channel.status', payload);
   }
@@ -128,9 +133,9 @@ export class TelegramChannel implements RunningChannel {
     this.account = String(me.id);
     await withTimeout('deleteWebhook', signal, limit, (s) => api.deleteWebhook({ drop_pending_updates: false }, s));
     // The command menu is a convenience: a server without it must not stop the bot.
-    await api.setMyCommands(COMMANDS, undefined, grammySignal(signal)).catch((error: unknown) => console.warn(`[telegram] setMyCommands failed: ${error instanceof Error ? error.message : String(error)}`));
+    await api.setMyCommands(COMMANDS, undefined, grammySignal(signal)).catch((error: unknown) => console.warn('[telegram] setMyCommands failed:', describe(error).code));
     this.offset = readCursor<{ offset?: number }>(this.core, 'telegram', this.account)?.offset ?? 0;
-    this.setStatus('connected', `@${me.username}`, null);
+    this.setStatus('connected', [{ code: 'channel.telegram.bot', params: { username: me.username } }], null);
   }
 
   private async run(signal: AbortSignal): Promise<void> {
@@ -148,7 +153,7 @@ export class TelegramChannel implements RunningChannel {
         const params = { offset: this.offset, timeout: this.options.pollTimeoutSec, allowed_updates: [...ALLOWED_UPDATES] };
         const updates = await withTimeout('getUpdates', signal, pollLimit, (s) => api.getUpdates(params, s));
         authFailures = 0;
-        if (this.current?.state !== 'connected') this.setStatus('connected', this.current?.detail?.startsWith('@') ? this.current.detail : null, null);
+        if (this.current?.state !== 'connected') this.setStatus('connected', this.current?.detail.filter((d) => d.code === 'channel.telegram.bot') ?? [], null);
         if (updates.length > 0) await this.handle(api, updates, signal);
         delay = this.options.backoffMs.initial;
       } catch (error) {
@@ -157,13 +162,13 @@ export class TelegramChannel implements RunningChannel {
         if (error instanceof GrammyError && error.error_code === 401) {
           // Telegram has answered 401 for valid tokens during its own outages: try again, slowly.
           const wait = authRetryDelay(this.options.authRetryMs, authFailures++);
-          this.setStatus('auth_failed', 'Token bot tidak valid (401). Periksa token di Pengaturan Telegram.', this.core.now() + wait);
+          this.setStatus('auth_failed', [{ code: 'channel.telegram.token_rejected' }], this.core.now() + wait);
           await this.sleep(wait, signal);
           continue;
         }
         if (error instanceof GrammyError && error.error_code === 429) delay = Math.max(delay, (error.parameters.retry_after ?? 1) * 1000);
         const nextRetryAt = this.core.now() + delay;
-        this.setStatus('offline', describe(error), nextRetryAt);
+        this.setStatus('offline', [describe(error)], nextRetryAt);
         await this.sleep(delay, signal);
         delay = Math.min(delay * 2, this.options.backoffMs.max);
       }
@@ -218,13 +223,16 @@ export class TelegramChannel implements RunningChannel {
   }
 }
 
-function describe(error: unknown): string {
+/**
+ * Why polling failed, as a code: never grammy's message, which carries the request URL and with
+ * it the bot token, and never Telegram's own description.
+ */
+function describe(error: unknown): CoreMessage {
   if (error instanceof GrammyError) {
-    if (error.error_code === 409) return 'Bot ini sedang dipakai program lain (409). Hentikan program lain yang memakai token yang sama.';
-    if (error.error_code === 429) return `Telegram membatasi permintaan (429); menunggu ${error.parameters.retry_after ?? '?'} detik`;
-    return `Telegram sedang bermasalah (${error.error_code}): ${error.description}`;
+    if (error.error_code === 409) return { code: 'channel.telegram.conflict' };
+    if (error.error_code === 429) return { code: 'channel.telegram.rate_limited', params: { seconds: error.parameters.retry_after ?? '?' } };
+    return { code: 'channel.telegram.server_error', params: { status: error.error_code } };
   }
-  if (error instanceof TelegramTimeoutError) return error.message;
-  if (error instanceof HttpError) return `Tidak terhubung ke Telegram (jaringan terputus): ${error.error instanceof Error ? error.error.message : String(error.error)}`;
-  return `Tidak terhubung ke Telegram: ${error instanceof Error ? error.message : String(error)}`;
+  if (error instanceof TelegramTimeoutError) return { code: 'channel.telegram.timeout', params: { method: error.method, seconds: Math.ceil(error.timeoutMs / 1000) } };
+  return { code: 'channel.telegram.offline' };
 }

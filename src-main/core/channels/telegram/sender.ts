@@ -1,3 +1,4 @@
+import { wordCoreMessage } from '../../../../src-common/messages';
 import { splitTelegramText } from '../../../../src-common/telegram-text';
 import { GrammyError, HttpError, InputFile, type Api } from 'grammy';
 import type { InlineKeyboardMarkup, Message } from 'grammy/types';
@@ -115,17 +116,19 @@ export class TelegramSender implements ChannelConnector {
       }
       if (error.error_code === 401) return new ChannelUnavailableError('Token bot Telegram tidak valid (401)', 60_000);
       if (error.error_code === 400) return new PermanentSendError(`Telegram menolak pesan: ${error.description}`, { code: 400 });
-      return new Error(`Telegram sedang bermasalah (${error.error_code}): ${error.description}`);
+      return new Error(wordCoreMessage('id', { code: 'channel.telegram.server_error', params: { status: error.error_code } }));
     }
     // The request went out and no answer came: Telegram may have delivered it. Like a crash mid-send
     // (UNKNOWN_AFTER_CRASH), it is never resent blindly; the officer checks and presses "Kirim ulang".
     if (error instanceof TelegramTimeoutError) return new PermanentSendError(`${error.message}. ${UNKNOWN_FATE}`, { timeout: true });
     if (error instanceof HttpError) {
-      const detail = `Tidak terhubung ke Telegram: ${String(error.error instanceof Error ? error.error.message : error.error)}`;
+      // Never the library's text: it quotes the request URL, and with it the bot token.
+      const detail = wordCoreMessage('id', { code: 'channel.telegram.offline' });
       // No connection was made at all: the message certainly did not leave.
       return neverConnected(error.error) ? new ChannelUnavailableError(detail, 30_000) : new Error(detail);
     }
-    return error instanceof Error ? error : new Error(String(error));
+    console.error('[telegram] unexpected send failure', error instanceof Error ? error.name : typeof error);
+    return new Error('Pengiriman ke Telegram gagal karena kesalahan tak terduga; dicoba lagi otomatis');
   }
 }
 

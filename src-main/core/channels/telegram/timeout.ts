@@ -1,3 +1,4 @@
+import { wordCoreMessage } from '../../../../src-common/messages';
 import type { GrammySignal } from './media';
 
 /**
@@ -14,7 +15,7 @@ export function requestSignal(stop: AbortSignal | null, timeoutMs: number): { si
 /** Telegram did not answer in time; retried like a network loss. */
 export class TelegramTimeoutError extends Error {
   constructor(readonly method: string, readonly timeoutMs: number) {
-    super(`Telegram tidak menjawab ${method} dalam ${Math.ceil(timeoutMs / 1000)} detik (waktu habis) / no answer in time`);
+    super(wordCoreMessage('id', { code: 'channel.telegram.timeout', params: { method, seconds: Math.ceil(timeoutMs / 1000) } }));
     this.name = 'TelegramTimeoutError';
   }
 }

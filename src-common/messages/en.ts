@@ -1,0 +1,31 @@
+import type { CoreMessageCode } from './id';
+
+/** The English wording of every core message code; TypeScript holds it to the Indonesian keys. */
+export const coreMessagesEn: Record<CoreMessageCode, string> = {
+  'channel.telegram.no_token': 'No Telegram bot token is set',
+  'channel.telegram.bot': '@{username}',
+  'channel.telegram.token_rejected': 'The bot token was rejected (401). Check it in the Telegram settings.',
+  'channel.telegram.conflict': 'Another program is using this bot (409). Stop the other program that uses the same token.',
+  'channel.telegram.rate_limited': 'Telegram is limiting requests (429); waiting {seconds} s',
+  'channel.telegram.server_error': 'Telegram has a problem ({status}); retrying automatically',
+  'channel.telegram.timeout': 'Telegram did not answer {method} within {seconds} s (timed out)',
+  'channel.telegram.offline': 'Not connected to Telegram (network down)',
+  'channel.email.not_configured': 'No email account is set up',
+  'channel.email.switched_off': 'The email account is switched off',
+  'channel.email.syncing': 'Syncing {done} of {total}',
+  'channel.email.auth_failed': 'Login failed: check the user name and password',
+  'channel.email.imap_closed': 'The IMAP connection was closed',
+  'channel.email.smtp_rejected': 'SMTP login rejected: check the user name and password',
+  'channel.email.smtp_unreachable': 'The SMTP server cannot be reached',
+  'channel.email.smtp_deferred': 'SMTP delivery failed for now',
+  'channel.email.waiting': '{count} emails waiting to be sent',
+  'net.refused': 'the server refused the connection (not running?)',
+  'net.reset': 'the server dropped the connection',
+  'net.timeout': 'the server did not answer (timed out)',
+  'net.not_found': 'server name not found',
+  'net.host_unreachable': 'the server cannot be reached from this network',
+  'net.network_unreachable': 'no network',
+  'net.tls': 'secure connection (TLS) failed: check the server certificate',
+  'net.server_reply': 'the server answered {reply}',
+  'net.other': 'connection problem ({code})',
+};
