@@ -6,11 +6,10 @@ import { ingest } from '../../src-main/core/domain/ingest';
 import { UNKNOWN_AFTER_CRASH } from '../../src-main/core/outbox/worker';
 import { openDatabase } from '../../src-main/core/store/db';
 import { join } from 'node:path';
-import { MAIL_PEERS_SKIP_REASON, mailPeersAvailable, startMailPeers, type MailPeers } from '../peers/mail';
+import { requireMailPeers, startMailPeers, type MailPeers } from '../peers/mail';
 import { accountInput, CITIZEN, mail, OFFICE, startFastCore, until } from './fixtures/email-env';
 
-const available = mailPeersAvailable();
-if (!available) console.warn(MAIL_PEERS_SKIP_REASON);
+const available = requireMailPeers('email-crash');
 
 const CHILD = fileURLToPath(new URL('./fixtures/email-crash-child.ts', import.meta.url));
 const BUNDLE = fileURLToPath(new URL('../../node_modules/.cache/pst-email-crash/child.mjs', import.meta.url));
