@@ -10,8 +10,9 @@ import { coreLayersRule } from './eslint/core-layers.js';
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 const mainOnlyPackages = ['better-sqlite3', 'imapflow', 'mailparser', 'nodemailer', 'grammy', 'smtp-server', 'exceljs', 'pdfmake', 'sirv', 'date-holidays'];
 
+// Also member chains (test.describe.only, test.describe.serial.only, describe.only.each).
 const noOnly = {
-  selector: "CallExpression[callee.object.name=/^(describe|it|test)$/][callee.property.name='only']",
+  selector: "MemberExpression[property.name='only']:matches([object.name=/^(describe|it|test)$/], [object.object.name=/^(describe|it|test)$/], [object.object.object.name=/^(describe|it|test)$/])",
   message: '.only must not be committed',
 };
 

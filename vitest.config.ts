@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
     environment: 'node',
+    // A committed it.only would silently run one test and skip the rest.
+    allowOnly: !process.env.CI,
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Tests that start peers (Dovecot, Bot API emulator) bind their own free ports, so files run in parallel.

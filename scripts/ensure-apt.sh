@@ -2,6 +2,8 @@
 # ensure-apt.sh CMD PACKAGE...: make sure command CMD exists, installing PACKAGEs from Debian's
 # apt when running as root on Debian. Exit 0 if CMD is available afterwards, 1 (with a loud
 # message saying what to install) if not. Used by scripts/test.sh and .ci/run.
+# PATH alone decides (`command -v`), as in the tests' own check (test/helpers/peers-required.ts).
+# With PST_REQUIRE_PEERS=1 (CI) the message says the run FAILS, and the caller must fail it.
 set -u
 cmd=$1; shift
 command -v "$cmd" >/dev/null 2>&1 && exit 0
@@ -14,7 +16,14 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
 fi
 command -v "$cmd" >/dev/null 2>&1 && exit 0
 echo "################################################################" >&2
-echo "# MISSING: '$cmd' (Debian packages: $*). Install it to run the" >&2
-echo "# suites that need it; those suites are SKIPPED now." >&2
+echo "# MISSING: '$cmd' (Debian packages: $*)." >&2
+for dir in /usr/sbin /usr/local/sbin /sbin; do
+  [ -x "$dir/$cmd" ] && echo "# It is installed in $dir, which is not on PATH: add $dir to PATH." >&2
+done
+if [ "${PST_REQUIRE_PEERS:-}" = 1 ]; then
+  echo "# PST_REQUIRE_PEERS=1: the suites that need it FAIL this run." >&2
+else
+  echo "# Install it to run the suites that need it; they are SKIPPED now." >&2
+fi
 echo "################################################################" >&2
 exit 1

@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PstBridge } from '../../src-preload/contract';
+import { recordSkip } from '../helpers/peers-required';
 import { electronBinary, ensureElectronAbi, ROOT } from '../../scripts/native-abi.mjs';
 
 /** What the test reads off the page's window (this file is type-checked without the DOM library). */
@@ -17,6 +18,10 @@ interface PageGlobals {
 const executable = electronBinary();
 const ADMIN = { username: 'admin.pst', displayName: 'Ni Luh Putu Ayu', password: 'kata-sandi-rahasia-1' };
 
+// The one skip PST_REQUIRE_PEERS=1 allows: the Electron runtime cannot be downloaded on these
+// machines or in CI, so demanding it would make CI fail forever. It is still recorded, and
+// `npm test` names it in its skipped-suites line.
+if (executable === null) recordSkip('electron', 'runtime binary absent');
 test.skip(executable === null, 'Electron runtime binary absent: cannot be downloaded on this machine');
 
 let app: ElectronApplication | undefined;

@@ -37,7 +37,7 @@ test('populated inbox: rows, SLA colours, filters, conversation, unread title, s
   // Sorted by due: the overdue one first (red), then the one due within a day (amber).
   await expect(rows.nth(0)).toContainText('Kadek Ayu Lestari');
   // Rows show the core's service time (working hours only), so the exact figures depend on when this runs;
-  // the formatting itself is covered in renderer-logic.spec.ts.
+  // the formatting itself is covered in test/unit/renderer-logic.test.ts.
   await expect(rows.nth(0).locator('[data-due="overdue"]')).toContainText(/^Terlambat /);
   await expect(rows.nth(1).locator('[data-due]')).toContainText(/^Sisa .* kerja$/);
   await expect(rows.nth(2).locator('[data-due]')).toContainText(/^Sisa .* kerja$/);

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startBrowserHost, type RunningHost } from '../helpers/host';
 import { tempDataDir } from '../helpers/temp';
-import { mailPeersAvailable, MAIL_PEERS_SKIP_REASON } from '../peers/mail';
+import { MAIL_PEERS_SKIP_REASON, requireMailPeers } from '../peers/mail';
 import { testUser } from '../peers/telegram';
 import { hostileHtml } from './console-seed';
 import { answerIntake, ARCHIVE, buttonData, CITIZEN, HOSTILE, OFFICE, officeAccount, receivedWith, rfc822, sentFolderHas, startLivePeers, type LivePeers } from './live-peers';
@@ -18,8 +18,7 @@ const ADMIN = { username: 'admin.pst', displayName: 'Ni Luh Putu Ayu', password:
 const KETUT = { name: 'Ketut Sari Dewi', address: CITIZEN.user };
 const OLD_MAIL_WORD = 'Kintamani';
 
-const available = mailPeersAvailable();
-if (!available) console.warn(MAIL_PEERS_SKIP_REASON);
+const available = requireMailPeers('e2e live-channels');
 test.skip(!available, MAIL_PEERS_SKIP_REASON);
 
 let peers: LivePeers;

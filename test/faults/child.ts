@@ -19,6 +19,7 @@ import type { SessionSlot } from '../../src-main/core/api/define';
 import { startChannels } from '../../src-main/core/channels';
 import { TELEGRAM_TOKEN_SECRET } from '../../src-main/core/channels/telegram';
 import { KeyFileCipher } from '../../src-main/core/security/secrets';
+import { seededRandom } from '../helpers/seeded-random';
 import { ENV, OFFICER, replyText, type SetupInput } from './protocol';
 
 const dataDir = process.env[ENV.dataDir];
@@ -82,11 +83,13 @@ async function run(): Promise<void> {
   });
 }
 
+// Seeded by the driver (PST_TEST_SEED per start), so the run's seed replays these picks too.
+const random = seededRandom('fault-child');
 const conversations = core.services.db.prepare("SELECT id FROM conversations WHERE channel IN ('email', 'telegram')").pluck();
 
 async function reply(marker: string): Promise<void> {
   const ids = conversations.all() as number[];
-  const conversationId = ids[Math.floor(Math.random() * ids.length)];
+  const conversationId = random.pick(ids);
   if (conversationId === undefined) return say(`skipped ${marker} no-conversation`);
   const message = await call('messages.send', { conversationId, text: replyText(marker) });
   say(`enqueued ${marker} ${message.id} ${conversationId} ${message.channel}`);

@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path';
 import { DATABASE_FILE } from '../../src-main/core/app';
+import { seededRandom } from '../helpers/seeded-random';
 import { tempDataDir } from '../helpers/temp';
 import { MAIL_PEERS_SKIP_REASON, mailPeersAvailable, startMailPeers, type MailPeers } from '../peers/mail';
 import { startBotApiEmulator, type BotApiEmulator } from '../peers/telegram';
@@ -71,12 +72,13 @@ const MAIL_USERS = [
 ];
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const between = (min: number, max: number) => min + Math.floor(Math.random() * (max - min + 1));
 
 export async function runFaultInjection(options: FaultRunOptions): Promise<FaultReport> {
   if (!mailPeersAvailable()) throw new Error(MAIL_PEERS_SKIP_REASON);
   const log = options.log ?? (() => undefined);
   const killAfter = options.killAfterMs ?? { min: 50, max: 1500 };
+  // Kill timings and each child's own choices derive from the printed seed (PST_TEST_SEED).
+  const random = seededRandom('fault-driver');
   const started = Date.now();
   const [bundle, mail, telegram] = await Promise.all([bundleChild(), startMailPeers({ users: MAIL_USERS }), startBotApiEmulator()]);
   const temp = tempDataDir('pst-faults-');
@@ -92,11 +94,11 @@ export async function runFaultInjection(options: FaultRunOptions): Promise<Fault
     let previous = snapshot(dbFile);
     feeder.start();
     for (let cycle = 1; cycle <= options.cycles; cycle++) {
-      child = RunningChild.start(bundle, env);
+      child = RunningChild.start(bundle, { ...env, PST_TEST_SEED: String(random.int(0, 0xffffffff)) });
       requests.attach(child);
-      const from = Math.random() < (options.fromOpenShare ?? 0.2) ? 'open' : 'ready';
+      const from = random() < (options.fromOpenShare ?? 0.2) ? 'open' : 'ready';
       if (!(await child.waitFor(from, 30_000))) throw new Error(`cycle ${cycle}: no "${from}" from the child (${child.exitDescription}): ${child.stderr.join('')}`);
-      await sleep(between(killAfter.min, killAfter.max));
+      await sleep(random.int(killAfter.min, killAfter.max));
       if (!child.has('ready')) kills.beforeReady++;
       await child.kill();
       requests.detach(child);

@@ -1,5 +1,6 @@
 import type { MailPeers } from '../peers/mail';
 import { testUser, type BotApiEmulator, type TestUser } from '../peers/telegram';
+import { seededRandom } from '../helpers/seeded-random';
 
 export const OFFICE = 'pst@example.test';
 /** Citizens who write to the office by mail; local accounts, so the office's replies can reach them. */
@@ -25,6 +26,7 @@ export class InboundFeeder {
   private counter = 0;
   private running: Promise<void> | null = null;
   private stopping = false;
+  private readonly random = seededRandom('fault-feeder');
 
   constructor(
     private readonly mail: MailPeers,
@@ -47,18 +49,18 @@ export class InboundFeeder {
     while (!this.stopping) {
       if (this.paused) {
         // Nothing new while paused.
-      } else if (Math.random() < 0.4) await this.mailOne();
+      } else if (this.random() < 0.4) await this.mailOne();
       else this.telegramOne();
-      await new Promise((r) => setTimeout(r, this.everyMs * (0.5 + Math.random())));
+      await new Promise((r) => setTimeout(r, this.everyMs * (0.5 + this.random())));
     }
   }
 
   private async mailOne(): Promise<void> {
     const n = ++this.counter;
-    const from = CITIZENS[Math.floor(Math.random() * CITIZENS.length)]!;
+    const from = this.random.pick(CITIZENS)!;
     const messageId = `<fj.in.${n}.${process.pid}@${from.split('@')[0]}.example.test>`;
     // Mostly replies in the citizen's thread (joins the conversation); sometimes a fresh thread.
-    const parent = Math.random() < 0.85 ? this.threadOf.get(from) : undefined;
+    const parent = this.random() < 0.85 ? this.threadOf.get(from) : undefined;
     const raw = [
       `From: Warga Buleleng <${from}>`,
       `To: PST BPS Buleleng <${OFFICE}>`,
@@ -83,8 +85,8 @@ export class InboundFeeder {
 
   private telegramOne(): void {
     const n = ++this.counter;
-    const fresh = this.telegramUsers.length < 3 || (this.telegramUsers.length < MAX_TELEGRAM_USERS && Math.random() < 0.1);
-    const user = fresh ? testUser({ firstName: `Warga${this.telegramUsers.length + 1}` }) : this.telegramUsers[Math.floor(Math.random() * this.telegramUsers.length)]!;
+    const fresh = this.telegramUsers.length < 3 || (this.telegramUsers.length < MAX_TELEGRAM_USERS && this.random() < 0.1);
+    const user = fresh ? testUser({ firstName: `Warga${this.telegramUsers.length + 1}` }) : this.random.pick(this.telegramUsers)!;
     if (fresh) this.telegramUsers.push(user);
     const message = this.telegram.userSendsText(user, `Halo PST, saya perlu data nomor ${n}`);
     this.telegramIds.push(`${message.chat.id}:${message.message_id}`);

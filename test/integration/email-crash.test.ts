@@ -6,11 +6,11 @@ import { ingest } from '../../src-main/core/inbound/ingest';
 import { UNKNOWN_AFTER_CRASH } from '../../src-main/core/outbox/worker';
 import { openDatabase } from '../../src-main/core/store/db';
 import { join } from 'node:path';
-import { MAIL_PEERS_SKIP_REASON, mailPeersAvailable, startMailPeers, type MailPeers } from '../peers/mail';
+import { seededRandom } from '../helpers/seeded-random';
+import { requireMailPeers, startMailPeers, type MailPeers } from '../peers/mail';
 import { accountInput, CITIZEN, mail, OFFICE, startFastCore, until } from './fixtures/email-env';
 
-const available = mailPeersAvailable();
-if (!available) console.warn(MAIL_PEERS_SKIP_REASON);
+const available = requireMailPeers('email-crash');
 
 const CHILD = fileURLToPath(new URL('./fixtures/email-crash-child.ts', import.meta.url));
 const BUNDLE = fileURLToPath(new URL('../../node_modules/.cache/pst-email-crash/child.mjs', import.meta.url));
@@ -69,7 +69,9 @@ function kill9(child: ChildProcess): Promise<void> {
   });
 }
 
-const randomBetween = (from: number, to: number) => from + Math.floor(Math.random() * (to - from));
+// Kill moments from the printed seed: PST_TEST_SEED=N replays them.
+const random = seededRandom('email-crash');
+const randomBetween = (from: number, to: number) => from + Math.floor(random() * (to - from));
 
 describe.skipIf(!available)('kill -9 during email sync and send', { timeout: 90_000 }, () => {
   let peers: MailPeers;

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAIL_PEERS_SKIP_REASON, mailPeersAvailable, startMailPeers, type MailPeers } from '../peers/mail';
+import { requireMailPeers, startMailPeers, type MailPeers } from '../peers/mail';
 import { mail, OFFICE, startEmailEnv, until, type EmailEnv } from './fixtures/email-env';
 
-const available = mailPeersAvailable();
-if (!available) console.warn(MAIL_PEERS_SKIP_REASON);
+const available = requireMailPeers('email-mime');
 
 const CRLF = '\r\n';
 const raw = (lines: (string | Buffer)[]): Buffer => Buffer.concat(lines.map((l) => Buffer.concat([typeof l === 'string' ? Buffer.from(l, 'latin1') : l, Buffer.from(CRLF)])));

@@ -8,12 +8,11 @@ import { readEmailAccount } from '../../src-main/core/channels/email/config';
 import { EmailSender } from '../../src-main/core/channels/email/send';
 import { ingest } from '../../src-main/core/inbound/ingest';
 import { enqueueOutgoing } from '../../src-main/core/outbox/outbox';
-import { MAIL_PEERS_SKIP_REASON, mailPeersAvailable, startMailPeers, type MailPeers } from '../peers/mail';
+import { requireMailPeers, startMailPeers, type MailPeers } from '../peers/mail';
 import { withImap } from '../peers/mail/imap-util';
 import { accountInput, CITIZEN, OFFICE, startFastCore } from './fixtures/email-env';
 
-const available = mailPeersAvailable();
-if (!available) console.warn(MAIL_PEERS_SKIP_REASON);
+const available = requireMailPeers('email-sent-copy');
 
 describe.skipIf(!available)('Sent-folder copy after a crash', () => {
   let peers: MailPeers;

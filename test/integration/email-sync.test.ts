@@ -1,12 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { MAIL_PEERS_SKIP_REASON, mailPeersAvailable, startMailPeers, type MailPeers } from '../peers/mail';
+import { requireMailPeers, startMailPeers, type MailPeers } from '../peers/mail';
 import { accountInput, CITIZEN, mail, OFFICE, startEmailEnv, until, type EmailEnv } from './fixtures/email-env';
 import { statusText } from '../helpers/status-text';
 
 /** Old mail: the workflow does not acknowledge it, so the sync is measured alone. */
 const OLD = 'Mon, 03 Mar 2025 10:00:00 +0800';
-const available = mailPeersAvailable();
-if (!available) console.warn(MAIL_PEERS_SKIP_REASON);
+const available = requireMailPeers('email-sync');
 
 describe.skipIf(!available)('email sync against Dovecot', () => {
   let peers: MailPeers;

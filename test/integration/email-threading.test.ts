@@ -1,11 +1,10 @@
 import { ImapFlow } from 'imapflow';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAIL_PEERS_SKIP_REASON, mailPeersAvailable, startMailPeers, type MailPeers } from '../peers/mail';
+import { requireMailPeers, startMailPeers, type MailPeers } from '../peers/mail';
 import { CITIZEN, mail, OFFICE, startEmailEnv, until, type EmailEnv } from './fixtures/email-env';
 
-const available = mailPeersAvailable();
-if (!available) console.warn(MAIL_PEERS_SKIP_REASON);
+const available = requireMailPeers('email-threading');
 
 /** Every mail in one mailbox of one account, parsed. */
 async function mailbox(peers: MailPeers, user: string, path: string) {

@@ -3,11 +3,10 @@
 // again, ~9 times; then nothing lost, nothing twice, and the database intact after every kill.
 // `npm run soak` runs the same driver for 200 cycles.
 import { describe, expect, it } from 'vitest';
-import { MAIL_PEERS_SKIP_REASON, mailPeersAvailable } from '../peers/mail';
+import { requireMailPeers } from '../peers/mail';
 import { runFaultInjection } from '../faults/driver';
 
-const available = mailPeersAvailable();
-if (!available) console.warn(MAIL_PEERS_SKIP_REASON);
+const available = requireMailPeers('faults-short');
 
 describe.skipIf(!available)('fault injection (short)', () => {
   it('after 9 kill -9 cycles on both channels: every inbound message stored once, no reply lost or sent twice, integrity ok', async () => {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { handlers } from '../../src-main/core/api/index';
 import type { HandlerDef } from '../../src-main/core/api/define';
 import type { Method } from '../../src-preload/contract';
@@ -167,13 +167,21 @@ describe('host security: planted secrets never come back out', () => {
     // The answers to the saving calls themselves do not echo what was saved.
     expect(leaks(JSON.stringify([saved.body, mail.body]))).toEqual([]);
     // Make the bot's polling fail both ways so any error logging (with its URL) happens now.
+    const failedPolls = () => bot.requestLog().filter((e) => e.token === PLANTED_TOKEN && e.method.toLowerCase() === 'getupdates' && e.status === 500).length;
     bot.failNext('getUpdates', { status: 500, description: 'Internal Server Error', times: 2 });
-    await new Promise((r) => setTimeout(r, 1500));
+    await vi.waitFor(() => expect(failedPolls()).toBeGreaterThanOrEqual(2), { timeout: 20_000, interval: 50 });
+    const lostAt = Date.now();
     bot.setUnreachable(true);
-    await new Promise((r) => setTimeout(r, 1500));
+    // The host met the network loss (its poll reset or its next request refused): its Telegram
+    // status says offline as of now, set in the same catch that would log the error.
+    await vi.waitFor(async () => {
+      const status = (await env.admin.call('telegram.status', {})).body;
+      expect(status).toMatchObject({ ok: true, value: { state: 'offline' } });
+      expect(status.value.updatedAt).toBeGreaterThanOrEqual(lostAt);
+    }, { timeout: 20_000, interval: 50 });
     bot.setUnreachable(false);
     // The host really used the planted token, and saw it fail (the faults above were consumed).
-    expect(bot.requestLog().filter((e) => e.token === PLANTED_TOKEN && e.method.toLowerCase() === 'getupdates' && e.status === 500).length).toBe(2);
+    expect(failedPolls()).toBe(2);
   }, 30_000);
 
   it('are not in clear (nor base64/hex) in the database, its WAL, or any file of the data dir', () => {

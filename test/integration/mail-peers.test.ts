@@ -5,10 +5,9 @@ import { ImapFlow, type ImapFlowOptions } from 'imapflow';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { liveGroupMembers } from '../peers/mail/dovecot-process';
-import { MAIL_PEERS_SKIP_REASON, mailPeersAvailable, startMailPeers, type MailPeers } from '../peers/mail/index';
+import { requireMailPeers, startMailPeers, type MailPeers } from '../peers/mail/index';
 
-const available = mailPeersAvailable();
-if (!available) console.warn(`\n########## mail-peers: ${MAIL_PEERS_SKIP_REASON} ##########\n`);
+const available = requireMailPeers('mail-peers');
 
 const PST = 'pst@example.test';
 const PEMOHON = 'pemohon@example.test';

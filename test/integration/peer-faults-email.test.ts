@@ -6,12 +6,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelStatusView } from '../../src-preload/contract';
 import { AUTH_RETRY_MS, authRetryDelay } from '../../src-main/core/channels/backoff';
 import { startCoreWithAdmin, type TestCore } from '../helpers/core';
-import { MAIL_PEERS_SKIP_REASON, mailPeersAvailable, startMailPeers, type MailPeers } from '../peers/mail';
+import { requireMailPeers, startMailPeers, type MailPeers } from '../peers/mail';
 import { mail, OFFICE, startEmailEnv, until, type EmailEnv } from './fixtures/email-env';
 import { statusText } from '../helpers/status-text';
 
-const available = mailPeersAvailable();
-if (!available) console.warn(MAIL_PEERS_SKIP_REASON);
+const available = requireMailPeers('peer-faults-email');
 
 const AUTH_STEPS = [400, 800, 1_600];
 const OLD = 'Mon, 03 Mar 2025 10:00:00 +0800';

@@ -9,6 +9,7 @@ import { DATABASE_FILE } from '../../src-main/core/app';
 import { startBotApiEmulator, testUser, type BotApiEmulator } from '../peers/telegram';
 import { eventually, MONDAY_10_WITA, shiftedClock } from '../helpers/telegram';
 import { tempDataDir } from '../helpers/core';
+import { seededRandom } from '../helpers/seeded-random';
 import { join } from 'node:path';
 
 const fixture = fileURLToPath(new URL('./fixtures/telegram-connector.ts', import.meta.url));
@@ -68,6 +69,7 @@ const kill = (proc: ChildProcess) =>
 
 describe('Telegram crash safety', () => {
   it('loses no update and stores none twice across repeated kill -9', async () => {
+    const random = seededRandom('telegram-crash');
     const realStart = Date.now();
     const now = shiftedClock(MONDAY_10_WITA);
     emulator = await startBotApiEmulator({ now });
@@ -96,8 +98,8 @@ describe('Telegram crash safety', () => {
       const mode = ['in-transaction:2', 'after-commit:1', 'random'][round % 3]!;
       child = await launch({ ...env, PST_TG_CRASH: mode === 'random' ? '' : mode });
       if (mode === 'random') {
-        // Somewhere between "still polling" and "in the middle of the batch".
-        await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 250)));
+        // Somewhere between "still polling" and "in the middle of the batch"; PST_TEST_SEED=N replays it.
+        await new Promise((r) => setTimeout(r, random.int(0, 249)));
         await kill(child);
       } else {
         const proc = child;

@@ -1,6 +1,6 @@
 // The emulator's wire behaviour checked with raw HTTP: transports, getUpdates semantics,
 // conflicts, retention, limits, rate limiting, fault injection and network loss.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { manualClock, startBotApiEmulator, testUser, type BotApiEmulator, type EmulatorOptions } from '../peers/telegram';
 
 let emulator: BotApiEmulator | undefined;
@@ -36,6 +36,8 @@ async function call(em: BotApiEmulator, method: string, params: Record<string, u
 type UpdateList = Array<{ update_id: number; message?: { text?: string }; callback_query?: unknown; my_chat_member?: unknown }>;
 const updates = (body: ApiBody) => body.result as UpdateList;
 const texts = (body: ApiBody) => updates(body).map((update) => update.message?.text);
+/** Until the emulator holds the long poll just sent: the next step must find it waiting. */
+const pollWaiting = (em: BotApiEmulator) => vi.waitFor(() => expect(em.isLongPolling()).toBe(true), { timeout: 5_000, interval: 10 });
 
 describe('transports and routing', () => {
   it('accepts GET, JSON, urlencoded and standard multipart, with case-insensitive method names', async () => {
@@ -88,7 +90,8 @@ describe('getUpdates', () => {
     const em = await start();
     const user = testUser();
     const waiting = call(em, 'getUpdates', { timeout: 20 });
-    setTimeout(() => em.userSendsText(user, 'datang'), 150);
+    await pollWaiting(em);
+    em.userSendsText(user, 'datang');
     expect(texts((await waiting).body)).toEqual(['datang']);
 
     const startedAt = Date.now();
@@ -113,7 +116,7 @@ describe('getUpdates', () => {
   it('terminates the earlier of two pollers with 409, and refuses polling while a webhook is set', async () => {
     const em = await start();
     const first = call(em, 'getUpdates', { timeout: 20 });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await pollWaiting(em);
     const second = call(em, 'getUpdates', { timeout: 20 });
     expect(await first).toEqual({
       status: 409,
@@ -258,7 +261,7 @@ describe('fault injection and network loss', () => {
   it('resets connections while unreachable, including a pending long poll', async () => {
     const em = await start();
     const polling = call(em, 'getUpdates', { timeout: 20 }).catch((error: unknown) => error);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await pollWaiting(em);
     em.setUnreachable(true);
     expect(await polling).toBeInstanceOf(TypeError); // fetch failed: socket reset
     await expect(call(em, 'getMe')).rejects.toThrow(/fetch failed/);

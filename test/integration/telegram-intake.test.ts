@@ -35,6 +35,8 @@ function conversationOf(userId: number) {
 const incomingTexts = (conversationId: number) =>
   (h.core.services.db.prepare("SELECT body_text FROM messages WHERE conversation_id = ? AND direction = 'incoming' ORDER BY id").all(conversationId) as { body_text: string }[]).map((r) => r.body_text);
 
+const outboxUnsent = () => (h.core.services.db.prepare("SELECT count(*) AS n FROM outbox WHERE state IN ('pending', 'sending')").get() as { n: number }).n;
+
 describe('Telegram intake dialogue', () => {
   it('welcomes with the service facts, asks every requirement, validates, completes and starts the SLA', async () => {
     h = await startTelegramHarness();
@@ -148,7 +150,9 @@ describe('Telegram intake dialogue', () => {
     mark = count(user);
     h.emulator.userSendsText(user, 'made@bappeda.go.id');
     await eventually(() => incomingTexts(convId).includes('made@bappeda.go.id'), 5_000, 'stored');
-    await new Promise((r) => setTimeout(r, 300));
+    // A bot reply to it would have been enqueued in the same transaction that stored it: once the
+    // outbox holds nothing unsent, every reply it caused has reached the emulator.
+    await eventually(() => outboxUnsent() === 0, 5_000, 'the outbox drained');
     // Stopped: the text is stored, not taken as an answer, and no question follows.
     expect(requesterOf(user.id).email).toBeNull();
     expect(h.emulator.sentTo(user.id).slice(mark).filter((m) => m.text?.includes('WhatsApp'))).toEqual([]);

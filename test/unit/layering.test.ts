@@ -120,3 +120,14 @@ describe('per-runtime tsconfig', () => {
     expect(compileWith('tsconfig.node.json', 'export const t = document.title;\n').join('\n')).toMatch(/Cannot find name 'document'/);
   });
 });
+
+describe('.only rule', () => {
+  // A committed .only runs one test and silently skips the rest; lint refuses it in every form.
+  it('fails describe.only, it.only, test.only and member chains such as test.describe.only', async () => {
+    const cases = ["test.describe.only('x', () => {});", "test.describe.serial.only('x', () => {});", "describe.only('x', () => {});", "it.only('x', () => {});", "test.only('x', () => {});"];
+    for (const code of cases) {
+      expect((await lintErrors(`${code}\nexport {};\n`, 'test/e2e/violation.spec.ts')).join('\n'), code).toMatch(/no-restricted-syntax: \.only must not be committed/);
+    }
+    expect(await lintErrors("test.describe('x', () => {});\nexport {};\n", 'test/e2e/ok.spec.ts')).toEqual([]);
+  });
+});

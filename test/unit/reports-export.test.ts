@@ -6,11 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportFile } from '../../src-preload/contract';
 import { CLI_DATABASE_FILE, runReportCli } from '../../src-main/cli/report';
 import { DATABASE_FILE } from '../../src-main/core/app';
+import { commandOnPath, requirePeer } from '../helpers/peers-required';
 import { memorySession, startCoreWithAdmin, tempDataDir, type TestCore } from '../helpers/core';
 import { FIXTURE_NOW, FIXTURE_WEEK, insertReportFixture, wita } from '../helpers/report-fixture';
 
-const hasPoppler = spawnSync('pdftotext', ['-v']).status === 0;
-if (!hasPoppler) console.warn('\n######## pdftotext (Debian poppler-utils) is missing: the PDF text checks are SKIPPED ########\n');
+const hasPoppler = requirePeer('reports-export pdf', 'poppler', commandOnPath('pdftotext') !== null && commandOnPath('pdfinfo') !== null, 'Debian package poppler-utils');
 
 describe('reports.build / reports.export through the contract', () => {
   let core: TestCore;

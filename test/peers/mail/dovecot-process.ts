@@ -1,16 +1,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pollUntil, readGreeting } from './net-util';
+import { commandOnPath } from '../../helpers/peers-required';
 
-/** Where Debian puts the binary; /usr/sbin is often missing from an ordinary user's PATH. */
+/**
+ * PATH alone decides, exactly as `command -v dovecot` in scripts/ensure-apt.sh: the shell and the
+ * tests then agree on whether the email suites run, and a PATH without /usr/sbin really means
+ * "missing" (test/unit/peers-required.test.ts relies on that). An ordinary user whose PATH lacks
+ * /usr/sbin adds it; ensure-apt.sh says so.
+ */
 export function findDovecotBinary(): string | null {
-  const dirs = [...(process.env.PATH ?? '').split(':').filter(Boolean), '/usr/sbin', '/usr/local/sbin'];
-  for (const dir of dirs) {
-    const candidate = `${dir}/dovecot`;
-    if (existsSync(candidate)) return candidate;
-  }
-  return null;
+  return commandOnPath('dovecot');
 }
 
 /**

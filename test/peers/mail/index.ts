@@ -15,6 +15,7 @@ import { ensureMaildir, maildirOf, writeMaildirMessages, type SeedMessage } from
 import { freePorts } from './net-util';
 import { SmtpPeer } from './smtp-peer';
 import { createSelfSignedCert } from './tls-cert';
+import { requirePeer } from '../../helpers/peers-required';
 
 export type { MailAccount } from './dovecot-config';
 export type { ReceivedMessage, SmtpRejection, SmtpPeer } from './smtp-peer';
@@ -86,12 +87,20 @@ export interface MailPeers {
   close(): Promise<void>;
 }
 
-/** Whether Dovecot is installed; suites use `describe.skipIf(!mailPeersAvailable())`. */
+/** Whether Dovecot is on PATH (the same check as `command -v dovecot` in scripts/ensure-apt.sh). */
 export function mailPeersAvailable(): boolean {
   return findDovecotBinary() !== null;
 }
 
 export const MAIL_PEERS_SKIP_REASON = 'SKIPPED: dovecot is not installed (bash scripts/ensure-apt.sh dovecot dovecot-imapd dovecot-lmtpd openssl)';
+
+/**
+ * For `describe.skipIf(!requireMailPeers('email-sync'))`: true when Dovecot is there; otherwise
+ * records the skip, or throws under PST_REQUIRE_PEERS=1 (test/helpers/peers-required.ts).
+ */
+export function requireMailPeers(suite: string): boolean {
+  return requirePeer(suite, 'dovecot', mailPeersAvailable(), 'bash scripts/ensure-apt.sh dovecot dovecot-imapd dovecot-lmtpd openssl');
+}
 
 function defaultTmpRoot(): string {
   try {

@@ -144,6 +144,11 @@ export class BotClient {
     return this.bot.updates.pendingCount();
   }
 
+  /** Whether a getUpdates long poll is waiting at the emulator right now. */
+  isLongPolling(): boolean {
+    return this.bot.updates.longPolling;
+  }
+
   commands(scope?: { type: string; chat_id?: number; user_id?: number }, languageCode?: string): Array<{ command: string; description: string }> {
     return this.bot.commands.get(commandsKey(scope, languageCode)) ?? [];
   }

@@ -65,6 +65,11 @@ export class UpdateQueue {
     return this.queue.length;
   }
 
+  /** A getUpdates long poll is waiting: tests order their steps on this instead of sleeping. */
+  get longPolling(): boolean {
+    return this.waiter !== null;
+  }
+
   dropPending(): void {
     this.queue = [];
   }

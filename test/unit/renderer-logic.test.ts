@@ -1,15 +1,15 @@
-import { expect, test } from '@playwright/test';
+import { expect, it } from 'vitest';
 import { snippetParts } from '../../src-renderer/format/highlight';
 import { dueInfo, formatDateTime, formatShort, slaInfo } from '../../src-renderer/format/time';
 import { translate, type Translate } from '../../src-renderer/i18n';
 import { en } from '../../src-renderer/i18n/en';
 import { id } from '../../src-renderer/i18n/id';
 
-// The renderer's pure pieces, in Node (no browser needed); the screens are covered by the other specs.
+// The renderer's pure pieces, in Node (no browser needed); the screens are covered by the e2e specs.
 const tId: Translate = (key, values) => translate('id', key, values);
 const HOUR = 3_600_000;
 
-test('search snippets split into text and <mark> parts without touching HTML', () => {
+it('search snippets split into text and <mark> parts without touching HTML', () => {
   expect(snippetParts('data \u0002penduduk\u0003 dan \u0002miskin\u0003.')).toEqual([
     { text: 'data ', hit: false },
     { text: 'penduduk', hit: true },
@@ -26,7 +26,7 @@ test('search snippets split into text and <mark> parts without touching HTML', (
   expect(snippetParts('')).toEqual([]);
 });
 
-test('SLA due: amber under 24 h, red when overdue, grey without a clock', () => {
+it('SLA due: amber under 24 h, red when overdue, grey without a clock', () => {
   const now = Date.UTC(2026, 10, 30, 2, 0); // Monday 10:00 WITA
   expect(dueInfo(null, now, tId)).toEqual({ level: 'none', text: 'Tenggat belum berjalan' });
   expect(dueInfo(now + 2 * 24 * HOUR + 3 * HOUR, now, tId)).toEqual({ level: 'ok', text: 'Sisa 2 hari 3 jam' });
@@ -37,7 +37,7 @@ test('SLA due: amber under 24 h, red when overdue, grey without a clock', () => 
   expect(dueInfo(now - 3 * HOUR, now, tId)).toEqual({ level: 'overdue', text: 'Terlambat 3 jam' });
 });
 
-test("SLA in rows: the core's service time and state win over the raw due instant", () => {
+it("SLA in rows: the core's service time and state win over the raw due instant", () => {
   const now = Date.UTC(2026, 10, 30, 2, 0);
   const row = { status: 'in_progress' as const, slaDueAt: now + 3 * 24 * HOUR };
   // Service time: 3 h 15 min of working time left, even though the instant is three calendar days away.
@@ -54,7 +54,7 @@ test("SLA in rows: the core's service time and state win over the raw due instan
   expect(slaInfo({ ...row, slaState: 'running', workingMsLeft: null }, now, tId)).toEqual({ level: 'ok', text: 'Sisa 3 hari' });
 });
 
-test('times are shown in WITA whatever the machine zone', () => {
+it('times are shown in WITA whatever the machine zone', () => {
   const at = Date.UTC(2026, 10, 27, 23, 30); // 28 Nov 07:30 WITA
   expect(formatDateTime(at, 'id')).toBe('28 Nov 2026, 07.30 WITA');
   expect(formatDateTime(at, 'en')).toBe('28 Nov 2026, 07:30 WITA');
@@ -63,7 +63,7 @@ test('times are shown in WITA whatever the machine zone', () => {
   expect(formatShort(at, 'id', Date.UTC(2026, 11, 5, 1, 0))).toBe('28 Nov, 07.30 WITA');
 });
 
-test('English has exactly the Indonesian keys and placeholders, none empty', () => {
+it('English has exactly the Indonesian keys and placeholders, none empty', () => {
   expect(Object.keys(en).sort()).toEqual(Object.keys(id).sort());
   for (const [key, text] of Object.entries(en)) expect(text, key).not.toBe('');
   // Placeholders match, so no value goes missing in one language.
