@@ -1,7 +1,7 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { EmailAccountInput } from '../../src-preload/contract';
-import { QUESTIONS as INTAKE_QUESTIONS } from '../../src-main/core/channels/telegram/texts';
+import { QUESTIONS as INTAKE_QUESTIONS } from '../../src-main/core/workflow/intake/texts';
 import { startMailPeers, type MailAccount, type MailPeers, type ReceivedMessage } from '../peers/mail';
 import { withImap } from '../peers/mail/imap-util';
 import { startBotApiEmulator, type BotApiEmulator, type SentRecord, type TestUser } from '../peers/telegram';

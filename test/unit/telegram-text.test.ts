@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { validateAnswer } from '../../src-main/core/channels/telegram/intake';
+import { validateAnswer } from '../../src-main/core/workflow/intake/dialogue';
 import { SendRateLimiter } from '../../src-main/core/channels/telegram/rate-limit';
 import { splitTelegramText as splitText } from '../../src-common/telegram-text';
 import { planParts } from '../../src-main/core/channels/telegram/sender';

@@ -1,16 +1,10 @@
 import type { RequirementName } from '../../../../src-preload/contract';
 import type { Db } from '../../store/db';
+import type { IntakeState } from '../../workflow/intake/dialogue';
 
 /** The bot's dialogue state of one private chat (table telegram_chats, migration 0004). */
-export interface ChatState {
+export interface ChatState extends IntakeState {
   chatId: string;
-  requesterId: number;
-  conversationId: number | null;
-  mode: 'idle' | 'intake' | 'feedback';
-  step: RequirementName | null;
-  correcting: boolean;
-  ratingRequestId: number | null;
-  updatedAt: number;
 }
 
 interface ChatRow {

@@ -1,6 +1,7 @@
 import type { CallbackQuery } from 'grammy/types';
 import type { Turn } from '../bot-say';
-import { answerStep, beginCorrection, isRequirementName } from '../intake';
+import { answerStep, beginCorrection, isRequirementName } from '../../../workflow/intake/dialogue';
+import { telegramIntake } from '../intake';
 import { endFeedback, onRatingPress, onSurveyPress } from '../rating';
 import { latestConversation, readChat, requesterOfUser } from '../store';
 import { OCCUPATIONS } from '../../../../../src-common/occupations';
@@ -40,12 +41,12 @@ function onIntakePress(turn: Turn, cq: CallbackQuery, press: { queryId: string; 
     }
     turn.after.callbackAnswers.push({ queryId: press.queryId, text: `Pekerjaan: ${choice}` });
     turn.after.edits.push({ chatId: turn.chatId, messageId: press.messageId, text: `Pekerjaan: ${choice} ✔` });
-    answerStep(turn, state, choice);
+    answerStep(telegramIntake(turn), state, choice);
     return;
   }
   if (action === 'e' && arg && isRequirementName(arg)) {
     turn.after.callbackAnswers.push({ queryId: press.queryId, text: 'Silakan tulis data yang baru.' });
-    beginCorrection(turn, requesterId, latest.id, arg);
+    beginCorrection(telegramIntake(turn), requesterId, latest.id, arg);
   }
 }
 

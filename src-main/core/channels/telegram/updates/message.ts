@@ -4,7 +4,8 @@ import { describeMissing, missingFor } from '../../../workflow/requirements';
 import { STATUS_LABELS } from '../../../workflow/status';
 import { formatWita } from '../../../workflow/templates';
 import { botSay, type Turn } from '../bot-say';
-import { answerStep, repeatQuestion, sendSummary, startIntake, welcomeText } from '../intake';
+import { answerStep, repeatQuestion, sendSummary, startIntake, welcomeText } from '../../../workflow/intake/dialogue';
+import { telegramIntake } from '../intake';
 import { endFeedback, feedbackPending, recordFeedback } from '../rating';
 import { latestConversation, readChat, requesterOfUser, writeChat, type LatestConversation } from '../store';
 import { CANCELLED, HELP, NOTHING_TO_CANCEL, TOO_BIG } from '../texts';
@@ -21,7 +22,7 @@ function ingestMessage(turn: Turn, msg: Message, p: PreparedUpdate, explicit: bo
   const result = turn.inbound.message(inboundOf(msg, textOf(msg), p.attachments, explicit));
   if (result.outcome === 'duplicate') return null;
   const requesterId = requesterOfConversation(turn.core, result.conversationId);
-  if (result.newConversation) startIntake(turn, requesterId, result.conversationId, { withWelcome: !ackSent(turn.core, result.conversationId) });
+  if (result.newConversation) startIntake(telegramIntake(turn), requesterId, result.conversationId, { withWelcome: !ackSent(turn.core, result.conversationId) });
   return { conversationId: result.conversationId, requesterId, isNew: result.newConversation };
 }
 
@@ -77,8 +78,8 @@ export function onMessage(base: Omit<Turn, 'chatId' | 'at'>, msg: Message, p: Pr
   const state = readChat(core.db, turn.chatId);
   if (state?.mode !== 'intake' || state.conversationId !== stored.conversationId) return;
   const answer = msg.text ?? (state.step === 'whatsapp' ? msg.contact?.phone_number : undefined) ?? (state.step === 'need' ? msg.caption : undefined);
-  if (answer !== undefined) answerStep(turn, state, answer);
-  else repeatQuestion(turn, state);
+  if (answer !== undefined) answerStep(telegramIntake(turn), state, answer);
+  else repeatQuestion(telegramIntake(turn), state);
 }
 
 function statusText(turn: Turn, c: LatestConversation): string {
@@ -107,12 +108,12 @@ function onCommand(turn: Turn, msg: Message, p: PreparedUpdate, command: string,
   switch (command) {
     case 'start':
       if (state?.mode === 'intake' && state.conversationId === latest.id) {
-        botSay(turn, latest.id, `${welcomeText(turn)}\n\nKita lanjutkan pengisian data Anda.`, { purpose: 'welcome' });
-        repeatQuestion(turn, state);
+        botSay(turn, latest.id, `${welcomeText(turn.core)}\n\nKita lanjutkan pengisian data Anda.`, { purpose: 'welcome' });
+        repeatQuestion(telegramIntake(turn), state);
       } else if (missingFor(turn.core.db, latest.id).length > 0) {
-        startIntake(turn, requesterId, latest.id, { withWelcome: true });
+        startIntake(telegramIntake(turn), requesterId, latest.id, { withWelcome: true });
       } else {
-        botSay(turn, latest.id, `${welcomeText(turn)}\n\nKonsultasi Anda ${latest.ticket} sedang kami proses. Silakan tulis bila ada tambahan.`, { purpose: 'welcome' });
+        botSay(turn, latest.id, `${welcomeText(turn.core)}\n\nKonsultasi Anda ${latest.ticket} sedang kami proses. Silakan tulis bila ada tambahan.`, { purpose: 'welcome' });
       }
       return;
     case 'status':
@@ -122,7 +123,7 @@ function onCommand(turn: Turn, msg: Message, p: PreparedUpdate, command: string,
       botSay(turn, latest.id, HELP, { purpose: 'help' });
       return;
     case 'ubah':
-      sendSummary(turn, latest.id, 'Tekan tombol data yang ingin diubah.');
+      sendSummary(telegramIntake(turn), latest.id, 'Tekan tombol data yang ingin diubah.');
       return;
     case 'batal':
       if (state?.mode === 'intake') {
