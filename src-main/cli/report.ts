@@ -9,6 +9,7 @@
  * at the same time). Exit 0 with the written paths on stdout; 2 on a bad argument; 1 when the
  * report cannot be made (no database, an older schema). Messages: Indonesian, then English.
  */
+import { wordCoreMessage } from '../../src-common/messages';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -73,7 +74,9 @@ export function parseCliArgs(argv: string[]): CliOptions {
     try {
       resolvePeriod(period);
     } catch (error) {
-      throw new UsageError(`Periode tidak valid / invalid period: ${(error as Error).message}`);
+      // A terminal has no language switch: the core's reason in both languages, Indonesian first.
+      const reason = error instanceof AppError && error.coreMessage ? `${wordCoreMessage('id', error.coreMessage)} / ${wordCoreMessage('en', error.coreMessage)}` : (error as Error).message;
+      throw new UsageError(`Periode tidak valid / invalid period: ${reason}`);
     }
   }
   const formats = v.format.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);

@@ -8,6 +8,7 @@
  * or one from a newer version is refused. Exit 0 when restored; 2 on a bad argument; 1 when refused
  * or failed (the target folder is left empty). Messages: Indonesian, then English.
  */
+import { wordCoreMessage } from '../../src-common/messages';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -65,7 +66,7 @@ export async function runRestoreCli(argv: string[], out: (line: string) => void,
     return 0;
   } catch (error) {
     if (error instanceof RestoreError) {
-      err(error.message);
+      err(`${wordCoreMessage('id', error.reason)}\n${wordCoreMessage('en', error.reason)}`);
       return 1;
     }
     err(`Pemulihan gagal / the restore failed: ${(error as Error).stack}`);

@@ -1,27 +1,52 @@
-import type { ApiError, ErrorKind } from '../../src-preload/contract';
+import { wordCoreMessage } from '../../src-common/messages';
+import type { ApiError, CoreMessage, ErrorKind } from '../../src-preload/contract';
 
-/** An expected failure that crosses the bridge as data ({ ok: false, error }). */
+/**
+ * An expected failure that crosses the bridge as data ({ ok: false, error }). Given a CoreMessage,
+ * the renderer words it in the officer's language; `message` is its Indonesian wording, for logs,
+ * the CLI and any caller that shows text as it is.
+ */
 export class AppError extends Error {
+  readonly coreMessage: CoreMessage | null;
+
   constructor(
     readonly kind: ErrorKind,
-    message: string,
+    message: string | CoreMessage,
     readonly issues?: ApiError['issues'],
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : wordCoreMessage('id', message));
     this.name = 'AppError';
+    this.coreMessage = typeof message === 'string' ? null : message;
   }
 
   toApiError(): ApiError {
-    return this.issues ? { kind: this.kind, message: this.message, issues: this.issues } : { kind: this.kind, message: this.message };
+    return {
+      kind: this.kind,
+      message: this.message,
+      ...(this.coreMessage ? { code: this.coreMessage.code, ...(this.coreMessage.params ? { params: this.coreMessage.params } : {}) } : {}),
+      ...(this.issues ? { issues: this.issues } : {}),
+    };
   }
 }
 
 export const notFound = (what: string): AppError => new AppError('not_found', `${what} tidak ditemukan`);
-export const conflict = (message: string): AppError => new AppError('conflict', message);
+export const conflict = (message: string | CoreMessage): AppError => new AppError('conflict', message);
 export const forbidden = (message = 'Anda tidak berwenang melakukan ini'): AppError => new AppError('forbidden', message);
-export const invalidInput = (message: string): AppError => new AppError('invalid_input', message);
+export const invalidInput = (message: string | CoreMessage, issues?: ApiError['issues']): AppError => new AppError('invalid_input', message, issues);
 
 /** Training mode never connects to real channels: nothing may leave the machine. */
 export function refuseInTraining(core: { trainingMode: boolean }): void {
   if (core.trainingMode) throw new AppError('conflict', 'Mode latihan: kanal Telegram dan email hanya disimulasikan; akun nyata tidak dapat dihubungkan di sini');
 }
+
+/** A write the disk had no room for (SQLite's SQLITE_FULL, or ENOSPC from a file write). */
+export function isDiskFull(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_FULL' || code === 'ENOSPC';
+}
+
+/** What an unexpected failure tells the officer: the disk, or "see the log"; never the error's own text. */
+export const unexpectedError = (error: unknown): ApiError => {
+  const message: CoreMessage = { code: isDiskFull(error) ? 'error.disk_full' : 'error.internal' };
+  return { kind: 'internal', message: wordCoreMessage('id', message), code: message.code };
+};

@@ -1,4 +1,5 @@
 // The running Electron host: one core, one window, IPC, push events, tray and notifications.
+import { wordCoreMessage } from '../../src-common/messages';
 import { app, type BrowserWindow, dialog, ipcMain, Notification, safeStorage, session, type Tray } from 'electron';
 import type { ConversationDetail, PushEvents, Result } from '../../src-preload/contract';
 import { bootConsole, type BootedConsole } from '../core/boot';
@@ -37,7 +38,7 @@ function openConsole(options: ShellOptions): BootedConsole | null {
       training: trainingOptions(options.training),
     });
   } catch (error) {
-    const detail = error instanceof NewerDatabaseError ? error.message : String(error);
+    const detail = error instanceof NewerDatabaseError ? `${wordCoreMessage('id', error.reason)}\n\n${wordCoreMessage('en', error.reason)}` : String(error);
     dialog.showErrorBox('PST Console tidak dapat dibuka', `${detail}\n\nFolder data: ${options.dataDir}`);
     app.exit(error instanceof NewerDatabaseError ? 3 : 1);
     return null;

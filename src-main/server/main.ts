@@ -1,3 +1,4 @@
+import { wordCoreMessage } from '../../src-common/messages';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,7 +49,7 @@ async function main(): Promise<void> {
     });
   } catch (error) {
     if (error instanceof NewerDatabaseError) {
-      console.error(error.message);
+      console.error(`${wordCoreMessage('id', error.reason)}\n${wordCoreMessage('en', error.reason)}`);
       process.exit(3);
     }
     throw error;

@@ -34,7 +34,11 @@ export type ErrorKind =
 
 export interface ApiError {
   kind: ErrorKind;
+  /** In Bahasa Indonesia, for whoever shows text as it is; the renderer prefers `code`. */
   message: string;
+  /** What went wrong as a code the renderer words in the officer's language (src-common/messages). */
+  code?: CoreMessageCode;
+  params?: Record<string, string | number>;
   /** For invalid_input: which fields were wrong and why. */
   issues?: { path: string; message: string }[];
 }

@@ -1,6 +1,7 @@
 /**
  * The service calendar: hours per weekday and non-working days.
  */
+import type { CoreMessage } from './base';
 
 /** Open intervals per weekday, index 0 = Sunday … 6 = Saturday, minutes since local midnight, [from, to). */
 export type ServiceHoursView = { from: number; to: number }[][];
@@ -35,6 +36,6 @@ export interface CalendarMethods {
   'calendar.deleteDay': { input: { date: string }; output: null };
   'calendar.importIcs': {
     input: { text: string };
-    output: { imported: number; skipped: { summary: string; reason: string }[] };
+    output: { imported: number; skipped: { summary: string; reason: CoreMessage }[] };
   };
 }

@@ -1,3 +1,5 @@
+import { wordCoreMessage } from '../../src-common/messages';
+import { useLanguage } from '../i18n';
 import type { ApiError, EventName, Input, Method, Output, PstBridge, PushEvents, Result } from '../../src-preload/contract';
 
 declare global {
@@ -15,6 +17,12 @@ class ApiCallError extends Error {
     this.name = 'ApiCallError';
     this.error = error;
   }
+}
+
+/** The core words its errors in Indonesian; a coded one is worded again in the officer's language. */
+function inOfficersLanguage(error: ApiError): ApiError {
+  if (!error.code) return error;
+  return { ...error, message: wordCoreMessage(useLanguage.getState().language, { code: error.code, ...(error.params ? { params: error.params } : {}) }) };
 }
 
 function bridge(): PstBridge {
@@ -35,7 +43,7 @@ export const api = {
       return { ok: false, error: { kind: 'internal', message: error instanceof Error ? error.message : String(error) } };
     }
     if (!result.ok && result.error.kind === 'forbidden') onForbidden(method);
-    return result;
+    return result.ok ? result : { ok: false, error: inOfficersLanguage(result.error) };
   },
 
   /** Told of every `forbidden` answer: the officer's login may have ended (idle timeout, disabled). */

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { calendarQueries, parseIcs, SERVICE_HOURS_KEY } from '../../src-main/core/calendar';
 import { openDatabase, type Db } from '../../src-main/core/store/db';
 import { tempDataDir } from '../helpers/core';
+import { wordCoreMessage } from '../../src-common/messages';
 
 const wita = (text: string): number => Date.parse(`${text.replace(' ', 'T')}:00+08:00`);
 const NOW = wita('2026-11-28 10:00');
@@ -110,9 +111,9 @@ describe('.ics import', () => {
       { date: '2027-03-12', kind: 'cuti_bersama', name: 'Cuti Bersama Idul Fitri 1448 H' },
     ]);
     expect(parsed.skipped.map((s) => s.summary)).toEqual(['Rapat', 'Tahun Baru', 'Idul Fitri (ganda)']);
-    expect(parsed.skipped[0]!.reason).toMatch(/sehari penuh/);
-    expect(parsed.skipped[1]!.reason).toMatch(/RRULE/);
-    expect(parsed.skipped[2]!.reason).toMatch(/2027-03-11/);
+    expect(wordCoreMessage('id', parsed.skipped[0]!.reason)).toMatch(/sehari penuh/);
+    expect(wordCoreMessage('id', parsed.skipped[1]!.reason)).toMatch(/RRULE/);
+    expect(wordCoreMessage('en', parsed.skipped[2]!.reason)).toMatch(/2027-03-11/);
   });
 
   it('bad input gives a clear error and writes nothing', () => {

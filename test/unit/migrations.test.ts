@@ -45,7 +45,13 @@ describe('migration runner', () => {
     db.close();
     const before = readFileSync(file);
     expect(() => openDatabase(file)).toThrow(NewerDatabaseError);
-    expect(() => openDatabase(file)).toThrow(/lebih baru.*newer PST Console/s);
+    expect(() => openDatabase(file)).toThrow(/dibuat oleh versi PST Console yang lebih baru/);
+    try {
+      openDatabase(file);
+    } catch (error) {
+      // The hosts word the reason in both languages.
+      expect((error as NewerDatabaseError).reason).toEqual({ code: 'store.newer_database', params: { found: latestVersion(migrations) + 5, supported: latestVersion(migrations) } });
+    }
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 

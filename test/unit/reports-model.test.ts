@@ -5,6 +5,8 @@ import { isoWeekOf, lastWeek, resolvePeriod } from '../../src-main/core/reports/
 import { serviceCalendar } from '../../src-main/core/calendar/cache';
 import { startCoreWithAdmin, type TestCore } from '../helpers/core';
 import { FIXTURE_NOW, FIXTURE_WEEK, insertReportFixture, wita } from '../helpers/report-fixture';
+import { AppError } from '../../src-main/core/errors';
+import { wordCoreMessage } from '../../src-common/messages';
 
 const H = 3_600_000;
 
@@ -30,7 +32,7 @@ describe('report period (WITA calendar)', () => {
     expect(lastWeek(FIXTURE_NOW)).toEqual({ kind: 'week', week: FIXTURE_WEEK });
   });
 
-  it('refuses bad periods with an Indonesian and English message', () => {
+  it('refuses bad periods with a reason worded in Indonesian and English', () => {
     for (const bad of [
       { kind: 'week', week: '2025-W53' },
       { kind: 'week', week: '2026-48' },
@@ -38,7 +40,21 @@ describe('report period (WITA calendar)', () => {
       { kind: 'range', from: '2026-02-30', to: '2026-03-01' },
       { kind: 'range', from: '2026-03-02', to: '2026-03-01' },
     ] as const) {
-      expect(() => resolvePeriod(bad)).toThrow(/ \/ /);
+      let refused: unknown;
+      try {
+        resolvePeriod(bad);
+      } catch (error) {
+        refused = error;
+      }
+      expect(refused).toBeInstanceOf(AppError);
+      const error = refused as AppError;
+      expect(error.kind).toBe('invalid_input');
+      expect(error.coreMessage?.code).toMatch(/^report\./);
+      // Both languages have their own sentence, with the values in it.
+      const [id, en] = [wordCoreMessage('id', error.coreMessage!), wordCoreMessage('en', error.coreMessage!)];
+      expect(id).not.toMatch(/\{\w+\}/);
+      expect(en).not.toMatch(/\{\w+\}/);
+      expect(id).not.toBe(en);
     }
   });
 });

@@ -1,6 +1,6 @@
 import { roleAllows } from '../../../src-common/roles';
 import type { Method, OfficerView, Result } from '../../../src-preload/contract';
-import { AppError, forbidden } from '../errors';
+import { AppError, forbidden, unexpectedError } from '../errors';
 import type { CoreServices } from '../services';
 import { auditQueries } from '../store/queries/audit';
 import { officerQueries, toView } from '../store/queries/officers';
@@ -41,7 +41,7 @@ export function createDispatcher(core: CoreServices, handlers: HandlerMap): Disp
       const parsed = def.input.safeParse(rawInput ?? {});
       if (!parsed.success) {
         const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-        return { ok: false, error: new AppError('invalid_input', 'Masukan tidak valid', issues).toApiError() };
+        return { ok: false, error: new AppError('invalid_input', { code: 'error.invalid_input' }, issues).toApiError() };
       }
       const ctx: HandlerContext = { core, session, officer };
       const input = parsed.data;
@@ -69,7 +69,7 @@ export function createDispatcher(core: CoreServices, handlers: HandlerMap): Disp
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toApiError() };
       console.error(`[api] ${method} failed`, error);
-      return { ok: false, error: { kind: 'internal', message: 'Terjadi kesalahan internal; detail ada di log aplikasi' } };
+      return { ok: false, error: unexpectedError(error) };
     }
   };
 }

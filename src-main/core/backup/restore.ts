@@ -1,3 +1,6 @@
+import { wordCoreMessage } from '../../../src-common/messages';
+import type { CoreMessage } from '../../../src-preload/contract';
+import { isDiskFull } from '../errors';
 import { copyFile, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -8,8 +11,12 @@ import { isManifest, type BackupManifest } from './manifest';
 import { DATABASE_FILE, MANIFEST_FILE } from './names';
 
 /** A refused or failed restore; the message is Indonesian, then English. */
+/** Why a restore stopped, as a code: the restore CLI words it in Indonesian and English. */
 export class RestoreError extends Error {
   override name = 'RestoreError';
+  constructor(readonly reason: CoreMessage) {
+    super(wordCoreMessage('id', reason));
+  }
 }
 
 export interface RestoreResult {
@@ -28,32 +35,30 @@ export async function verifyBackup(backupFolder: string): Promise<BackupManifest
   try {
     manifest = JSON.parse(await readFile(join(backupFolder, MANIFEST_FILE), 'utf8'));
   } catch {
-    throw new RestoreError(`Bukan folder cadangan PST Console (manifest.json tidak ada atau rusak): ${backupFolder} / not a PST Console backup folder`);
+    throw new RestoreError({ code: 'backup.not_a_backup', params: { folder: backupFolder } });
   }
-  if (!isManifest(manifest)) throw new RestoreError('manifest.json tidak dikenali / unrecognised manifest.json');
+  if (!isManifest(manifest)) throw new RestoreError({ code: 'backup.manifest_unknown' });
   const supported = latestVersion(migrations);
   if (manifest.schemaVersion > supported) {
-    throw new RestoreError(
-      `Cadangan ini dibuat oleh PST Console yang lebih baru (skema ${manifest.schemaVersion}; versi ini sampai ${supported}). Perbarui aplikasi dahulu. / ` +
-        `This backup comes from a newer PST Console (schema ${manifest.schemaVersion}, this build supports ${supported}); update the application first.`,
-    );
+    throw new RestoreError({ code: 'backup.newer_backup', params: { found: manifest.schemaVersion, supported } });
   }
-  if (!manifest.files.some((f) => f.path === DATABASE_FILE)) throw new RestoreError('Cadangan tidak berisi basis data / the backup has no database');
-  const problems: string[] = [];
+  if (!manifest.files.some((f) => f.path === DATABASE_FILE)) throw new RestoreError({ code: 'backup.no_database' });
+  const problems: CoreMessage[] = [];
   for (const f of manifest.files) {
     if (!SAFE_PATH.test(f.path)) {
-      problems.push(`${f.path}: nama berkas tidak sah / invalid path`);
+      problems.push({ code: 'backup.file_bad_path', params: { path: f.path } });
       continue;
     }
     const file = join(backupFolder, ...f.path.split('/'));
     const info = await stat(file).catch(() => null);
-    if (!info?.isFile()) problems.push(`${f.path}: tidak ada / missing`);
-    else if (info.size !== f.size) problems.push(`${f.path}: ukuran ${info.size} ≠ ${f.size} / size differs`);
-    else if ((await sha256File(file)) !== f.sha256) problems.push(`${f.path}: isi berubah (sha256 berbeda) / content changed (sha256 differs)`);
+    if (!info?.isFile()) problems.push({ code: 'backup.file_missing', params: { path: f.path } });
+    else if (info.size !== f.size) problems.push({ code: 'backup.file_size', params: { path: f.path, size: info.size, expected: f.size } });
+    else if ((await sha256File(file)) !== f.sha256) problems.push({ code: 'backup.file_changed', params: { path: f.path } });
   }
   if (problems.length > 0) {
-    const shown = problems.slice(0, 10).join('; ') + (problems.length > 10 ? `; … (${problems.length - 10} lagi / more)` : '');
-    throw new RestoreError(`Cadangan rusak, pemulihan dibatalkan / the backup is damaged, nothing was restored: ${shown}`);
+    const shown = [...problems.slice(0, 10), ...(problems.length > 10 ? [{ code: 'backup.more_problems' as const, params: { count: problems.length - 10 } }] : [])];
+    // File names and sizes read the same in both languages; the sentence around them is worded by the CLI.
+    throw new RestoreError({ code: 'backup.damaged', params: { problems: shown.map((p) => wordCoreMessage('id', p)).join('; ') } });
   }
   return manifest;
 }
@@ -68,21 +73,16 @@ export async function restoreBackup(backupFolder: string, targetDataDir: string)
   const manifest = await verifyBackup(backupFolder);
   const existing = await readdir(targetDataDir).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return [];
-    throw new RestoreError(`Folder tujuan tidak dapat dibaca / cannot read the target folder: ${error.message}`);
+    throw new RestoreError({ code: 'backup.target_unreadable', params: { code: error.code ?? error.name } });
   });
-  if (existing.length > 0) {
-    throw new RestoreError(
-      `Folder tujuan tidak kosong: ${targetDataDir}. Hentikan konsol, ganti nama folder data lama, lalu pulihkan ke folder kosong. / ` +
-        'The target folder is not empty: stop the console, rename the old data folder and restore into an empty one.',
-    );
-  }
+  if (existing.length > 0) throw new RestoreError({ code: 'backup.target_not_empty', params: { folder: targetDataDir } });
   await mkdir(targetDataDir, { recursive: true });
   try {
     for (const f of manifest.files) {
       const target = join(targetDataDir, ...f.path.split('/'));
       await mkdir(dirname(target), { recursive: true });
       await copyFile(join(backupFolder, ...f.path.split('/')), target);
-      if ((await sha256File(target)) !== f.sha256) throw new RestoreError(`Salinan ${f.path} berbeda dari cadangan / the copy of ${f.path} differs`);
+      if ((await sha256File(target)) !== f.sha256) throw new RestoreError({ code: 'backup.copy_differs', params: { path: f.path } });
     }
     await mkdir(join(targetDataDir, 'attachments'), { recursive: true });
     const removedSecrets = checkRestoredDatabase(join(targetDataDir, DATABASE_FILE), manifest);
@@ -91,17 +91,18 @@ export async function restoreBackup(backupFolder: string, targetDataDir: string)
     // The folder was empty: leave it empty rather than half restored.
     for (const name of await readdir(targetDataDir).catch(() => [])) await rm(join(targetDataDir, name), { recursive: true, force: true });
     if (error instanceof RestoreError) throw error;
-    throw new RestoreError(`Pemulihan gagal / the restore failed: ${(error as Error).message}`);
+    console.error('[restore] failed', error);
+    throw new RestoreError({ code: isDiskFull(error) ? 'error.disk_full' : 'backup.restore_failed', params: { code: (error as NodeJS.ErrnoException).code ?? (error as Error).name } });
   }
 }
 
 function checkRestoredDatabase(file: string, manifest: BackupManifest): string[] {
   const db = new Database(file);
   try {
-    if (db.pragma('integrity_check', { simple: true }) !== 'ok') throw new RestoreError('Basis data hasil pemulihan tidak utuh / the restored database failed integrity_check');
+    if (db.pragma('integrity_check', { simple: true }) !== 'ok') throw new RestoreError({ code: 'backup.restored_corrupt' });
     const counts = tableCounts(db);
     const differing = Object.keys({ ...manifest.tables, ...counts }).filter((t) => counts[t] !== manifest.tables[t]);
-    if (differing.length > 0) throw new RestoreError(`Jumlah baris berbeda dari manifest / row counts differ from the manifest: ${differing.join(', ')}`);
+    if (differing.length > 0) throw new RestoreError({ code: 'backup.row_counts', params: { tables: differing.join(', ') } });
     const secrets = db.prepare('SELECT key FROM secrets ORDER BY key').pluck().all() as string[];
     db.prepare('DELETE FROM secrets').run();
     return secrets;

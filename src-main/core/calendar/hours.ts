@@ -18,6 +18,9 @@ const OPEN_0800_1530: OpenInterval[] = [{ from: 8 * 60, to: 15 * 60 + 30 }];
 export const DEFAULT_SERVICE_HOURS: ServiceHours = [[], OPEN_0800_1530, OPEN_0800_1530, OPEN_0800_1530, OPEN_0800_1530, OPEN_0800_1530, []];
 
 export const WEEKDAY_NAMES_ID = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'] as const;
+const WEEKDAY_NAMES_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+/** A weekday for a message in either language. */
+const weekdayParams = (weekday: number) => ({ weekdayId: WEEKDAY_NAMES_ID[weekday]!, weekdayEn: WEEKDAY_NAMES_EN[weekday]! });
 
 const minute = z.number().int().min(0).max(MINUTES_PER_DAY);
 const serviceHoursSchema = z.array(z.array(z.object({ from: minute, to: minute }))).length(7);
@@ -30,24 +33,24 @@ const serviceHoursSchema = z.array(z.array(z.object({ from: minute, to: minute }
  */
 export function parseServiceHours(value: unknown): ServiceHours {
   const parsed = serviceHoursSchema.safeParse(value);
-  if (!parsed.success) throw invalidInput('Jam layanan tidak valid: tujuh hari (Minggu–Sabtu), menit 0–1440 / invalid service hours');
+  if (!parsed.success) throw invalidInput({ code: 'calendar.hours_invalid' });
   const week = parsed.data.map((intervals, weekday) => {
     const sorted = [...intervals].sort((a, b) => a.from - b.from);
     const merged: OpenInterval[] = [];
     for (const interval of sorted) {
       if (interval.from >= interval.to) {
-        throw invalidInput(`Jam layanan ${WEEKDAY_NAMES_ID[weekday]}: jam buka harus sebelum jam tutup / opening must precede closing`);
+        throw invalidInput({ code: 'calendar.hours_order', params: weekdayParams(weekday) });
       }
       const last = merged.at(-1);
       if (last && interval.from < last.to) {
-        throw invalidInput(`Jam layanan ${WEEKDAY_NAMES_ID[weekday]} tumpang tindih / overlapping intervals`);
+        throw invalidInput({ code: 'calendar.hours_overlap', params: weekdayParams(weekday) });
       }
       if (last && interval.from === last.to) last.to = interval.to;
       else merged.push({ from: interval.from, to: interval.to });
     }
     return merged;
   });
-  if (week.every((day) => day.length === 0)) throw invalidInput('Minimal satu hari harus memiliki jam layanan / at least one day must be open');
+  if (week.every((day) => day.length === 0)) throw invalidInput({ code: 'calendar.hours_none_open' });
   return week;
 }
 

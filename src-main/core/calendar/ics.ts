@@ -1,10 +1,11 @@
 import ICAL from 'ical.js';
+import type { CoreMessage } from '../../../src-preload/contract';
 import { invalidInput } from '../errors';
 import { kindFromName, type NonWorkingDay } from './non-working-days';
 
 export interface SkippedIcsEvent {
   summary: string;
-  reason: string;
+  reason: CoreMessage;
 }
 
 export interface IcsDays {
@@ -27,57 +28,59 @@ const utcOf = (time: ICAL.Time) => Date.UTC(time.year, time.month - 1, time.day)
  * Events that cannot be taken are listed with the reason. Unreadable input throws invalid_input.
  */
 export function parseIcs(text: string): IcsDays {
-  if (text.length > MAX_ICS_CHARS) throw invalidInput('Berkas .ics terlalu besar (maks. 2 MB) / .ics file too large');
+  if (text.length > MAX_ICS_CHARS) throw invalidInput({ code: 'calendar.ics_too_large' });
   let root: ICAL.Component;
   try {
     const jcal: unknown = ICAL.parse(text);
     // Several VCALENDARs in one file come back as a list: the first is the calendar.
     root = new ICAL.Component((Array.isArray(jcal) && Array.isArray(jcal[0]) ? jcal[0] : jcal) as unknown[]);
   } catch (error) {
-    throw invalidInput(`Berkas .ics tidak dapat dibaca / unreadable .ics file: ${error instanceof Error ? error.message : String(error)}`);
+    // Not the parser's own text: it quotes the file at the officer.
+    console.warn('[calendar] .ics parse failed:', error instanceof Error ? error.name : typeof error);
+    throw invalidInput({ code: 'calendar.ics_unreadable' });
   }
-  if (root.name !== 'vcalendar') throw invalidInput('Berkas bukan kalender iCalendar (VCALENDAR) / not an iCalendar file');
+  if (root.name !== 'vcalendar') throw invalidInput({ code: 'calendar.ics_not_calendar' });
 
   const days: NonWorkingDay[] = [];
   const skipped: SkippedIcsEvent[] = [];
   const seen = new Set<string>();
   for (const event of root.getAllSubcomponents('vevent')) {
     const summary = String(event.getFirstPropertyValue('summary') ?? '').trim();
-    const skip = (reason: string) => skipped.push({ summary, reason });
+    const skip = (reason: CoreMessage) => skipped.push({ summary, reason });
     const start = event.getFirstPropertyValue('dtstart');
     if (!(start instanceof ICAL.Time)) {
-      skip('tanpa DTSTART / no DTSTART');
+      skip({ code: 'calendar.skip_no_start' });
       continue;
     }
     if (!start.isDate) {
-      skip('bukan acara sehari penuh (DTSTART berjam) / not an all-day event');
+      skip({ code: 'calendar.skip_timed' });
       continue;
     }
     if (event.hasProperty('rrule')) {
-      skip('acara berulang (RRULE) tidak didukung / recurring events are not supported');
+      skip({ code: 'calendar.skip_recurring' });
       continue;
     }
     if (String(event.getFirstPropertyValue('status') ?? '').toUpperCase() === 'CANCELLED') {
-      skip('acara dibatalkan / cancelled');
+      skip({ code: 'calendar.skip_cancelled' });
       continue;
     }
     if (!summary) {
-      skip('tanpa nama (SUMMARY) / no SUMMARY');
+      skip({ code: 'calendar.skip_no_summary' });
       continue;
     }
     const count = eventDayCount(event, start);
     if (count === null) {
-      skip('DTEND/DURATION tidak valid / invalid DTEND or DURATION');
+      skip({ code: 'calendar.skip_bad_end' });
       continue;
     }
     if (count > MAX_EVENT_DAYS) {
-      skip(`lebih dari ${MAX_EVENT_DAYS} hari / longer than ${MAX_EVENT_DAYS} days`);
+      skip({ code: 'calendar.skip_too_long', params: { days: MAX_EVENT_DAYS } });
       continue;
     }
     for (let i = 0; i < count; i++) {
       const date = isoOf(utcOf(start) + i * DAY);
       if (seen.has(date)) {
-        skipped.push({ summary, reason: `tanggal ${date} sudah ada di berkas / duplicate date ${date}` });
+        skipped.push({ summary, reason: { code: 'calendar.skip_duplicate', params: { date } } });
         continue;
       }
       seen.add(date);

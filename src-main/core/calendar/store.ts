@@ -51,7 +51,7 @@ export const calendarQueries = (db: Db) => {
 
   const validDay = (day: unknown): NonWorkingDay => {
     const parsed = nonWorkingDaySchema.safeParse(day);
-    if (!parsed.success) throw invalidInput(`Hari libur tidak valid / invalid non-working day: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+    if (!parsed.success) throw invalidInput({ code: 'calendar.day_invalid' }, parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
     return parsed.data;
   };
   const yearsWithDecree = (): Set<number> => new Set((decreeYears.all() as { year: number }[]).map((r) => r.year));
@@ -98,7 +98,7 @@ export const calendarQueries = (db: Db) => {
 
     addDay(day: NonWorkingDay, source = 'manual'): void {
       const valid = validDay(day);
-      if (selectOne.get(valid.date)) throw invalidInput(`Tanggal ${valid.date} sudah ada di kalender / date already in the calendar`);
+      if (selectOne.get(valid.date)) throw invalidInput({ code: 'calendar.date_exists', params: { date: valid.date } });
       insertIgnore.run({ ...valid, source });
     },
 

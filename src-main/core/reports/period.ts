@@ -51,14 +51,13 @@ export function lastWeek(now: number, timeZone = SERVICE_TIME_ZONE): ReportPerio
   return { kind: 'week', week: isoWeekOf(dateOf(dayNumberOf(localDateOf(now, timeZone)) - 7)) };
 }
 
-const bad = (id: string, en: string) => invalidInput(`${id} / ${en}`);
 
 function weekDates(week: string): { first: string; last: string; label: string } {
   const match = /^(\d{4})-W(\d{2})$/.exec(week);
-  if (!match) throw bad(`Minggu harus ditulis YYYY-Www, mis. 2026-W48 (diberikan "${week}")`, `week must be YYYY-Www, e.g. 2026-W48`);
+  if (!match) throw invalidInput({ code: 'report.week_format', params: { given: week } });
   const [year, n] = [Number(match[1]), Number(match[2])];
   const weeks = isoWeeksInYear(year);
-  if (n < 1 || n > weeks) throw bad(`Tahun ${year} hanya punya minggu 1–${weeks}`, `ISO year ${year} has weeks 1–${weeks}`);
+  if (n < 1 || n > weeks) throw invalidInput({ code: 'report.week_range', params: { year, weeks } });
   const monday = isoWeekOneMonday(year) + (n - 1) * 7;
   const [first, last] = [dateOf(monday), dateOf(monday + 6)];
   return { first, last, label: `Minggu ke-${n} ${year} (${formatDateRangeId(first, last)})` };
@@ -67,15 +66,15 @@ function weekDates(week: string): { first: string; last: string; label: string }
 function monthDates(month: string): { first: string; last: string; label: string } {
   const match = /^(\d{4})-(\d{2})$/.exec(month);
   const m = Number(match?.[2]);
-  if (!match || m < 1 || m > 12) throw bad(`Bulan harus ditulis YYYY-MM, mis. 2026-11 (diberikan "${month}")`, 'month must be YYYY-MM, e.g. 2026-11');
+  if (!match || m < 1 || m > 12) throw invalidInput({ code: 'report.month_format', params: { given: month } });
   const first = `${match[1]}-${match[2]}-01`;
   const last = dateOf(dayNumberOf(m === 12 ? `${Number(match[1]) + 1}-01-01` : `${match[1]}-${String(m + 1).padStart(2, '0')}-01`) - 1);
   return { first, last, label: `${MONTHS_ID[m - 1]} ${match[1]}` };
 }
 
 function rangeDates(from: string, to: string): { first: string; last: string; label: string } {
-  if (!isIsoDate(from) || !isIsoDate(to)) throw bad(`Tanggal harus YYYY-MM-DD yang valid (diberikan "${from}" dan "${to}")`, 'dates must be valid YYYY-MM-DD');
-  if (to < from) throw bad('Tanggal akhir sebelum tanggal awal', 'the end date is before the start date');
+  if (!isIsoDate(from) || !isIsoDate(to)) throw invalidInput({ code: 'report.dates_format', params: { from, to } });
+  if (to < from) throw invalidInput({ code: 'report.dates_order' });
   return { first: from, last: to, label: formatDateRangeId(from, to) };
 }
 
@@ -84,7 +83,7 @@ export function resolvePeriod(input: ReportPeriodInput, timeZone = SERVICE_TIME_
   const { first, last, label } =
     input.kind === 'week' ? weekDates(input.week) : input.kind === 'month' ? monthDates(input.month) : rangeDates(input.from, input.to);
   const days = dayNumberOf(last) - dayNumberOf(first) + 1;
-  if (days > MAX_PERIOD_DAYS) throw bad(`Periode paling panjang ${MAX_PERIOD_DAYS} hari`, `a period spans at most ${MAX_PERIOD_DAYS} days`);
+  if (days > MAX_PERIOD_DAYS) throw invalidInput({ code: 'report.period_too_long', params: { days: MAX_PERIOD_DAYS } });
   const next = dateOf(dayNumberOf(last) + 1);
   return { kind: input.kind, label, firstDate: first, lastDate: last, from: localMidnight(first, timeZone), to: localMidnight(next, timeZone), days };
 }

@@ -1,3 +1,5 @@
+import type { CoreMessage } from '../../../src-preload/contract';
+import { wordCoreMessage } from '../../../src-common/messages';
 import type Database from 'better-sqlite3';
 
 export interface Migration {
@@ -7,15 +9,15 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
+/** The database comes from a newer build; the hosts word `reason` in both languages. */
 export class NewerDatabaseError extends Error {
+  readonly reason: CoreMessage;
   constructor(
     readonly found: number,
     readonly supported: number,
   ) {
-    super(
-      `Basis data ini dibuat oleh versi PST Console yang lebih baru (skema ${found}; versi ini mendukung sampai ${supported}). ` +
-        `Perbarui aplikasi; berkas tidak diubah. / This database was written by a newer PST Console (schema ${found}, this build supports ${supported}); update the application. The file was not changed.`,
-    );
+    super(wordCoreMessage('id', { code: 'store.newer_database', params: { found, supported } }));
+    this.reason = { code: 'store.newer_database', params: { found, supported } };
     this.name = 'NewerDatabaseError';
   }
 }

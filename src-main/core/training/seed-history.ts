@@ -2,6 +2,7 @@ import type { ConversationStatus, Method } from '../../../src-preload/contract';
 import { handlers } from '../api';
 import { createDispatcher } from '../api/dispatcher';
 import type { SessionSlot } from '../api/define';
+import { AppError } from '../errors';
 import { ingest } from '../inbound/ingest';
 import { OutboxWorker } from '../outbox/worker';
 import type { CoreServices } from '../services';
@@ -198,7 +199,7 @@ async function seedInTransaction(core: CoreServices, options: SeedHistoryOptions
  * not serving yet. A crash leaves an empty data dir, seeded again on the next start.
  */
 export async function seedTrainingHistory(core: CoreServices, options: SeedHistoryOptions = {}): Promise<SeedHistoryResult> {
-  if (officerQueries(core.db).count() > 0) throw new Error('Data latihan hanya dibuat pada folder data yang masih kosong / training history needs an empty data dir');
+  if (officerQueries(core.db).count() > 0) throw new AppError('conflict', { code: 'training.needs_empty_dir' });
   core.db.exec('BEGIN IMMEDIATE');
   try {
     const result = await seedInTransaction(core, options);

@@ -28,6 +28,6 @@ export const canTransition = (from: ConversationStatus, to: ConversationStatus):
 
 export function assertTransition(from: ConversationStatus, to: ConversationStatus): void {
   if (!canTransition(from, to)) {
-    throw conflict(`Status tidak dapat diubah dari "${STATUS_LABELS[from]}" ke "${STATUS_LABELS[to]}" / invalid status change ${from} → ${to}`);
+    throw conflict({ code: 'workflow.status_change', params: { from, to, fromLabel: STATUS_LABELS[from], toLabel: STATUS_LABELS[to] } });
   }
 }

@@ -68,7 +68,7 @@ export function bounceReport(mail: ParsedMail, fromAddress: string | null): Boun
   const recipient = /^Final-Recipient:\s*[^;\n]*;\s*(\S+)/im.exec(statusText)?.[1];
   if (ids.length === 0) return null;
   const parts = [recipient ? `penerima ${recipient}` : null, status ? `status ${status}` : null, diagnostic ?? null].filter(Boolean);
-  const reason = `Surel ditolak server penerima / bounced${parts.length ? `: ${parts.join(', ')}` : ''}`;
+  const reason = `Surel ditolak server penerima${parts.length ? `: ${parts.join(', ')}` : ''}`;
   return { originalMessageIds: ids, reason: reason.slice(0, 500) };
 }
 

@@ -153,7 +153,9 @@ export class EmailSender {
         const code = (error as { responseCode?: number }).responseCode;
         if (code !== undefined && code >= 500) {
           this.report(null); // the server works; it refuses this one mail
-          throw new PermanentSendError(`Server SMTP menolak surel: ${describeError(error)}`, { responseCode: code });
+          // The receiving server's own answer says why (unknown address, policy, size): the officer needs it.
+          const reply = ((error as { response?: string }).response ?? String(code)).replace(/\s+/g, ' ').slice(0, 200);
+          throw new PermanentSendError(`Server SMTP menolak surel: ${reply}`, { responseCode: code });
         }
         const detail: CoreMessage[] = [{ code: 'channel.email.smtp_deferred' }, describeConnectionError(error)];
         this.report({ kind: 'offline', detail });
