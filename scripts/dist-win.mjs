@@ -53,7 +53,9 @@ async function reachable(url) {
 
 async function preflight() {
   if (!isWindows && spawnSync('wine', ['--version'], { stdio: 'ignore' }).status !== 0) {
-    fail('membangun installer Windows di luar Windows memerlukan Wine. Jalankan `npm run dist:win` di PC Windows (disarankan). / Building the Windows installer off Windows needs Wine; run it on Windows.');
+    fail(
+      'membangun installer Windows di luar Windows memerlukan Wine. Jalankan `npm run dist:win` di PC Windows (disarankan). / Building the Windows installer off Windows needs Wine; run it on Windows.',
+    );
   }
   const downloads = [];
   if (!electronZipCached()) {

@@ -17,4 +17,10 @@ export function nodeAction(state: { marker: Pick<RuntimeMarker, 'runtime'> | nul
 export function electronAction(state: { marker: Omit<RuntimeMarker, 'fingerprint'> | null; abi: string }): 'ok' | 'rebuild';
 export function ensureNodeAbi(): string;
 export function ensureElectronAbi(target?: { platform?: string; arch?: string }): 'ok' | 'rebuilt';
-export function status(): { addon: string | null; marker: RuntimeMarker | null; loadsInNode: boolean; electronAbi: string | null; electronBinary: string | null };
+export function status(): {
+  addon: string | null;
+  marker: RuntimeMarker | null;
+  loadsInNode: boolean;
+  electronAbi: string | null;
+  electronBinary: string | null;
+};

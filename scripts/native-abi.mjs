@@ -38,7 +38,8 @@ export function readMarker() {
 
 function writeMarker(runtime, abi) {
   const fingerprint = addonFingerprint();
-  if (fingerprint) writeFileSync(MARKER, `${JSON.stringify({ runtime, abi: String(abi), platform: process.platform, arch: process.arch, fingerprint }, null, 2)}\n`);
+  if (fingerprint)
+    writeFileSync(MARKER, `${JSON.stringify({ runtime, abi: String(abi), platform: process.platform, arch: process.arch, fingerprint }, null, 2)}\n`);
 }
 
 /** The Electron executable when its runtime is installed; null here, where it cannot be downloaded. */
@@ -77,7 +78,8 @@ export function nodeAction({ marker, loads }) {
 }
 
 export function electronAction({ marker, abi }) {
-  if (marker && marker.runtime === 'electron' && marker.abi === String(abi) && marker.platform === process.platform && marker.arch === process.arch) return 'ok';
+  if (marker && marker.runtime === 'electron' && marker.abi === String(abi) && marker.platform === process.platform && marker.arch === process.arch)
+    return 'ok';
   return 'rebuild';
 }
 
@@ -116,7 +118,13 @@ export function ensureElectronAbi({ platform = process.platform, arch = process.
 }
 
 export function status() {
-  return { addon: existsSync(ADDON) ? ADDON : null, marker: readMarker(), loadsInNode: loadsInNode(), electronAbi: electronAbi(), electronBinary: electronBinary() };
+  return {
+    addon: existsSync(ADDON) ? ADDON : null,
+    marker: readMarker(),
+    loadsInNode: loadsInNode(),
+    electronAbi: electronAbi(),
+    electronBinary: electronBinary(),
+  };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

@@ -29,7 +29,8 @@ export const coreMessagesEn: Record<CoreMessageCode, string> = {
   'net.server_reply': 'the server answered {reply}',
   'net.other': 'connection problem ({code})',
   'error.internal': 'An internal error occurred; the details are in the application log',
-  'error.disk_full': 'This computer\'s disk is full: free some space (e.g. delete old files or backups on this disk), then try again. This change was not saved.',
+  'error.disk_full':
+    "This computer's disk is full: free some space (e.g. delete old files or backups on this disk), then try again. This change was not saved.",
   'error.invalid_input': 'Invalid input',
   'calendar.ics_too_large': 'The .ics file is too large (max. 2 MB)',
   'calendar.ics_unreadable': 'The .ics file cannot be read: make sure it is a complete iCalendar file',
@@ -55,7 +56,8 @@ export const coreMessagesEn: Record<CoreMessageCode, string> = {
   'report.dates_format': 'Dates must be valid YYYY-MM-DD (given "{from}" and "{to}")',
   'report.dates_order': 'The end date is before the start date',
   'report.period_too_long': 'A period spans at most {days} days',
-  'store.newer_database': 'This database was written by a newer PST Console (schema {found}; this build supports up to {supported}). Update the application; the file was not changed.',
+  'store.newer_database':
+    'This database was written by a newer PST Console (schema {found}; this build supports up to {supported}). Update the application; the file was not changed.',
   'backup.not_a_backup': 'Not a PST Console backup folder (manifest.json missing or damaged): {folder}',
   'backup.manifest_unknown': 'Unrecognised manifest.json',
   'backup.newer_backup': 'This backup comes from a newer PST Console (schema {found}; this build supports up to {supported}). Update the application first.',

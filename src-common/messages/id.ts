@@ -35,7 +35,8 @@ export const coreMessagesId = {
   'net.server_reply': 'server menjawab {reply}',
   'net.other': 'gangguan sambungan ({code})',
   'error.internal': 'Terjadi kesalahan internal; detail ada di log aplikasi',
-  'error.disk_full': 'Disk komputer ini penuh: kosongkan ruang (mis. hapus berkas lama atau cadangan di disk ini), lalu coba lagi. Perubahan ini tidak tersimpan.',
+  'error.disk_full':
+    'Disk komputer ini penuh: kosongkan ruang (mis. hapus berkas lama atau cadangan di disk ini), lalu coba lagi. Perubahan ini tidak tersimpan.',
   'error.invalid_input': 'Masukan tidak valid',
   'calendar.ics_too_large': 'Berkas .ics terlalu besar (maks. 2 MB)',
   'calendar.ics_unreadable': 'Berkas .ics tidak dapat dibaca: pastikan berkasnya kalender iCalendar yang utuh',
@@ -61,7 +62,8 @@ export const coreMessagesId = {
   'report.dates_format': 'Tanggal harus YYYY-MM-DD yang valid (diberikan "{from}" dan "{to}")',
   'report.dates_order': 'Tanggal akhir sebelum tanggal awal',
   'report.period_too_long': 'Periode paling panjang {days} hari',
-  'store.newer_database': 'Basis data ini dibuat oleh versi PST Console yang lebih baru (skema {found}; versi ini mendukung sampai {supported}). Perbarui aplikasi; berkas tidak diubah.',
+  'store.newer_database':
+    'Basis data ini dibuat oleh versi PST Console yang lebih baru (skema {found}; versi ini mendukung sampai {supported}). Perbarui aplikasi; berkas tidak diubah.',
   'backup.not_a_backup': 'Bukan folder cadangan PST Console (manifest.json tidak ada atau rusak): {folder}',
   'backup.manifest_unknown': 'manifest.json tidak dikenali',
   'backup.newer_backup': 'Cadangan ini dibuat oleh PST Console yang lebih baru (skema {found}; versi ini sampai {supported}). Perbarui aplikasi dahulu.',

@@ -14,5 +14,4 @@ export function wordCoreMessage(language: Language, message: CoreMessage): strin
 }
 
 /** Several messages as one line (a channel's state and its reasons). */
-export const wordCoreMessages = (language: Language, messages: readonly CoreMessage[]): string =>
-  messages.map((m) => wordCoreMessage(language, m)).join(' · ');
+export const wordCoreMessages = (language: Language, messages: readonly CoreMessage[]): string => messages.map((m) => wordCoreMessage(language, m)).join(' · ');

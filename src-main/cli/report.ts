@@ -69,19 +69,32 @@ export function parseCliArgs(argv: string[]): CliOptions {
   if (kinds > 1) throw new UsageError('Pilih satu periode: --week, --month, atau --from/--to / choose one period: --week, --month or --from/--to');
   if ((v.from === undefined) !== (v.to === undefined)) throw new UsageError('--from dan --to harus diisi bersama / --from and --to go together');
   const period: ReportPeriodInput | null =
-    v.week !== undefined ? { kind: 'week', week: v.week } : v.month !== undefined ? { kind: 'month', month: v.month } : v.from !== undefined ? { kind: 'range', from: v.from, to: v.to! } : null;
+    v.week !== undefined
+      ? { kind: 'week', week: v.week }
+      : v.month !== undefined
+        ? { kind: 'month', month: v.month }
+        : v.from !== undefined
+          ? { kind: 'range', from: v.from, to: v.to! }
+          : null;
   if (period) {
     try {
       resolvePeriod(period);
     } catch (error) {
       // A terminal has no language switch: the core's reason in both languages, Indonesian first.
-      const reason = error instanceof AppError && error.coreMessage ? `${wordCoreMessage('id', error.coreMessage)} / ${wordCoreMessage('en', error.coreMessage)}` : (error as Error).message;
+      const reason =
+        error instanceof AppError && error.coreMessage
+          ? `${wordCoreMessage('id', error.coreMessage)} / ${wordCoreMessage('en', error.coreMessage)}`
+          : (error as Error).message;
       throw new UsageError(`Periode tidak valid / invalid period: ${reason}`);
     }
   }
-  const formats = v.format.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
+  const formats = v.format
+    .split(',')
+    .map((f) => f.trim().toLowerCase())
+    .filter(Boolean);
   const bad = formats.filter((f) => f !== 'xlsx' && f !== 'pdf');
-  if (formats.length === 0 || bad.length > 0) throw new UsageError(`Format harus xlsx dan/atau pdf (diberikan "${v.format}") / --format must be xlsx and/or pdf`);
+  if (formats.length === 0 || bad.length > 0)
+    throw new UsageError(`Format harus xlsx dan/atau pdf (diberikan "${v.format}") / --format must be xlsx and/or pdf`);
   const dataDir = resolve(v['data-dir'] ?? defaultDataDir());
   return { dataDir, period, formats: formats as ReportFormat[], outDir: resolve(v.out ?? join(dataDir, 'reports')) };
 }
@@ -117,7 +130,9 @@ export async function runReportCli(argv: string[], out: (line: string) => void, 
   try {
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version < NEEDED_SCHEMA) {
-      err(`Skema basis data ${version} terlalu lama; jalankan konsol sekali untuk memperbaruinya / schema ${version} is too old: start the console once to upgrade it`);
+      err(
+        `Skema basis data ${version} terlalu lama; jalankan konsol sekali untuk memperbaruinya / schema ${version} is too old: start the console once to upgrade it`,
+      );
       return 1;
     }
     const calendar = calendarQueries(db).buildCalendar();
@@ -136,7 +151,11 @@ export async function runReportCli(argv: string[], out: (line: string) => void, 
 
 const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
 if (isMain) {
-  runReportCli(process.argv.slice(2), (l) => console.log(l), (l) => console.error(l)).then(
+  runReportCli(
+    process.argv.slice(2),
+    (l) => console.log(l),
+    (l) => console.error(l),
+  ).then(
     (code) => process.exit(code),
     (error: unknown) => {
       console.error(error);

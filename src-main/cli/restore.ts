@@ -49,7 +49,9 @@ export async function runRestoreCli(argv: string[], out: (line: string) => void,
     const result = await restoreBackup(from, dataDir);
     const m = result.manifest;
     const rows = Object.values(m.tables).reduce((a, b) => a + b, 0);
-    err(`Cadangan ${m.createdAtWita} (PST Console ${m.appVersion}, skema ${m.schemaVersion}) dipulihkan / restored: ${result.filesCopied} berkas/files, ${rows} baris/rows.`);
+    err(
+      `Cadangan ${m.createdAtWita} (PST Console ${m.appVersion}, skema ${m.schemaVersion}) dipulihkan / restored: ${result.filesCopied} berkas/files, ${rows} baris/rows.`,
+    );
     if (m.missingAttachments.length > 0) {
       err(`Perhatian: ${m.missingAttachments.length} lampiran sudah tidak ada saat pencadangan / attachments already missing when the backup ran.`);
     }
@@ -76,7 +78,11 @@ export async function runRestoreCli(argv: string[], out: (line: string) => void,
 
 const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
 if (isMain) {
-  runRestoreCli(process.argv.slice(2), (l) => console.log(l), (l) => console.error(l)).then(
+  runRestoreCli(
+    process.argv.slice(2),
+    (l) => console.log(l),
+    (l) => console.error(l),
+  ).then(
     (code) => process.exit(code),
     (error: unknown) => {
       console.error(error);

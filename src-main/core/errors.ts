@@ -36,7 +36,8 @@ export const invalidInput = (message: string | CoreMessage, issues?: ApiError['i
 
 /** Training mode never connects to real channels: nothing may leave the machine. */
 export function refuseInTraining(core: { trainingMode: boolean }): void {
-  if (core.trainingMode) throw new AppError('conflict', 'Mode latihan: kanal Telegram dan email hanya disimulasikan; akun nyata tidak dapat dihubungkan di sini');
+  if (core.trainingMode)
+    throw new AppError('conflict', 'Mode latihan: kanal Telegram dan email hanya disimulasikan; akun nyata tidak dapat dihubungkan di sini');
 }
 
 /** A write the disk had no room for (SQLite's SQLITE_FULL, or ENOSPC from a file write). */

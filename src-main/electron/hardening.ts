@@ -1,6 +1,14 @@
 // Electron's security checklist applied to the session and to every webContents the app creates.
 import { app, shell, type Session, type WebContents } from 'electron';
-import { buildContentSecurityPolicy, externalLinkTarget, isAllowedSubframeUrl, isPermissionAllowed, isRendererDownload, withContentSecurityPolicy, type RendererLocation } from './policy';
+import {
+  buildContentSecurityPolicy,
+  externalLinkTarget,
+  isAllowedSubframeUrl,
+  isPermissionAllowed,
+  isRendererDownload,
+  withContentSecurityPolicy,
+  type RendererLocation,
+} from './policy';
 
 /** CSP on every response, and no permission but notifications for our own pages. */
 export function hardenSession(session: Session, renderer: RendererLocation): void {

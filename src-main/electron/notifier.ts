@@ -44,7 +44,10 @@ export function createNewConversationNotifier(options: NewConversationNotifierOp
         ? [{ title: `${fresh.length} konsultasi baru`, body: 'Buka PST Console untuk membacanya.', conversationId: fresh[0]!.id }]
         : fresh.map((c) => ({
             title: `Konsultasi baru ${c.ticket}`,
-            body: [c.requesterName ?? 'Pengguna layanan', c.lastMessagePreview].filter((part) => part !== '').join(': ').slice(0, 200),
+            body: [c.requesterName ?? 'Pengguna layanan', c.lastMessagePreview]
+              .filter((part) => part !== '')
+              .join(': ')
+              .slice(0, 200),
             conversationId: c.id,
           }));
     for (const notice of notices) options.show(notice);

@@ -41,7 +41,10 @@ export class SafeStorageCipher implements SecretCipher {
 
   decrypt(blob: Buffer): string {
     if (blob[0] !== FORMAT) {
-      throw new AppError('internal', 'Rahasia ini disimpan oleh host lain (peramban) dan tidak dapat dibaca di sini; masukkan ulang. / Secret stored by another host; enter it again.');
+      throw new AppError(
+        'internal',
+        'Rahasia ini disimpan oleh host lain (peramban) dan tidak dapat dibaca di sini; masukkan ulang. / Secret stored by another host; enter it again.',
+      );
     }
     if (!this.available()) throw new AppError('internal', SECRET_STORAGE_UNAVAILABLE);
     return this.storage.decryptString(blob.subarray(1));

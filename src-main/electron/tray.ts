@@ -15,11 +15,7 @@ export function createTray(iconFile: string, actions: TrayActions): Tray | null 
   const tray = new Tray(image.resize({ width: 32, height: 32, quality: 'best' }));
   tray.setToolTip('PST Console');
   tray.setContextMenu(
-    Menu.buildFromTemplate([
-      { label: 'Buka PST Console', click: actions.open },
-      { type: 'separator' },
-      { label: 'Keluar', click: actions.quit },
-    ]),
+    Menu.buildFromTemplate([{ label: 'Buka PST Console', click: actions.open }, { type: 'separator' }, { label: 'Keluar', click: actions.quit }]),
   );
   tray.on('click', actions.open);
   return tray;

@@ -35,12 +35,15 @@ export function trainingOptions(flags: TrainingFlags): TrainingOptions {
 
 /** Before start(): the first demo start seeds months of history, which takes a few seconds. */
 export function announceSeeding(booted: BootedConsole, flags: TrainingFlags): void {
-  if (flags.demo && !isSeeded(booted.core.services)) console.error('[latihan] menyiapkan data latihan untuk pertama kali (beberapa detik) / seeding the training history…');
+  if (flags.demo && !isSeeded(booted.core.services))
+    console.error('[latihan] menyiapkan data latihan untuk pertama kali (beberapa detik) / seeding the training history…');
 }
 
 /** What `npm run demo` prints after the URL line. */
 export function trainingLines(training: RunningTraining, dataDir: string): string[] {
-  const lines = [`MODE LATIHAN (training mode): data latihan di ${dataDir} — kanal Telegram dan email disimulasikan, tidak ada pesan yang keluar dari komputer ini`];
+  const lines = [
+    `MODE LATIHAN (training mode): data latihan di ${dataDir} — kanal Telegram dan email disimulasikan, tidak ada pesan yang keluar dari komputer ini`,
+  ];
   if (training.login) lines.push(`Masuk dengan / log in with: nama pengguna "${training.login.username}", kata sandi "${training.login.password}"`);
   return lines;
 }

@@ -38,10 +38,15 @@ export interface BrowserHost {
  */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const serveStatic = sirv(options.rendererDir, { single: true, etag: true, dotfiles: false, setHeaders: (res, path) => {
-    if (path.startsWith('/assets/')) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-    else res.setHeader('Cache-Control', 'no-cache');
-  } });
+  const serveStatic = sirv(options.rendererDir, {
+    single: true,
+    etag: true,
+    dotfiles: false,
+    setHeaders: (res, path) => {
+      if (path.startsWith('/assets/')) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+      else res.setHeader('Cache-Control', 'no-cache');
+    },
+  });
   const streams = new Set<ServerResponse>();
   let port = 0;
 
@@ -116,7 +121,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       set: (value) => {
         if (value === null) cookies.delete(SESSION_COOKIE);
         else cookies.set(SESSION_COOKIE, value);
-        setCookies.push(value === null ? cookie(SESSION_COOKIE, '', { maxAgeSeconds: 0 }) : cookie(SESSION_COOKIE, value, { maxAgeSeconds: SESSION_IDLE_MS / 1000 }));
+        setCookies.push(
+          value === null ? cookie(SESSION_COOKIE, '', { maxAgeSeconds: 0 }) : cookie(SESSION_COOKIE, value, { maxAgeSeconds: SESSION_IDLE_MS / 1000 }),
+        );
       },
     };
     const result = await options.core.dispatch(method, input, session);

@@ -21,7 +21,6 @@ export interface AuthStatus {
 }
 
 export interface AuthMethods {
-
   'auth.status': { input: Record<string, never>; output: AuthStatus };
   'auth.setupAdmin': {
     input: { username: string; displayName: string; password: string };

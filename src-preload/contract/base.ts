@@ -7,13 +7,7 @@ export type Channel = 'telegram' | 'email' | 'manual';
 
 export type Role = 'officer' | 'supervisor' | 'admin';
 
-export type ConversationStatus =
-  | 'new'
-  | 'awaiting_requirements'
-  | 'in_progress'
-  | 'waiting_requester'
-  | 'resolved'
-  | 'rated';
+export type ConversationStatus = 'new' | 'awaiting_requirements' | 'in_progress' | 'waiting_requester' | 'resolved' | 'rated';
 
 export type MessageDirection = 'incoming' | 'outgoing' | 'note' | 'activity';
 
@@ -24,13 +18,7 @@ export type HostKind = 'electron' | 'browser';
 export type Language = 'id' | 'en';
 
 /** The fixed set of error kinds that cross the bridge (DESIGN §3). */
-export type ErrorKind =
-  | 'invalid_input'
-  | 'not_found'
-  | 'forbidden'
-  | 'conflict'
-  | 'channel_unavailable'
-  | 'internal';
+export type ErrorKind = 'invalid_input' | 'not_found' | 'forbidden' | 'conflict' | 'channel_unavailable' | 'internal';
 
 export interface ApiError {
   kind: ErrorKind;

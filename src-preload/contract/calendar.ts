@@ -27,7 +27,6 @@ export interface CalendarStatus {
 }
 
 export interface CalendarMethods {
-
   'calendar.status': { input: Record<string, never>; output: CalendarStatus };
   'calendar.setHours': { input: { hours: ServiceHoursView }; output: CalendarStatus };
   'calendar.listDays': { input: { year: number }; output: { year: number; hasDecree: boolean; days: NonWorkingDayView[] } };

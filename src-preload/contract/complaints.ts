@@ -24,7 +24,6 @@ export interface ComplaintView {
 }
 
 export interface ComplaintsMethods {
-
   'complaints.list': {
     input: { status?: ComplaintStatus; source?: ComplaintSource; from?: number; to?: number; offset?: number; limit?: number };
     output: { items: ComplaintView[]; total: number };

@@ -108,7 +108,6 @@ export interface AttachmentContent {
 }
 
 export interface ConversationsMethods {
-
   'inbox.list': {
     input: { filter?: InboxFilter; sort?: InboxSort; offset?: number; limit?: number };
     output: InboxPage;

@@ -42,7 +42,8 @@ export type * from './workflow';
 
 /** Every method: its input and its output. */
 export interface Contract
-  extends AppMethods,
+  extends
+    AppMethods,
     AuthMethods,
     ConversationsMethods,
     WorkflowMethods,

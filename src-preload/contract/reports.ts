@@ -6,10 +6,7 @@
 import type { Channel, ConversationStatus } from './base';
 
 /** An ISO week ('2026-W48', Monday–Sunday WITA), a month ('2026-11'), or dates 'YYYY-MM-DD' (both inclusive). */
-export type ReportPeriodInput =
-  | { kind: 'week'; week: string }
-  | { kind: 'month'; month: string }
-  | { kind: 'range'; from: string; to: string };
+export type ReportPeriodInput = { kind: 'week'; week: string } | { kind: 'month'; month: string } | { kind: 'range'; from: string; to: string };
 
 export type ReportFormat = 'xlsx' | 'pdf';
 

@@ -15,7 +15,6 @@ export interface TemplateView {
 }
 
 export interface TemplatesMethods {
-
   'templates.list': { input: Record<string, never>; output: TemplateView[] };
   'templates.create': { input: { name: string; shortcut?: string | null; body: string; language?: Language }; output: TemplateView };
   'templates.update': {

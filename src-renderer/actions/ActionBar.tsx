@@ -34,7 +34,12 @@ const useStyles = makeStyles({
 });
 
 /** What the officer can do with this consultation now, each through its contract method. */
-export function ActionBar(props: { conversation: ConversationDetail; promote: MessageView | null; onPromoteDone(): void; onChanged(detail: ConversationDetail): void }) {
+export function ActionBar(props: {
+  conversation: ConversationDetail;
+  promote: MessageView | null;
+  onPromoteDone(): void;
+  onChanged(detail: ConversationDetail): void;
+}) {
   const styles = useStyles();
   const t = useT();
   const c = props.conversation;
@@ -133,13 +138,34 @@ export function ActionBar(props: { conversation: ConversationDetail; promote: Me
       </Toolbar>
       {dialog === null && <ErrorBar error={action.error} testId="action-error" />}
       {dialog === 'resolve' && (
-        <ResolveDialog initialTopic={c.topic} action={action} onClose={close} onSubmit={(summary, topic) => void apply(() => api.call('conversations.resolve', { id: c.id, summary, topic }))} />
+        <ResolveDialog
+          initialTopic={c.topic}
+          action={action}
+          onClose={close}
+          onSubmit={(summary, topic) => void apply(() => api.call('conversations.resolve', { id: c.id, summary, topic }))}
+        />
       )}
       {dialog === 'reopen' && (
-        <ReasonDialog title={t('actions.reopenTitle')} label={t('actions.reason')} submitLabel={t('actions.reopen')} required action={action} onClose={close} onSubmit={(reason) => void apply(() => api.call('conversations.reopen', { id: c.id, reason }))} />
+        <ReasonDialog
+          title={t('actions.reopenTitle')}
+          label={t('actions.reason')}
+          submitLabel={t('actions.reopen')}
+          required
+          action={action}
+          onClose={close}
+          onSubmit={(reason) => void apply(() => api.call('conversations.reopen', { id: c.id, reason }))}
+        />
       )}
       {dialog === 'wait' && (
-        <ReasonDialog title={t('actions.waitTitle')} label={t('actions.waitReason')} submitLabel={t('actions.wait')} required={false} action={action} onClose={close} onSubmit={(reason) => void apply(() => api.call('conversations.waitForRequester', { id: c.id, ...(reason ? { reason } : {}) }))} />
+        <ReasonDialog
+          title={t('actions.waitTitle')}
+          label={t('actions.waitReason')}
+          submitLabel={t('actions.wait')}
+          required={false}
+          action={action}
+          onClose={close}
+          onSubmit={(reason) => void apply(() => api.call('conversations.waitForRequester', { id: c.id, ...(reason ? { reason } : {}) }))}
+        />
       )}
       {(dialog === 'requirementsOn' || dialog === 'requirementsOff') && (
         <ReasonDialog
@@ -149,7 +175,9 @@ export function ActionBar(props: { conversation: ConversationDetail; promote: Me
           required
           action={action}
           onClose={close}
-          onSubmit={(reason) => void apply(() => api.call('conversations.setRequirementsComplete', { id: c.id, complete: dialog === 'requirementsOn', reason }))}
+          onSubmit={(reason) =>
+            void apply(() => api.call('conversations.setRequirementsComplete', { id: c.id, complete: dialog === 'requirementsOn', reason }))
+          }
         />
       )}
       {dialog === 'rating' && (

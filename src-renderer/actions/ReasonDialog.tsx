@@ -32,7 +32,14 @@ export function ReasonDialog(props: {
       testId="reason-dialog"
     >
       <Field label={props.label} required={props.required} validationMessage={missing ? t('auth.required') : undefined}>
-        <Textarea rows={3} value={reason} onChange={(_, d) => { setReason(d.value); setMissing(false); }} />
+        <Textarea
+          rows={3}
+          value={reason}
+          onChange={(_, d) => {
+            setReason(d.value);
+            setMissing(false);
+          }}
+        />
       </Field>
     </FormDialog>
   );

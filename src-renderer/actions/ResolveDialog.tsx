@@ -31,10 +31,25 @@ export function ResolveDialog(props: { initialTopic: string | null; action: Acti
       testId="resolve-dialog"
     >
       <Field label={t('actions.summary')} hint={t('actions.summaryHint')} required validationMessage={errors.summary ? t('auth.required') : undefined}>
-        <Textarea rows={4} value={summary} onChange={(_, d) => { setSummary(d.value); setErrors((e) => ({ ...e, summary: false })); }} />
+        <Textarea
+          rows={4}
+          value={summary}
+          onChange={(_, d) => {
+            setSummary(d.value);
+            setErrors((e) => ({ ...e, summary: false }));
+          }}
+        />
       </Field>
       <Field label={t('facts.topic')} required validationMessage={errors.topic ? t('auth.required') : undefined}>
-        <Dropdown value={topic} selectedOptions={topic ? [topic] : []} placeholder={t('actions.topicPick')} onOptionSelect={(_, d) => { setTopic(d.optionValue ?? ''); setErrors((e) => ({ ...e, topic: false })); }}>
+        <Dropdown
+          value={topic}
+          selectedOptions={topic ? [topic] : []}
+          placeholder={t('actions.topicPick')}
+          onOptionSelect={(_, d) => {
+            setTopic(d.optionValue ?? '');
+            setErrors((e) => ({ ...e, topic: false }));
+          }}
+        >
           {(topics ?? []).map((x) => (
             <Option key={x} value={x}>
               {x}

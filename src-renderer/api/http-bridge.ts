@@ -14,8 +14,7 @@ const EVENT_NAMES: readonly EventName[] = ['inbox.changed', 'message.changed', '
 // After the stream gives up (a non-200 answer closes an EventSource for good), try again later.
 const REOPEN_DELAY_MS = 5_000;
 
-const isResult = (body: unknown): body is Result<unknown> =>
-  typeof body === 'object' && body !== null && typeof (body as { ok?: unknown }).ok === 'boolean';
+const isResult = (body: unknown): body is Result<unknown> => typeof body === 'object' && body !== null && typeof (body as { ok?: unknown }).ok === 'boolean';
 
 /**
  * `window.pst` for the browser host: contract calls as `POST /api/<method>` and push events

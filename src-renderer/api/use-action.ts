@@ -16,7 +16,7 @@ export interface ActionState {
 export function useAction(): ActionState {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const run = useCallback(async <T,>(call: () => Promise<Result<T>>): Promise<T | null> => {
+  const run = useCallback(async <T>(call: () => Promise<Result<T>>): Promise<T | null> => {
     setBusy(true);
     setError(null);
     try {
@@ -29,14 +29,17 @@ export function useAction(): ActionState {
       setBusy(false);
     }
   }, []);
-  const succeeded = useCallback(async (call: () => Promise<Result<unknown>>) => {
-    let ok = false;
-    await run(async () => {
-      const result = await call();
-      ok = result.ok;
-      return result;
-    });
-    return ok;
-  }, [run]);
+  const succeeded = useCallback(
+    async (call: () => Promise<Result<unknown>>) => {
+      let ok = false;
+      await run(async () => {
+        const result = await call();
+        ok = result.ok;
+        return result;
+      });
+      return ok;
+    },
+    [run],
+  );
   return { busy, error, clearError: useCallback(() => setError(null), []), run, succeeded };
 }

@@ -1,4 +1,19 @@
-import { Button, Dropdown, Field, makeStyles, Option, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Dropdown,
+  Field,
+  makeStyles,
+  Option,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { AddRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { ComplaintSource, ComplaintStatus, ComplaintView } from '../../src-preload/contract';
@@ -14,7 +29,13 @@ import { ALL_SOURCES, COMPLAINT_STATUSES } from './sources';
 
 const useStyles = makeStyles({
   intro: { padding: `0 ${tokens.spacingHorizontalXL}`, color: tokens.colorNeutralForeground2 },
-  filters: { display: 'flex', gap: tokens.spacingHorizontalM, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXL}`, flexWrap: 'wrap', alignItems: 'flex-end' },
+  filters: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalM,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXL}`,
+    flexWrap: 'wrap',
+    alignItems: 'flex-end',
+  },
   body: { padding: `0 ${tokens.spacingHorizontalXL} ${tokens.spacingVerticalXL}`, overflowY: 'auto', flexGrow: 1 },
   text: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
   nowrap: { whiteSpace: 'nowrap' },
@@ -47,7 +68,12 @@ export function ComplaintsPage() {
       <Text className={styles.intro}>{t('complaints.intro')}</Text>
       <div className={styles.filters}>
         <Field label={t('complaints.status')}>
-          <Dropdown className={styles.dropdown} value={status ? t(`complaintStatus.${status}`) : t('complaints.all')} selectedOptions={[status ?? ALL]} onOptionSelect={(_, d) => setStatus((d.optionValue || null) as ComplaintStatus | null)}>
+          <Dropdown
+            className={styles.dropdown}
+            value={status ? t(`complaintStatus.${status}`) : t('complaints.all')}
+            selectedOptions={[status ?? ALL]}
+            onOptionSelect={(_, d) => setStatus((d.optionValue || null) as ComplaintStatus | null)}
+          >
             <Option value={ALL}>{t('complaints.all')}</Option>
             {COMPLAINT_STATUSES.map((s) => (
               <Option key={s} value={s}>
@@ -57,7 +83,12 @@ export function ComplaintsPage() {
           </Dropdown>
         </Field>
         <Field label={t('complaints.source')}>
-          <Dropdown className={styles.dropdown} value={source ? t(`complaintSource.${source}`) : t('complaints.all')} selectedOptions={[source ?? ALL]} onOptionSelect={(_, d) => setSource((d.optionValue || null) as ComplaintSource | null)}>
+          <Dropdown
+            className={styles.dropdown}
+            value={source ? t(`complaintSource.${source}`) : t('complaints.all')}
+            selectedOptions={[source ?? ALL]}
+            onOptionSelect={(_, d) => setSource((d.optionValue || null) as ComplaintSource | null)}
+          >
             <Option value={ALL}>{t('complaints.all')}</Option>
             {ALL_SOURCES.map((s) => (
               <Option key={s} value={s}>
@@ -66,7 +97,11 @@ export function ComplaintsPage() {
             ))}
           </Dropdown>
         </Field>
-        {data && <Text className={styles.muted} data-testid="complaints-total">{t('complaints.total', { n: data.total })}</Text>}
+        {data && (
+          <Text className={styles.muted} data-testid="complaints-total">
+            {t('complaints.total', { n: data.total })}
+          </Text>
+        )}
       </div>
       <div className={styles.body}>
         <ErrorBar error={error} />
@@ -91,7 +126,11 @@ export function ComplaintsPage() {
                   <TableCell>{t(`complaintSource.${c.source}`)}</TableCell>
                   <TableCell>
                     <div className={styles.text}>{c.text}</div>
-                    {c.response && <Text size={200} className={styles.muted}>{t('complaints.response')}: {c.response}</Text>}
+                    {c.response && (
+                      <Text size={200} className={styles.muted}>
+                        {t('complaints.response')}: {c.response}
+                      </Text>
+                    )}
                   </TableCell>
                   <TableCell>{[c.contactName, c.contact].filter(Boolean).join(' · ') || '—'}</TableCell>
                   <TableCell>
@@ -108,8 +147,25 @@ export function ComplaintsPage() {
           </Table>
         )}
       </div>
-      {creating && <CreateComplaintDialog onClose={() => setCreating(false)} onCreated={() => { setCreating(false); void load(); }} />}
-      {editing && <EditComplaintDialog complaint={editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); void load(); }} />}
+      {creating && (
+        <CreateComplaintDialog
+          onClose={() => setCreating(false)}
+          onCreated={() => {
+            setCreating(false);
+            void load();
+          }}
+        />
+      )}
+      {editing && (
+        <EditComplaintDialog
+          complaint={editing}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            void load();
+          }}
+        />
+      )}
     </>
   );
 }

@@ -28,14 +28,28 @@ export function CreateComplaintDialog(props: { fromMessage?: MessageView; onCrea
         'complaints.create',
         m
           ? { messageId: m.id }
-          : { source, text: text.trim(), ...(contactName.trim() ? { contactName: contactName.trim() } : {}), ...(contact.trim() ? { contact: contact.trim() } : {}) },
+          : {
+              source,
+              text: text.trim(),
+              ...(contactName.trim() ? { contactName: contactName.trim() } : {}),
+              ...(contact.trim() ? { contact: contact.trim() } : {}),
+            },
       ),
     );
     if (created) props.onCreated(created);
   }
 
   return (
-    <FormDialog open title={m ? t('complaints.promoteTitle') : t('complaints.create')} submitLabel={t('complaints.log')} busy={action.busy} error={action.error} onClose={props.onClose} onSubmit={() => void submit()} testId="complaint-dialog">
+    <FormDialog
+      open
+      title={m ? t('complaints.promoteTitle') : t('complaints.create')}
+      submitLabel={t('complaints.log')}
+      busy={action.busy}
+      error={action.error}
+      onClose={props.onClose}
+      onSubmit={() => void submit()}
+      testId="complaint-dialog"
+    >
       {m ? (
         <>
           <Text>{t('complaints.promoteIntro')}</Text>
@@ -44,7 +58,11 @@ export function CreateComplaintDialog(props: { fromMessage?: MessageView; onCrea
       ) : (
         <>
           <Field label={t('complaints.source')} required>
-            <Dropdown value={t(`complaintSource.${source}`)} selectedOptions={[source]} onOptionSelect={(_, d) => d.optionValue && setSource(d.optionValue as ComplaintSource)}>
+            <Dropdown
+              value={t(`complaintSource.${source}`)}
+              selectedOptions={[source]}
+              onOptionSelect={(_, d) => d.optionValue && setSource(d.optionValue as ComplaintSource)}
+            >
               {MANUAL_SOURCES.map((s) => (
                 <Option key={s} value={s}>
                   {t(`complaintSource.${s}`)}
@@ -53,7 +71,14 @@ export function CreateComplaintDialog(props: { fromMessage?: MessageView; onCrea
             </Dropdown>
           </Field>
           <Field label={t('complaints.text')} required validationMessage={missing ? t('auth.required') : undefined}>
-            <Textarea rows={4} value={text} onChange={(_, d) => { setText(d.value); setMissing(false); }} />
+            <Textarea
+              rows={4}
+              value={text}
+              onChange={(_, d) => {
+                setText(d.value);
+                setMissing(false);
+              }}
+            />
           </Field>
           <Field label={t('complaints.contactName')}>
             <Input value={contactName} onChange={(_, d) => setContactName(d.value)} />

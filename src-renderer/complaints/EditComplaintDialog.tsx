@@ -19,10 +19,23 @@ export function EditComplaintDialog(props: { complaint: ComplaintView; onSaved(c
     if (saved) props.onSaved(saved);
   }
   return (
-    <FormDialog open title={t('complaints.handleTitle')} submitLabel={t('common.save')} busy={action.busy} error={action.error} onClose={props.onClose} onSubmit={() => void submit()} testId="complaint-edit-dialog">
+    <FormDialog
+      open
+      title={t('complaints.handleTitle')}
+      submitLabel={t('common.save')}
+      busy={action.busy}
+      error={action.error}
+      onClose={props.onClose}
+      onSubmit={() => void submit()}
+      testId="complaint-edit-dialog"
+    >
       <Text italic>“{c.text}”</Text>
       <Field label={t('complaints.status')}>
-        <Dropdown value={t(`complaintStatus.${status}`)} selectedOptions={[status]} onOptionSelect={(_, d) => d.optionValue && setStatus(d.optionValue as ComplaintStatus)}>
+        <Dropdown
+          value={t(`complaintStatus.${status}`)}
+          selectedOptions={[status]}
+          onOptionSelect={(_, d) => d.optionValue && setStatus(d.optionValue as ComplaintStatus)}
+        >
           {COMPLAINT_STATUSES.map((s) => (
             <Option key={s} value={s}>
               {t(`complaintStatus.${s}`)}

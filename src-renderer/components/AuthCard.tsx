@@ -35,12 +35,16 @@ export function AuthCard(props: { title: string; intro: string; children: ReactN
       <div className={styles.brand}>
         <BrandMark size={40} />
         <div>
-          <Subtitle1 as="p" block className={styles.heading}>{t('app.name')}</Subtitle1>
+          <Subtitle1 as="p" block className={styles.heading}>
+            {t('app.name')}
+          </Subtitle1>
           {officeName && <Text className={styles.office}>{officeName}</Text>}
         </div>
       </div>
       <Card className={styles.card}>
-        <Title2 as="h1" className={styles.heading}>{props.title}</Title2>
+        <Title2 as="h1" className={styles.heading}>
+          {props.title}
+        </Title2>
         <Text className={styles.intro}>{props.intro}</Text>
         {props.children}
       </Card>

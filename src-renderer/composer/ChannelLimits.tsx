@@ -16,9 +16,24 @@ const count = new Intl.NumberFormat('id-ID');
 export function ChannelLimits(props: { channel: Channel; mode: ComposerMode; text: string }) {
   const styles = useStyles();
   const t = useT();
-  if (props.mode === 'note') return <Text size={200} className={styles.hint}>{t('composer.noteHint')}</Text>;
-  if (props.channel === 'email') return <Text size={200} className={styles.hint}>{t('composer.emailLimits')}</Text>;
-  if (props.channel === 'manual') return <Text size={200} className={styles.hint}>{t('composer.manualHint')}</Text>;
+  if (props.mode === 'note')
+    return (
+      <Text size={200} className={styles.hint}>
+        {t('composer.noteHint')}
+      </Text>
+    );
+  if (props.channel === 'email')
+    return (
+      <Text size={200} className={styles.hint}>
+        {t('composer.emailLimits')}
+      </Text>
+    );
+  if (props.channel === 'manual')
+    return (
+      <Text size={200} className={styles.hint}>
+        {t('composer.manualHint')}
+      </Text>
+    );
   const length = props.text.trim().length;
   const parts = splitTelegramText(props.text.trim()).length;
   return (

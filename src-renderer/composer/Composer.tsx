@@ -16,13 +16,30 @@ import { DraftStatus } from './DraftStatus';
 import { matchTemplates, TemplatePicker } from './TemplatePicker';
 
 const useStyles = makeStyles({
-  root: { flexShrink: 0, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, backgroundColor: tokens.colorNeutralBackground1, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  root: {
+    flexShrink: 0,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
   dropping: { outline: `2px dashed ${tokens.colorBrandStroke1}`, outlineOffset: '-4px' },
   noteMode: { backgroundColor: tokens.colorPaletteYellowBackground1 },
   editor: { position: 'relative' },
   textarea: { width: '100%' },
   chips: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
-  chip: { display: 'inline-flex', alignItems: 'center', gap: '2px', padding: `0 0 0 ${tokens.spacingHorizontalS}`, borderRadius: tokens.borderRadiusMedium, border: `1px solid ${tokens.colorNeutralStroke2}`, fontSize: tokens.fontSizeBase200, backgroundColor: tokens.colorNeutralBackground2 },
+  chip: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: '2px',
+    padding: `0 0 0 ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    fontSize: tokens.fontSizeBase200,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
   bar: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', rowGap: tokens.spacingVerticalXS },
   grow: { flexGrow: 1 },
   // One line in the bar, the whole signature on hover: the timeline above needs the height.
@@ -230,7 +247,13 @@ export function Composer(props: { conversation: ConversationDetail; onSent(): vo
           {files.map((f, i) => (
             <span key={`${f.fileName}-${i}`} className={styles.chip}>
               {f.fileName} · {formatBytes(f.size)}
-              <Button size="small" appearance="transparent" icon={<DismissRegular />} aria-label={t('composer.removeFile', { name: f.fileName })} onClick={() => setFiles((old) => old.filter((_, j) => j !== i))} />
+              <Button
+                size="small"
+                appearance="transparent"
+                icon={<DismissRegular />}
+                aria-label={t('composer.removeFile', { name: f.fileName })}
+                onClick={() => setFiles((old) => old.filter((_, j) => j !== i))}
+              />
             </span>
           ))}
         </div>
@@ -239,7 +262,14 @@ export function Composer(props: { conversation: ConversationDetail; onSent(): vo
       <div className={styles.bar}>
         {mode === 'reply' && (
           <>
-            <input ref={fileInput} type="file" multiple hidden onChange={(e) => e.target.files && void addFiles(e.target.files).then(() => (e.target.value = ''))} data-testid="composer-file-input" />
+            <input
+              ref={fileInput}
+              type="file"
+              multiple
+              hidden
+              onChange={(e) => e.target.files && void addFiles(e.target.files).then(() => (e.target.value = ''))}
+              data-testid="composer-file-input"
+            />
             <Tooltip content={t('composer.attachHint')} relationship="description">
               <Button appearance="subtle" icon={<AttachRegular />} onClick={() => fileInput.current?.click()}>
                 {t('composer.attach')}
@@ -249,7 +279,14 @@ export function Composer(props: { conversation: ConversationDetail; onSent(): vo
         )}
         <ChannelLimits channel={c.channel} mode={mode} text={text} />
         {mode === 'reply' && c.channel === 'email' && (
-          <Tooltip relationship="description" content={<span className={styles.signatureFull}>{signature.trim() ? `${t('composer.signatureAdded')}\n-- \n${signature.trim()}` : t('composer.noSignature')}</span>}>
+          <Tooltip
+            relationship="description"
+            content={
+              <span className={styles.signatureFull}>
+                {signature.trim() ? `${t('composer.signatureAdded')}\n-- \n${signature.trim()}` : t('composer.noSignature')}
+              </span>
+            }
+          >
             <Text size={200} className={styles.signature} tabIndex={0} data-testid="composer-signature">
               {signature.trim() ? t('composer.signatureShort') : t('composer.noSignatureShort')}
             </Text>
@@ -258,7 +295,12 @@ export function Composer(props: { conversation: ConversationDetail; onSent(): vo
         <span className={styles.grow} />
         <DraftStatus state={saveState} />
         <Tooltip content={t('composer.ctrlEnter')} relationship="description">
-          <Button appearance="primary" icon={send.busy ? <Spinner size="tiny" /> : mode === 'note' ? <NoteRegular /> : <SendRegular />} disabled={!text.trim() || send.busy} onClick={() => void submit()}>
+          <Button
+            appearance="primary"
+            icon={send.busy ? <Spinner size="tiny" /> : mode === 'note' ? <NoteRegular /> : <SendRegular />}
+            disabled={!text.trim() || send.busy}
+            onClick={() => void submit()}
+          >
             {mode === 'note' ? t('composer.saveNote') : t('composer.send')}
           </Button>
         </Tooltip>

@@ -50,10 +50,13 @@ function AttachmentChip(props: { attachment: AttachmentView }) {
   const loading = useRef<Promise<string | null> | null>(null);
 
   // One Blob URL per chip, released when the message leaves the screen.
-  useEffect(() => () => {
-    if (urlRef.current) URL.revokeObjectURL(urlRef.current);
-    urlRef.current = null;
-  }, []);
+  useEffect(
+    () => () => {
+      if (urlRef.current) URL.revokeObjectURL(urlRef.current);
+      urlRef.current = null;
+    },
+    [],
+  );
 
   function load(): Promise<string | null> {
     if (urlRef.current) return Promise.resolve(urlRef.current);
@@ -118,7 +121,11 @@ function AttachmentChip(props: { attachment: AttachmentView }) {
           {t('message.attachmentSave')}
         </Button>
       </span>
-      {error && <span className={styles.error} role="alert">{error}</span>}
+      {error && (
+        <span className={styles.error} role="alert">
+          {error}
+        </span>
+      )}
     </li>
   );
 }

@@ -49,7 +49,16 @@ const useStyles = makeStyles({
   grow: { flexGrow: 1, minWidth: 0 },
   body: { flexGrow: 1, minHeight: 0, display: 'flex' },
   main: { flexGrow: 1, minWidth: 0, display: 'flex', flexDirection: 'column' },
-  empty: { margin: 'auto', display: 'flex', flexDirection: 'column', alignItems: 'center', gap: tokens.spacingVerticalM, color: tokens.colorNeutralForeground3, padding: tokens.spacingHorizontalXL, textAlign: 'center' },
+  empty: {
+    margin: 'auto',
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'center',
+    gap: tokens.spacingVerticalM,
+    color: tokens.colorNeutralForeground3,
+    padding: tokens.spacingHorizontalXL,
+    textAlign: 'center',
+  },
   emptyIcon: { fontSize: '40px', color: tokens.colorNeutralForeground4 },
   padded: { padding: tokens.spacingHorizontalL },
 });
@@ -106,19 +115,37 @@ export function ConversationView(props: { conversationId: number | null }) {
             {t('conversation.assignee')}: {detail.assigneeName ?? t('inbox.unassigned')}
           </Text>
         </div>
-        {detail.subject && <Text size={200} className={styles.sub}>{detail.subject}</Text>}
+        {detail.subject && (
+          <Text size={200} className={styles.sub}>
+            {detail.subject}
+          </Text>
+        )}
         <div className={styles.actionsRow}>
           <div className={styles.grow}>
             <ActionBar conversation={detail} promote={promote} onPromoteDone={() => setPromote(null)} onChanged={data.setDetail} />
           </div>
-          <ToggleButton size="small" appearance={panel ? 'subtle' : 'outline'} checked={panel} icon={<PanelRightRegular />} data-testid="requester-toggle" onClick={() => setPanel((p) => savePanelPreference(!p))} aria-label={t('requester.toggle')}>
+          <ToggleButton
+            size="small"
+            appearance={panel ? 'subtle' : 'outline'}
+            checked={panel}
+            icon={<PanelRightRegular />}
+            data-testid="requester-toggle"
+            onClick={() => setPanel((p) => savePanelPreference(!p))}
+            aria-label={t('requester.toggle')}
+          >
             {t('requester.title')}
           </ToggleButton>
         </div>
       </div>
       <div className={styles.body}>
         <div className={styles.main}>
-          <Timeline messages={data.messages} hasOlder={data.hasOlder} loadingOlder={data.loadingOlder} onLoadOlder={() => void data.loadOlder()} onPromote={setPromote} />
+          <Timeline
+            messages={data.messages}
+            hasOlder={data.hasOlder}
+            loadingOlder={data.loadingOlder}
+            onLoadOlder={() => void data.loadOlder()}
+            onPromote={setPromote}
+          />
           <Composer key={detail.id} conversation={detail} onSent={() => void data.reload()} />
         </div>
         {panel && <RequesterPanel key={detail.id} conversation={detail} onChanged={data.setDetail} />}

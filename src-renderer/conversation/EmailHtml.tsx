@@ -34,7 +34,12 @@ export function EmailHtml(props: { messageId: number; onFallback(): void }) {
   const html = original?.html ?? null;
   const doc = useMemo(() => (html === null ? null : sanitizeEmailHtml(html, { allowRemoteImages: allowRemote, foldQuotes })), [html, allowRemote, foldQuotes]);
 
-  if (error) return <MessageBar intent="warning"><MessageBarBody>{error.message}</MessageBarBody></MessageBar>;
+  if (error)
+    return (
+      <MessageBar intent="warning">
+        <MessageBarBody>{error.message}</MessageBarBody>
+      </MessageBar>
+    );
   if (!original) return <Spinner size="tiny" label={t('email.loading')} />;
   if (!doc) return null;
   return (

@@ -25,14 +25,33 @@ const useStyles = makeStyles({
   wide: { width: '82%' },
   incoming: { alignSelf: 'flex-start', backgroundColor: tokens.colorNeutralBackground1 },
   outgoing: { alignSelf: 'flex-end', backgroundColor: tokens.colorBrandBackground2 },
-  note: { alignSelf: 'flex-end', backgroundColor: tokens.colorPaletteYellowBackground1, border: `1px dashed ${tokens.colorPaletteYellowBorder2}`, boxShadow: 'none' },
+  note: {
+    alignSelf: 'flex-end',
+    backgroundColor: tokens.colorPaletteYellowBackground1,
+    border: `1px dashed ${tokens.colorPaletteYellowBorder2}`,
+    boxShadow: 'none',
+  },
   failedBubble: { border: `1px solid ${tokens.colorPaletteRedBorder2}` },
   activity: { alignSelf: 'center', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, textAlign: 'center', maxWidth: '90%' },
-  meta: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  meta: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase200,
+  },
   pending: { color: tokens.colorPaletteDarkOrangeForeground1 },
   failed: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   text: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
-  quoted: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', color: tokens.colorNeutralForeground3, borderLeft: `3px solid ${tokens.colorNeutralStroke1}`, paddingLeft: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase200 },
+  quoted: {
+    whiteSpace: 'pre-wrap',
+    overflowWrap: 'anywhere',
+    color: tokens.colorNeutralForeground3,
+    borderLeft: `3px solid ${tokens.colorNeutralStroke1}`,
+    paddingLeft: tokens.spacingHorizontalS,
+    fontSize: tokens.fontSizeBase200,
+  },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
   quiet: {
     display: 'inline-flex',
@@ -104,11 +123,20 @@ export const MessageBubble = memo(function MessageBubble(props: { message: Messa
         )}
       </div>
       {showHtml ? <EmailHtml messageId={m.id} onFallback={() => setShowHtml(false)} /> : <Text className={styles.text}>{m.text}</Text>}
-      {quotedOpen && quoted && <div className={styles.quoted} data-testid="quoted">{quoted}</div>}
+      {quotedOpen && quoted && (
+        <div className={styles.quoted} data-testid="quoted">
+          {quoted}
+        </div>
+      )}
       <Attachments attachments={m.attachments} />
       <div className={styles.row}>
         {failed && (
-          <Button size="small" icon={retry.busy ? <Spinner size="tiny" /> : <ArrowClockwiseRegular />} disabled={retry.busy} onClick={() => void retry.run(() => api.call('messages.retry', { messageId: m.id }))}>
+          <Button
+            size="small"
+            icon={retry.busy ? <Spinner size="tiny" /> : <ArrowClockwiseRegular />}
+            disabled={retry.busy}
+            onClick={() => void retry.run(() => api.call('messages.retry', { messageId: m.id }))}
+          >
             {t('message.retry')}
           </Button>
         )}

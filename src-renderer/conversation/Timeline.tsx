@@ -5,7 +5,15 @@ import { useT } from '../i18n';
 import { MessageBubble } from './MessageBubble';
 
 const useStyles = makeStyles({
-  timeline: { flexGrow: 1, minHeight: 0, overflowY: 'auto', padding: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  timeline: {
+    flexGrow: 1,
+    minHeight: 0,
+    overflowY: 'auto',
+    padding: tokens.spacingHorizontalL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+  },
   older: { alignSelf: 'center' },
   empty: { color: tokens.colorNeutralForeground3, alignSelf: 'center' },
 });

@@ -8,7 +8,27 @@ export interface SanitizedEmail {
 }
 
 // Forms and embedded content have no place in a mail shown to an officer.
-const FORBID_TAGS = ['form', 'input', 'button', 'textarea', 'select', 'option', 'iframe', 'frame', 'frameset', 'object', 'embed', 'link', 'meta', 'base', 'audio', 'video', 'source', 'track', 'portal'];
+const FORBID_TAGS = [
+  'form',
+  'input',
+  'button',
+  'textarea',
+  'select',
+  'option',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'link',
+  'meta',
+  'base',
+  'audio',
+  'video',
+  'source',
+  'track',
+  'portal',
+];
 const FORBID_ATTR = ['srcset', 'background', 'poster', 'action', 'formaction', 'ping'];
 const REMOTE = /^\s*(https?:)?\/\//i;
 // What a stylesheet could use to fetch or (in old engines) run something.
@@ -21,7 +41,8 @@ const REMOTE_CSP = "default-src 'none'; img-src data: https: http:; style-src 'u
 
 // Folded quoted history: the usual markers of Gmail, Outlook, Thunderbird and Apple Mail.
 const FOLD_QUOTES = 'blockquote, .gmail_quote, .moz-cite-prefix, #appendonsend ~ *, #divRplyFwdMsg, #divRplyFwdMsg ~ * { display: none !important; }';
-const BASE_STYLE = 'body { font: 14px/1.5 "Segoe UI", system-ui, sans-serif; color: #242424; margin: 8px; overflow-wrap: anywhere; } img { max-width: 100%; height: auto; } a { color: #0f6cbd; }';
+const BASE_STYLE =
+  'body { font: 14px/1.5 "Segoe UI", system-ui, sans-serif; color: #242424; margin: 8px; overflow-wrap: anywhere; } img { max-width: 100%; height: auto; } a { color: #0f6cbd; }';
 
 const purifier = DOMPurify(window);
 
@@ -51,7 +72,10 @@ export function sanitizeEmailHtml(html: string, options: { allowRemoteImages: bo
   });
   purifier.addHook('uponSanitizeElement', (node, data) => {
     // A <style> sheet may fetch through url() or @import: keep it only without them.
-    if (data.tagName === 'style') node.textContent = options.allowRemoteImages ? (node.textContent ?? '').replace(/@import[^;]*;?|expression\s*\([^)]*\)?/gi, 'none') : stripCss(node.textContent ?? '');
+    if (data.tagName === 'style')
+      node.textContent = options.allowRemoteImages
+        ? (node.textContent ?? '').replace(/@import[^;]*;?|expression\s*\([^)]*\)?/gi, 'none')
+        : stripCss(node.textContent ?? '');
   });
   let clean: string;
   try {

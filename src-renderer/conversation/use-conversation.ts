@@ -40,10 +40,7 @@ export function useConversation(id: number | null): ConversationData {
 
   const reload = useCallback(async () => {
     if (id === null) return;
-    const [d, m] = await Promise.all([
-      api.call('conversations.get', { id }),
-      api.call('messages.list', { conversationId: id, limit: MESSAGE_PAGE }),
-    ]);
+    const [d, m] = await Promise.all([api.call('conversations.get', { id }), api.call('messages.list', { conversationId: id, limit: MESSAGE_PAGE })]);
     if (current.current !== id) return;
     if (!d.ok) return setError(d.error.message);
     if (!m.ok) return setError(m.error.message);

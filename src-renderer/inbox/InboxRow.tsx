@@ -74,7 +74,11 @@ export function InboxRow(props: { item: ConversationSummary; selected: boolean; 
           <Text className={mergeClasses(styles.ellipsis, styles.name)} weight={unread ? 'bold' : 'semibold'}>
             {name}
           </Text>
-          {item.institution && <Text size={200} className={mergeClasses(styles.ellipsis, styles.institution)}>· {item.institution}</Text>}
+          {item.institution && (
+            <Text size={200} className={mergeClasses(styles.ellipsis, styles.institution)}>
+              · {item.institution}
+            </Text>
+          )}
           <Text size={200} className={styles.time} title={formatDateTime(item.lastMessageAt, language)}>
             {formatShort(item.lastMessageAt, language, props.now)}
           </Text>

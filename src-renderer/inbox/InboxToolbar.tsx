@@ -115,17 +115,17 @@ export function InboxToolbar(props: { children?: ReactNode }) {
           <ToggleButton checked={s.overdue} onClick={actions.toggleOverdue} shape="circular">
             {t('inbox.overdue')}
           </ToggleButton>
-      </div>
-      <Dropdown
-        className={styles.sort}
-        aria-label={t('inbox.sort')}
-        value={`${t('inbox.sort')}: ${sortLabel[s.sort]}`}
-        selectedOptions={[s.sort]}
-        onOptionSelect={(_, data) => data.optionValue && actions.setSort(data.optionValue as InboxSort)}
-      >
-        <Option value="due">{t('inbox.sortDue')}</Option>
-        <Option value="activity">{t('inbox.sortActivity')}</Option>
-      </Dropdown>
+        </div>
+        <Dropdown
+          className={styles.sort}
+          aria-label={t('inbox.sort')}
+          value={`${t('inbox.sort')}: ${sortLabel[s.sort]}`}
+          selectedOptions={[s.sort]}
+          onOptionSelect={(_, data) => data.optionValue && actions.setSort(data.optionValue as InboxSort)}
+        >
+          <Option value="due">{t('inbox.sortDue')}</Option>
+          <Option value="activity">{t('inbox.sortActivity')}</Option>
+        </Dropdown>
       </div>
       <span className={styles.actions}>{props.children}</span>
     </div>

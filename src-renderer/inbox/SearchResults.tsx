@@ -8,7 +8,13 @@ import { Highlighted } from './Highlighted';
 
 const useStyles = makeStyles({
   root: { flexGrow: 1, minHeight: 0, display: 'flex', flexDirection: 'column' },
-  head: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, flexShrink: 0 },
+  head: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    flexShrink: 0,
+  },
   summary: { color: tokens.colorNeutralForeground3 },
   list: { flexGrow: 1, overflowY: 'auto', margin: 0, padding: 0, listStyle: 'none' },
   people: { flexShrink: 0, margin: 0, padding: 0, listStyle: 'none', borderBottom: `2px solid ${tokens.colorNeutralStroke2}` },
@@ -113,7 +119,9 @@ export function SearchResults(props: { query: string }) {
                 onClick={() => select(hit.conversationId)}
               >
                 <span className={styles.line}>
-                  <Text weight="semibold" className={styles.name}>{hit.requesterName ?? t('common.unknownName')}</Text>
+                  <Text weight="semibold" className={styles.name}>
+                    {hit.requesterName ?? t('common.unknownName')}
+                  </Text>
                   <Text size={200} className={styles.ticket}>
                     {formatShort(hit.createdAt, language)}
                   </Text>

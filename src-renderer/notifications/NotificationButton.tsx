@@ -7,7 +7,9 @@ import { notificationsSupported } from './use-notifications';
 /** Asks for permission on the officer's click (never at load), then shows the state. */
 export function NotificationButton() {
   const t = useT();
-  const [permission, setPermission] = useState<NotificationPermission | 'unsupported'>(() => (notificationsSupported() ? Notification.permission : 'unsupported'));
+  const [permission, setPermission] = useState<NotificationPermission | 'unsupported'>(() =>
+    notificationsSupported() ? Notification.permission : 'unsupported',
+  );
   if (permission === 'unsupported') return null;
   if (permission === 'granted')
     return (
@@ -26,7 +28,13 @@ export function NotificationButton() {
       </Tooltip>
     );
   return (
-    <Button appearance="subtle" size="small" icon={<AlertRegular />} onClick={() => void Notification.requestPermission().then(setPermission)} data-testid="notifications-enable">
+    <Button
+      appearance="subtle"
+      size="small"
+      icon={<AlertRegular />}
+      onClick={() => void Notification.requestPermission().then(setPermission)}
+      data-testid="notifications-enable"
+    >
       {t('notify.enable')}
     </Button>
   );

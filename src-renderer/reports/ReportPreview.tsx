@@ -1,4 +1,17 @@
-import { Caption1, Card, makeStyles, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
+import {
+  Caption1,
+  Card,
+  makeStyles,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import type { ReportModel } from '../../src-preload/contract';
 import { formatDateTime } from '../format/time';
@@ -103,7 +116,10 @@ export function ReportPreview({ model }: { model: ReportModel }) {
       </Section>
       <div className={styles.two}>
         <Section title={t('reports.channels')}>
-          <SimpleTable headers={[t('reports.channel'), t('reports.newCount'), t('reports.resolvedCount'), t('reports.openAtEnd')]} rows={model.byChannel.map((c) => [c.label, c.newCount, c.resolvedCount, c.openAtEnd])} />
+          <SimpleTable
+            headers={[t('reports.channel'), t('reports.newCount'), t('reports.resolvedCount'), t('reports.openAtEnd')]}
+            rows={model.byChannel.map((c) => [c.label, c.newCount, c.resolvedCount, c.openAtEnd])}
+          />
         </Section>
         <Section title={t('reports.times')}>
           <SimpleTable
@@ -126,7 +142,12 @@ export function ReportPreview({ model }: { model: ReportModel }) {
           <Text>
             {ikm.converted === null
               ? t('reports.ikmNone')
-              : t('reports.ikmValue', { value: ikm.converted.toFixed(2).replace('.', ','), grade: ikm.grade ?? '–', label: ikm.label ?? '', n: ikm.respondents })}
+              : t('reports.ikmValue', {
+                  value: ikm.converted.toFixed(2).replace('.', ','),
+                  grade: ikm.grade ?? '–',
+                  label: ikm.label ?? '',
+                  n: ikm.respondents,
+                })}
           </Text>
           <SimpleTable
             headers={[t('reports.unsur'), t('reports.respondents'), 'NRR']}
@@ -137,15 +158,35 @@ export function ReportPreview({ model }: { model: ReportModel }) {
         <Section title={t('reports.occupations')}>
           <BarList emptyText={t('reports.none')} rows={model.requesters.byOccupation.map((c) => ({ key: c.key, label: c.label, value: c.count }))} />
           <Subtitle2 as="h2">{t('reports.topics')}</Subtitle2>
-          <BarList emptyText={t('reports.none')} color={SERIES_COLORS[1]} rows={model.topics.filter((c) => c.count > 0).map((c) => ({ key: c.key, label: c.label, value: c.count }))} />
+          <BarList
+            emptyText={t('reports.none')}
+            color={SERIES_COLORS[1]}
+            rows={model.topics.filter((c) => c.count > 0).map((c) => ({ key: c.key, label: c.label, value: c.count }))}
+          />
           <Text>{t('reports.complaints', { received: model.complaints.received, resolved: model.complaints.resolved, open: model.complaints.openAtEnd })}</Text>
         </Section>
       </div>
       <Section title={t('reports.officers')}>
         <SimpleTable
-          headers={[t('reports.officer'), t('reports.newCount'), t('reports.resolvedCount'), t('reports.openAtEnd'), t('reports.overdueAtEnd'), t('reports.replies'), t('reports.resolution')]}
+          headers={[
+            t('reports.officer'),
+            t('reports.newCount'),
+            t('reports.resolvedCount'),
+            t('reports.openAtEnd'),
+            t('reports.overdueAtEnd'),
+            t('reports.replies'),
+            t('reports.resolution'),
+          ]}
           numeric={[false, true, true, true, true, true, true]}
-          rows={model.officers.map((o) => [o.name, o.newAssigned, o.resolved, o.openAtEnd, o.overdueAtEnd, o.repliesSent, workingDuration(o.resolutionMedianMs, d)])}
+          rows={model.officers.map((o) => [
+            o.name,
+            o.newAssigned,
+            o.resolved,
+            o.openAtEnd,
+            o.overdueAtEnd,
+            o.repliesSent,
+            workingDuration(o.resolutionMedianMs, d),
+          ])}
         />
       </Section>
       <Section title={`${t('reports.overdue')} (${model.overdue.length.toLocaleString('id-ID')})`}>
@@ -155,7 +196,9 @@ export function ReportPreview({ model }: { model: ReportModel }) {
           <SimpleTable
             headers={[t('reports.ticket'), t('reports.requester'), t('reports.officer'), t('reports.due'), t('reports.late')]}
             numeric={[false, false, false, false, true]}
-            rows={model.overdue.slice(0, MAX_OVERDUE).map((o) => [o.ticket, o.requesterName ?? '–', o.assigneeName ?? '–', formatDateTime(o.dueAt, language), workingDuration(o.workingMsLate, d)])}
+            rows={model.overdue
+              .slice(0, MAX_OVERDUE)
+              .map((o) => [o.ticket, o.requesterName ?? '–', o.assigneeName ?? '–', formatDateTime(o.dueAt, language), workingDuration(o.workingMsLate, d)])}
           />
         )}
         {model.overdue.length > MAX_OVERDUE && <Caption1>{t('reports.more', { n: model.overdue.length - MAX_OVERDUE })}</Caption1>}

@@ -11,7 +11,13 @@ import { ReportPreview } from './ReportPreview';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 },
-  toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalM, padding: `0 ${tokens.spacingHorizontalXL} ${tokens.spacingVerticalM}` },
+  toolbar: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'flex-end',
+    gap: tokens.spacingHorizontalM,
+    padding: `0 ${tokens.spacingHorizontalXL} ${tokens.spacingVerticalM}`,
+  },
   body: { flexGrow: 1, overflowY: 'auto', padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXL} ${tokens.spacingVerticalXXL}` },
   exports: { display: 'flex', gap: tokens.spacingHorizontalS, marginLeft: 'auto' },
   progress: { padding: `0 ${tokens.spacingHorizontalXL} ${tokens.spacingVerticalS}` },

@@ -32,7 +32,14 @@ export function ColumnChart(props: { points: ColumnPoint[]; series: string[]; he
       <title>{props.title}</title>
       {[0, 0.5, 1].map((f) => (
         <g key={f}>
-          <line x1={30} x2={width + 30} y1={height - f * height + 2} y2={height - f * height + 2} stroke={tokens.colorNeutralStroke2} strokeDasharray={f ? '3 3' : undefined} />
+          <line
+            x1={30}
+            x2={width + 30}
+            y1={height - f * height + 2}
+            y2={height - f * height + 2}
+            stroke={tokens.colorNeutralStroke2}
+            strokeDasharray={f ? '3 3' : undefined}
+          />
           <text x={26} y={height - f * height + 5} fontSize={9} textAnchor="end" fill={tokens.colorNeutralForeground3}>
             {Math.round(max * f)}
           </text>
@@ -44,7 +51,14 @@ export function ColumnChart(props: { points: ColumnPoint[]; series: string[]; he
           {p.values.map((v, s) => {
             const h = (v / max) * height;
             return (
-              <rect key={s} x={(slot - group) / 2 + s * bar} y={height - h} width={Math.max(bar - 1, 1)} height={h} fill={SERIES_COLORS[s % SERIES_COLORS.length]}>
+              <rect
+                key={s}
+                x={(slot - group) / 2 + s * bar}
+                y={height - h}
+                width={Math.max(bar - 1, 1)}
+                height={h}
+                fill={SERIES_COLORS[s % SERIES_COLORS.length]}
+              >
                 <title>{`${p.label} · ${props.series[s]}: ${v}`}</title>
               </rect>
             );

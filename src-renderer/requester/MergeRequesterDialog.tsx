@@ -26,7 +26,13 @@ function labelOf(hit: RequesterSearchHit, unknown: string, channelName: (c: NonN
  * Picks the other record of the same person and merges it into this one (the core moves everything
  * over). The core searches every requester as the officer types, not just the loaded inbox rows.
  */
-export function MergeRequesterDialog(props: { open: boolean; keepId: number; keepName: string; onClose(): void; onMerged(result: RequesterMergeResult): void }) {
+export function MergeRequesterDialog(props: {
+  open: boolean;
+  keepId: number;
+  keepName: string;
+  onClose(): void;
+  onMerged(result: RequesterMergeResult): void;
+}) {
   const t = useT();
   const action = useAction();
   const [query, setQuery] = useState('');
@@ -64,7 +70,8 @@ export function MergeRequesterDialog(props: { open: boolean; keepId: number; kee
     return () => clearTimeout(timer);
   }, [query, picked, props.open, props.keepId]);
 
-  const candidates: Candidate[] | null = hits && hits.map((hit) => ({ requesterId: hit.id, label: labelOf(hit, t('common.unknownName'), (c) => t(`channel.${c}`)) }));
+  const candidates: Candidate[] | null =
+    hits && hits.map((hit) => ({ requesterId: hit.id, label: labelOf(hit, t('common.unknownName'), (c) => t(`channel.${c}`)) }));
 
   async function submit() {
     if (!picked) {
@@ -75,10 +82,25 @@ export function MergeRequesterDialog(props: { open: boolean; keepId: number; kee
     if (result) props.onMerged(result);
   }
 
-  const hint = searching ? t('requester.mergeSearching') : candidates?.length === 0 ? t('requester.mergeNone') : query.trim().length < MIN_QUERY && !picked ? t('requester.mergeTypeMore') : undefined;
+  const hint = searching
+    ? t('requester.mergeSearching')
+    : candidates?.length === 0
+      ? t('requester.mergeNone')
+      : query.trim().length < MIN_QUERY && !picked
+        ? t('requester.mergeTypeMore')
+        : undefined;
 
   return (
-    <FormDialog open={props.open} title={t('requester.mergeTitle')} submitLabel={t('requester.mergeDo')} busy={action.busy} error={action.error} onSubmit={() => void submit()} onClose={props.onClose} testId="merge-dialog">
+    <FormDialog
+      open={props.open}
+      title={t('requester.mergeTitle')}
+      submitLabel={t('requester.mergeDo')}
+      busy={action.busy}
+      error={action.error}
+      onSubmit={() => void submit()}
+      onClose={props.onClose}
+      testId="merge-dialog"
+    >
       <Text>{t('requester.mergeIntro', { name: props.keepName })}</Text>
       <Field
         label={t('requester.mergePick')}
@@ -112,7 +134,11 @@ export function MergeRequesterDialog(props: { open: boolean; keepId: number; kee
           ))}
         </Combobox>
       </Field>
-      {picked && <Text weight="semibold" data-testid="merge-confirm">{t('requester.mergeConfirm', { other: picked.label, name: props.keepName })}</Text>}
+      {picked && (
+        <Text weight="semibold" data-testid="merge-confirm">
+          {t('requester.mergeConfirm', { other: picked.label, name: props.keepName })}
+        </Text>
+      )}
     </FormDialog>
   );
 }

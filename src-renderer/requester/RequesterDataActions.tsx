@@ -43,12 +43,14 @@ export function RequesterDataActions(props: { requesterId: number; name: string;
   const exportData = () => void exporting.run(() => api.call('requesters.export', { id: props.requesterId })).then((r) => r && saveJson(r.fileName, r.json));
   const erase = () => {
     if (confirm.trim() !== CONFIRM_WORD || reason.trim() === '') return;
-    void erasing.run(() => api.call('requesters.erase', { id: props.requesterId, reason: reason.trim() })).then((r) => {
-      if (!r) return;
-      setOpen(false);
-      setDone({ m: r.messages, a: r.attachments });
-      props.onErased();
-    });
+    void erasing
+      .run(() => api.call('requesters.erase', { id: props.requesterId, reason: reason.trim() }))
+      .then((r) => {
+        if (!r) return;
+        setOpen(false);
+        setDone({ m: r.messages, a: r.attachments });
+        props.onErased();
+      });
   };
   return (
     <>

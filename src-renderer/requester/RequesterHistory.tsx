@@ -46,8 +46,18 @@ export function RequesterHistory(props: { requesterId: number; currentId: number
   }, [props.reloadKey, reload]);
 
   if (error) return <ErrorBar error={error.message} />;
-  if (!items) return <Text size={200} className={styles.muted}>{t('common.loading')}</Text>;
-  if (items.length === 0) return <Text size={200} className={styles.muted}>{t('requester.historyEmpty')}</Text>;
+  if (!items)
+    return (
+      <Text size={200} className={styles.muted}>
+        {t('common.loading')}
+      </Text>
+    );
+  if (items.length === 0)
+    return (
+      <Text size={200} className={styles.muted}>
+        {t('requester.historyEmpty')}
+      </Text>
+    );
   return (
     <ul className={styles.list} data-testid="requester-history">
       {items.map((c) => {
@@ -64,7 +74,9 @@ export function RequesterHistory(props: { requesterId: number; currentId: number
             >
               <span className={styles.line}>
                 <ChannelIcon channel={c.channel} />
-                <Text size={200} weight="semibold">{c.ticket}</Text>
+                <Text size={200} weight="semibold">
+                  {c.ticket}
+                </Text>
                 <StatusBadge status={c.status} />
               </span>
               <Text size={200} className={styles.muted}>

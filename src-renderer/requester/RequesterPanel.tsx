@@ -1,4 +1,19 @@
-import { Button, Combobox, Divider, Field, Input, Link, makeStyles, MessageBar, MessageBarBody, Option, Subtitle2, Text, Textarea, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Combobox,
+  Divider,
+  Field,
+  Input,
+  Link,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  Subtitle2,
+  Text,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
 import { ChatRegular, PeopleSwapRegular } from '@fluentui/react-icons';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { ConversationDetail } from '../../src-preload/contract';
@@ -16,7 +31,18 @@ import { changedFields, validateRequester, type FormErrors, type RequesterForm }
 import { ServiceFacts } from './ServiceFacts';
 
 const useStyles = makeStyles({
-  root: { width: '320px', flexShrink: 0, overflowY: 'auto', borderLeft: `1px solid ${tokens.colorNeutralStroke2}`, backgroundColor: tokens.colorNeutralBackground1, padding: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, boxSizing: 'border-box' },
+  root: {
+    width: '320px',
+    flexShrink: 0,
+    overflowY: 'auto',
+    borderLeft: `1px solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    padding: tokens.spacingHorizontalL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    boxSizing: 'border-box',
+  },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   muted: { color: tokens.colorNeutralForeground3 },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
@@ -76,7 +102,8 @@ export function RequesterPanel(props: { conversation: ConversationDetail; onChan
     if (fresh.ok) props.onChanged(fresh.value);
   }
 
-  const message = (e: FormErrors[keyof FormErrors]) => (e === 'email' ? t('requester.emailInvalid') : e === 'whatsapp' ? t('requester.whatsappInvalid') : undefined);
+  const message = (e: FormErrors[keyof FormErrors]) =>
+    e === 'email' ? t('requester.emailInvalid') : e === 'whatsapp' ? t('requester.whatsappInvalid') : undefined;
   return (
     <aside className={styles.root} aria-label={t('requester.title')} data-testid="requester-panel">
       <Subtitle2 as="h3">{t('requester.title')}</Subtitle2>
@@ -151,8 +178,18 @@ export function RequesterPanel(props: { conversation: ConversationDetail; onChan
           {t('requester.merge')}
         </Button>
       </div>
-      <RequesterDataActions requesterId={c.requester.id} name={c.requester.name ?? t('common.unknownName')} onErased={() => void afterMerge(0).then(() => setMerged(null))} />
-      <MergeRequesterDialog open={merging} keepId={c.requester.id} keepName={c.requester.name ?? t('common.unknownName')} onClose={() => setMerging(false)} onMerged={(r) => void afterMerge(r.movedConversations)} />
+      <RequesterDataActions
+        requesterId={c.requester.id}
+        name={c.requester.name ?? t('common.unknownName')}
+        onErased={() => void afterMerge(0).then(() => setMerged(null))}
+      />
+      <MergeRequesterDialog
+        open={merging}
+        keepId={c.requester.id}
+        keepName={c.requester.name ?? t('common.unknownName')}
+        onClose={() => setMerging(false)}
+        onMerged={(r) => void afterMerge(r.movedConversations)}
+      />
     </aside>
   );
 }

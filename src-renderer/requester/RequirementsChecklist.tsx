@@ -21,7 +21,12 @@ export function RequirementsChecklist(props: { missing: RequirementName[] }) {
       {REQUIREMENTS.map((r) => {
         const missing = props.missing.includes(r);
         return (
-          <li key={r} className={mergeClasses(styles.item, missing ? styles.missing : styles.done)} data-missing={missing} aria-label={`${t(`requirement.${r}`)}: ${missing ? t('requester.missing') : t('requester.present')}`}>
+          <li
+            key={r}
+            className={mergeClasses(styles.item, missing ? styles.missing : styles.done)}
+            data-missing={missing}
+            aria-label={`${t(`requirement.${r}`)}: ${missing ? t('requester.missing') : t('requester.present')}`}
+          >
             {missing ? <CircleRegular aria-hidden /> : <CheckmarkCircleRegular aria-hidden />}
             {t(`requirement.${r}`)}
           </li>

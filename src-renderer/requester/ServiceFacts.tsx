@@ -25,7 +25,13 @@ export function ServiceFacts(props: { conversation: ConversationDetail }) {
     // Once closed, the clock's answer is when, not how long is left.
     c.resolvedAt !== null && (c.status === 'resolved' || c.status === 'rated')
       ? [t('facts.resolvedAt'), formatDateTime(c.resolvedAt, language)]
-      : [t('conversation.due'), <><DueText level={due.level} text={due.text} />{c.slaDueAt !== null && ` (${formatDateTime(c.slaDueAt, language)})`}</>],
+      : [
+          t('conversation.due'),
+          <>
+            <DueText level={due.level} text={due.text} />
+            {c.slaDueAt !== null && ` (${formatDateTime(c.slaDueAt, language)})`}
+          </>,
+        ],
     [t('facts.requirementsComplete'), c.requirementsCompleteAt ? formatDateTime(c.requirementsCompleteAt, language) : '—'],
     [t('facts.firstResponse'), c.firstResponseWorkingMs !== null ? formatWorkingDuration(c.firstResponseWorkingMs, t) : '—'],
     [t('facts.paused'), c.slaPausedWorkingMs > 0 ? formatWorkingDuration(c.slaPausedWorkingMs, t) : '—'],

@@ -48,11 +48,13 @@ function BackupCard() {
   }, [status]);
 
   const submit = () =>
-    void save.run(() => api.call('backup.saveSettings', { folder: folder.trim() === '' ? null : folder.trim(), time, keep })).then(async (r) => {
-      if (!r) return;
-      setSaved(true);
-      await load();
-    });
+    void save
+      .run(() => api.call('backup.saveSettings', { folder: folder.trim() === '' ? null : folder.trim(), time, keep }))
+      .then(async (r) => {
+        if (!r) return;
+        setSaved(true);
+        await load();
+      });
   const backupNow = () => void run.run(() => api.call('backup.run', {})).then(() => load());
 
   const last = status?.last ?? null;
@@ -91,7 +93,12 @@ function BackupCard() {
         )}
       </div>
       <div>
-        <Button appearance="primary" disabled={run.busy || status?.settings.folder == null} icon={run.busy ? <Spinner size="tiny" /> : undefined} onClick={backupNow}>
+        <Button
+          appearance="primary"
+          disabled={run.busy || status?.settings.folder == null}
+          icon={run.busy ? <Spinner size="tiny" /> : undefined}
+          onClick={backupNow}
+        >
           {run.busy ? t('backup.running') : t('backup.runNow')}
         </Button>
       </div>
@@ -139,7 +146,13 @@ function PrivacyCard() {
   return (
     <SettingsCard title={t('privacy.title')} intro={t('privacy.intro')} testId="privacy-settings">
       <Field label={t('privacy.months')} hint={t('privacy.monthsHint')}>
-        <SpinButton min={0} max={240} value={months} onChange={(_, d) => (setMonths(d.value ?? (Number(d.displayValue) || 0)), setSaved(false))} style={{ maxWidth: 140 }} />
+        <SpinButton
+          min={0}
+          max={240}
+          value={months}
+          onChange={(_, d) => (setMonths(d.value ?? (Number(d.displayValue) || 0)), setSaved(false))}
+          style={{ maxWidth: 140 }}
+        />
       </Field>
       {view?.lastRun && (
         <Text size={200} className={styles.label}>
@@ -147,7 +160,11 @@ function PrivacyCard() {
         </Text>
       )}
       <div className={styles.row}>
-        <Button appearance="primary" disabled={action.busy} onClick={() => void action.run(() => api.call('privacy.saveSettings', { retentionMonths: months })).then((v) => (apply(v), setSaved(v !== null)))}>
+        <Button
+          appearance="primary"
+          disabled={action.busy}
+          onClick={() => void action.run(() => api.call('privacy.saveSettings', { retentionMonths: months })).then((v) => (apply(v), setSaved(v !== null)))}
+        >
           {t('common.save')}
         </Button>
         <Button disabled={action.busy || months === 0} onClick={() => void action.run(() => api.call('privacy.runRetention', {})).then(apply)}>

@@ -11,7 +11,12 @@ import { toForm, toHours, type DayHours } from './hours';
 import { SettingsCard } from './SettingsCard';
 
 const useStyles = makeStyles({
-  days: { display: 'grid', gridTemplateColumns: 'max-content max-content max-content', gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`, alignItems: 'center' },
+  days: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content max-content max-content',
+    gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
+    alignItems: 'center',
+  },
   time: { width: '90px' },
 });
 
@@ -65,9 +70,21 @@ export function CalendarSettings() {
             <div key={d} style={{ display: 'contents' }}>
               <Checkbox checked={days[d]!.open} label={t(`weekday.${d}`)} onChange={(_, e) => change(d, { open: Boolean(e.checked) })} />
               <Field validationMessage={invalid.includes(d) ? t('calendar.badTime') : undefined}>
-                <Input className={styles.time} aria-label={`${t(`weekday.${d}`)} ${t('calendar.from')}`} disabled={!days[d]!.open} value={days[d]!.from} onChange={(_, e) => change(d, { from: e.value })} />
+                <Input
+                  className={styles.time}
+                  aria-label={`${t(`weekday.${d}`)} ${t('calendar.from')}`}
+                  disabled={!days[d]!.open}
+                  value={days[d]!.from}
+                  onChange={(_, e) => change(d, { from: e.value })}
+                />
               </Field>
-              <Input className={styles.time} aria-label={`${t(`weekday.${d}`)} ${t('calendar.to')}`} disabled={!days[d]!.open} value={days[d]!.to} onChange={(_, e) => change(d, { to: e.value })} />
+              <Input
+                className={styles.time}
+                aria-label={`${t(`weekday.${d}`)} ${t('calendar.to')}`}
+                disabled={!days[d]!.open}
+                value={days[d]!.to}
+                onChange={(_, e) => change(d, { to: e.value })}
+              />
             </div>
           ))}
         </div>

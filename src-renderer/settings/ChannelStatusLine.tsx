@@ -20,7 +20,15 @@ export function ChannelStatusLine(props: { status: ChannelStatusView | null; onR
   return (
     <div className={styles.row} data-testid="channel-status">
       <Text>{t('channels.status')}:</Text>
-      {s ? <Badge appearance="tint" color={COLOR[s.state]}>{t(`channelState.${s.state}`)}</Badge> : <Badge appearance="tint" color="subtle">{t('channels.notRunning')}</Badge>}
+      {s ? (
+        <Badge appearance="tint" color={COLOR[s.state]}>
+          {t(`channelState.${s.state}`)}
+        </Badge>
+      ) : (
+        <Badge appearance="tint" color="subtle">
+          {t('channels.notRunning')}
+        </Badge>
+      )}
       {s && s.detail.length > 0 && <Text size={200}>{coreText(s.detail)}</Text>}
       {s?.nextRetryAt && s.state !== 'disabled' && (
         <Text size={200} className={styles.muted} data-testid="channel-next-retry">

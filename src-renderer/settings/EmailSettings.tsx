@@ -18,7 +18,19 @@ const useStyles = makeStyles({
 
 const TLS: readonly EmailTls[] = ['starttls', 'tls', 'none'];
 type Form = Omit<EmailAccountInput, 'password' | 'syncSince' | 'tlsCaPem'> & { password: string };
-const EMPTY: Form = { enabled: true, imapHost: '', imapPort: 993, imapTls: 'tls', smtpHost: '', smtpPort: 587, smtpTls: 'starttls', user: '', fromAddress: '', senderName: 'PST BPS Kabupaten Buleleng', password: '' };
+const EMPTY: Form = {
+  enabled: true,
+  imapHost: '',
+  imapPort: 993,
+  imapTls: 'tls',
+  smtpHost: '',
+  smtpPort: 587,
+  smtpTls: 'starttls',
+  user: '',
+  fromAddress: '',
+  senderName: 'PST BPS Kabupaten Buleleng',
+  password: '',
+};
 
 /** The office mailbox: IMAP in, SMTP out, tested live before saving. */
 export function EmailSettings() {
@@ -44,13 +56,28 @@ export function EmailSettings() {
 
   const input = (): EmailAccountInput => {
     const { password, ...rest } = form;
-    return { ...rest, ...extra, user: rest.user.trim(), imapHost: rest.imapHost.trim(), smtpHost: rest.smtpHost.trim(), fromAddress: rest.fromAddress.trim(), ...(password ? { password } : {}) };
+    return {
+      ...rest,
+      ...extra,
+      user: rest.user.trim(),
+      imapHost: rest.imapHost.trim(),
+      smtpHost: rest.smtpHost.trim(),
+      fromAddress: rest.fromAddress.trim(),
+      ...(password ? { password } : {}),
+    };
   };
-  const text = (key: 'imapHost' | 'smtpHost' | 'user' | 'fromAddress' | 'senderName' | 'password') => (_: unknown, d: { value: string }) => setForm((f) => ({ ...f, [key]: d.value }));
-  const port = (key: 'imapPort' | 'smtpPort') => (_: unknown, d: { value: string }) => setForm((f) => ({ ...f, [key]: Number(d.value.replace(/\D/g, '')) || 0 }));
+  const text = (key: 'imapHost' | 'smtpHost' | 'user' | 'fromAddress' | 'senderName' | 'password') => (_: unknown, d: { value: string }) =>
+    setForm((f) => ({ ...f, [key]: d.value }));
+  const port = (key: 'imapPort' | 'smtpPort') => (_: unknown, d: { value: string }) =>
+    setForm((f) => ({ ...f, [key]: Number(d.value.replace(/\D/g, '')) || 0 }));
   const tls = (key: 'imapTls' | 'smtpTls', label: string) => (
     <Field label={label}>
-      <Dropdown className={styles.dropdown} value={t(`tls.${form[key]}`)} selectedOptions={[form[key]]} onOptionSelect={(_, d) => d.optionValue && setForm((f) => ({ ...f, [key]: d.optionValue as EmailTls }))}>
+      <Dropdown
+        className={styles.dropdown}
+        value={t(`tls.${form[key]}`)}
+        selectedOptions={[form[key]]}
+        onOptionSelect={(_, d) => d.optionValue && setForm((f) => ({ ...f, [key]: d.optionValue as EmailTls }))}
+      >
         {TLS.map((x) => (
           <Option key={x} value={x}>
             {t(`tls.${x}`)}
@@ -63,18 +90,32 @@ export function EmailSettings() {
   return (
     <SettingsCard title={t('email.title')} intro={t('email.intro')} testId="email-settings">
       <div className={styles.grid}>
-        <Field label={t('email.imapHost')} required><Input value={form.imapHost} onChange={text('imapHost')} placeholder="imap.bps.go.id" /></Field>
-        <Field label={t('email.imapPort')} required><Input inputMode="numeric" value={String(form.imapPort)} onChange={port('imapPort')} /></Field>
+        <Field label={t('email.imapHost')} required>
+          <Input value={form.imapHost} onChange={text('imapHost')} placeholder="imap.bps.go.id" />
+        </Field>
+        <Field label={t('email.imapPort')} required>
+          <Input inputMode="numeric" value={String(form.imapPort)} onChange={port('imapPort')} />
+        </Field>
         {tls('imapTls', t('email.imapTls'))}
-        <Field label={t('email.smtpHost')} required><Input value={form.smtpHost} onChange={text('smtpHost')} placeholder="smtp.bps.go.id" /></Field>
-        <Field label={t('email.smtpPort')} required><Input inputMode="numeric" value={String(form.smtpPort)} onChange={port('smtpPort')} /></Field>
+        <Field label={t('email.smtpHost')} required>
+          <Input value={form.smtpHost} onChange={text('smtpHost')} placeholder="smtp.bps.go.id" />
+        </Field>
+        <Field label={t('email.smtpPort')} required>
+          <Input inputMode="numeric" value={String(form.smtpPort)} onChange={port('smtpPort')} />
+        </Field>
         {tls('smtpTls', t('email.smtpTls'))}
-        <Field label={t('email.user')} required><Input value={form.user} onChange={text('user')} autoComplete="off" /></Field>
+        <Field label={t('email.user')} required>
+          <Input value={form.user} onChange={text('user')} autoComplete="off" />
+        </Field>
         <Field label={t('auth.password')} required={!hasPassword} hint={hasPassword ? t('email.passwordKept') : undefined}>
           <Input type="password" value={form.password} onChange={text('password')} autoComplete="new-password" />
         </Field>
-        <Field label={t('email.fromAddress')} hint={t('email.fromHint')}><Input value={form.fromAddress} onChange={text('fromAddress')} /></Field>
-        <Field label={t('email.senderName')}><Input value={form.senderName} onChange={text('senderName')} /></Field>
+        <Field label={t('email.fromAddress')} hint={t('email.fromHint')}>
+          <Input value={form.fromAddress} onChange={text('fromAddress')} />
+        </Field>
+        <Field label={t('email.senderName')}>
+          <Input value={form.senderName} onChange={text('senderName')} />
+        </Field>
       </div>
       <Field label={t('email.tlsCa')} hint={t('email.tlsCaHint')}>
         <Textarea
@@ -95,12 +136,14 @@ export function EmailSettings() {
           appearance="primary"
           disabled={action.busy}
           onClick={() =>
-            void action.run(() => api.call('email.saveAccount', input())).then((r) => {
-              if (!r) return;
-              setHasPassword(r.hasPassword);
-              setForm((f) => ({ ...f, password: '' }));
-              setSaved(true);
-            })
+            void action
+              .run(() => api.call('email.saveAccount', input()))
+              .then((r) => {
+                if (!r) return;
+                setHasPassword(r.hasPassword);
+                setForm((f) => ({ ...f, password: '' }));
+                setSaved(true);
+              })
           }
         >
           {t('common.save')}

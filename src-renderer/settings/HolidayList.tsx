@@ -1,4 +1,20 @@
-import { Button, Dropdown, Field, Input, makeStyles, Option, Subtitle2, Tab, TabList, Table, TableBody, TableCell, TableRow, Text, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Dropdown,
+  Field,
+  Input,
+  makeStyles,
+  Option,
+  Subtitle2,
+  Tab,
+  TabList,
+  Table,
+  TableBody,
+  TableCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { DeleteRegular } from '@fluentui/react-icons';
 import { useRef, useState } from 'react';
 import type { NonWorkingKind } from '../../src-preload/contract';
@@ -62,7 +78,13 @@ export function HolidayList(props: { onChanged(): void }) {
                 <TableCell style={{ width: 130 }}>{t(`dayKind.${d.kind}`)}</TableCell>
                 <TableCell style={{ width: 50 }}>
                   {d.source !== 'date-holidays' && (
-                    <Button size="small" appearance="subtle" icon={<DeleteRegular />} aria-label={t('calendar.delete', { date: d.date })} onClick={() => void action.succeeded(() => api.call('calendar.deleteDay', { date: d.date })).then((ok) => ok && changed())} />
+                    <Button
+                      size="small"
+                      appearance="subtle"
+                      icon={<DeleteRegular />}
+                      aria-label={t('calendar.delete', { date: d.date })}
+                      onClick={() => void action.succeeded(() => api.call('calendar.deleteDay', { date: d.date })).then((ok) => ok && changed())}
+                    />
                   )}
                 </TableCell>
               </TableRow>
@@ -78,7 +100,11 @@ export function HolidayList(props: { onChanged(): void }) {
           <Input value={form.name} onChange={(_, d) => setForm((f) => ({ ...f, name: d.value }))} />
         </Field>
         <Field label={t('calendar.kind')}>
-          <Dropdown value={t(`dayKind.${form.kind}`)} selectedOptions={[form.kind]} onOptionSelect={(_, d) => d.optionValue && setForm((f) => ({ ...f, kind: d.optionValue as NonWorkingKind }))}>
+          <Dropdown
+            value={t(`dayKind.${form.kind}`)}
+            selectedOptions={[form.kind]}
+            onOptionSelect={(_, d) => d.optionValue && setForm((f) => ({ ...f, kind: d.optionValue as NonWorkingKind }))}
+          >
             {KINDS.map((k) => (
               <Option key={k} value={k}>
                 {t(`dayKind.${k}`)}
@@ -86,10 +112,23 @@ export function HolidayList(props: { onChanged(): void }) {
             ))}
           </Dropdown>
         </Field>
-        <Button disabled={!form.date || !form.name.trim() || action.busy} onClick={() => void action.run(() => api.call('calendar.addDay', { ...form, name: form.name.trim() })).then((r) => r && (setForm((f) => ({ ...f, date: '', name: '' })), changed()))}>
+        <Button
+          disabled={!form.date || !form.name.trim() || action.busy}
+          onClick={() =>
+            void action
+              .run(() => api.call('calendar.addDay', { ...form, name: form.name.trim() }))
+              .then((r) => r && (setForm((f) => ({ ...f, date: '', name: '' })), changed()))
+          }
+        >
           {t('calendar.add')}
         </Button>
-        <input ref={file} type="file" accept=".ics,text/calendar" hidden onChange={(e) => e.target.files?.[0] && void importIcs(e.target.files[0]).then(() => (e.target.value = ''))} />
+        <input
+          ref={file}
+          type="file"
+          accept=".ics,text/calendar"
+          hidden
+          onChange={(e) => e.target.files?.[0] && void importIcs(e.target.files[0]).then(() => (e.target.value = ''))}
+        />
         <Button onClick={() => file.current?.click()}>{t('calendar.importIcs')}</Button>
       </div>
       <ErrorBar error={loadError?.message ?? action.error} />

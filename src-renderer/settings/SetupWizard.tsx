@@ -11,13 +11,33 @@ import { TelegramSettings } from './TelegramSettings';
 import { TemplatesSettings } from './TemplatesSettings';
 
 const useStyles = makeStyles({
-  page: { height: '100%', overflowY: 'auto', backgroundColor: tokens.colorNeutralBackground2, boxSizing: 'border-box', padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalXXL}` },
+  page: {
+    height: '100%',
+    overflowY: 'auto',
+    backgroundColor: tokens.colorNeutralBackground2,
+    boxSizing: 'border-box',
+    padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalXXL}`,
+  },
   inner: { maxWidth: '920px', margin: '0 auto', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, '> *': { flexShrink: 0 } },
   brand: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
   steps: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', margin: 0, padding: 0, listStyle: 'none' },
-  step: { padding: `2px ${tokens.spacingHorizontalS}`, borderRadius: tokens.borderRadiusCircular, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, border: `1px solid ${tokens.colorNeutralStroke2}` },
+  step: {
+    padding: `2px ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusCircular,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground3,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   current: { color: tokens.colorNeutralForegroundOnBrand, backgroundColor: tokens.colorBrandBackground, border: `1px solid ${tokens.colorBrandBackground}` },
-  bar: { display: 'flex', gap: tokens.spacingHorizontalS, justifyContent: 'flex-end', position: 'sticky', bottom: 0, padding: `${tokens.spacingVerticalM} 0`, backgroundColor: tokens.colorNeutralBackground2 },
+  bar: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalS,
+    justifyContent: 'flex-end',
+    position: 'sticky',
+    bottom: 0,
+    padding: `${tokens.spacingVerticalM} 0`,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
   muted: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -43,8 +63,12 @@ export function SetupWizard() {
         <div className={styles.brand}>
           <BrandMark size={40} />
           <div>
-            <Title2 as="h1" block>{t('wizard.title')}</Title2>
-            <Text as="p" block className={styles.muted}>{t('wizard.intro')}</Text>
+            <Title2 as="h1" block>
+              {t('wizard.title')}
+            </Title2>
+            <Text as="p" block className={styles.muted}>
+              {t('wizard.intro')}
+            </Text>
           </div>
         </div>
         <ol className={styles.steps} aria-label={t('wizard.steps')}>

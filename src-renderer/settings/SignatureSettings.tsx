@@ -31,10 +31,25 @@ export function SignatureSettings() {
   return (
     <SettingsCard title={t('signature.title')} intro={t('signature.intro')} testId="signature-settings">
       <Field label={t('profile.displayName')} required>
-        <Input value={displayName} maxLength={80} onChange={(_, d) => { setDisplayName(d.value); edited(); }} />
+        <Input
+          value={displayName}
+          maxLength={80}
+          onChange={(_, d) => {
+            setDisplayName(d.value);
+            edited();
+          }}
+        />
       </Field>
       <Field label={t('signature.label', { name: officer.displayName })}>
-        <Textarea rows={4} value={signature} onChange={(_, d) => { setSignature(d.value); edited(); }} placeholder={t('signature.placeholder')} />
+        <Textarea
+          rows={4}
+          value={signature}
+          onChange={(_, d) => {
+            setSignature(d.value);
+            edited();
+          }}
+          placeholder={t('signature.placeholder')}
+        />
       </Field>
       <div>
         <Button appearance="primary" disabled={action.busy || displayName.trim() === ''} onClick={() => void save()}>

@@ -43,7 +43,9 @@ export function TelegramSettings() {
   return (
     <SettingsCard title={t('telegram.title')} intro={t('telegram.intro')} testId="telegram-settings">
       {settings?.hasToken && (
-        <Text data-testid="telegram-bot">{t('telegram.connectedAs', { bot: settings.botUsername ? `@${settings.botUsername}` : (settings.botId ?? '?') })}</Text>
+        <Text data-testid="telegram-bot">
+          {t('telegram.connectedAs', { bot: settings.botUsername ? `@${settings.botUsername}` : (settings.botId ?? '?') })}
+        </Text>
       )}
       <div className={styles.row}>
         <Field className={styles.token} label={settings?.hasToken ? t('telegram.replaceToken') : t('telegram.token')} hint={t('telegram.tokenHint')}>

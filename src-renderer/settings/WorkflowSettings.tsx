@@ -24,7 +24,16 @@ export function WorkflowSettings() {
   }, [loaded.data]);
   const save = () =>
     void action
-      .run(() => api.call('workflow.updateSettings', { slaWorkingDays: days, surveyEnabled: survey, topics: topics.split('\n').map((x) => x.trim()).filter(Boolean) }))
+      .run(() =>
+        api.call('workflow.updateSettings', {
+          slaWorkingDays: days,
+          surveyEnabled: survey,
+          topics: topics
+            .split('\n')
+            .map((x) => x.trim())
+            .filter(Boolean),
+        }),
+      )
       .then((r) => r && setSaved(true));
   return (
     <SettingsCard title={t('workflow.title')} intro={t('workflow.intro')} testId="workflow-settings">

@@ -34,9 +34,17 @@ export function ChannelAlert(props: { onOpenSettings?: () => void }) {
   return (
     <>
       {troubles.map((s) => (
-        <MessageBar key={s.channel} intent={s.state === 'auth_failed' ? 'error' : 'warning'} className={styles.bar} data-testid="channel-alert" data-channel={s.channel}>
+        <MessageBar
+          key={s.channel}
+          intent={s.state === 'auth_failed' ? 'error' : 'warning'}
+          className={styles.bar}
+          data-testid="channel-alert"
+          data-channel={s.channel}
+        >
           <MessageBarBody>
-            <MessageBarTitle>{t(s.state === 'auth_failed' ? 'channelAlert.authFailed' : 'channelAlert.offline', { channel: t(`channel.${s.channel}`) })}</MessageBarTitle>
+            <MessageBarTitle>
+              {t(s.state === 'auth_failed' ? 'channelAlert.authFailed' : 'channelAlert.offline', { channel: t(`channel.${s.channel}`) })}
+            </MessageBarTitle>
             {s.detail.length > 0 ? ` ${coreText(s.detail)}.` : ''}
             {s.nextRetryAt ? ` ${t('channels.nextRetry', { at: formatShort(s.nextRetryAt, language) })}.` : ''}
             {props.onOpenSettings && (

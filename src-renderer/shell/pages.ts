@@ -19,7 +19,6 @@ const PAGES: readonly PageDef[] = [
   { id: 'settings', label: 'nav.settings', minRole: 'officer' },
 ];
 
-
 /** Mirrors the core's rule (an admin may do what a supervisor may); the core still checks every call. */
 
 export const pagesFor = (role: Role): PageDef[] => PAGES.filter((p) => roleAllows(role, p.minRole));

@@ -4,7 +4,13 @@ import { useCommands } from './commands';
 import { SHORTCUTS } from './use-shortcuts';
 
 const useStyles = makeStyles({
-  list: { display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`, margin: 0, alignItems: 'center' },
+  list: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    margin: 0,
+    alignItems: 'center',
+  },
   key: {
     fontFamily: tokens.fontFamilyMonospace,
     padding: `2px ${tokens.spacingHorizontalS}`,

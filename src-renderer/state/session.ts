@@ -40,11 +40,7 @@ export const useSession = create<SessionState>((set, get) => ({
   async load() {
     if (get().phase === 'expired') return;
     set({ phase: 'loading', error: null });
-    const [status, info, settings] = await Promise.all([
-      api.call('auth.status', {}),
-      api.call('app.info', {}),
-      api.call('settings.get', {}),
-    ]);
+    const [status, info, settings] = await Promise.all([api.call('auth.status', {}), api.call('app.info', {}), api.call('settings.get', {})]);
     if (get().phase === 'expired') return;
     if (!status.ok) {
       set({ phase: 'failed', error: status.error.message });

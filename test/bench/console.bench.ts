@@ -90,7 +90,9 @@ export const consoleBench: Benchmark = {
     const loadedBefore = Boolean(ctx.shared.get('loaded'));
     const t0 = performance.now();
     await ctx.populated();
-    const loadNoteText = loadedBefore ? 'data set loaded by an earlier benchmark' : `data set loaded through ingestBatch in ${((performance.now() - t0) / 1000).toFixed(0)} s (setup)`;
+    const loadNoteText = loadedBefore
+      ? 'data set loaded by an earlier benchmark'
+      : `data set loaded through ingestBatch in ${((performance.now() - t0) / 1000).toFixed(0)} s (setup)`;
     ctx.log(loadNoteText);
     const core = await ctx.core();
     const long = await core.call<LongConversation[]>('console.prepare', { seed: ctx.options.seed, count: 2, start: SEED_NOW + 3_600_000 });
@@ -132,7 +134,13 @@ export const consoleBench: Benchmark = {
 
       // 2. Scrolling the virtual list through SCROLL_ROWS rows.
       ctx.log('console: scrolling');
-      const scrollOptions = { selector: LIST, step: ROWS_PER_FRAME * ROW_HEIGHT, distance: Math.min(SCROLL_ROWS, rows.length) * ROW_HEIGHT, settleMs: 5000, maxMs: 40_000 };
+      const scrollOptions = {
+        selector: LIST,
+        step: ROWS_PER_FRAME * ROW_HEIGHT,
+        distance: Math.min(SCROLL_ROWS, rows.length) * ROW_HEIGHT,
+        settleMs: 5000,
+        maxMs: 40_000,
+      };
       const scroll = await scrollThrough(page, scrollOptions);
 
       // 3. Opening the 200-message conversations, alternately; 4. search.
@@ -147,7 +155,16 @@ export const consoleBench: Benchmark = {
       const bareOpens = [];
       for (let i = 0; i < OPENS; i++) {
         const c = long[i % long.length]!;
-        bareOpens.push(await fetchAndPaint(page, [{ method: 'conversations.get', input: { id: c.id } }, { method: 'messages.list', input: { conversationId: c.id, limit: MESSAGE_PAGE } }], 1));
+        bareOpens.push(
+          await fetchAndPaint(
+            page,
+            [
+              { method: 'conversations.get', input: { id: c.id } },
+              { method: 'messages.list', input: { conversationId: c.id, limit: MESSAGE_PAGE } },
+            ],
+            1,
+          ),
+        );
       }
       const bareSearches = [];
       for (const query of queries) bareSearches.push(await fetchAndPaint(page, [{ method: 'search.messages', input: { query, limit: 100 } }], 0));
@@ -170,7 +187,22 @@ export const consoleBench: Benchmark = {
       const store = await core.call<CoreTimed>('console.searchStore', storeInputs);
       const storeBare = await (await ctx.bare()).call<number[]>('console.searchReplay', { dbFile, calls: store.statements });
 
-      return lines({ loadNoteText, built: built.note, cold, loads, bareCold, bareLoads, scroll, bareScroll, opens, bareOpens, searches, bareSearches, store: store.samples, storeBare });
+      return lines({
+        loadNoteText,
+        built: built.note,
+        cold,
+        loads,
+        bareCold,
+        bareLoads,
+        scroll,
+        bareScroll,
+        opens,
+        bareOpens,
+        searches,
+        bareSearches,
+        store: store.samples,
+        storeBare,
+      });
     } finally {
       await browser?.close();
       for (const c of cleanups) await c();
@@ -180,7 +212,13 @@ export const consoleBench: Benchmark = {
 
   coreTasks: {
     'console.prepare': (args, state) => prepareLongConversations(state, args as { seed: number; count: number; start: number }),
-    'console.searchStore': (args, state) => timeCoreCalls(state, 'search.messages', (args as string[]).map((query) => ({ query, limit: 100 })), SEARCHES),
+    'console.searchStore': (args, state) =>
+      timeCoreCalls(
+        state,
+        'search.messages',
+        (args as string[]).map((query) => ({ query, limit: 100 })),
+        SEARCHES,
+      ),
   },
 
   bareTasks: {
@@ -223,11 +261,23 @@ function lines(m: Measured): BenchLine[] {
   const scrollNote = (s: Measured['scroll']) =>
     `${(s.scrolled / ROW_HEIGHT).toFixed(0)} rows in ${s.frames.length} frames (${(s.ms / 1000).toFixed(1)} s), p50 ${median(s.frames).toFixed(1)} ms, max ${Math.max(...s.frames).toFixed(0)} ms, blank rows on screen in ${((100 * s.blank) / Math.max(1, s.frames.length)).toFixed(0)} % of frames, all rows filled ${s.settled ? `${s.settleMs.toFixed(0)} ms after the last step` : 'NOT within 5 s'}, ${s.rowsInDom} rows in the DOM`;
   const timed = m.opens.slice(OPEN_WARMUP);
-  const openP95 = percentile(timed.map((o) => o.painted), 95);
-  const bareOpenP95 = percentile(m.bareOpens.slice(OPEN_WARMUP).map((o) => o.painted), 95);
+  const openP95 = percentile(
+    timed.map((o) => o.painted),
+    95,
+  );
+  const bareOpenP95 = percentile(
+    m.bareOpens.slice(OPEN_WARMUP).map((o) => o.painted),
+    95,
+  );
   const typicalOpen = [...timed].sort((a, b) => a.painted - b.painted)[Math.floor(timed.length / 2)]!;
-  const searchP95 = percentile(m.searches.map((s) => s.painted), 95);
-  const bareSearchP95 = percentile(m.bareSearches.map((s) => s.painted), 95);
+  const searchP95 = percentile(
+    m.searches.map((s) => s.painted),
+    95,
+  );
+  const bareSearchP95 = percentile(
+    m.bareSearches.map((s) => s.painted),
+    95,
+  );
   const storeP95 = percentile(m.store, 95);
   const storeBareP95 = percentile(m.storeBare, 95);
   return [

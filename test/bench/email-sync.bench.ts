@@ -35,14 +35,44 @@ function* messages(count: number): Generator<SeedMessage> {
     let body: string;
     if (i % 20 === 0) {
       body = [
-        'Content-Type: multipart/mixed; boundary="B"', '', '--B', 'Content-Type: text/plain; charset=utf-8', '', text,
-        '--B', 'Content-Type: application/pdf; name="surat-pengantar.pdf"', 'Content-Disposition: attachment; filename="surat-pengantar.pdf"', 'Content-Transfer-Encoding: base64', '',
-        Buffer.alloc(4_096, i % 251).toString('base64').replace(/.{76}/g, '$&\r\n'), '--B--', '',
+        'Content-Type: multipart/mixed; boundary="B"',
+        '',
+        '--B',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        text,
+        '--B',
+        'Content-Type: application/pdf; name="surat-pengantar.pdf"',
+        'Content-Disposition: attachment; filename="surat-pengantar.pdf"',
+        'Content-Transfer-Encoding: base64',
+        '',
+        Buffer.alloc(4_096, i % 251)
+          .toString('base64')
+          .replace(/.{76}/g, '$&\r\n'),
+        '--B--',
+        '',
       ].join('\r\n');
     } else if (i % 4 === 0) {
-      body = ['Content-Type: multipart/alternative; boundary="A"', '', '--A', 'Content-Type: text/plain; charset=utf-8', '', text, '--A', 'Content-Type: text/html; charset=utf-8', '', `<p>${text.replace(/\r\n/g, '<br>')}</p>`, '--A--', ''].join('\r\n');
+      body = [
+        'Content-Type: multipart/alternative; boundary="A"',
+        '',
+        '--A',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        text,
+        '--A',
+        'Content-Type: text/html; charset=utf-8',
+        '',
+        `<p>${text.replace(/\r\n/g, '<br>')}</p>`,
+        '--A--',
+        '',
+      ].join('\r\n');
     } else if (i % 3 === 1) {
-      body = ['Content-Type: text/plain; charset=utf-8', '', `Terima kasih atas balasannya.\r\n\r\nPada ${at.toDateString()}, PST menulis:\r\n> Baik, data kami kirimkan.\r\n> Salam\r\n`].join('\r\n');
+      body = [
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        `Terima kasih atas balasannya.\r\n\r\nPada ${at.toDateString()}, PST menulis:\r\n> Baik, data kami kirimkan.\r\n> Salam\r\n`,
+      ].join('\r\n');
     } else {
       body = ['Content-Type: text/plain; charset=utf-8', '', text].join('\r\n');
     }
@@ -115,7 +145,16 @@ export async function runEmailSyncBench(count = 10_000, log: (m: string) => void
     if (sync.stored !== count || bare.count !== count) throw new Error(`expected ${count} messages; stored ${sync.stored}, bare fetched ${bare.count}`);
     const ratio = sync.ms / bareMs;
     return [
-      { name: 'email first sync (connector + ingest)', value: count / (sync.ms / 1000), unit: 'msg/s', baseline: count / (bareMs / 1000), ratio, target: `≤ ${TARGET_RATIO}× bare time`, pass: ratio <= TARGET_RATIO, note: `${(sync.ms / 1000).toFixed(2)} s vs bare ${(bareMs / 1000).toFixed(2)} s (bare runs: ${(bare.ms / 1000).toFixed(2)}, ${(bare2.ms / 1000).toFixed(2)} s)` },
+      {
+        name: 'email first sync (connector + ingest)',
+        value: count / (sync.ms / 1000),
+        unit: 'msg/s',
+        baseline: count / (bareMs / 1000),
+        ratio,
+        target: `≤ ${TARGET_RATIO}× bare time`,
+        pass: ratio <= TARGET_RATIO,
+        note: `${(sync.ms / 1000).toFixed(2)} s vs bare ${(bareMs / 1000).toFixed(2)} s (bare runs: ${(bare.ms / 1000).toFixed(2)}, ${(bare2.ms / 1000).toFixed(2)} s)`,
+      },
       { name: 'email first sync peak RSS', value: sync.peakRss / 2 ** 20, unit: 'MiB', note: 'whole process (bare fetches ran in it too)' },
     ];
   } finally {
@@ -133,6 +172,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const count = Number(process.argv[2] ?? 10_000);
   const lines = await runEmailSyncBench(count);
   for (const l of lines) {
-    console.log(`${l.name}: ${l.value.toFixed(1)} ${l.unit}${l.baseline !== undefined ? ` (bare ${l.baseline.toFixed(1)} ${l.unit})` : ''}${l.ratio !== undefined ? `, ratio ${l.ratio.toFixed(2)}× (target ${l.target}) ${l.pass ? 'PASS' : 'MISS'}` : ''}${l.note ? ` — ${l.note}` : ''}`);
+    console.log(
+      `${l.name}: ${l.value.toFixed(1)} ${l.unit}${l.baseline !== undefined ? ` (bare ${l.baseline.toFixed(1)} ${l.unit})` : ''}${l.ratio !== undefined ? `, ratio ${l.ratio.toFixed(2)}× (target ${l.target}) ${l.pass ? 'PASS' : 'MISS'}` : ''}${l.note ? ` — ${l.note}` : ''}`,
+    );
   }
 }

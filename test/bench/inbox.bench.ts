@@ -18,9 +18,21 @@ function plan(seed: number, iterations: number, mix: Record<string, number>): Pa
   const rng = new Rng(seed ^ 0x1b0c);
   const out: PageRequest[] = [];
   for (let i = 0; i < iterations; i++) {
-    const status = rng.weighted<ConversationStatus>([['new', 20], ['awaiting_requirements', 15], ['in_progress', 25], ['waiting_requester', 15], ['resolved', 10], ['rated', 15]]);
+    const status = rng.weighted<ConversationStatus>([
+      ['new', 20],
+      ['awaiting_requirements', 15],
+      ['in_progress', 25],
+      ['waiting_requester', 15],
+      ['resolved', 10],
+      ['rated', 15],
+    ]);
     const pages = Math.max(1, Math.ceil((mix[status] ?? 0) / PAGE));
-    const page = rng.weighted([[0, 60], [rng.int(1, 4), 25], [rng.int(5, 40), 10], [rng.int(0, pages - 1), 5]] as const);
+    const page = rng.weighted([
+      [0, 60],
+      [rng.int(1, 4), 25],
+      [rng.int(5, 40), 10],
+      [rng.int(0, pages - 1), 5],
+    ] as const);
     out.push({ status, offset: Math.min(page, pages - 1) * PAGE });
   }
   return out;
@@ -59,7 +71,12 @@ export const inboxBench: Benchmark = {
         value: Math.max(...core.samples),
         unit: 'ms',
         baseline: Math.max(...bare),
-        note: deep.length ? `${deep.length} pages at offset ≥ 500: p95 ${percentile(deep.map(([, ms]) => ms), 95).toFixed(1)} ms` : undefined,
+        note: deep.length
+          ? `${deep.length} pages at offset ≥ 500: p95 ${percentile(
+              deep.map(([, ms]) => ms),
+              95,
+            ).toFixed(1)} ms`
+          : undefined,
       },
     ];
   },

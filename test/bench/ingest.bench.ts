@@ -57,7 +57,19 @@ function rawInsert(s: RawState, rows: RawRow[]): void {
       const n = (s.tickets.get(day) ?? 0) + 1;
       s.tickets.set(day, n);
       const ticket = `KONS-5108-${day}-${String(n).padStart(4, '0')}`;
-      s.insert.conversation.run(conversation, ticket, requester, requester, m.channel, m.subject ?? null, previewOf(m.text), m.receivedAt, m.receivedAt, now, now);
+      s.insert.conversation.run(
+        conversation,
+        ticket,
+        requester,
+        requester,
+        m.channel,
+        m.subject ?? null,
+        previewOf(m.text),
+        m.receivedAt,
+        m.receivedAt,
+        now,
+        now,
+      );
     }
     s.insert.message.run(conversation, m.channel, m.externalId, m.text, m.html ?? null, m.meta ? JSON.stringify(m.meta) : null, m.receivedAt);
   }

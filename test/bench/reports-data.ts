@@ -50,7 +50,13 @@ export function populateReportData(db: Db, options: ReportDataOptions): { calend
   const insertComplaint = db.prepare(
     'INSERT INTO complaints (source, text, contact_name, status, response, officer_id, received_at, resolved_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  const feedbacks = ['Pelayanan cepat dan ramah, terima kasih.', 'Datanya lengkap, sangat membantu skripsi saya.', 'Mohon tabel per desa juga disediakan.', 'Respon agak lama di hari Jumat.', 'Mantap, petugas sangat membantu.'];
+  const feedbacks = [
+    'Pelayanan cepat dan ramah, terima kasih.',
+    'Datanya lengkap, sangat membantu skripsi saya.',
+    'Mohon tabel per desa juga disediakan.',
+    'Respon agak lama di hari Jumat.',
+    'Mantap, petugas sangat membantu.',
+  ];
   const start = now - 365 * DAY;
   const counters = new Map<string, number>();
 
@@ -61,7 +67,15 @@ export function populateReportData(db: Db, options: ReportDataOptions): { calend
       const institution = rng.weighted(INSTITUTIONS.map((x) => [x, x.weight] as const));
       const person = personName(rng);
       const requesterId = Number(
-        insertRequester.run(person.name, institution.name, institution.occupation, `${person.handle.toLowerCase().replace(/\W+/g, '.')}${i}@contoh.id`, `+62812${String(1e7 + i).slice(-8)}`, createdAt, createdAt).lastInsertRowid,
+        insertRequester.run(
+          person.name,
+          institution.name,
+          institution.occupation,
+          `${person.handle.toLowerCase().replace(/\W+/g, '.')}${i}@contoh.id`,
+          `+62812${String(1e7 + i).slice(-8)}`,
+          createdAt,
+          createdAt,
+        ).lastInsertRowid,
       );
       const channel = rng.chance(0.6) ? 'email' : 'telegram';
       const topic = rng.pick(TOPICS);
@@ -113,8 +127,23 @@ export function populateReportData(db: Db, options: ReportDataOptions): { calend
         const answered = status === 'rated' ? resolvedAt + Math.floor(rng.next() * 2 * DAY) : null;
         const requestId = Number(insertRequest.run(id, channel, resolvedAt, answered).lastInsertRowid);
         if (answered !== null) {
-          const score = rng.weighted([[5, 55], [4, 30], [3, 10], [2, 3], [1, 2]] as const);
-          const skm = rng.chance(0.35) ? Array.from({ length: 9 }, () => rng.weighted([[4, 50], [3, 42], [2, 6], [1, 2]] as const)) : Array<null>(9).fill(null);
+          const score = rng.weighted([
+            [5, 55],
+            [4, 30],
+            [3, 10],
+            [2, 3],
+            [1, 2],
+          ] as const);
+          const skm = rng.chance(0.35)
+            ? Array.from({ length: 9 }, () =>
+                rng.weighted([
+                  [4, 50],
+                  [3, 42],
+                  [2, 6],
+                  [1, 2],
+                ] as const),
+              )
+            : Array<null>(9).fill(null);
           insertRating.run(id, requestId, score, rng.chance(0.25) ? rng.pick(feedbacks) : null, ...skm, channel, answered);
         }
       }

@@ -77,6 +77,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const lines = await runReportsBench(n, arg('--keep') > 0);
   for (const l of lines) {
     const verdict = l.pass === undefined ? '' : l.pass ? '  PASS' : '  MISS';
-    console.log(`${l.name.padEnd(32)} ${l.value.toFixed(0).padStart(7)} ${l.unit}${l.target ? `  (target ${l.target})` : ''}${verdict}${l.note ? `  ${l.note}` : ''}`);
+    console.log(
+      `${l.name.padEnd(32)} ${l.value.toFixed(0).padStart(7)} ${l.unit}${l.target ? `  (target ${l.target})` : ''}${verdict}${l.note ? `  ${l.note}` : ''}`,
+    );
   }
 }

@@ -21,7 +21,10 @@ console.log(
   `PST Console benchmarks: ${options.conversations.toLocaleString('en-US')} conversations, ${options.messages.toLocaleString('en-US')} messages, seed ${options.seed}, batch ${options.batchSize}`,
 );
 // Other work on the machine slows every figure alike; the load average says how much there was.
-const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, load ${load()}\n`);
 
 const ctx = createContext(options);

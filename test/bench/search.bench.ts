@@ -59,7 +59,10 @@ export const searchBench: Benchmark = {
     // The slowest words tell where an index would help (prefix expansion of common words).
     const byQuery = new Map<string, number[]>();
     queries.forEach((q, i) => byQuery.set(q, [...(byQuery.get(q) ?? []), core.samples[i] ?? 0]));
-    const slowest = [...byQuery].map(([q, s]) => [q, percentile(s, 50)] as const).sort((a, b) => b[1] - a[1]).slice(0, 3);
+    const slowest = [...byQuery]
+      .map(([q, s]) => [q, percentile(s, 50)] as const)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 3);
     return [
       {
         name: 'search p95',
@@ -71,12 +74,24 @@ export const searchBench: Benchmark = {
         pass: p95 <= 50,
         note: `${queries.length} queries; slowest (p50): ${slowest.map(([q, ms]) => `"${q}" ${ms.toFixed(0)} ms`).join(', ')}; bare = the core's SQL replayed: ${describeStatements(core.statements)}`,
       },
-      { name: 'search p50', value: percentile(core.samples, 50), unit: 'ms', baseline: percentile(bare, 50), ratio: percentile(core.samples, 50) / percentile(bare, 50) },
+      {
+        name: 'search p50',
+        value: percentile(core.samples, 50),
+        unit: 'ms',
+        baseline: percentile(bare, 50),
+        ratio: percentile(core.samples, 50) / percentile(bare, 50),
+      },
     ];
   },
 
   coreTasks: {
-    'search.core': (args, state) => timeCoreCalls(state, 'search.messages', (args as string[]).map((query) => ({ query, limit: LIMIT })), 10),
+    'search.core': (args, state) =>
+      timeCoreCalls(
+        state,
+        'search.messages',
+        (args as string[]).map((query) => ({ query, limit: LIMIT })),
+        10,
+      ),
   },
 
   bareTasks: {

@@ -43,10 +43,12 @@ test('launches sandboxed, creates the admin and shows the inbox', async () => {
   await expect(page).toHaveTitle('PST Console');
 
   // The page has the bridge and nothing of Node.
-  expect(await page.evaluate(() => {
-    const w = globalThis as unknown as PageGlobals;
-    return { pst: Object.keys(w.pst ?? {}).sort(), require: typeof w.require, process: typeof w.process };
-  })).toEqual({ pst: ['call', 'on'], require: 'undefined', process: 'undefined' });
+  expect(
+    await page.evaluate(() => {
+      const w = globalThis as unknown as PageGlobals;
+      return { pst: Object.keys(w.pst ?? {}).sort(), require: typeof w.require, process: typeof w.process };
+    }),
+  ).toEqual({ pst: ['call', 'on'], require: 'undefined', process: 'undefined' });
   // window.open is denied (links go to the OS browser after a scheme check).
   expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).open('file:///etc/passwd') === null)).toBe(true);
 

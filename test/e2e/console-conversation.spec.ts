@@ -61,11 +61,17 @@ test('reply, note, template by /, draft across reload, failed delivery and retry
   await expect(page.getByTestId('composer').getByRole('textbox')).toHaveValue('');
 
   // The seeded reply failed for real: its reason, and a retry puts it back on the outbox.
-  const failed = page.getByTestId('conversation-pane').locator('[data-testid="message"][data-delivery="failed"]').filter({ hasText: 'kami kirimkan tautannya' });
+  const failed = page
+    .getByTestId('conversation-pane')
+    .locator('[data-testid="message"][data-delivery="failed"]')
+    .filter({ hasText: 'kami kirimkan tautannya' });
   await expect(failed.getByTestId('delivery')).toHaveText('· Gagal dikirim: Kanal telegram belum dikonfigurasi (setelah 1 percobaan)');
   await shot(page, '52-conversation-failed');
   await failed.getByRole('button', { name: 'Kirim ulang' }).click();
-  const retried = page.getByTestId('conversation-pane').locator('[data-testid="message"][data-direction="outgoing"]').filter({ hasText: 'kami kirimkan tautannya' });
+  const retried = page
+    .getByTestId('conversation-pane')
+    .locator('[data-testid="message"][data-direction="outgoing"]')
+    .filter({ hasText: 'kami kirimkan tautannya' });
   await expect(retried).toHaveAttribute('data-delivery', 'pending');
   await expect(retried.getByRole('button', { name: 'Kirim ulang' })).toHaveCount(0);
   expect(pageErrors).toEqual([]);
@@ -112,7 +118,10 @@ test('hostile email HTML: no script, no request to the pixel, no side effect', a
   expect(dialogs).toEqual([]);
   // Whether the image then loads also depends on the host page's own CSP (img-src 'self' data: blob:),
   // which an iframe srcdoc inherits: recorded for the report, not asserted.
-  await expect.poll(() => ctx.pixel.hits.length, { timeout: 3000 }).toBeGreaterThan(0).catch(() => undefined);
+  await expect
+    .poll(() => ctx.pixel.hits.length, { timeout: 3000 })
+    .toBeGreaterThan(0)
+    .catch(() => undefined);
   test.info().annotations.push({ type: 'pixel requests after "Tampilkan gambar"', description: JSON.stringify(ctx.pixel.hits) });
 });
 

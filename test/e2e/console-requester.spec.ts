@@ -21,7 +21,10 @@ test.afterAll(async () => {
 });
 
 const rowOf = (page: Page, name: string, channel: 'Telegram' | 'Email') =>
-  page.getByTestId('inbox-row').filter({ hasText: name }).filter({ has: page.getByRole('img', { name: channel }) });
+  page
+    .getByTestId('inbox-row')
+    .filter({ hasText: name })
+    .filter({ has: page.getByRole('img', { name: channel }) });
 
 test('attachments preview and download, requester history across a merge, closed rows without time left', async ({ page }) => {
   const pageErrors: string[] = [];
@@ -50,7 +53,14 @@ test('attachments preview and download, requester history across a merge, closed
   // The page's CSP keeps fetch() off blob: URLs, so read the decoded pixels back: the seed's size and three bands.
   // (Structural types: the node tsconfig has no DOM library.)
   type DecodedImage = { decode(): Promise<void>; naturalWidth: number; naturalHeight: number };
-  type Canvas = { width: number; height: number; getContext(kind: '2d'): { drawImage(i: unknown, x: number, y: number): void; getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } };
+  type Canvas = {
+    width: number;
+    height: number;
+    getContext(kind: '2d'): {
+      drawImage(i: unknown, x: number, y: number): void;
+      getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
+    };
+  };
   const decoded = await preview.evaluate(async (element) => {
     const img = element as unknown as DecodedImage;
     await img.decode();
@@ -59,7 +69,11 @@ test('attachments preview and download, requester history across a merge, closed
     canvas.height = img.naturalHeight;
     const context = canvas.getContext('2d');
     context.drawImage(img, 0, 0);
-    return { width: img.naturalWidth, height: img.naturalHeight, bands: [10, 50, 90].map((y) => Array.from(context.getImageData(80, y, 1, 1).data.slice(0, 3))) };
+    return {
+      width: img.naturalWidth,
+      height: img.naturalHeight,
+      bands: [10, 50, 90].map((y) => Array.from(context.getImageData(80, y, 1, 1).data.slice(0, 3))),
+    };
   });
   expect(decoded.width).toBe(160);
   expect(decoded.height).toBe(100);
@@ -133,7 +147,9 @@ test('a plain officer edits their own display name and signature in Pengaturan',
   await page.reload();
   await page.getByRole('navigation').getByText('Pengaturan').click();
   await expect(page.getByTestId('signature-settings').getByRole('textbox', { name: 'Nama tampilan' })).toHaveValue('Made Petugas Layanan');
-  await expect(page.getByTestId('signature-settings').getByRole('textbox', { name: /^Tanda tangan/ })).toHaveValue('Made Petugas Layanan\nPST BPS Kabupaten Buleleng');
+  await expect(page.getByTestId('signature-settings').getByRole('textbox', { name: /^Tanda tangan/ })).toHaveValue(
+    'Made Petugas Layanan\nPST BPS Kabupaten Buleleng',
+  );
 });
 
 test('the inbox search finds a person by institution while typing, and opens their latest consultation', async ({ page }) => {

@@ -19,7 +19,11 @@ export const hostileTelegramText = (pixelUrl: string): string =>
 /** A file name that tries to climb out of the attachments folder and to inject markup where it is shown. */
 export const HOSTILE_FILE_NAME = '../../..\\Windows\\<img src=x onerror=alert(11)>.pdf';
 
-export const TEMPLATE = { name: 'Salam pembuka', shortcut: 'salam', body: 'Selamat pagi {nama}, terima kasih telah menghubungi PST. Nomor tiket Anda {tiket}.' };
+export const TEMPLATE = {
+  name: 'Salam pembuka',
+  shortcut: 'salam',
+  body: 'Selamat pagi {nama}, terima kasih telah menghubungi PST. Nomor tiket Anda {tiket}.',
+};
 
 /** Mail HTML that tries everything: scripts, handlers, javascript: links, frames, CSS, a tracking pixel. */
 export const hostileHtml = (pixelUrl: string): string => `
@@ -58,9 +62,21 @@ export async function seedConsole(dataDir: string, pixelUrl: string, now = Date.
       requester: { name, institution, telegramUserId: `2000${id}` },
       thread: { mode: 'identity' },
     });
-    const ready = ingest(core.services, telegram(1, PEOPLE.ready, 'Selamat pagi, saya butuh data jumlah penduduk Kecamatan Sukasada tahun 2024.', now - 90 * MINUTE, 'Universitas Pendidikan Ganesha'));
+    const ready = ingest(
+      core.services,
+      telegram(
+        1,
+        PEOPLE.ready,
+        'Selamat pagi, saya butuh data jumlah penduduk Kecamatan Sukasada tahun 2024.',
+        now - 90 * MINUTE,
+        'Universitas Pendidikan Ganesha',
+      ),
+    );
     ingest(core.services, telegram(2, PEOPLE.incomplete, 'Halo, saya mau tanya data pertanian.', now - 60 * MINUTE));
-    const failed = ingest(core.services, telegram(3, PEOPLE.failed, 'Apakah ada publikasi Buleleng Dalam Angka terbaru?', now - 45 * MINUTE, 'Dinas Pariwisata Kabupaten Buleleng'));
+    const failed = ingest(
+      core.services,
+      telegram(3, PEOPLE.failed, 'Apakah ada publikasi Buleleng Dalam Angka terbaru?', now - 45 * MINUTE, 'Dinas Pariwisata Kabupaten Buleleng'),
+    );
     ingest(core.services, {
       channel: 'email',
       externalId: '<hostile-1@example.test>',
@@ -90,7 +106,12 @@ export async function seedConsole(dataDir: string, pixelUrl: string, now = Date.
     await must('conversations.claim', { id: ready.conversationId });
     await must('conversations.updateRequirements', {
       id: ready.conversationId,
-      requester: { institution: 'Universitas Pendidikan Ganesha', occupation: 'Pelajar/Mahasiswa', email: 'kadek.ayu@example.test', whatsapp: '0812-3456-7890' },
+      requester: {
+        institution: 'Universitas Pendidikan Ganesha',
+        occupation: 'Pelajar/Mahasiswa',
+        email: 'kadek.ayu@example.test',
+        whatsapp: '0812-3456-7890',
+      },
       need: 'Jumlah penduduk Kecamatan Sukasada 2024 per desa, untuk skripsi',
     });
 
@@ -109,7 +130,11 @@ export const MERGE_PERSON = { name: 'Gede Wiratama', institution: 'Bappeda Kabup
 export const CLOSED_PERSON = 'Nyoman Sukerta';
 export const OFFICER = { username: 'made.petugas', displayName: 'Made Petugas', password: 'rahasia-petugas-123' } as const;
 
-export const PNG_BANDS = [[220, 40, 40], [40, 160, 60], [40, 80, 220]];
+export const PNG_BANDS = [
+  [220, 40, 40],
+  [40, 160, 60],
+  [40, 80, 220],
+];
 /** A real 160×100 PNG of three colour bands (red, green, blue), built with zlib like any encoder would. */
 export const PNG_BYTES = bandedPng(160, 100);
 
@@ -133,8 +158,15 @@ function bandedPng(width: number, height: number): Buffer {
   header.writeUInt32BE(height, 4);
   header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
   const bands = PNG_BANDS;
-  const rows = Array.from({ length: height }, (_, y) => Buffer.from([0, ...Array.from({ length: width }, () => bands[Math.min(2, Math.floor((3 * y) / height))] ?? [0, 0, 0]).flat()]));
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
+  const rows = Array.from({ length: height }, (_, y) =>
+    Buffer.from([0, ...Array.from({ length: width }, () => bands[Math.min(2, Math.floor((3 * y) / height))] ?? [0, 0, 0]).flat()]),
+  );
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 export const PDF_BYTES = Buffer.from('%PDF-1.4\n% Tabel penduduk Buleleng 2024\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 

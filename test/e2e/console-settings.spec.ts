@@ -82,7 +82,9 @@ test('first-run wizard after the admin account, then every Pengaturan tab', asyn
   await page.getByRole('tab', { name: 'Petugas' }).click();
   await expect(page.getByTestId('officers-table')).toContainText('admin.pst');
   await page.getByRole('tab', { name: 'Profil saya' }).click();
-  await expect(page.getByTestId('signature-settings').getByRole('textbox', { name: /^Tanda tangan/ })).toHaveValue('Ni Luh Putu Ayu\nPetugas PST BPS Kabupaten Buleleng');
+  await expect(page.getByTestId('signature-settings').getByRole('textbox', { name: /^Tanda tangan/ })).toHaveValue(
+    'Ni Luh Putu Ayu\nPetugas PST BPS Kabupaten Buleleng',
+  );
   await page.getByRole('tab', { name: 'Jam layanan' }).click();
   await shot(page, '68-settings-calendar');
   expect(pageErrors).toEqual([]);

@@ -33,7 +33,9 @@ test.beforeAll(async () => {
     };
     await must('auth.login', { username: ADMIN.username, password: ADMIN.password });
     await must('officers.create', { ...COLLEAGUE, role: 'officer' });
-    const row = core.services.db.prepare('SELECT c.id FROM conversations c JOIN requesters r ON r.id = c.requester_id WHERE r.name = ?').get(PEOPLE.incomplete) as { id: number };
+    const row = core.services.db
+      .prepare('SELECT c.id FROM conversations c JOIN requesters r ON r.id = c.requester_id WHERE r.name = ?')
+      .get(PEOPLE.incomplete) as { id: number };
     legacyConversationId = row.id;
   } finally {
     await core.close();
@@ -136,7 +138,9 @@ test('unsaved text survives an instant reload, reaches another PC, and sending c
 
   // Sent: the draft is gone, here and after a reload.
   await composerInput(page).press('Control+Enter');
-  await expect(page.getByTestId('conversation-pane').locator('[data-testid="message"][data-direction="outgoing"]').filter({ hasText: 'sedang kami siapkan.' })).toBeVisible();
+  await expect(
+    page.getByTestId('conversation-pane').locator('[data-testid="message"][data-direction="outgoing"]').filter({ hasText: 'sedang kami siapkan.' }),
+  ).toBeVisible();
   await expect(composerInput(page)).toHaveValue('');
   await expect(draftStatus(page)).toHaveCount(0);
   await page.reload();
@@ -148,12 +152,17 @@ test('unsaved text survives an instant reload, reaches another PC, and sending c
 
 test('a draft this PC kept before drafts moved to the core is moved there once', async ({ page, browser }) => {
   await page.goto(host.url);
-  await page.evaluate(([key, value]) => (globalThis as unknown as PageStorage).localStorage.setItem(key!, value!), [`pst.draft.${legacyConversationId}`, JSON.stringify({ text: 'Draf lama di PC ini', mode: 'note' })]);
+  await page.evaluate(
+    ([key, value]) => (globalThis as unknown as PageStorage).localStorage.setItem(key!, value!),
+    [`pst.draft.${legacyConversationId}`, JSON.stringify({ text: 'Draf lama di PC ini', mode: 'note' })],
+  );
   await login(page, ADMIN);
   await open(page, PEOPLE.incomplete);
   await expect(composerInput(page)).toHaveValue('Draf lama di PC ini');
   await expect(page.getByTestId('composer').getByRole('tab', { name: 'Catatan internal' })).toHaveAttribute('aria-selected', 'true');
-  await expect.poll(() => page.evaluate((key) => (globalThis as unknown as PageStorage).localStorage.getItem(key), `pst.draft.${legacyConversationId}`)).toBeNull();
+  await expect
+    .poll(() => page.evaluate((key) => (globalThis as unknown as PageStorage).localStorage.getItem(key), `pst.draft.${legacyConversationId}`))
+    .toBeNull();
 
   const second = await otherPc(browser, ADMIN);
   await open(second.page, PEOPLE.incomplete);

@@ -4,7 +4,20 @@ import { tempDataDir } from '../helpers/temp';
 import { MAIL_PEERS_SKIP_REASON, requireMailPeers } from '../peers/mail';
 import { testUser } from '../peers/telegram';
 import { hostileHtml } from './console-seed';
-import { answerIntake, ARCHIVE, buttonData, CITIZEN, HOSTILE, OFFICE, officeAccount, receivedWith, rfc822, sentFolderHas, startLivePeers, type LivePeers } from './live-peers';
+import {
+  answerIntake,
+  ARCHIVE,
+  buttonData,
+  CITIZEN,
+  HOSTILE,
+  OFFICE,
+  officeAccount,
+  receivedWith,
+  rfc822,
+  sentFolderHas,
+  startLivePeers,
+  type LivePeers,
+} from './live-peers';
 import { startPixelServer, type PixelServer } from './pixel-server';
 import { shot } from './shots';
 
@@ -86,7 +99,9 @@ async function showRequesterPanel(page: Page): Promise<void> {
   await expect(page.getByTestId('requester-panel')).toBeVisible();
 }
 
-test('Telegram and email live: arrive without reload, replies reach the peers, ratings come back, search finds old mail, hostile HTML stays inert', async ({ page }) => {
+test('Telegram and email live: arrive without reload, replies reach the peers, ratings come back, search finds old mail, hostile HTML stays inert', async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -173,7 +188,16 @@ test('Telegram and email live: arrive without reload, replies reach the peers, r
 
   // An email arrives through LMTP: its row appears without reload too.
   const emailQuestion = 'Mohon data Indeks Pembangunan Manusia Kabupaten Buleleng 2020-2025.';
-  await peers.mail.deliver(OFFICE.user, await rfc822({ from: `${KETUT.name} <${KETUT.address}>`, to: OFFICE.user, subject: 'Permintaan data IPM Buleleng', text: `Yth. PST,\n\n${emailQuestion}\n\nSalam,\nKetut` }), { from: KETUT.address });
+  await peers.mail.deliver(
+    OFFICE.user,
+    await rfc822({
+      from: `${KETUT.name} <${KETUT.address}>`,
+      to: OFFICE.user,
+      subject: 'Permintaan data IPM Buleleng',
+      text: `Yth. PST,\n\n${emailQuestion}\n\nSalam,\nKetut`,
+    }),
+    { from: KETUT.address },
+  );
   const ketutRow = rows(page).filter({ hasText: KETUT.name });
   await expect(ketutRow).toBeVisible({ timeout: 15_000 });
   await expect(ketutRow).toHaveAttribute('data-unread', 'true');
@@ -243,7 +267,14 @@ test('Telegram and email live: arrive without reload, replies reach the peers, r
   const ratingId = ratingMail.parsed.messageId!;
   await peers.mail.deliver(
     OFFICE.user,
-    await rfc822({ from: `${KETUT.name} <${KETUT.address}>`, to: OFFICE.user, subject: `Re: ${ratingMail.parsed.subject}`, inReplyTo: ratingId, references: ratingId, text: '4 - datanya lengkap, terima kasih\n\nPada hari itu, PST menulis:\n> Mohon beri penilaian' }),
+    await rfc822({
+      from: `${KETUT.name} <${KETUT.address}>`,
+      to: OFFICE.user,
+      subject: `Re: ${ratingMail.parsed.subject}`,
+      inReplyTo: ratingId,
+      references: ratingId,
+      text: '4 - datanya lengkap, terima kasih\n\nPada hari itu, PST menulis:\n> Mohon beri penilaian',
+    }),
     { from: KETUT.address },
   );
   await expect(facts).toContainText('4/5 · “datanya lengkap, terima kasih” (Email)', { timeout: 15_000 });
@@ -270,7 +301,13 @@ test('Telegram and email live: arrive without reload, replies reach the peers, r
   // Hostile HTML through the whole path (LMTP → IMAP → mailparser → store → sanitizer → sandboxed frame):
   // it renders, runs no script, asks nothing of the tracking pixel, and leaves the page as it was.
   await page.getByRole('button', { name: 'Kembali ke daftar' }).click();
-  const hostile = await rfc822({ from: `Wayan Penipu <${HOSTILE.user}>`, to: OFFICE.user, subject: 'Permintaan data inflasi', text: 'Yth. petugas PST, mohon data inflasi Singaraja bulan Oktober.', html: hostileHtml(pixel.url) });
+  const hostile = await rfc822({
+    from: `Wayan Penipu <${HOSTILE.user}>`,
+    to: OFFICE.user,
+    subject: 'Permintaan data inflasi',
+    text: 'Yth. petugas PST, mohon data inflasi Singaraja bulan Oktober.',
+    html: hostileHtml(pixel.url),
+  });
   await peers.mail.deliver(OFFICE.user, hostile, { from: HOSTILE.user });
   await openRow(page, 'Wayan Penipu');
   const frame = page.getByTestId('email-html');

@@ -58,7 +58,17 @@ export function officeAccount(mail: MailPeers): EmailAccountInput {
 }
 
 /** An RFC 822 message built by nodemailer's composer (as a mail client would write it). */
-export function rfc822(mail: { from: string; to: string; subject: string; text?: string; html?: string; date?: Date; messageId?: string; inReplyTo?: string; references?: string }): Promise<Buffer> {
+export function rfc822(mail: {
+  from: string;
+  to: string;
+  subject: string;
+  text?: string;
+  html?: string;
+  date?: Date;
+  messageId?: string;
+  inReplyTo?: string;
+  references?: string;
+}): Promise<Buffer> {
   return new MailComposer(mail).compile().build();
 }
 
@@ -109,7 +119,11 @@ export async function answerIntake(bot: BotApiEmulator, user: TestUser, answers:
   const asked: (keyof IntakeAnswers)[] = [];
   const stepOf = (r: SentRecord) => (Object.keys(QUESTIONS) as (keyof IntakeAnswers)[]).find((s) => r.text?.endsWith(QUESTIONS[s]));
   for (let turn = 0; turn < 12; turn++) {
-    const record = await bot.waitForSent(user.id, (r) => !handled.has(r.messageId) && (stepOf(r) !== undefined || (r.text?.startsWith(INTAKE_DONE) ?? false)), 15_000);
+    const record = await bot.waitForSent(
+      user.id,
+      (r) => !handled.has(r.messageId) && (stepOf(r) !== undefined || (r.text?.startsWith(INTAKE_DONE) ?? false)),
+      15_000,
+    );
     handled.add(record.messageId);
     const step = stepOf(record);
     if (!step) return asked;

@@ -45,11 +45,37 @@ export async function seedInbox(dataDir: string, now = Date.now()): Promise<Seed
       thread: { mode: 'explicit' },
     });
     const messages = [
-      telegram(1, 'Kadek Ayu Lestari', 'Selamat pagi, saya butuh data jumlah penduduk Kecamatan Sukasada tahun 2024 untuk skripsi.', now - 50 * HOUR, 'Universitas Pendidikan Ganesha'),
+      telegram(
+        1,
+        'Kadek Ayu Lestari',
+        'Selamat pagi, saya butuh data jumlah penduduk Kecamatan Sukasada tahun 2024 untuk skripsi.',
+        now - 50 * HOUR,
+        'Universitas Pendidikan Ganesha',
+      ),
       telegram(1, 'Kadek Ayu Lestari', 'Kalau bisa sekalian data per desa ya, terima kasih.', now - 49 * HOUR, 'Universitas Pendidikan Ganesha'),
-      email(2, 'Made Wirawan', 'made.wirawan@example.test', 'Permintaan data PDRB Buleleng', 'Mohon dikirimkan data PDRB Kabupaten Buleleng atas dasar harga berlaku 2020–2024.', now - 30 * HOUR),
-      telegram(3, 'Putu Sri Handayani', 'Apakah ada publikasi Buleleng Dalam Angka edisi terbaru? Saya perlu tabel pariwisata.', now - 5 * HOUR, 'Dinas Pariwisata Kabupaten Buleleng'),
-      email(4, 'Nyoman Arta', 'nyoman.arta@example.test', 'Data kemiskinan', 'Saya ingin menanyakan persentase penduduk miskin Buleleng menurut kecamatan.', now - 2 * HOUR),
+      email(
+        2,
+        'Made Wirawan',
+        'made.wirawan@example.test',
+        'Permintaan data PDRB Buleleng',
+        'Mohon dikirimkan data PDRB Kabupaten Buleleng atas dasar harga berlaku 2020–2024.',
+        now - 30 * HOUR,
+      ),
+      telegram(
+        3,
+        'Putu Sri Handayani',
+        'Apakah ada publikasi Buleleng Dalam Angka edisi terbaru? Saya perlu tabel pariwisata.',
+        now - 5 * HOUR,
+        'Dinas Pariwisata Kabupaten Buleleng',
+      ),
+      email(
+        4,
+        'Nyoman Arta',
+        'nyoman.arta@example.test',
+        'Data kemiskinan',
+        'Saya ingin menanyakan persentase penduduk miskin Buleleng menurut kecamatan.',
+        now - 2 * HOUR,
+      ),
       telegram(5, 'Gede Pramana', 'Halo, bagaimana cara mengutip data BPS untuk laporan penelitian?', now - 20 * 60_000, 'Politeknik Negeri Bali'),
     ];
     for (const message of messages) ingest(core.services, message);

@@ -65,7 +65,10 @@ test('demo: a trainee takes the newest consultation from first message to rating
   await expect(pane).toBeVisible();
   await page.getByTestId('action-bar').getByRole('button', { name: 'Ambil', exact: true }).click();
 
-  await page.getByTestId('composer').getByRole('textbox', { name: 'Tulis balasan' }).fill('Terima kasih, data yang diminta kami kirimkan dalam format Excel. Sumber: Kabupaten Buleleng Dalam Angka.');
+  await page
+    .getByTestId('composer')
+    .getByRole('textbox', { name: 'Tulis balasan' })
+    .fill('Terima kasih, data yang diminta kami kirimkan dalam format Excel. Sumber: Kabupaten Buleleng Dalam Angka.');
   await page.getByTestId('composer').getByRole('button', { name: 'Kirim', exact: true }).click();
   await expect(pane).toContainText('Terima kasih, data yang diminta kami kirimkan');
 

@@ -32,7 +32,15 @@ export async function bundleChild(): Promise<ChildBundle> {
       keepNames: true,
       logLevel: 'warning',
     }),
-    esbuild.build({ entryPoints: [dir('./cached-loader.ts')], outfile: loader, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' }),
+    esbuild.build({
+      entryPoints: [dir('./cached-loader.ts')],
+      outfile: loader,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      logLevel: 'warning',
+    }),
   ]);
   return { loader, bundle };
 }

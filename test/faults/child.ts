@@ -70,7 +70,12 @@ async function run(): Promise<void> {
   await startChannels(core.services, {
     // Small batches: a kill lands between batches as often as inside one.
     email: { idleDelayMs: 50, retryBaseMs: 100, retryMaxMs: 500, pollMs: 60_000, batchSize: 10 },
-    telegram: { apiRoot, pollTimeoutSec: 1, backoffMs: { initial: 50, max: 300 }, limits: { perChatBurst: 1000, perChatPerSecond: 1000, globalPerSecond: 1000 } },
+    telegram: {
+      apiRoot,
+      pollTimeoutSec: 1,
+      backoffMs: { initial: 50, max: 300 },
+      limits: { perChatBurst: 1000, perChatPerSecond: 1000, globalPerSecond: 1000 },
+    },
   });
   await core.start();
   say('ready');

@@ -66,10 +66,7 @@ export interface FaultReport extends FaultCounts {
   ok: boolean;
 }
 
-const MAIL_USERS = [
-  { user: OFFICE, password: 'rahasia-pst-123' },
-  ...CITIZENS.map((user, i) => ({ user, password: `rahasia-warga-${i + 1}` })),
-];
+const MAIL_USERS = [{ user: OFFICE, password: 'rahasia-pst-123' }, ...CITIZENS.map((user, i) => ({ user, password: `rahasia-warga-${i + 1}` }))];
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -97,7 +94,8 @@ export async function runFaultInjection(options: FaultRunOptions): Promise<Fault
       child = RunningChild.start(bundle, { ...env, PST_TEST_SEED: String(random.int(0, 0xffffffff)) });
       requests.attach(child);
       const from = random() < (options.fromOpenShare ?? 0.2) ? 'open' : 'ready';
-      if (!(await child.waitFor(from, 30_000))) throw new Error(`cycle ${cycle}: no "${from}" from the child (${child.exitDescription}): ${child.stderr.join('')}`);
+      if (!(await child.waitFor(from, 30_000)))
+        throw new Error(`cycle ${cycle}: no "${from}" from the child (${child.exitDescription}): ${child.stderr.join('')}`);
       await sleep(random.int(killAfter.min, killAfter.max));
       if (!child.has('ready')) kills.beforeReady++;
       await child.kill();
@@ -115,7 +113,9 @@ export async function runFaultInjection(options: FaultRunOptions): Promise<Fault
       feeder.paused = requests.paused = backlog > (options.maxBacklog ?? 40);
       if (feeder.paused) kills.paused++;
       if (cycle % 10 === 0 || cycle === options.cycles) {
-        log(`cycle ${cycle}/${options.cycles}: stored in ${now.incomingEmail}/${feeder.mailIds.length} mail, ${now.incomingTelegram}/${feeder.telegramIds.length} telegram; outbox ${JSON.stringify(now.outbox)}; replies accepted ${requests.accepted.size}/${requests.requested}; ${Math.round((Date.now() - started) / 1000)} s`);
+        log(
+          `cycle ${cycle}/${options.cycles}: stored in ${now.incomingEmail}/${feeder.mailIds.length} mail, ${now.incomingTelegram}/${feeder.telegramIds.length} telegram; outbox ${JSON.stringify(now.outbox)}; replies accepted ${requests.accepted.size}/${requests.requested}; ${Math.round((Date.now() - started) / 1000)} s`,
+        );
       }
     }
     await feeder.stop();
@@ -182,12 +182,19 @@ async function settle(dbFile: string, feeder: InboundFeeder, telegram: BotApiEmu
   let state = settledState(dbFile);
   for (;;) {
     state = settledState(dbFile);
-    const done = state.incomingEmail >= feeder.mailIds.length && state.incomingTelegram >= feeder.telegramIds.length && state.pendingOutbox === 0 && telegram.pendingUpdateCount() === 0;
+    const done =
+      state.incomingEmail >= feeder.mailIds.length &&
+      state.incomingTelegram >= feeder.telegramIds.length &&
+      state.pendingOutbox === 0 &&
+      telegram.pendingUpdateCount() === 0;
     // Twice in a row: an ingest that enqueues an acknowledgement commits both at once, but be sure.
     calm = done ? calm + 1 : 0;
     if (calm >= 2) return;
     if (!child.alive) throw new Error(`the last child died (${child.exitDescription}): ${child.stderr.join('')}`);
-    if (Date.now() > deadline) throw new Error(`did not settle in ${timeoutMs} ms: ${JSON.stringify(state)}, mail fed ${feeder.mailIds.length}, telegram fed ${feeder.telegramIds.length}, updates pending ${telegram.pendingUpdateCount()}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `did not settle in ${timeoutMs} ms: ${JSON.stringify(state)}, mail fed ${feeder.mailIds.length}, telegram fed ${feeder.telegramIds.length}, updates pending ${telegram.pendingUpdateCount()}`,
+      );
     await sleep(250);
   }
 }

@@ -42,7 +42,10 @@ async function messageIds(client: ImapFlow, mailbox: string): Promise<string[]> 
 const markersIn = (text: string) => text.match(MARKER_PATTERN) ?? [];
 
 export async function readPeers(mail: MailPeers, office: string, telegram: BotApiEmulator, users: readonly TestUser[]): Promise<PeerFacts> {
-  const [inboxIds, sentFolderIds] = await withImap(mail.imapConfig(office), async (client) => [await messageIds(client, 'INBOX'), await messageIds(client, await resolveMailbox(client, '\\Sent'))]);
+  const [inboxIds, sentFolderIds] = await withImap(mail.imapConfig(office), async (client) => [
+    await messageIds(client, 'INBOX'),
+    await messageIds(client, await resolveMailbox(client, '\\Sent')),
+  ]);
   const mailOut: Delivered[] = [];
   for (const received of mail.smtp.received) {
     // Decoded, not raw: quoted-printable may break a marker across a soft line break.

@@ -19,7 +19,9 @@ export function snapshot(file: string): CycleSnapshot {
   try {
     const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
     const count = (sql: string) => (db.prepare(sql).pluck().get() as number) ?? 0;
-    const outbox = Object.fromEntries((db.prepare('SELECT state, count(*) AS n FROM outbox GROUP BY state').all() as { state: string; n: number }[]).map((r) => [r.state, r.n]));
+    const outbox = Object.fromEntries(
+      (db.prepare('SELECT state, count(*) AS n FROM outbox GROUP BY state').all() as { state: string; n: number }[]).map((r) => [r.state, r.n]),
+    );
     return {
       integrity,
       incomingEmail: count("SELECT count(*) FROM messages WHERE channel = 'email' AND direction = 'incoming'"),
@@ -57,11 +59,16 @@ export function readFacts(file: string): StoreFacts {
   const db = openStore(file);
   try {
     const incomingEmailIds = db
-      .prepare("SELECT em.header_message_id FROM messages m JOIN email_messages em ON em.message_id = m.id WHERE m.channel = 'email' AND m.direction = 'incoming'")
+      .prepare(
+        "SELECT em.header_message_id FROM messages m JOIN email_messages em ON em.message_id = m.id WHERE m.channel = 'email' AND m.direction = 'incoming'",
+      )
       .pluck()
       .all() as string[];
     const incomingTelegramIds = db.prepare("SELECT external_id FROM messages WHERE channel = 'telegram' AND direction = 'incoming'").pluck().all() as string[];
-    const parts = db.prepare('SELECT outbox_id, telegram_message_id FROM telegram_sent_parts ORDER BY outbox_id, part').all() as { outbox_id: number; telegram_message_id: number }[];
+    const parts = db.prepare('SELECT outbox_id, telegram_message_id FROM telegram_sent_parts ORDER BY outbox_id, part').all() as {
+      outbox_id: number;
+      telegram_message_id: number;
+    }[];
     const partsOf = new Map<number, number[]>();
     for (const p of parts) partsOf.set(p.outbox_id, [...(partsOf.get(p.outbox_id) ?? []), p.telegram_message_id]);
     const rows = db
@@ -73,7 +80,17 @@ export function readFacts(file: string): StoreFacts {
            LEFT JOIN email_messages em ON em.message_id = m.id
           WHERE m.direction = 'outgoing' ORDER BY m.id`,
       )
-      .all() as { id: number; channel: 'email' | 'telegram'; body_text: string; delivery: string | null; failure_reason: string | null; outbox_id: number; state: string; header_message_id: string | null; source_id: string | null }[];
+      .all() as {
+      id: number;
+      channel: 'email' | 'telegram';
+      body_text: string;
+      delivery: string | null;
+      failure_reason: string | null;
+      outbox_id: number;
+      state: string;
+      header_message_id: string | null;
+      source_id: string | null;
+    }[];
     const outgoing = rows.map((r) => ({
       messageId: r.id,
       channel: r.channel,
@@ -101,7 +118,7 @@ export function settledState(file: string): { pendingOutbox: number; incomingEma
       pendingOutbox: count("SELECT count(*) FROM outbox WHERE state IN ('pending', 'sending')"),
       incomingEmail: count("SELECT count(*) FROM messages WHERE channel = 'email' AND direction = 'incoming'"),
       incomingTelegram: count("SELECT count(*) FROM messages WHERE channel = 'telegram' AND direction = 'incoming'"),
-      telegramOffset: cursor ? (JSON.parse(cursor) as { offset?: number }).offset ?? null : null,
+      telegramOffset: cursor ? ((JSON.parse(cursor) as { offset?: number }).offset ?? null) : null,
     };
   } finally {
     db.close();

@@ -88,7 +88,8 @@ export function verify(store: StoreFacts, peers: PeerFacts, driver: DriverFacts)
   const notes: string[] = [];
   // The INBOX is what Dovecot holds; what the feeder delivered must be exactly that.
   const inboxVsFed = inbound('office INBOX vs mail delivered by the driver', driver.fedMailIds, peers.inboxIds, problems);
-  if (inboxVsFed.missing + inboxVsFed.duplicated + inboxVsFed.extra > 0) problems.push('the mail peer does not hold what the driver delivered: the harness itself is wrong');
+  if (inboxVsFed.missing + inboxVsFed.duplicated + inboxVsFed.extra > 0)
+    problems.push('the mail peer does not hold what the driver delivered: the harness itself is wrong');
   const inboundEmail = inbound('incoming email', peers.inboxIds, store.incomingEmailIds, problems);
   const inboundTelegram = inbound('incoming Telegram', driver.fedTelegramIds, store.incomingTelegramIds, problems);
 
@@ -99,12 +100,25 @@ export function verify(store: StoreFacts, peers: PeerFacts, driver: DriverFacts)
   const mailDuplicated = [...mailCopies].filter(([, n]) => n > 1);
   const mailUnrecorded = [...mailCopies.keys()].filter((id) => !recordedIds.has(id));
   const mailLost = emailRows.filter((r) => r.delivery === 'sent' && !mailCopies.has(r.headerMessageId ?? ''));
-  if (mailDuplicated.length) problems.push(`outgoing email: ${mailDuplicated.length} delivered more than once, e.g. ${mailDuplicated.slice(0, 3).map(([id, n]) => `${id}×${n}`).join(' ')}`);
-  if (mailUnrecorded.length) problems.push(`outgoing email: ${mailUnrecorded.length} delivered but unknown to the store, e.g. ${mailUnrecorded.slice(0, 3).join(' ')}`);
+  if (mailDuplicated.length)
+    problems.push(
+      `outgoing email: ${mailDuplicated.length} delivered more than once, e.g. ${mailDuplicated
+        .slice(0, 3)
+        .map(([id, n]) => `${id}×${n}`)
+        .join(' ')}`,
+    );
+  if (mailUnrecorded.length)
+    problems.push(`outgoing email: ${mailUnrecorded.length} delivered but unknown to the store, e.g. ${mailUnrecorded.slice(0, 3).join(' ')}`);
   const sentCopies = countBy(peers.sentFolderIds, (id) => id);
   const sentDuplicated = [...sentCopies].filter(([, n]) => n > 1);
   const missingFromSent = emailRows.filter((r) => r.delivery === 'sent' && !sentCopies.has(r.headerMessageId ?? ''));
-  if (sentDuplicated.length) problems.push(`Sent folder: ${sentDuplicated.length} mails in it more than once, e.g. ${sentDuplicated.slice(0, 3).map(([id, n]) => `${id}×${n}`).join(' ')}`);
+  if (sentDuplicated.length)
+    problems.push(
+      `Sent folder: ${sentDuplicated.length} mails in it more than once, e.g. ${sentDuplicated
+        .slice(0, 3)
+        .map(([id, n]) => `${id}×${n}`)
+        .join(' ')}`,
+    );
   if (missingFromSent.length) problems.push(`Sent folder: ${missingFromSent.length} sent mails have no copy, e.g. message ${missingFromSent[0]!.messageId}`);
   if (mailLost.length) problems.push(`outgoing email: ${mailLost.length} marked sent but never reached the SMTP peer, e.g. message ${mailLost[0]!.messageId}`);
 
@@ -135,15 +149,29 @@ export function verify(store: StoreFacts, peers: PeerFacts, driver: DriverFacts)
       tgUnknownDelivered++;
     } else tgDuplicated.push(d.id);
   }
-  if (tgDuplicated.length) problems.push(`outgoing Telegram: ${tgDuplicated.length} bot messages beyond what the store sent (a resend), e.g. ${tgDuplicated.slice(0, 3).join(' ')}`);
+  if (tgDuplicated.length)
+    problems.push(`outgoing Telegram: ${tgDuplicated.length} bot messages beyond what the store sent (a resend), e.g. ${tgDuplicated.slice(0, 3).join(' ')}`);
 
   // Officer replies, by the marker in their text, at both peers.
   const delivered = [...peers.mailOut, ...peers.telegramOut];
-  const copiesOf = countBy(delivered.flatMap((d) => d.markers), (m) => m);
+  const copiesOf = countBy(
+    delivered.flatMap((d) => d.markers),
+    (m) => m,
+  );
   const rowsOf = new Map<string, OutgoingRow[]>();
   for (const row of store.outgoing) for (const m of new Set(row.text.match(MARKER_PATTERN) ?? [])) rowsOf.set(m, [...(rowsOf.get(m) ?? []), row]);
   const tracked = new Set([...driver.repliesAccepted.keys(), ...rowsOf.keys()]);
-  const replies = { requested: driver.repliesRequested, accepted: driver.repliesAccepted.size, committedUnacknowledged: 0, delivered: 0, failedUnknownDelivered: 0, failedUnknownNotDelivered: 0, failedOther: 0, lost: 0, duplicated: 0 };
+  const replies = {
+    requested: driver.repliesRequested,
+    accepted: driver.repliesAccepted.size,
+    committedUnacknowledged: 0,
+    delivered: 0,
+    failedUnknownDelivered: 0,
+    failedUnknownNotDelivered: 0,
+    failedOther: 0,
+    lost: 0,
+    duplicated: 0,
+  };
   const lostExamples: string[] = [];
   for (const marker of tracked) {
     const rows = rowsOf.get(marker) ?? [];
@@ -155,13 +183,13 @@ export function verify(store: StoreFacts, peers: PeerFacts, driver: DriverFacts)
       continue;
     }
     const row = rows[0];
-    if (row && row.messageId !== (driver.repliesAccepted.get(marker) ?? row.messageId)) problems.push(`reply ${marker}: stored as message ${row.messageId}, accepted as ${driver.repliesAccepted.get(marker)}`);
+    if (row && row.messageId !== (driver.repliesAccepted.get(marker) ?? row.messageId))
+      problems.push(`reply ${marker}: stored as message ${row.messageId}, accepted as ${driver.repliesAccepted.get(marker)}`);
     if (row?.delivery === 'sent' && copies === 1) replies.delivered++;
     else if (row && isUnknown(row)) {
       if (copies === 1) replies.failedUnknownDelivered++;
       else replies.failedUnknownNotDelivered++;
-    }
-    else if (row?.delivery === 'failed' && copies === 0) {
+    } else if (row?.delivery === 'failed' && copies === 0) {
       // Failed with a reason the officer sees (not lost); none is expected here, so it is noted.
       replies.failedOther++;
       if (notes.length < 5) notes.push(`reply ${marker} failed: ${row.failureReason}`);
@@ -190,7 +218,13 @@ export function verify(store: StoreFacts, peers: PeerFacts, driver: DriverFacts)
         sentFolderDuplicated: sentDuplicated.length,
         missingFromSentFolder: missingFromSent.length,
       },
-      telegram: { atPeer: peers.telegramOut.length, duplicated: tgDuplicated.length, lost: tgLost, failedUnknown: tgRows.filter(isUnknown).length, failedUnknownDelivered: tgUnknownDelivered },
+      telegram: {
+        atPeer: peers.telegramOut.length,
+        duplicated: tgDuplicated.length,
+        lost: tgLost,
+        failedUnknown: tgRows.filter(isUnknown).length,
+        failedUnknownDelivered: tgUnknownDelivered,
+      },
     },
     replies,
     integrityFailures: driver.integrityFailures,

@@ -36,7 +36,15 @@ export interface TestCore extends Core {
 export function startTestCore(options: { now?: () => number; dir?: string; trainingMode?: boolean; outbox?: OutboxOptions } = {}): TestCore {
   const temp = options.dir ? null : tempDataDir();
   const dir = options.dir ?? temp!.dir;
-  const core = createCore({ dataDir: dir, host: 'browser', version: '0.0.0-test', cipher: new KeyFileCipher(join(dir, 'secret.key')), now: options.now, trainingMode: options.trainingMode, outbox: options.outbox });
+  const core = createCore({
+    dataDir: dir,
+    host: 'browser',
+    version: '0.0.0-test',
+    cipher: new KeyFileCipher(join(dir, 'secret.key')),
+    now: options.now,
+    trainingMode: options.trainingMode,
+    outbox: options.outbox,
+  });
   const session = memorySession();
   const call = (async (method: Method, input: unknown, s?: SessionSlot) => core.dispatch(method, input, s ?? session)) as TestCore['call'];
   return {

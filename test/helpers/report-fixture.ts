@@ -69,17 +69,108 @@ export function insertReportFixture(db: Db, officers: FixtureIds): void {
     );
 
   const { sari, budi } = officers;
-  const c1 = add({ ticket: 'KONS-5108-20260814-0001', requester: ayu, channel: 'telegram', status: 'rated', assignee: sari, created: '2026-08-14 14:00', firstResponse: '2026-08-14 14:30', complete: '2026-08-14 15:00', resolved: '2026-08-20 11:00', topic: 'Kependudukan' });
-  const c2 = add({ ticket: 'KONS-5108-20260818-0001', requester: wayan, channel: 'email', status: 'rated', assignee: sari, created: '2026-08-18 09:00', firstResponse: '2026-08-18 10:00', complete: '2026-08-18 10:00', resolved: '2026-08-21 14:00', topic: 'PDRB/Ekonomi' });
+  const c1 = add({
+    ticket: 'KONS-5108-20260814-0001',
+    requester: ayu,
+    channel: 'telegram',
+    status: 'rated',
+    assignee: sari,
+    created: '2026-08-14 14:00',
+    firstResponse: '2026-08-14 14:30',
+    complete: '2026-08-14 15:00',
+    resolved: '2026-08-20 11:00',
+    topic: 'Kependudukan',
+  });
+  const c2 = add({
+    ticket: 'KONS-5108-20260818-0001',
+    requester: wayan,
+    channel: 'email',
+    status: 'rated',
+    assignee: sari,
+    created: '2026-08-18 09:00',
+    firstResponse: '2026-08-18 10:00',
+    complete: '2026-08-18 10:00',
+    resolved: '2026-08-21 14:00',
+    topic: 'PDRB/Ekonomi',
+  });
   db.prepare('INSERT INTO sla_pauses (conversation_id, from_at, to_at) VALUES (?, ?, ?)').run(c2, wita('2026-08-19 09:00'), wita('2026-08-20 09:00'));
-  add({ ticket: 'KONS-5108-20260819-0001', requester: ayu, channel: 'telegram', status: 'in_progress', assignee: budi, created: '2026-08-19 16:00', firstResponse: '2026-08-20 08:30', complete: '2026-08-20 09:00' });
-  add({ ticket: 'KONS-5108-20260810-0001', requester: old, channel: 'email', status: 'in_progress', assignee: budi, created: '2026-08-10 09:00', firstResponse: '2026-08-10 09:30', complete: '2026-08-10 10:00' });
-  add({ ticket: 'KONS-5108-20260821-0001', requester: walkIn, channel: 'manual', status: 'awaiting_requirements', assignee: null, created: '2026-08-21 10:00' });
-  const c6 = add({ ticket: 'KONS-5108-20260820-0001', requester: ayu, channel: 'telegram', status: 'rated', assignee: sari, created: '2026-08-20 09:00', firstResponse: '2026-08-20 09:15', complete: '2026-08-20 09:15', resolved: '2026-08-20 11:15', topic: 'Kependudukan' });
+  add({
+    ticket: 'KONS-5108-20260819-0001',
+    requester: ayu,
+    channel: 'telegram',
+    status: 'in_progress',
+    assignee: budi,
+    created: '2026-08-19 16:00',
+    firstResponse: '2026-08-20 08:30',
+    complete: '2026-08-20 09:00',
+  });
+  add({
+    ticket: 'KONS-5108-20260810-0001',
+    requester: old,
+    channel: 'email',
+    status: 'in_progress',
+    assignee: budi,
+    created: '2026-08-10 09:00',
+    firstResponse: '2026-08-10 09:30',
+    complete: '2026-08-10 10:00',
+  });
+  add({
+    ticket: 'KONS-5108-20260821-0001',
+    requester: walkIn,
+    channel: 'manual',
+    status: 'awaiting_requirements',
+    assignee: null,
+    created: '2026-08-21 10:00',
+  });
+  const c6 = add({
+    ticket: 'KONS-5108-20260820-0001',
+    requester: ayu,
+    channel: 'telegram',
+    status: 'rated',
+    assignee: sari,
+    created: '2026-08-20 09:00',
+    firstResponse: '2026-08-20 09:15',
+    complete: '2026-08-20 09:15',
+    resolved: '2026-08-20 11:15',
+    topic: 'Kependudukan',
+  });
   add({ ticket: 'KONS-5108-20260818-0002', requester: old, channel: 'email', status: 'new', assignee: budi, created: '2026-08-18 08:00', automated: true });
-  add({ ticket: 'KONS-5108-20260803-0001', requester: old, channel: 'email', status: 'resolved', assignee: sari, created: '2026-08-03 09:00', firstResponse: '2026-08-03 09:10', complete: '2026-08-03 09:10', resolved: '2026-08-05 10:00', topic: 'IPM' });
-  add({ ticket: 'KONS-5108-20260803-0002', requester: old, channel: 'email', status: 'resolved', assignee: sari, created: '2026-08-03 09:30', firstResponse: '2026-08-03 09:45', complete: '2026-08-03 10:00', resolved: '2026-08-24 10:00', topic: 'IPM' });
-  const c10 = add({ ticket: 'KONS-5108-20260818-0003', requester: made, channel: 'telegram', status: 'resolved', assignee: budi, created: '2026-08-18 13:00', firstResponse: '2026-08-18 13:30', complete: '2026-08-18 14:00', resolved: '2026-08-21 15:00', topic: 'Pertanian' });
+  add({
+    ticket: 'KONS-5108-20260803-0001',
+    requester: old,
+    channel: 'email',
+    status: 'resolved',
+    assignee: sari,
+    created: '2026-08-03 09:00',
+    firstResponse: '2026-08-03 09:10',
+    complete: '2026-08-03 09:10',
+    resolved: '2026-08-05 10:00',
+    topic: 'IPM',
+  });
+  add({
+    ticket: 'KONS-5108-20260803-0002',
+    requester: old,
+    channel: 'email',
+    status: 'resolved',
+    assignee: sari,
+    created: '2026-08-03 09:30',
+    firstResponse: '2026-08-03 09:45',
+    complete: '2026-08-03 10:00',
+    resolved: '2026-08-24 10:00',
+    topic: 'IPM',
+  });
+  const c10 = add({
+    ticket: 'KONS-5108-20260818-0003',
+    requester: made,
+    channel: 'telegram',
+    status: 'resolved',
+    assignee: budi,
+    created: '2026-08-18 13:00',
+    firstResponse: '2026-08-18 13:30',
+    complete: '2026-08-18 14:00',
+    resolved: '2026-08-21 15:00',
+    topic: 'Pertanian',
+  });
 
   const request = db.prepare('INSERT INTO rating_requests (conversation_id, closure, channel, created_at, answered_at) VALUES (?, 0, ?, ?, ?)');
   const rating = db.prepare(
@@ -103,7 +194,9 @@ export function insertReportFixture(db: Db, officers: FixtureIds): void {
   log('formulir_online', 'Tabel sulit dicari', '2026-08-05 09:00', '2026-08-19 09:00');
   log('langsung', 'Antrean lama', '2026-08-03 09:00', '2026-08-04 09:00');
 
-  const reply = db.prepare("INSERT INTO messages (conversation_id, direction, channel, body_text, author_officer_id, delivery, created_at) VALUES (?, 'outgoing', ?, 'Balasan', ?, 'sent', ?)");
+  const reply = db.prepare(
+    "INSERT INTO messages (conversation_id, direction, channel, body_text, author_officer_id, delivery, created_at) VALUES (?, 'outgoing', ?, 'Balasan', ?, 'sent', ?)",
+  );
   reply.run(c2, 'email', sari, wita('2026-08-18 10:00'));
   reply.run(c6, 'telegram', sari, wita('2026-08-20 09:15'));
   reply.run(c10, 'telegram', budi, wita('2026-08-18 13:30'));

@@ -39,7 +39,9 @@ export interface TelegramHarness {
 const fastOutbox = { baseDelayMs: 100, maxDelayMs: 1_000, pollMs: 100 };
 
 /** The real core on a temp data dir, a logged-in admin, and the Telegram channel on the emulator. */
-export async function startTelegramHarness(options: { at?: number; emulator?: EmulatorOptions; telegram?: TelegramOptions; withToken?: boolean } = {}): Promise<TelegramHarness> {
+export async function startTelegramHarness(
+  options: { at?: number; emulator?: EmulatorOptions; telegram?: TelegramOptions; withToken?: boolean } = {},
+): Promise<TelegramHarness> {
   const now = shiftedClock(options.at ?? MONDAY_10_WITA);
   const emulator = await startBotApiEmulator({ now, ...options.emulator });
   const temp = tempDataDir('pst-tg-');
@@ -55,7 +57,14 @@ export async function startTelegramHarness(options: { at?: number; emulator?: Em
   };
 
   const build = async (first: boolean) => {
-    const core = createCore({ dataDir: temp.dir, host: 'browser', version: '0.0.0-test', cipher: new KeyFileCipher(join(temp.dir, 'secret.key')), now, outbox: fastOutbox });
+    const core = createCore({
+      dataDir: temp.dir,
+      host: 'browser',
+      version: '0.0.0-test',
+      cipher: new KeyFileCipher(join(temp.dir, 'secret.key')),
+      now,
+      outbox: fastOutbox,
+    });
     core.services.events.subscribe((name, payload) => events.push({ name, payload }));
     if (first) {
       const setup = await core.dispatch('auth.setupAdmin', ADMIN, session);

@@ -79,7 +79,10 @@ function attachmentHashes(dataDir: string): Record<string, string> {
   const root = join(dataDir, 'attachments');
   const out: Record<string, string> = {};
   for (const dir of readdirSync(root)) {
-    for (const file of readdirSync(join(root, dir))) out[`${dir}/${file}`] = createHash('sha256').update(readFileSync(join(root, dir, file))).digest('hex');
+    for (const file of readdirSync(join(root, dir)))
+      out[`${dir}/${file}`] = createHash('sha256')
+        .update(readFileSync(join(root, dir, file)))
+        .digest('hex');
   }
   return out;
 }
@@ -105,12 +108,26 @@ describe('backup and restore', () => {
       await new Promise((r) => setImmediate(r));
       if (snapshot !== null) break;
       clock.now += 1000;
-      ingest(core.services, { channel: 'email', externalId: `<live-${written}@mail.test>`, sourceId: `live${written}@mail.test`, receivedAt: clock.now, text: `surat saat pencadangan ${written}`, thread: { mode: 'explicit' } });
+      ingest(core.services, {
+        channel: 'email',
+        externalId: `<live-${written}@mail.test>`,
+        sourceId: `live${written}@mail.test`,
+        receivedAt: clock.now,
+        text: `surat saat pencadangan ${written}`,
+        thread: { mode: 'explicit' },
+      });
       written++;
     }
     const result = await backup;
     // Writes continue after the snapshot: they must not be in the backup.
-    ingest(core.services, { channel: 'email', externalId: '<after@mail.test>', sourceId: 'after@mail.test', receivedAt: clock.now, text: 'sesudah', thread: { mode: 'explicit' } });
+    ingest(core.services, {
+      channel: 'email',
+      externalId: '<after@mail.test>',
+      sourceId: 'after@mail.test',
+      receivedAt: clock.now,
+      text: 'sesudah',
+      thread: { mode: 'explicit' },
+    });
     expect(written).toBeGreaterThan(0);
     const snap = snapshot as unknown as { digests: Record<string, string>; counts: Record<string, number>; attachments: Record<string, string> };
     expect(result.manifest.tables).toEqual(snap.counts);
@@ -191,7 +208,13 @@ describe('backup and restore', () => {
       clock.now += DAY;
       names.push((await createBackup(core.services, folder, { keep: 2 })).path);
     }
-    expect(readdirSync(folder).sort()).toEqual(names.slice(2).map((p) => p.slice(folder.length + 1)).concat('PST-Backup-20200101-0000.partial').sort());
+    expect(readdirSync(folder).sort()).toEqual(
+      names
+        .slice(2)
+        .map((p) => p.slice(folder.length + 1))
+        .concat('PST-Backup-20200101-0000.partial')
+        .sort(),
+    );
   });
 
   it('the schedule runs when due, once per day, a missed one at the next start, and retries a failure after an hour', async () => {
@@ -201,8 +224,12 @@ describe('backup and restore', () => {
     const folder = temp();
     // 2026-11-27 10:00 WITA: the admin chooses the folder.
     clock.now = Date.UTC(2026, 10, 27, 2, 0);
-    core.services.db.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('backup.folder', ?, 0) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(JSON.stringify(folder));
-    core.services.db.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('backup.since', ?, 0) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(JSON.stringify(clock.now));
+    core.services.db
+      .prepare("INSERT INTO settings (key, value, updated_at) VALUES ('backup.folder', ?, 0) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+      .run(JSON.stringify(folder));
+    core.services.db
+      .prepare("INSERT INTO settings (key, value, updated_at) VALUES ('backup.since', ?, 0) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+      .run(JSON.stringify(clock.now));
 
     expect((await core.maintenance.tick()).backup).toBeNull();
     clock.now = Date.UTC(2026, 10, 27, 7, 44); // 15:44 WITA
@@ -245,8 +272,20 @@ describe('backup and restore', () => {
     expect(existsSync(join(target, DATABASE_FILE))).toBe(true);
 
     const lines: string[] = [];
-    expect(await runRestoreCli(['--from', path, '--data-dir', target], () => undefined, (l) => lines.push(l))).toBe(1);
+    expect(
+      await runRestoreCli(
+        ['--from', path, '--data-dir', target],
+        () => undefined,
+        (l) => lines.push(l),
+      ),
+    ).toBe(1);
     expect(lines.join('\n')).toMatch(/Folder tujuan tidak kosong.*not empty/s);
-    expect(await runRestoreCli(['--data-dir', target], () => undefined, () => undefined)).toBe(2);
+    expect(
+      await runRestoreCli(
+        ['--data-dir', target],
+        () => undefined,
+        () => undefined,
+      ),
+    ).toBe(2);
   }, 60_000);
 });

@@ -31,9 +31,17 @@ describe('browser host: the token', () => {
     for (const path of ['/', '/index.html', '/api/events']) {
       expect((await fetch(host.origin + path)).status, path).toBe(401);
     }
-    const res = await fetch(`${host.origin}/api/auth.setupAdmin`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(ADMIN) });
+    const res = await fetch(`${host.origin}/api/auth.setupAdmin`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(ADMIN),
+    });
     expect(res.status).toBe(401);
-    const wrong = await fetch(`${host.origin}/api/auth.status`, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: 'pst_host=guess' }, body: '{}' });
+    const wrong = await fetch(`${host.origin}/api/auth.status`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Cookie: 'pst_host=guess' },
+      body: '{}',
+    });
     expect(wrong.status).toBe(401);
     expect(count('officers')).toBe(0);
   });
@@ -53,7 +61,11 @@ describe('browser host: the token', () => {
   });
 
   it('accepts the token as a Bearer header for non-browser clients', async () => {
-    const res = await fetch(`${host.origin}/api/app.info`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.token}` }, body: '{}' });
+    const res = await fetch(`${host.origin}/api/app.info`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.token}` },
+      body: '{}',
+    });
     expect(await res.json()).toMatchObject({ ok: true, value: { name: 'PST Console', host: 'browser', dataDir: core.dir } });
   });
 
@@ -61,10 +73,19 @@ describe('browser host: the token', () => {
     expect(host.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     // fetch() will not send a forged Host header; node:http will, as a rebinding page's browser would.
     const rebinding = await new Promise<number>((resolve, reject) => {
-      const req = httpRequest({ host: '127.0.0.1', port: host.port, path: '/api/app.info', method: 'POST', headers: { Host: `evil.example:${host.port}`, Cookie: api.cookieHeader(), 'Content-Type': 'application/json' } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = httpRequest(
+        {
+          host: '127.0.0.1',
+          port: host.port,
+          path: '/api/app.info',
+          method: 'POST',
+          headers: { Host: `evil.example:${host.port}`, Cookie: api.cookieHeader(), 'Content-Type': 'application/json' },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on('error', reject);
       req.end('{}');
     });
@@ -95,7 +116,11 @@ describe('browser host: the API', () => {
       error: { kind: 'invalid_input', issues: [{ path: 'password' }] },
     });
     expect((await api.call('auth.setupAdmin', { ...ADMIN, extra: true })).body.error.kind).toBe('invalid_input');
-    const wrongType = await fetch(`${host.origin}/api/app.info`, { method: 'POST', headers: { 'Content-Type': 'text/plain', Cookie: api.cookieHeader() }, body: '{}' });
+    const wrongType = await fetch(`${host.origin}/api/app.info`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain', Cookie: api.cookieHeader() },
+      body: '{}',
+    });
     expect(wrongType.status).toBe(415);
     expect((await api.call('no.such.method')).body).toMatchObject({ ok: false, error: { kind: 'not_found' } });
     expect((await api.call('__proto__')).body).toMatchObject({ ok: false, error: { kind: 'not_found' } });
@@ -108,7 +133,14 @@ describe('browser host: the API', () => {
     expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
     const reader = res.body!.getReader();
     await reader.read(); // ": connected"
-    ingest(core.services, { channel: 'email', externalId: '<m1@x>', sourceId: 'ayu@example.id', receivedAt: Date.now(), text: 'Mohon data IPM', thread: { mode: 'explicit' } });
+    ingest(core.services, {
+      channel: 'email',
+      externalId: '<m1@x>',
+      sourceId: 'ayu@example.id',
+      receivedAt: Date.now(),
+      text: 'Mohon data IPM',
+      thread: { mode: 'explicit' },
+    });
     let received = '';
     while (!received.includes('message.changed')) received += new TextDecoder().decode((await reader.read()).value);
     expect(received).toMatch(/event: inbox.changed\ndata: \{"conversationIds":\[1\]\}/);

@@ -18,11 +18,21 @@ beforeEach(async () => {
   ayu = memorySession();
   await core.must('auth.login', { username: 'ayu', password: 'sandi-ayu-12345' }, ayu);
   telegramConversation = ingest(core.services, {
-    channel: 'telegram', externalId: '91:1', sourceId: '91', receivedAt: T0, text: 'Minta data kemiskinan Buleleng', thread: { mode: 'identity' },
+    channel: 'telegram',
+    externalId: '91:1',
+    sourceId: '91',
+    receivedAt: T0,
+    text: 'Minta data kemiskinan Buleleng',
+    thread: { mode: 'identity' },
     requester: { name: 'Gede Arta', telegramUserId: '91' },
   }).conversationId;
   manualConversation = ingest(core.services, {
-    channel: 'manual', externalId: 'walkin-1', sourceId: 'walkin-1', receivedAt: T0, text: 'Tamu datang ke ruang PST', thread: { mode: 'explicit' },
+    channel: 'manual',
+    externalId: 'walkin-1',
+    sourceId: 'walkin-1',
+    receivedAt: T0,
+    text: 'Tamu datang ke ruang PST',
+    thread: { mode: 'explicit' },
   }).conversationId;
 });
 afterEach(() => core.dispose());
@@ -39,7 +49,11 @@ describe('drafts', () => {
 
     now = T0 + 5_000;
     await core.must('drafts.save', { conversationId: telegramConversation, body: 'Catatan Ayu: cek SUSENAS', mode: 'note' }, ayu);
-    expect(await core.must('drafts.get', { conversationId: telegramConversation }, ayu)).toEqual({ body: 'Catatan Ayu: cek SUSENAS', mode: 'note', updatedAt: T0 + 5_000 });
+    expect(await core.must('drafts.get', { conversationId: telegramConversation }, ayu)).toEqual({
+      body: 'Catatan Ayu: cek SUSENAS',
+      mode: 'note',
+      updatedAt: T0 + 5_000,
+    });
     // The admin's draft is untouched by Ayu's, and typed text (line breaks, trailing spaces) comes back exactly.
     expect(await core.must('drafts.get', { conversationId: telegramConversation })).toEqual(saved);
   });
@@ -59,7 +73,14 @@ describe('drafts', () => {
     try {
       const first = startTestCore({ dir: data.dir });
       await first.must('auth.setupAdmin', { username: 'admin', displayName: 'Admin', password: 'rahasia-admin-123' });
-      const { conversationId } = ingest(first.services, { channel: 'telegram', externalId: '5:1', sourceId: '5', receivedAt: T0, text: 'Halo', thread: { mode: 'identity' } });
+      const { conversationId } = ingest(first.services, {
+        channel: 'telegram',
+        externalId: '5:1',
+        sourceId: '5',
+        receivedAt: T0,
+        text: 'Halo',
+        thread: { mode: 'identity' },
+      });
       await first.must('drafts.save', { conversationId, body: 'Belum selesai…' });
       await first.dispose();
 
@@ -72,7 +93,7 @@ describe('drafts', () => {
     }
   });
 
-  it('are cleared by sending (only the sender\'s) in the same transaction as the message', async () => {
+  it("are cleared by sending (only the sender's) in the same transaction as the message", async () => {
     await core.must('drafts.save', { conversationId: telegramConversation, body: 'draf admin' });
     await core.must('drafts.save', { conversationId: telegramConversation, body: 'draf Ayu' }, ayu);
     const sent = await core.must('messages.send', { conversationId: telegramConversation, text: 'Data kemiskinan ada di publikasi Buleleng Dalam Angka.' });
@@ -95,7 +116,10 @@ describe('drafts', () => {
     const originalError = console.error;
     console.error = () => {}; // the dispatcher logs the internal error; expected here
     try {
-      expect(await core.call('messages.send', { conversationId: telegramConversation, text: 'tidak jadi' })).toMatchObject({ ok: false, error: { kind: 'internal' } });
+      expect(await core.call('messages.send', { conversationId: telegramConversation, text: 'tidak jadi' })).toMatchObject({
+        ok: false,
+        error: { kind: 'internal' },
+      });
     } finally {
       console.error = originalError;
       db.exec('DROP TRIGGER temp.drafts_stuck');
@@ -148,7 +172,10 @@ describe('drafts', () => {
     expect(await core.call('drafts.save', { conversationId: 99_999, body: 'x' })).toMatchObject({ ok: false, error: { kind: 'not_found' } });
     expect(await core.call('drafts.get', { conversationId: 99_999 })).toMatchObject({ ok: false, error: { kind: 'not_found' } });
     const stranger = memorySession();
-    expect(await core.call('drafts.save', { conversationId: telegramConversation, body: 'x' }, stranger)).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(await core.call('drafts.save', { conversationId: telegramConversation, body: 'x' }, stranger)).toMatchObject({
+      ok: false,
+      error: { kind: 'forbidden' },
+    });
     expect(await core.call('drafts.get', { conversationId: telegramConversation }, stranger)).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
     expect(draftRows()).toEqual([]);
   });

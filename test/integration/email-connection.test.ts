@@ -14,8 +14,19 @@ async function closedPort(): Promise<number> {
 
 const account = (port: number): EmailAccount =>
   ({
-    enabled: true, imapHost: '127.0.0.1', imapPort: port, imapTls: 'starttls', smtpHost: '127.0.0.1', smtpPort: port, smtpTls: 'starttls',
-    user: 'pst', password: 'x', fromAddress: '', senderName: 'PST', syncSince: null, tlsCaPem: null,
+    enabled: true,
+    imapHost: '127.0.0.1',
+    imapPort: port,
+    imapTls: 'starttls',
+    smtpHost: '127.0.0.1',
+    smtpPort: port,
+    smtpTls: 'starttls',
+    user: 'pst',
+    password: 'x',
+    fromAddress: '',
+    senderName: 'PST',
+    syncSince: null,
+    tlsCaPem: null,
   }) as EmailAccount;
 
 describe('email connections to a server that is not there', () => {

@@ -18,7 +18,16 @@ const BUNDLE = fileURLToPath(new URL('../../node_modules/.cache/pst-email-crash/
 /** One esbuild bundle (dependencies external), started on plain Node: tsx would compile the core at every start. */
 async function bundleChild(): Promise<void> {
   const esbuild = await import('esbuild');
-  await esbuild.build({ entryPoints: [CHILD], outfile: BUNDLE, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' });
+  await esbuild.build({
+    entryPoints: [CHILD],
+    outfile: BUNDLE,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  });
 }
 const OLD = 'Mon, 03 Mar 2025 10:00:00 +0800';
 
@@ -84,7 +93,13 @@ describe.skipIf(!available)('kill -9 during email sync and send', { timeout: 90_
 
   it('during sync: after kills at random moments and a restart, every mail is stored exactly once', async () => {
     const total = 600;
-    peers.seedMaildir(OFFICE, 'INBOX', Array.from({ length: total }, (_, i) => ({ raw: mail({ subject: `Crash ${i}`, messageId: i % 50 === 0 ? null : `<crash.${i}@x.test>`, body: `isi ${i}`, date: OLD }) })));
+    peers.seedMaildir(
+      OFFICE,
+      'INBOX',
+      Array.from({ length: total }, (_, i) => ({
+        raw: mail({ subject: `Crash ${i}`, messageId: i % 50 === 0 ? null : `<crash.${i}@x.test>`, body: `isi ${i}`, date: OLD }),
+      })),
+    );
     const setup = await startFastCore();
     await setup.must('email.saveAccount', accountInput(peers));
     const dir = setup.dir;
@@ -117,7 +132,10 @@ describe.skipIf(!available)('kill -9 during email sync and send', { timeout: 90_
     const d = db();
     try {
       // The kills landed mid-sync: some mail was stored, not all of it.
-      expect(partials.some((n) => n > 0 && n < total), `stored at the kills: ${partials.join(', ')}`).toBe(true);
+      expect(
+        partials.some((n) => n > 0 && n < total),
+        `stored at the kills: ${partials.join(', ')}`,
+      ).toBe(true);
       expect((d.prepare("SELECT count(*) AS n FROM messages WHERE direction = 'incoming'").get() as { n: number }).n).toBe(total);
       expect((d.prepare("SELECT count(DISTINCT body_text) AS n FROM messages WHERE direction = 'incoming'").get() as { n: number }).n).toBe(total);
       const cursor = JSON.parse((d.prepare("SELECT value FROM channel_cursors WHERE channel = 'email' AND stream = 'INBOX'").get() as { value: string }).value);
@@ -134,9 +152,22 @@ describe.skipIf(!available)('kill -9 during email sync and send', { timeout: 90_
     const ids: number[] = [];
     for (let i = 0; i < count; i++) {
       const r = ingest(setup.services, {
-        channel: 'email', externalId: `<ask.${i}@citizen.test>`, sourceId: CITIZEN, receivedAt: Date.parse('2025-03-03T02:00:00Z'), text: `Pertanyaan ${i}`, subject: `Pertanyaan ${i}`, thread: { mode: 'explicit' },
+        channel: 'email',
+        externalId: `<ask.${i}@citizen.test>`,
+        sourceId: CITIZEN,
+        receivedAt: Date.parse('2025-03-03T02:00:00Z'),
+        text: `Pertanyaan ${i}`,
+        subject: `Pertanyaan ${i}`,
+        thread: { mode: 'explicit' },
       });
-      ids.push(enqueueOutgoing(setup.services, { conversationId: r.conversationId, channel: 'email', officerId: null, payload: { kind: 'reply', text: `Jawaban ${i}` } }));
+      ids.push(
+        enqueueOutgoing(setup.services, {
+          conversationId: r.conversationId,
+          channel: 'email',
+          officerId: null,
+          payload: { kind: 'reply', text: `Jawaban ${i}` },
+        }),
+      );
     }
     await setup.must('email.saveAccount', accountInput(peers));
     const dir = setup.dir;
@@ -172,8 +203,17 @@ describe.skipIf(!available)('kill -9 during email sync and send', { timeout: 90_
 
     const d = db();
     try {
-      const rows = d.prepare('SELECT m.id, m.delivery, m.failure_reason, em.header_message_id FROM messages m LEFT JOIN email_messages em ON em.message_id = m.id WHERE m.id IN (' + ids.join(',') + ')').all() as {
-        id: number; delivery: string; failure_reason: string | null; header_message_id: string | null;
+      const rows = d
+        .prepare(
+          'SELECT m.id, m.delivery, m.failure_reason, em.header_message_id FROM messages m LEFT JOIN email_messages em ON em.message_id = m.id WHERE m.id IN (' +
+            ids.join(',') +
+            ')',
+        )
+        .all() as {
+        id: number;
+        delivery: string;
+        failure_reason: string | null;
+        header_message_id: string | null;
       }[];
       const received = peers.smtp.received.slice(before);
       const copies = (id: string | null) => received.filter((r) => r.messageId === id).length;
@@ -190,7 +230,10 @@ describe.skipIf(!available)('kill -9 during email sync and send', { timeout: 90_
       expect(unknown).toBeLessThanOrEqual(kills);
       expect(received.length).toBe(new Set(received.map((r) => r.messageId)).size);
       expect(rows.filter((r) => r.delivery === 'sent').length).toBeGreaterThanOrEqual(count - kills);
-      expect(sentAtKill.some((n) => n < count), `sent at the kills: ${sentAtKill.join(', ')}`).toBe(true);
+      expect(
+        sentAtKill.some((n) => n < count),
+        `sent at the kills: ${sentAtKill.join(', ')}`,
+      ).toBe(true);
     } finally {
       d.close();
     }

@@ -5,7 +5,8 @@ import { mail, OFFICE, startEmailEnv, until, type EmailEnv } from './fixtures/em
 const available = requireMailPeers('email-mime');
 
 const CRLF = '\r\n';
-const raw = (lines: (string | Buffer)[]): Buffer => Buffer.concat(lines.map((l) => Buffer.concat([typeof l === 'string' ? Buffer.from(l, 'latin1') : l, Buffer.from(CRLF)])));
+const raw = (lines: (string | Buffer)[]): Buffer =>
+  Buffer.concat(lines.map((l) => Buffer.concat([typeof l === 'string' ? Buffer.from(l, 'latin1') : l, Buffer.from(CRLF)])));
 
 interface Row {
   id: number;
@@ -24,12 +25,22 @@ describe.skipIf(!available)('email parsing of real-world, broken and hostile mai
   let env: EmailEnv;
   const row = (externalId: string): Row =>
     env.core.services.db
-      .prepare('SELECT m.id, m.conversation_id, m.external_id, m.body_text, m.body_html, m.created_at, m.meta, c.subject, c.automated FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE m.external_id = ?')
+      .prepare(
+        'SELECT m.id, m.conversation_id, m.external_id, m.body_text, m.body_html, m.created_at, m.meta, c.subject, c.automated FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE m.external_id = ?',
+      )
       .get(externalId) as Row;
   const rowsLike = (pattern: string): Row[] =>
-    env.core.services.db.prepare("SELECT m.id, m.external_id, m.body_text, m.created_at FROM messages m WHERE m.external_id LIKE ? AND m.direction = 'incoming' ORDER BY m.id").all(pattern) as Row[];
+    env.core.services.db
+      .prepare("SELECT m.id, m.external_id, m.body_text, m.created_at FROM messages m WHERE m.external_id LIKE ? AND m.direction = 'incoming' ORDER BY m.id")
+      .all(pattern) as Row[];
   const attachmentsOf = (messageId: number) =>
-    env.core.services.db.prepare('SELECT file_name, mime_type, size, content_id, sha256 FROM attachments WHERE message_id = ? ORDER BY id').all(messageId) as { file_name: string; mime_type: string; size: number; content_id: string | null; sha256: string }[];
+    env.core.services.db.prepare('SELECT file_name, mime_type, size, content_id, sha256 FROM attachments WHERE message_id = ? ORDER BY id').all(messageId) as {
+      file_name: string;
+      mime_type: string;
+      size: number;
+      content_id: string | null;
+      sha256: string;
+    }[];
   const incoming = () => env.count("SELECT count(*) AS n FROM messages WHERE direction = 'incoming'");
 
   beforeAll(async () => {
@@ -53,9 +64,27 @@ describe.skipIf(!available)('email parsing of real-world, broken and hostile mai
       daemon: mail({ messageId: '<auto.daemon@x.test>', from: 'MAILER-DAEMON@mx.example.org' }),
       postmaster: mail({ messageId: '<auto.postmaster@x.test>', from: 'postmaster@mx.example.org' }),
       report: raw([
-        'From: mx@mx.example.org', `To: ${OFFICE}`, 'Subject: Delivery Status', 'Message-ID: <auto.report@x.test>', 'MIME-Version: 1.0',
-        'Content-Type: multipart/report; report-type=delivery-status; boundary="R"', '', '--R', 'Content-Type: text/plain', '', 'Delayed.', '--R',
-        'Content-Type: message/delivery-status', '', 'Reporting-MTA: dns; mx.example.org', '', 'Final-Recipient: rfc822; a@b.test', 'Action: delayed', 'Status: 4.4.1', '', '--R--',
+        'From: mx@mx.example.org',
+        `To: ${OFFICE}`,
+        'Subject: Delivery Status',
+        'Message-ID: <auto.report@x.test>',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/report; report-type=delivery-status; boundary="R"',
+        '',
+        '--R',
+        'Content-Type: text/plain',
+        '',
+        'Delayed.',
+        '--R',
+        'Content-Type: message/delivery-status',
+        '',
+        'Reporting-MTA: dns; mx.example.org',
+        '',
+        'Final-Recipient: rfc822; a@b.test',
+        'Action: delayed',
+        'Status: 4.4.1',
+        '',
+        '--R--',
       ]).toString('latin1'),
     };
     const person = mail({ messageId: '<person@x.test>', subject: 'Permintaan data inflasi' });
@@ -63,17 +92,32 @@ describe.skipIf(!available)('email parsing of real-world, broken and hostile mai
     await until('all stored', () => incoming() >= 10);
 
     const reasons = Object.fromEntries(
-      Object.entries({ vacation: 'auto.vacation', bulk: 'auto.bulk', list: 'auto.list', junk: 'auto.junk', unsubscribe: 'auto.unsub', noreply: 'auto.noreply', daemon: 'auto.daemon', postmaster: 'auto.postmaster', report: 'auto.report' }).map(
-        ([kind, id]) => {
-          const r = row(`<${id}@x.test>`);
-          expect(r.automated, kind).toBe(1);
-          return [kind, (JSON.parse(r.meta) as { email: { automated: string } }).email.automated];
-        },
-      ),
+      Object.entries({
+        vacation: 'auto.vacation',
+        bulk: 'auto.bulk',
+        list: 'auto.list',
+        junk: 'auto.junk',
+        unsubscribe: 'auto.unsub',
+        noreply: 'auto.noreply',
+        daemon: 'auto.daemon',
+        postmaster: 'auto.postmaster',
+        report: 'auto.report',
+      }).map(([kind, id]) => {
+        const r = row(`<${id}@x.test>`);
+        expect(r.automated, kind).toBe(1);
+        return [kind, (JSON.parse(r.meta) as { email: { automated: string } }).email.automated];
+      }),
     );
     expect(reasons).toEqual({
-      vacation: 'auto-submitted:auto-replied', bulk: 'precedence:bulk', list: 'precedence:list', junk: 'precedence:junk', unsubscribe: 'list-unsubscribe',
-      noreply: 'no-reply', daemon: 'mailer-daemon', postmaster: 'mailer-daemon', report: 'report:delivery-status',
+      vacation: 'auto-submitted:auto-replied',
+      bulk: 'precedence:bulk',
+      list: 'precedence:list',
+      junk: 'precedence:junk',
+      unsubscribe: 'list-unsubscribe',
+      noreply: 'no-reply',
+      daemon: 'mailer-daemon',
+      postmaster: 'mailer-daemon',
+      report: 'report:delivery-status',
     });
     const personRow = row('<person@x.test>');
     expect(personRow.automated).toBe(0);
@@ -96,13 +140,41 @@ describe.skipIf(!available)('email parsing of real-world, broken and hostile mai
     const badDate = mail({ messageId: '<baddate@x.test>', date: 'kemarin sore, kira-kira' });
     const noDate = mail({ messageId: '<nodate@x.test>', date: null });
     const truncated = raw([
-      'From: a@b.test', `To: ${OFFICE}`, 'Subject: Terpotong', 'Message-ID: <truncated@x.test>', 'MIME-Version: 1.0', 'Content-Type: multipart/mixed; boundary="T"', '',
-      '--T', 'Content-Type: text/plain; charset=utf-8', '', 'Bagian yang sampai.', '--T', 'Content-Type: application/pdf; name="a.pdf"', 'Content-Transfer-Encoding: base64', '', 'JVBERi0xLjQKJ',
+      'From: a@b.test',
+      `To: ${OFFICE}`,
+      'Subject: Terpotong',
+      'Message-ID: <truncated@x.test>',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="T"',
+      '',
+      '--T',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'Bagian yang sampai.',
+      '--T',
+      'Content-Type: application/pdf; name="a.pdf"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      'JVBERi0xLjQKJ',
     ]);
-    const nul = raw(['From: a@b.test', `To: ${OFFICE}`, 'Subject: NUL', 'Message-ID: <nul@x.test>', 'Content-Type: text/plain; charset=utf-8', '', Buffer.from('sebelum\u0000sesudah', 'utf8')]);
+    const nul = raw([
+      'From: a@b.test',
+      `To: ${OFFICE}`,
+      'Subject: NUL',
+      'Message-ID: <nul@x.test>',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      Buffer.from('sebelum\u0000sesudah', 'utf8'),
+    ]);
     const longHeader = mail({ messageId: '<long@x.test>', subject: `Panjang ${'x'.repeat(5_000)}`, headers: [`X-Long: ${'y'.repeat(5_000)}`] });
     const script = raw([
-      'From: a@b.test', `To: ${OFFICE}`, 'Subject: HTML', 'Message-ID: <script@x.test>', 'MIME-Version: 1.0', 'Content-Type: text/html; charset=utf-8', '',
+      'From: a@b.test',
+      `To: ${OFFICE}`,
+      'Subject: HTML',
+      'Message-ID: <script@x.test>',
+      'MIME-Version: 1.0',
+      'Content-Type: text/html; charset=utf-8',
+      '',
       '<p>Halo <b>PST</b></p><script>alert("xss")</script><img src=x onerror="alert(1)">',
     ]);
 
@@ -136,18 +208,65 @@ describe.skipIf(!available)('email parsing of real-world, broken and hostile mai
 
   it('charsets and encodings: iso-8859-1 QP, windows-1252 base64, RFC 2047 subjects, RFC 2231 file names, inline cid images', async () => {
     const before = incoming();
-    const latin1 = raw(['From: a@b.test', `To: ${OFFICE}`, 'Subject: =?ISO-8859-1?Q?Data_caf=E9_d=E9sa?=', 'Message-ID: <latin1@x.test>', 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=iso-8859-1', 'Content-Transfer-Encoding: quoted-printable', '', 'Caf=E9 di Singaraja, se=\r\nlamat pagi.']);
+    const latin1 = raw([
+      'From: a@b.test',
+      `To: ${OFFICE}`,
+      'Subject: =?ISO-8859-1?Q?Data_caf=E9_d=E9sa?=',
+      'Message-ID: <latin1@x.test>',
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset=iso-8859-1',
+      'Content-Transfer-Encoding: quoted-printable',
+      '',
+      'Caf=E9 di Singaraja, se=\r\nlamat pagi.',
+    ]);
     const cp1252Body = Buffer.from([0x93, 0x44, 0x61, 0x74, 0x61, 0x94, 0x20, 0x80, 0x35, 0x20, 0x96, 0x20, 0x6f, 0x6b]).toString('base64');
-    const cp1252 = raw(['From: a@b.test', `To: ${OFFICE}`, 'Subject: =?UTF-8?B?UGVybWludGFhbiBkYXRhIPCfk4ogQmFsaQ==?=', 'Message-ID: <cp1252@x.test>', 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=windows-1252', 'Content-Transfer-Encoding: base64', '', cp1252Body]);
+    const cp1252 = raw([
+      'From: a@b.test',
+      `To: ${OFFICE}`,
+      'Subject: =?UTF-8?B?UGVybWludGFhbiBkYXRhIPCfk4ogQmFsaQ==?=',
+      'Message-ID: <cp1252@x.test>',
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset=windows-1252',
+      'Content-Transfer-Encoding: base64',
+      '',
+      cp1252Body,
+    ]);
     const pdf = Buffer.from('%PDF-1.4 laporan');
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
     const files = raw([
-      'From: a@b.test', `To: ${OFFICE}`, 'Subject: Lampiran', 'Message-ID: <files@x.test>', 'MIME-Version: 1.0', 'Content-Type: multipart/mixed; boundary="F"', '',
-      '--F', 'Content-Type: multipart/related; boundary="G"', '',
-      '--G', 'Content-Type: text/html; charset=utf-8', '', '<p>Grafik:</p><img src="cid:grafik1@x.test">',
-      '--G', 'Content-Type: image/png', 'Content-ID: <grafik1@x.test>', 'Content-Disposition: inline', 'Content-Transfer-Encoding: base64', '', png.toString('base64'), '--G--',
-      '--F', 'Content-Type: application/pdf', "Content-Disposition: attachment; filename*=UTF-8''Laporan%20Kecamatan%20S%C3%A9ririt.pdf", 'Content-Transfer-Encoding: base64', '', pdf.toString('base64'),
-      '--F', 'Content-Type: text/plain', "Content-Disposition: attachment; filename*0*=UTF-8''Data%20Penduduk%20; filename*1*=%E2%80%93%202025.txt", '', 'isi',
+      'From: a@b.test',
+      `To: ${OFFICE}`,
+      'Subject: Lampiran',
+      'Message-ID: <files@x.test>',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="F"',
+      '',
+      '--F',
+      'Content-Type: multipart/related; boundary="G"',
+      '',
+      '--G',
+      'Content-Type: text/html; charset=utf-8',
+      '',
+      '<p>Grafik:</p><img src="cid:grafik1@x.test">',
+      '--G',
+      'Content-Type: image/png',
+      'Content-ID: <grafik1@x.test>',
+      'Content-Disposition: inline',
+      'Content-Transfer-Encoding: base64',
+      '',
+      png.toString('base64'),
+      '--G--',
+      '--F',
+      'Content-Type: application/pdf',
+      "Content-Disposition: attachment; filename*=UTF-8''Laporan%20Kecamatan%20S%C3%A9ririt.pdf",
+      'Content-Transfer-Encoding: base64',
+      '',
+      pdf.toString('base64'),
+      '--F',
+      'Content-Type: text/plain',
+      "Content-Disposition: attachment; filename*0*=UTF-8''Data%20Penduduk%20; filename*1*=%E2%80%93%202025.txt",
+      '',
+      'isi',
       '--F--',
     ]);
     for (const m of [latin1, cp1252, files]) await peers.deliver(OFFICE, m);

@@ -39,16 +39,38 @@ describe.skipIf(!available)('Sent-folder copy after a crash', () => {
     try {
       await core.must('email.saveAccount', { ...accountInput(peers), enabled: false });
       const asked = ingest(core.services, {
-        channel: 'email', externalId: '<ask.sent-once@citizen.test>', sourceId: CITIZEN, receivedAt: Date.now(), text: 'Pertanyaan', subject: 'Pertanyaan', thread: { mode: 'explicit' },
+        channel: 'email',
+        externalId: '<ask.sent-once@citizen.test>',
+        sourceId: CITIZEN,
+        receivedAt: Date.now(),
+        text: 'Pertanyaan',
+        subject: 'Pertanyaan',
+        thread: { mode: 'explicit' },
       });
-      const messageId = enqueueOutgoing(core.services, { conversationId: asked.conversationId, channel: 'email', officerId: null, payload: { kind: 'reply', text: 'Jawaban' } });
+      const messageId = enqueueOutgoing(core.services, {
+        conversationId: asked.conversationId,
+        channel: 'email',
+        officerId: null,
+        payload: { kind: 'reply', text: 'Jawaban' },
+      });
       // The state a kill -9 leaves after the SMTP 250 was recorded and before the Sent copy: 'sending', accepted, not appended.
       const header = `<pst.${messageId}.sentonce@example.test>`;
-      core.services.db.prepare('INSERT INTO email_messages (message_id, header_message_id, smtp_started_at, smtp_accepted_at, smtp_response) VALUES (?, ?, ?, ?, ?)').run(messageId, header, Date.now(), Date.now(), '250 OK');
-      const outbox = core.services.db.prepare("UPDATE outbox SET state = 'sending', attempts = 1 WHERE message_id = ? RETURNING id, payload").get(messageId) as { id: number; payload: string };
+      core.services.db
+        .prepare('INSERT INTO email_messages (message_id, header_message_id, smtp_started_at, smtp_accepted_at, smtp_response) VALUES (?, ?, ?, ?, ?)')
+        .run(messageId, header, Date.now(), Date.now(), '250 OK');
+      const outbox = core.services.db
+        .prepare("UPDATE outbox SET state = 'sending', attempts = 1 WHERE message_id = ? RETURNING id, payload")
+        .get(messageId) as { id: number; payload: string };
 
       const sender = new EmailSender(core.services, readEmailAccount(core.services)!);
-      const item = { outboxId: outbox.id, messageId, conversationId: asked.conversationId, channel: 'email' as const, attempt: 1, payload: JSON.parse(outbox.payload) };
+      const item = {
+        outboxId: outbox.id,
+        messageId,
+        conversationId: asked.conversationId,
+        channel: 'email' as const,
+        attempt: 1,
+        payload: JSON.parse(outbox.payload),
+      };
       // What a restart does: the outbox's crash recovery and the channel's "connected" hook, concurrently.
       const [verdict] = await Promise.all([sender.reconcile(item), sender.appendMissing()]);
 

@@ -22,7 +22,11 @@ describe.skipIf(!available)('email sync against Dovecot', () => {
   });
 
   it('first sync takes the whole INBOX with progress, then IDLE brings new mail within seconds', async () => {
-    const seeded = peers.seedMaildir(OFFICE, 'INBOX', Array.from({ length: 450 }, (_, i) => ({ raw: mail({ subject: `Seed ${i}`, messageId: `<seed.${i}@x.test>`, date: OLD }) })));
+    const seeded = peers.seedMaildir(
+      OFFICE,
+      'INBOX',
+      Array.from({ length: 450 }, (_, i) => ({ raw: mail({ subject: `Seed ${i}`, messageId: `<seed.${i}@x.test>`, date: OLD }) })),
+    );
     expect(seeded).toBe(450);
     env = await startEmailEnv(peers);
     const e = env;
@@ -39,7 +43,11 @@ describe.skipIf(!available)('email sync against Dovecot', () => {
     // IDLE push: stored within 4 s although the safety poll runs only every 60 s.
     await peers.deliver(OFFICE, mail({ subject: 'Baru saja', messageId: '<idle.1@x.test>' }));
     await until('pushed mail', () => e.count("SELECT count(*) AS n FROM messages WHERE external_id = '<idle.1@x.test>'") === 1, 4_000);
-    const conv = e.core.services.db.prepare("SELECT c.subject, r.email FROM messages m JOIN conversations c ON c.id = m.conversation_id JOIN requesters r ON r.id = c.requester_id WHERE m.external_id = '<idle.1@x.test>'").get();
+    const conv = e.core.services.db
+      .prepare(
+        "SELECT c.subject, r.email FROM messages m JOIN conversations c ON c.id = m.conversation_id JOIN requesters r ON r.id = c.requester_id WHERE m.external_id = '<idle.1@x.test>'",
+      )
+      .get();
     expect(conv).toEqual({ subject: 'Baru saja', email: CITIZEN });
   });
 });
@@ -57,7 +65,13 @@ describe.skipIf(!available)('email sync resilience', () => {
   const stored = () => env!.count("SELECT count(*) AS n FROM messages WHERE channel = 'email' AND direction = 'incoming'");
 
   it('survives the server restarting mid-sync: every mail exactly once', async () => {
-    peers.seedMaildir(OFFICE, 'INBOX', Array.from({ length: 1_500 }, (_, i) => ({ raw: mail({ subject: `Restart ${i}`, messageId: i % 100 === 0 ? null : `<restart.${i}@x.test>`, body: `isi ${i}`, date: OLD }) })));
+    peers.seedMaildir(
+      OFFICE,
+      'INBOX',
+      Array.from({ length: 1_500 }, (_, i) => ({
+        raw: mail({ subject: `Restart ${i}`, messageId: i % 100 === 0 ? null : `<restart.${i}@x.test>`, body: `isi ${i}`, date: OLD }),
+      })),
+    );
     env = await startEmailEnv(peers);
     const e = env;
     await until('sync under way', () => stored() >= 200, 20_000, 5);
@@ -70,13 +84,17 @@ describe.skipIf(!available)('email sync resilience', () => {
 
   it('a UIDVALIDITY change triggers a resync without duplicates (mail without Message-ID included)', async () => {
     const e = env!;
-    const before = JSON.parse((e.core.services.db.prepare("SELECT value FROM channel_cursors WHERE channel = 'email' AND stream = 'INBOX'").get() as { value: string }).value);
+    const before = JSON.parse(
+      (e.core.services.db.prepare("SELECT value FROM channel_cursors WHERE channel = 'email' AND stream = 'INBOX'").get() as { value: string }).value,
+    );
     const { previous, current } = await peers.resetUidValidity(OFFICE);
     expect(String(previous)).toBe(before.uidValidity);
     await peers.deliver(OFFICE, mail({ subject: 'Setelah reset', messageId: '<after-reset@x.test>' }));
     await until('new mail after the reset', () => e.count("SELECT count(*) AS n FROM messages WHERE external_id = '<after-reset@x.test>'") === 1, 30_000);
     await until('cursor on the new UIDVALIDITY', () => {
-      const c = JSON.parse((e.core.services.db.prepare("SELECT value FROM channel_cursors WHERE channel = 'email' AND stream = 'INBOX'").get() as { value: string }).value);
+      const c = JSON.parse(
+        (e.core.services.db.prepare("SELECT value FROM channel_cursors WHERE channel = 'email' AND stream = 'INBOX'").get() as { value: string }).value,
+      );
       return c.uidValidity === String(current) && c.lastUid === 1_501;
     });
     expect(stored()).toBe(1_501);

@@ -31,7 +31,10 @@ describe.skipIf(!available)('email threading and sending against Dovecot + SMTP'
   let peers: MailPeers;
   let env: EmailEnv;
   const conversationOf = (externalId: string) =>
-    (env.core.services.db.prepare("SELECT conversation_id AS n FROM messages WHERE channel = 'email' AND external_id = ?").get(externalId) as { n: number } | undefined)?.n;
+    (
+      env.core.services.db.prepare("SELECT conversation_id AS n FROM messages WHERE channel = 'email' AND external_id = ?").get(externalId) as
+        { n: number } | undefined
+    )?.n;
   const arrived = (externalId: string) => until(`mail ${externalId}`, () => conversationOf(externalId));
 
   beforeAll(async () => {
@@ -45,12 +48,23 @@ describe.skipIf(!available)('email threading and sending against Dovecot + SMTP'
   });
 
   it('an officer reply reaches the requester threaded, with the ticket, and lands in Sent; replies join by In-Reply-To, References and ticket', async () => {
-    await peers.deliver(OFFICE, mail({ subject: 'Data IPM Buleleng 2024', messageId: '<first@citizen.test>', body: 'Mohon data IPM.\r\n\r\n-- \r\nNi Luh Putu Sari\r\nUniversitas Pendidikan Ganesha' }));
+    await peers.deliver(
+      OFFICE,
+      mail({
+        subject: 'Data IPM Buleleng 2024',
+        messageId: '<first@citizen.test>',
+        body: 'Mohon data IPM.\r\n\r\n-- \r\nNi Luh Putu Sari\r\nUniversitas Pendidikan Ganesha',
+      }),
+    );
     const c1 = await arrived('<first@citizen.test>');
     const detail = await env.core.must('conversations.get', { id: c1 });
     expect(detail.requester).toMatchObject({ name: 'Ni Luh Putu Sari', institution: 'Universitas Pendidikan Ganesha', email: CITIZEN });
 
-    const sent = await env.core.must('messages.send', { conversationId: c1, text: 'Baik, data IPM kami lampirkan.', attachments: [{ fileName: 'ipm.csv', mimeType: 'text/csv', contentBase64: Buffer.from('tahun,ipm\n2024,75.1\n').toString('base64') }] });
+    const sent = await env.core.must('messages.send', {
+      conversationId: c1,
+      text: 'Baik, data IPM kami lampirkan.',
+      attachments: [{ fileName: 'ipm.csv', mimeType: 'text/csv', contentBase64: Buffer.from('tahun,ipm\n2024,75.1\n').toString('base64') }],
+    });
     await until('sent', () => env.count("SELECT count(*) AS n FROM messages WHERE id = ? AND delivery = 'sent'", sent.id) === 1);
     const ourId = (env.core.services.db.prepare('SELECT external_id AS id FROM messages WHERE id = ?').get(sent.id) as { id: string }).id;
     expect(ourId).toMatch(/^<pst\.\d+\.[0-9a-f]+@example\.test>$/);
@@ -78,7 +92,15 @@ describe.skipIf(!available)('email threading and sending against Dovecot + SMTP'
     await peers.deliver(OFFICE, mail({ subject: 'Terima kasih', messageId: '<r1@citizen.test>', inReplyTo: ourId }));
     expect(await arrived('<r1@citizen.test>')).toBe(c1);
     // 2. References only (In-Reply-To names a mail we never saw).
-    await peers.deliver(OFFICE, mail({ subject: 'Satu lagi', messageId: '<r2@citizen.test>', inReplyTo: '<unknown@elsewhere.test>', references: `<first@citizen.test> <unknown@elsewhere.test>` }));
+    await peers.deliver(
+      OFFICE,
+      mail({
+        subject: 'Satu lagi',
+        messageId: '<r2@citizen.test>',
+        inReplyTo: '<unknown@elsewhere.test>',
+        references: `<first@citizen.test> <unknown@elsewhere.test>`,
+      }),
+    );
     expect(await arrived('<r2@citizen.test>')).toBe(c1);
     // 3. Only the ticket tag in the subject (a fresh mail from the same requester).
     await peers.deliver(OFFICE, mail({ subject: `Pertanyaan lanjutan [${detail.ticket}]`, messageId: '<r3@citizen.test>' }));
@@ -90,9 +112,19 @@ describe.skipIf(!available)('email threading and sending against Dovecot + SMTP'
     expect(await arrived('<r4@citizen.test>')).not.toBe(c1);
 
     // Quoted history is folded for display, the original stays available.
-    await peers.deliver(OFFICE, mail({ messageId: '<q@citizen.test>', inReplyTo: ourId, body: 'Sudah saya terima.\r\n\r\nPada Sen, 1 Des 2026 pukul 10.00, PST <pst@example.test> menulis:\r\n> Baik, data IPM kami lampirkan.\r\n' }));
+    await peers.deliver(
+      OFFICE,
+      mail({
+        messageId: '<q@citizen.test>',
+        inReplyTo: ourId,
+        body: 'Sudah saya terima.\r\n\r\nPada Sen, 1 Des 2026 pukul 10.00, PST <pst@example.test> menulis:\r\n> Baik, data IPM kami lampirkan.\r\n',
+      }),
+    );
     await arrived('<q@citizen.test>');
-    const q = env.core.services.db.prepare("SELECT id, body_text FROM messages WHERE external_id = '<q@citizen.test>'").get() as { id: number; body_text: string };
+    const q = env.core.services.db.prepare("SELECT id, body_text FROM messages WHERE external_id = '<q@citizen.test>'").get() as {
+      id: number;
+      body_text: string;
+    };
     expect(q.body_text).toBe('Sudah saya terima.');
     const original = await env.core.must('email.original', { messageId: q.id });
     expect(original.fullText).toContain('> Baik, data IPM kami lampirkan.');
@@ -121,7 +153,12 @@ describe.skipIf(!available)('email threading and sending against Dovecot + SMTP'
 
     peers.smtp.rejectNext(1, { code: 550, message: '5.7.1 Ditolak kebijakan' });
     const m2 = await env.core.must('messages.send', { conversationId: c, text: 'Balasan kedua' });
-    const failed = await until('failed', () => env.core.services.db.prepare("SELECT failure_reason FROM messages WHERE id = ? AND delivery = 'failed'").get(m2.id) as { failure_reason: string } | undefined);
+    const failed = await until(
+      'failed',
+      () =>
+        env.core.services.db.prepare("SELECT failure_reason FROM messages WHERE id = ? AND delivery = 'failed'").get(m2.id) as
+          { failure_reason: string } | undefined,
+    );
     expect(failed.failure_reason).toMatch(/550.*Ditolak kebijakan/);
     expect(env.count('SELECT attempts AS n FROM outbox WHERE message_id = ?', m2.id)).toBe(1);
 
@@ -161,7 +198,12 @@ describe.skipIf(!available)('email threading and sending against Dovecot + SMTP'
       '',
     ].join('\r\n');
     await peers.deliver(OFFICE, dsn, { from: '' });
-    const bounced = await until('bounce recorded', () => env.core.services.db.prepare("SELECT delivery, failure_reason FROM messages WHERE id = ? AND delivery = 'failed'").get(m1.id) as { failure_reason: string } | undefined);
+    const bounced = await until(
+      'bounce recorded',
+      () =>
+        env.core.services.db.prepare("SELECT delivery, failure_reason FROM messages WHERE id = ? AND delivery = 'failed'").get(m1.id) as
+          { failure_reason: string } | undefined,
+    );
     expect(bounced.failure_reason).toMatch(/status 5\.2\.2.*Mailbox full/);
     expect(env.count("SELECT count(*) AS n FROM outbox WHERE message_id = ? AND state = 'failed'", m1.id)).toBe(1);
     // The DSN is kept in the same conversation, as automated mail: it opened nothing.
@@ -188,11 +230,25 @@ describe.skipIf(!available)('email send crash recovery (states a kill -9 leaves 
     const core = await startFastCore();
     await core.must('email.saveAccount', accountInput(peers));
     const db = core.services.db;
-    const conversationId = ingest(core.services, { channel: 'email', externalId: '<ask@citizen.test>', sourceId: CITIZEN, receivedAt: Date.parse('2025-03-03T02:00:00Z'), text: 'Tanya', subject: 'Tanya data', thread: { mode: 'explicit' } }).conversationId;
+    const conversationId = ingest(core.services, {
+      channel: 'email',
+      externalId: '<ask@citizen.test>',
+      sourceId: CITIZEN,
+      receivedAt: Date.parse('2025-03-03T02:00:00Z'),
+      text: 'Tanya',
+      subject: 'Tanya data',
+      thread: { mode: 'explicit' },
+    }).conversationId;
     const crashed = (text: string, email: { id?: string; started?: boolean; accepted?: boolean }) => {
       const messageId = enqueueOutgoing(core.services, { conversationId, channel: 'email', officerId: null, payload: { kind: 'reply', text } });
       db.prepare("UPDATE outbox SET state = 'sending', attempts = 1 WHERE message_id = ?").run(messageId);
-      if (email.id) db.prepare('INSERT INTO email_messages (message_id, header_message_id, smtp_started_at, smtp_accepted_at) VALUES (?, ?, ?, ?)').run(messageId, email.id, email.started ? 1 : null, email.accepted ? 2 : null);
+      if (email.id)
+        db.prepare('INSERT INTO email_messages (message_id, header_message_id, smtp_started_at, smtp_accepted_at) VALUES (?, ?, ?, ?)').run(
+          messageId,
+          email.id,
+          email.started ? 1 : null,
+          email.accepted ? 2 : null,
+        );
       return messageId;
     };
     const neverStarted = crashed('belum mulai', { id: '<pst.never@example.test>' });
@@ -205,8 +261,17 @@ describe.skipIf(!available)('email send crash recovery (states a kill -9 leaves 
     const channels = await startChannels(core.services, { email: (await import('./fixtures/email-env')).FAST });
     try {
       await core.start(); // the outbox recovers the 'sending' items through the connector
-      await until('outbox settled', () => (db.prepare("SELECT count(*) AS n FROM outbox WHERE state IN ('pending', 'sending')").get() as { n: number }).n === 0, 15_000);
-      const state = (id: number) => db.prepare('SELECT m.delivery, m.failure_reason, m.external_id FROM messages m WHERE m.id = ?').get(id) as { delivery: string; failure_reason: string | null; external_id: string | null };
+      await until(
+        'outbox settled',
+        () => (db.prepare("SELECT count(*) AS n FROM outbox WHERE state IN ('pending', 'sending')").get() as { n: number }).n === 0,
+        15_000,
+      );
+      const state = (id: number) =>
+        db.prepare('SELECT m.delivery, m.failure_reason, m.external_id FROM messages m WHERE m.id = ?').get(id) as {
+          delivery: string;
+          failure_reason: string | null;
+          external_id: string | null;
+        };
       const copies = (id: string) => peers.smtp.received.filter((r) => r.messageId === id).length;
       expect(state(neverStarted)).toMatchObject({ delivery: 'sent', external_id: '<pst.never@example.test>' });
       expect(copies('<pst.never@example.test>')).toBe(1);
@@ -219,7 +284,10 @@ describe.skipIf(!available)('email send crash recovery (states a kill -9 leaves 
       expect(state(midData)).toMatchObject({ delivery: 'failed', failure_reason: UNKNOWN_AFTER_CRASH });
       expect(copies('<pst.middata@example.test>')).toBe(0);
       // The accepted mail's Sent copy, missing after the crash, was rebuilt and appended once.
-      await until('Sent copy of the accepted mail', () => (db.prepare('SELECT sent_appended_at AS n FROM email_messages WHERE message_id = ?').get(accepted) as { n: number | null }).n);
+      await until(
+        'Sent copy of the accepted mail',
+        () => (db.prepare('SELECT sent_appended_at AS n FROM email_messages WHERE message_id = ?').get(accepted) as { n: number | null }).n,
+      );
       const sent = await mailbox(peers, OFFICE, 'Sent');
       expect(sent.filter((m) => m.parsed.messageId === '<pst.accepted@example.test>')).toHaveLength(1);
       expect(sent.filter((m) => m.parsed.messageId === '<pst.insent@example.test>')).toHaveLength(1);

@@ -36,18 +36,45 @@ const json = (v: unknown): Doc => ({ raw: JSON.stringify(v) ?? 'null' });
 
 const POLLUTION_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'isAdmin', 'role'];
 const nastyStrings = fc.constantFrom(
-  '', ' ', '\u0000', '\ud800', '\u202e\u0645', '../../etc/passwd', "'; DROP TABLE officers;--", '"', '*', 'NEAR(', 'OR AND NOT', '<script>alert(1)</script>',
-  '%00', '2026-02-30', '9999-99-99', 'x'.repeat(70_000), '🙂'.repeat(20_000), 'a\r\nb',
+  '',
+  ' ',
+  '\u0000',
+  '\ud800',
+  '\u202e\u0645',
+  '../../etc/passwd',
+  "'; DROP TABLE officers;--",
+  '"',
+  '*',
+  'NEAR(',
+  'OR AND NOT',
+  '<script>alert(1)</script>',
+  '%00',
+  '2026-02-30',
+  '9999-99-99',
+  'x'.repeat(70_000),
+  '🙂'.repeat(20_000),
+  'a\r\nb',
 );
 const scalar: fc.Arbitrary<Doc> = fc.oneof(
-  fc.constantFrom<Doc>({ raw: 'null' }, { raw: 'true' }, { raw: 'false' }, { raw: '1e999' }, { raw: '-1e999' }, { raw: '1e-400' }, { raw: '123456789012345678901234567890' }, { raw: '-0' }),
+  fc.constantFrom<Doc>(
+    { raw: 'null' },
+    { raw: 'true' },
+    { raw: 'false' },
+    { raw: '1e999' },
+    { raw: '-1e999' },
+    { raw: '1e-400' },
+    { raw: '123456789012345678901234567890' },
+    { raw: '-0' },
+  ),
   fc.oneof(fc.integer(), fc.double(), fc.constantFrom(-1, 0, 1, 1.5, 2 ** 31, 2 ** 53, 2 ** 53 + 2, Number.MAX_VALUE, -Number.MAX_VALUE)).map(json),
   fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), nastyStrings).map(json),
 );
 
 /** The top-level field names a method's schema knows (through optional/pipe/union wrappers). */
 function fieldNames(schema: z.ZodType): string[] {
-  const def = (schema as unknown as { _zod: { def: { type: string; shape?: Record<string, unknown>; in?: z.ZodType; innerType?: z.ZodType; options?: z.ZodType[] } } })._zod.def;
+  const def = (
+    schema as unknown as { _zod: { def: { type: string; shape?: Record<string, unknown>; in?: z.ZodType; innerType?: z.ZodType; options?: z.ZodType[] } } }
+  )._zod.def;
   if (def.shape) return Object.keys(def.shape);
   if (def.in) return fieldNames(def.in);
   if (def.innerType) return fieldNames(def.innerType);
@@ -56,7 +83,10 @@ function fieldNames(schema: z.ZodType): string[] {
 }
 
 function inputFor(fields: string[]): fc.Arbitrary<Doc> {
-  const key = fields.length > 0 ? fc.oneof(fc.constantFrom(...fields), fc.constantFrom(...POLLUTION_KEYS), fc.string()) : fc.oneof(fc.constantFrom(...POLLUTION_KEYS), fc.string());
+  const key =
+    fields.length > 0
+      ? fc.oneof(fc.constantFrom(...fields), fc.constantFrom(...POLLUTION_KEYS), fc.string())
+      : fc.oneof(fc.constantFrom(...POLLUTION_KEYS), fc.string());
   const { value } = fc.letrec<{ value: Doc }>((tie) => ({
     value: fc.oneof(
       { depthSize: 'small', maxDepth: 3 },
@@ -66,10 +96,14 @@ function inputFor(fields: string[]): fc.Arbitrary<Doc> {
     ),
   }));
   // Every known field present with junk in one or more of them: closest to a real call.
-  const nearValid = fc.tuple(...fields.map((f) => fc.tuple(fc.constant(f), value)), fc.option(fc.tuple(fc.constantFrom(...POLLUTION_KEYS), value))).map(
-    (parts): Doc => ({ obj: parts.filter((p): p is [string, Doc] => Array.isArray(p)) }),
+  const nearValid = fc
+    .tuple(...fields.map((f) => fc.tuple(fc.constant(f), value)), fc.option(fc.tuple(fc.constantFrom(...POLLUTION_KEYS), value)))
+    .map((parts): Doc => ({ obj: parts.filter((p): p is [string, Doc] => Array.isArray(p)) }));
+  return fc.oneof(
+    value,
+    fc.array(fc.tuple(key, value), { minLength: 1, maxLength: 5 }).map((obj): Doc => ({ obj })),
+    nearValid,
   );
-  return fc.oneof(value, fc.array(fc.tuple(key, value), { minLength: 1, maxLength: 5 }).map((obj): Doc => ({ obj })), nearValid);
 }
 
 let env: SeededHost;
@@ -115,7 +149,11 @@ describe('fuzzing every contract method over HTTP', () => {
 
   it('unknown and malformed method names → not_found or a 4xx, never a 5xx', async () => {
     for (const path of ['%E0%A4%A', '%', '%zz', '..%2F..%2Fetc%2Fpasswd', '__proto__', 'constructor', 'auth.login%00', 'a'.repeat(5000)]) {
-      const res = await fetch(`${env.host.origin}/api/${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: env.admin.cookieHeader() }, body: '{}' });
+      const res = await fetch(`${env.host.origin}/api/${path}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Cookie: env.admin.cookieHeader() },
+        body: '{}',
+      });
       expect(res.status, path).toBeLessThan(500);
       if (res.status === 200) expect(await res.json(), path).toMatchObject({ ok: false, error: { kind: 'not_found' } });
     }

@@ -18,24 +18,87 @@ const CRLF = '\r\n';
 const mail = (lines: string[]): Buffer => Buffer.from(lines.join(CRLF) + CRLF, 'latin1');
 const B64_PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF').toString('base64');
 
-const head = (id: string, extra: string[] = []) => ['From: Ayu Lestari <ayu@example.id>', 'To: pst@example.test', `Subject: Permintaan data ${id}`, `Message-ID: <${id}@example.id>`, 'Date: Mon, 2 Mar 2026 09:00:00 +0800', 'MIME-Version: 1.0', ...extra];
+const head = (id: string, extra: string[] = []) => [
+  'From: Ayu Lestari <ayu@example.id>',
+  'To: pst@example.test',
+  `Subject: Permintaan data ${id}`,
+  `Message-ID: <${id}@example.id>`,
+  'Date: Mon, 2 Mar 2026 09:00:00 +0800',
+  'MIME-Version: 1.0',
+  ...extra,
+];
 
 /** Valid mail of the shapes citizens send: plain, latin-1 QP, HTML alternative, attachment, nested, forwarded. */
 const SAMPLES: Buffer[] = [
-  mail([...head('plain', ['Content-Type: text/plain; charset=utf-8']), '', 'Selamat pagi, mohon data IPM Kabupaten Buleleng 2020–2024.', '', '-- ', 'Ayu', 'Universitas Pendidikan Ganesha']),
-  mail([...head('latin1', ['Content-Type: text/plain; charset=iso-8859-1', 'Content-Transfer-Encoding: quoted-printable']), '', 'Caf=E9 di Singaraja, se=', 'lamat pagi.']),
   mail([
-    ...head('alt', ['Content-Type: multipart/alternative; boundary="ALT"']), '', '--ALT', 'Content-Type: text/plain; charset=utf-8', '', 'Data inflasi', '--ALT',
-    'Content-Type: text/html; charset=utf-8', 'Content-Transfer-Encoding: base64', '', Buffer.from('<p>Data <b>inflasi</b></p>').toString('base64'), '--ALT--',
+    ...head('plain', ['Content-Type: text/plain; charset=utf-8']),
+    '',
+    'Selamat pagi, mohon data IPM Kabupaten Buleleng 2020–2024.',
+    '',
+    '-- ',
+    'Ayu',
+    'Universitas Pendidikan Ganesha',
   ]),
   mail([
-    ...head('attach', ['Content-Type: multipart/mixed; boundary="MIX"']), '', '--MIX', 'Content-Type: text/plain', '', 'Terlampir surat pengantar.', '--MIX',
-    'Content-Type: application/pdf; name="surat.pdf"', 'Content-Disposition: attachment; filename="surat.pdf"', 'Content-Transfer-Encoding: base64', '', B64_PDF, '--MIX--',
+    ...head('latin1', ['Content-Type: text/plain; charset=iso-8859-1', 'Content-Transfer-Encoding: quoted-printable']),
+    '',
+    'Caf=E9 di Singaraja, se=',
+    'lamat pagi.',
   ]),
   mail([
-    ...head('nested', ['Content-Type: multipart/mixed; boundary="OUT"']), '', '--OUT', 'Content-Type: multipart/related; boundary="REL"', '', '--REL',
-    'Content-Type: text/html', '', '<p>Gambar: <img src="cid:img1@x"></p>', '--REL', 'Content-Type: image/png', 'Content-ID: <img1@x>', 'Content-Transfer-Encoding: base64', '',
-    'iVBORw0KGgo=', '--REL--', '--OUT', 'Content-Type: message/rfc822', '', 'From: b@c.test', 'Subject: Diteruskan', '', 'isi lama', '--OUT--',
+    ...head('alt', ['Content-Type: multipart/alternative; boundary="ALT"']),
+    '',
+    '--ALT',
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    'Data inflasi',
+    '--ALT',
+    'Content-Type: text/html; charset=utf-8',
+    'Content-Transfer-Encoding: base64',
+    '',
+    Buffer.from('<p>Data <b>inflasi</b></p>').toString('base64'),
+    '--ALT--',
+  ]),
+  mail([
+    ...head('attach', ['Content-Type: multipart/mixed; boundary="MIX"']),
+    '',
+    '--MIX',
+    'Content-Type: text/plain',
+    '',
+    'Terlampir surat pengantar.',
+    '--MIX',
+    'Content-Type: application/pdf; name="surat.pdf"',
+    'Content-Disposition: attachment; filename="surat.pdf"',
+    'Content-Transfer-Encoding: base64',
+    '',
+    B64_PDF,
+    '--MIX--',
+  ]),
+  mail([
+    ...head('nested', ['Content-Type: multipart/mixed; boundary="OUT"']),
+    '',
+    '--OUT',
+    'Content-Type: multipart/related; boundary="REL"',
+    '',
+    '--REL',
+    'Content-Type: text/html',
+    '',
+    '<p>Gambar: <img src="cid:img1@x"></p>',
+    '--REL',
+    'Content-Type: image/png',
+    'Content-ID: <img1@x>',
+    'Content-Transfer-Encoding: base64',
+    '',
+    'iVBORw0KGgo=',
+    '--REL--',
+    '--OUT',
+    'Content-Type: message/rfc822',
+    '',
+    'From: b@c.test',
+    'Subject: Diteruskan',
+    '',
+    'isi lama',
+    '--OUT--',
   ]),
 ];
 
@@ -44,7 +107,12 @@ const mutation: fc.Arbitrary<(s: string) => string> = fc.oneof(
   fc.nat().map((n) => (s: string) => s.slice(0, n % (s.length + 1))),
   fc.nat().map((n) => (s: string) => {
     const lines = s.split(CRLF);
-    const i = n % Math.max(1, lines.findIndex((l) => l === ''));
+    const i =
+      n %
+      Math.max(
+        1,
+        lines.findIndex((l) => l === ''),
+      );
     lines.splice(i, 0, ...Array<string>(50).fill(lines[i] ?? ''));
     return lines.join(CRLF);
   }),
@@ -78,13 +146,38 @@ function nested(depth: number): Buffer {
   return mail(lines);
 }
 
-const HOSTILE_NAMES = ['../../etc/passwd', 'C:\\Windows\\x.exe', '..\\..\\boot.ini', '/etc/shadow', 'a\u0000b.txt', '\u0001\u001f\u007f.pdf', '..', '.', 'CON', `${'n'.repeat(1000)}.pdf`, '\u202egnp.exe'];
+const HOSTILE_NAMES = [
+  '../../etc/passwd',
+  'C:\\Windows\\x.exe',
+  '..\\..\\boot.ini',
+  '/etc/shadow',
+  'a\u0000b.txt',
+  '\u0001\u001f\u007f.pdf',
+  '..',
+  '.',
+  'CON',
+  `${'n'.repeat(1000)}.pdf`,
+  '\u202egnp.exe',
+];
 
 function withAttachment(name: string, i: number, rfc2231: boolean): Buffer {
-  const disposition = rfc2231 ? `Content-Disposition: attachment; filename*=utf-8''${encodeURIComponent(name)}` : `Content-Disposition: attachment; filename="${name.replace(/"/g, '')}"`;
+  const disposition = rfc2231
+    ? `Content-Disposition: attachment; filename*=utf-8''${encodeURIComponent(name)}`
+    : `Content-Disposition: attachment; filename="${name.replace(/"/g, '')}"`;
   return mail([
-    ...head(`hostile-${i}-${rfc2231 ? 'ext' : 'q'}`, ['Content-Type: multipart/mixed; boundary="H"']), '', '--H', 'Content-Type: text/plain', '', 'Lampiran berbahaya', '--H',
-    'Content-Type: application/octet-stream', disposition, 'Content-Transfer-Encoding: base64', '', Buffer.from(`isi ${i} ${rfc2231}`).toString('base64'), '--H--',
+    ...head(`hostile-${i}-${rfc2231 ? 'ext' : 'q'}`, ['Content-Type: multipart/mixed; boundary="H"']),
+    '',
+    '--H',
+    'Content-Type: text/plain',
+    '',
+    'Lampiran berbahaya',
+    '--H',
+    'Content-Type: application/octet-stream',
+    disposition,
+    'Content-Transfer-Encoding: base64',
+    '',
+    Buffer.from(`isi ${i} ${rfc2231}`).toString('base64'),
+    '--H--',
   ]);
 }
 
@@ -106,7 +199,8 @@ async function feed(raw: Buffer): Promise<number> {
   return performance.now() - started;
 }
 
-const incoming = () => (core.services.db.prepare("SELECT count(*) AS n FROM messages WHERE direction = 'incoming' AND channel = 'email'").get() as { n: number }).n;
+const incoming = () =>
+  (core.services.db.prepare("SELECT count(*) AS n FROM messages WHERE direction = 'incoming' AND channel = 'email'").get() as { n: number }).n;
 
 describe('MIME fuzzing through parse + ingest', () => {
   it('stores every valid sample (the baseline the mutations start from)', async () => {
@@ -117,7 +211,10 @@ describe('MIME fuzzing through parse + ingest', () => {
   it('random damage never throws out of parse or ingest, never hangs, and every mail is stored once', async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...SAMPLES), fc.array(mutation, { minLength: 1, maxLength: 4 }), async (sample, damage) => {
-        const raw = Buffer.from(damage.reduce((s, f) => f(s), sample.toString('latin1')), 'latin1');
+        const raw = Buffer.from(
+          damage.reduce((s, f) => f(s), sample.toString('latin1')),
+          'latin1',
+        );
         const before = incoming();
         const took = await feed(raw);
         expect(took, 'one mail took longer than the hang bound').toBeLessThan(HANG_BOUND_MS);

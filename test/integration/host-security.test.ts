@@ -76,27 +76,38 @@ describe('host security: the token on every route', () => {
 
   it('answers 401 without the token for static files, the event stream, every API method and odd verbs/paths', async () => {
     const paths = ['/', '/index.html', ...assets(), '/favicon.ico', '/no-such-file', '/api/events', '/%2e%2e/%2e%2e/package.json', '/..%2f..%2fpackage.json'];
-    for (const path of paths) for (const method of ['GET', 'HEAD']) expect((await fetch(env.host.origin + path, { method })).status, `${method} ${path}`).toBe(401);
+    for (const path of paths)
+      for (const method of ['GET', 'HEAD']) expect((await fetch(env.host.origin + path, { method })).status, `${method} ${path}`).toBe(401);
     for (const name of Object.keys(table)) {
       const res = await fetch(`${env.host.origin}/api/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
       expect(res.status, name).toBe(401);
     }
-    for (const method of ['PUT', 'DELETE', 'PATCH', 'OPTIONS']) expect((await fetch(`${env.host.origin}/api/auth.status`, { method })).status, method).toBe(401);
+    for (const method of ['PUT', 'DELETE', 'PATCH', 'OPTIONS'])
+      expect((await fetch(`${env.host.origin}/api/auth.status`, { method })).status, method).toBe(401);
   });
 
   it('does not take the token from the query string of an API call, a near-miss token, or an officer session alone', async () => {
-    const post = (path: string, headers: Record<string, string>) => fetch(env.host.origin + path, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: '{}' });
+    const post = (path: string, headers: Record<string, string>) =>
+      fetch(env.host.origin + path, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: '{}' });
     expect((await post(`/api/app.info?token=${env.host.token}`, {})).status).toBe(401);
     expect((await post('/api/app.info', { Authorization: `Bearer ${env.host.token.slice(0, -1)}` })).status).toBe(401);
     expect((await post('/api/app.info', { Authorization: `bearer ${env.host.token}` })).status).toBe(401);
     expect((await post('/api/app.info', { Cookie: `pst_host=${env.host.token}x` })).status).toBe(401);
-    const sessionOnly = env.admin.cookieHeader().split('; ').filter((c) => !c.startsWith('pst_host='));
+    const sessionOnly = env.admin
+      .cookieHeader()
+      .split('; ')
+      .filter((c) => !c.startsWith('pst_host='));
     expect((await post('/api/app.info', { Cookie: sessionOnly.join('; ') })).status).toBe(401);
   });
 
   it('with the token, static paths cannot climb out of the renderer folder', async () => {
     const pkg = readFileSync(join(REPO_ROOT, 'package.json'), 'utf8');
-    for (const path of ['/%2e%2e/%2e%2e/package.json', '/..%2f..%2fpackage.json', '/assets/%2e%2e/%2e%2e/%2e%2e/package.json', '/%2e%2e/%2e%2e/%2e%2e' + env.dbFile]) {
+    for (const path of [
+      '/%2e%2e/%2e%2e/package.json',
+      '/..%2f..%2fpackage.json',
+      '/assets/%2e%2e/%2e%2e/%2e%2e/package.json',
+      '/%2e%2e/%2e%2e/%2e%2e' + env.dbFile,
+    ]) {
       const res = await fetch(env.host.origin + path, { headers: { Cookie: env.admin.cookieHeader() } });
       const body = await res.text();
       expect(body.includes('"name": "pst-console"') || body === pkg, path).toBe(false);
@@ -106,12 +117,22 @@ describe('host security: the token on every route', () => {
 });
 
 describe('host security: Content-Security-Policy', () => {
-  const directives = (csp: string) => new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+  const directives = (csp: string) =>
+    new Map(
+      csp
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name!, values]),
+    );
 
   it('is strict on the page, on API answers and on the 401 page alike', async () => {
     const responses = [
       await fetch(env.host.origin + '/', { headers: { Cookie: env.admin.cookieHeader() } }),
-      await fetch(`${env.host.origin}/api/app.info`, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: env.admin.cookieHeader() }, body: '{}' }),
+      await fetch(`${env.host.origin}/api/app.info`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Cookie: env.admin.cookieHeader() },
+        body: '{}',
+      }),
       await fetch(env.host.origin + '/'),
     ];
     for (const res of responses) {
@@ -174,11 +195,14 @@ describe('host security: planted secrets never come back out', () => {
     bot.setUnreachable(true);
     // The host met the network loss (its poll reset or its next request refused): its Telegram
     // status says offline as of now, set in the same catch that would log the error.
-    await vi.waitFor(async () => {
-      const status = (await env.admin.call('telegram.status', {})).body;
-      expect(status).toMatchObject({ ok: true, value: { state: 'offline' } });
-      expect(status.value.updatedAt).toBeGreaterThanOrEqual(lostAt);
-    }, { timeout: 20_000, interval: 50 });
+    await vi.waitFor(
+      async () => {
+        const status = (await env.admin.call('telegram.status', {})).body;
+        expect(status).toMatchObject({ ok: true, value: { state: 'offline' } });
+        expect(status.value.updatedAt).toBeGreaterThanOrEqual(lostAt);
+      },
+      { timeout: 20_000, interval: 50 },
+    );
     bot.setUnreachable(false);
     // The host really used the planted token, and saw it fail (the faults above were consumed).
     expect(failedPolls()).toBe(2);
@@ -199,7 +223,13 @@ describe('host security: planted secrets never come back out', () => {
   });
 
   it('no read method answers with them, called as admin with real ids', async () => {
-    const idFor: Record<string, number> = { id: env.ids.conversation, conversationId: env.ids.conversation, messageId: env.ids.message, requesterId: env.ids.requester, officerId: env.ids.officer };
+    const idFor: Record<string, number> = {
+      id: env.ids.conversation,
+      conversationId: env.ids.conversation,
+      messageId: env.ids.message,
+      requesterId: env.ids.requester,
+      officerId: env.ids.officer,
+    };
     let answered = 0;
     for (const [name, def] of Object.entries(table)) {
       if (def.kind !== 'query' || name === 'email.testConnection') continue; // testConnection dials out

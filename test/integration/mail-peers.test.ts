@@ -94,7 +94,10 @@ describe.skipIf(!available)('mail peers (Dovecot + SMTP peer on 127.0.0.1)', () 
         expect(client.authenticated).toBeTruthy();
         expect(client.capabilities.has('CONDSTORE')).toBe(true);
         expect(client.capabilities.has('QRESYNC')).toBe(true);
-        const specialUse = (await client.list()).map((entry) => entry.specialUse).filter(Boolean).sort();
+        const specialUse = (await client.list())
+          .map((entry) => entry.specialUse)
+          .filter(Boolean)
+          .sort();
         expect(specialUse).toEqual(['\\Drafts', '\\Inbox', '\\Junk', '\\Sent', '\\Trash']);
       } finally {
         await client.logout();
@@ -202,11 +205,15 @@ describe.skipIf(!available)('mail peers (Dovecot + SMTP peer on 127.0.0.1)', () 
   it('seeds Maildir files that IMAP shows in order with flags and internal dates', async () => {
     const count = 200;
     const base = Date.UTC(2026, 0, 1);
-    peers.seedMaildir(PST, 'Arsip/2025', Array.from({ length: count }, (_, i) => ({
-      raw: rawMail(`Arsip ${i}`, `<seed-${i}@example.test>`),
-      flags: i % 2 === 0 ? ['\\Seen'] : [],
-      internalDate: new Date(base + i * 60_000),
-    })));
+    peers.seedMaildir(
+      PST,
+      'Arsip/2025',
+      Array.from({ length: count }, (_, i) => ({
+        raw: rawMail(`Arsip ${i}`, `<seed-${i}@example.test>`),
+        flags: i % 2 === 0 ? ['\\Seen'] : [],
+        internalDate: new Date(base + i * 60_000),
+      })),
+    );
     const seen = await withClient(peers.imapConfig(PST), async (client) => {
       const lock = await client.getMailboxLock('Arsip/2025');
       try {
@@ -269,7 +276,10 @@ describe.skipIf(!available)('mail peers (Dovecot + SMTP peer on 127.0.0.1)', () 
       peers.smtp.rejectNext(1, { code: 550, stage: 'rcpt' });
       await expect(transport.sendMail(mail)).rejects.toMatchObject({ responseCode: 550 });
       peers.smtp.dropConnectionMidData();
-      const dropped = await transport.sendMail({ ...mail, text: 'x'.repeat(200_000) }).then(() => null, (error: { code?: string }) => error);
+      const dropped = await transport.sendMail({ ...mail, text: 'x'.repeat(200_000) }).then(
+        () => null,
+        (error: { code?: string }) => error,
+      );
       expect(['ESOCKET', 'ECONNECTION']).toContain(dropped?.code);
       expect(peers.smtp.received).toHaveLength(before);
       // Faults are one-shot: the next attempt goes through.
@@ -285,7 +295,10 @@ describe.skipIf(!available)('mail peers (Dovecot + SMTP peer on 127.0.0.1)', () 
     await peers.smtp.stop();
     const transport = nodemailer.createTransport(peers.smtpConfig(PST));
     try {
-      await expect(transport.sendMail({ from: PST, to: PEMOHON, subject: 'x', text: 'x' })).rejects.toMatchObject({ code: 'ESOCKET', message: expect.stringContaining('ECONNREFUSED') });
+      await expect(transport.sendMail({ from: PST, to: PEMOHON, subject: 'x', text: 'x' })).rejects.toMatchObject({
+        code: 'ESOCKET',
+        message: expect.stringContaining('ECONNREFUSED'),
+      });
       await peers.smtp.start();
       expect(peers.smtp.port).toBe(port);
       await expect(transport.sendMail({ from: PST, to: PEMOHON, subject: 'y', text: 'y' })).resolves.toBeTruthy();
@@ -319,7 +332,9 @@ describe.skipIf(!available)('mail peers (Dovecot + SMTP peer on 127.0.0.1)', () 
       await other.deliver('kedua@example.test', rawMail('Instans kedua', messageId, 'kedua@example.test'));
       expect(await uidsWithMessageId(other, 'kedua@example.test', messageId)).toHaveLength(1);
       expect(await uidsWithMessageId(peers, PST, messageId)).toHaveLength(0);
-      await expect(connected({ ...other.imapConfig('kedua@example.test'), auth: { user: PST, pass: 'rahasia-pst-123' } })).rejects.toMatchObject({ authenticationFailed: true });
+      await expect(connected({ ...other.imapConfig('kedua@example.test'), auth: { user: PST, pass: 'rahasia-pst-123' } })).rejects.toMatchObject({
+        authenticationFailed: true,
+      });
     } finally {
       await other.close();
     }

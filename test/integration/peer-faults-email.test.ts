@@ -66,7 +66,11 @@ describe.skipIf(!available)('email peer faults', () => {
     expect((await e.core.must('email.status', {}))?.state).toBe('offline');
 
     // Mail lands in the mailbox while the console cannot see it.
-    peers.seedMaildir(OFFICE, 'INBOX', [1, 2, 3].map((i) => ({ raw: mail({ messageId: `<while-down.${i}@x.test>`, date: OLD }) })));
+    peers.seedMaildir(
+      OFFICE,
+      'INBOX',
+      [1, 2, 3].map((i) => ({ raw: mail({ messageId: `<while-down.${i}@x.test>`, date: OLD }) })),
+    );
     await peers.restart();
     await until('back to idle without reconnect', () => idle(e), 10_000);
     await until('the three stored', () => [1, 2, 3].every((i) => incoming(e, `<while-down.${i}@x.test>`) === 1), 10_000);
@@ -111,13 +115,19 @@ describe.skipIf(!available)('email peer faults', () => {
   /** A conversation from an incoming mail, its acknowledgement already sent. */
   async function conversation(e: EmailEnv, id: string): Promise<number> {
     await peers.deliver(OFFICE, mail({ messageId: id }));
-    const row = await until('conversation', () => e.core.services.db.prepare('SELECT conversation_id AS c FROM messages WHERE external_id = ?').get(id) as { c: number } | undefined);
+    const row = await until(
+      'conversation',
+      () => e.core.services.db.prepare('SELECT conversation_id AS c FROM messages WHERE external_id = ?').get(id) as { c: number } | undefined,
+    );
     await until('nothing waiting', () => e.count("SELECT count(*) AS n FROM outbox WHERE channel = 'email' AND state != 'sent'") === 0, 10_000);
     return row.c;
   }
   const outboxOf = (e: EmailEnv, messageId: number) =>
-    e.core.services.db.prepare('SELECT o.state, o.next_attempt_at AS next, o.last_error AS error, m.delivery, m.external_id AS mid FROM outbox o JOIN messages m ON m.id = o.message_id WHERE o.message_id = ?').get(messageId) as
-      { state: string; next: number; error: string | null; delivery: string; mid: string | null };
+    e.core.services.db
+      .prepare(
+        'SELECT o.state, o.next_attempt_at AS next, o.last_error AS error, m.delivery, m.external_id AS mid FROM outbox o JOIN messages m ON m.id = o.message_id WHERE o.message_id = ?',
+      )
+      .get(messageId) as { state: string; next: number; error: string | null; delivery: string; mid: string | null };
 
   it('SMTP down: the reply stays pending with its retry time in the status, and goes out exactly once when SMTP is back', async () => {
     const e = await start();
@@ -128,7 +138,10 @@ describe.skipIf(!available)('email peer faults', () => {
       const s = e.channels.email.status();
       return s?.state === 'offline' && statusText(s).includes('SMTP') && s;
     });
-    const row = await until('rescheduled', () => { const r = outboxOf(e, reply.id); return r.error ? r : undefined; });
+    const row = await until('rescheduled', () => {
+      const r = outboxOf(e, reply.id);
+      return r.error ? r : undefined;
+    });
     expect(row).toMatchObject({ state: 'pending', delivery: 'pending' });
     expect(row.error).toMatch(/Server SMTP tidak dapat dihubungi/);
     expect(statusText(failing)).toMatch(/1 surel menunggu dikirim/);
@@ -137,10 +150,14 @@ describe.skipIf(!available)('email peer faults', () => {
     // An outage longer than the outbox's attempt budget (6): the mail never reached a server, so
     // no attempt is spent and it stays pending however many times the connection is refused.
     const retries = new Set<number>();
-    await until('more refused connections than the attempt budget', () => {
-      retries.add(outboxOf(e, reply.id).next);
-      return retries.size > 8;
-    }, 10_000);
+    await until(
+      'more refused connections than the attempt budget',
+      () => {
+        retries.add(outboxOf(e, reply.id).next);
+        return retries.size > 8;
+      },
+      10_000,
+    );
     expect(e.count('SELECT attempts AS n FROM outbox WHERE message_id = ?', reply.id)).toBe(0);
     expect(outboxOf(e, reply.id)).toMatchObject({ state: 'pending', delivery: 'pending' });
 
@@ -148,7 +165,10 @@ describe.skipIf(!available)('email peer faults', () => {
     await until('sent', () => outboxOf(e, reply.id).state === 'sent', 10_000);
     await until('status clear again', () => idle(e) && e.channels.email.status()?.detail.length === 0);
     const mid = outboxOf(e, reply.id).mid!;
-    await until('copy in Sent', () => e.count('SELECT count(*) AS n FROM email_messages WHERE message_id = ? AND sent_appended_at IS NOT NULL', reply.id) === 1);
+    await until(
+      'copy in Sent',
+      () => e.count('SELECT count(*) AS n FROM email_messages WHERE message_id = ? AND sent_appended_at IS NOT NULL', reply.id) === 1,
+    );
     expect(peers.smtp.received.filter((r) => r.messageId === mid)).toHaveLength(1);
   });
 
@@ -167,7 +187,10 @@ describe.skipIf(!available)('email peer faults', () => {
     expect(statusText(status)).toMatch(/Login SMTP ditolak: periksa nama pengguna dan kata sandi/);
     expect(statusText(status)).not.toContain('diganti-oleh-admin-kantor');
     expect(statusText(status)).not.toContain(good);
-    const row = await until('rescheduled', () => { const r = outboxOf(e, first.id); return r.error ? r : undefined; });
+    const row = await until('rescheduled', () => {
+      const r = outboxOf(e, first.id);
+      return r.error ? r : undefined;
+    });
     expect(row).toMatchObject({ state: 'pending', delivery: 'pending' });
     expect(row.error).toMatch(/Login SMTP ditolak/);
 

@@ -19,7 +19,11 @@ const lastStatus = () => h.statuses().at(-1);
 const stored = (userId: number, messageId: number) =>
   (db().prepare('SELECT count(*) AS n FROM messages WHERE external_id = ?').get(`${userId}:${messageId}`) as { n: number }).n;
 /** Requests to the emulator after index `from`, optionally one method only. */
-const requestsSince = (from: number, method?: string) => h.emulator.requestLog().slice(from).filter((r) => !method || r.method.toLowerCase() === method.toLowerCase());
+const requestsSince = (from: number, method?: string) =>
+  h.emulator
+    .requestLog()
+    .slice(from)
+    .filter((r) => !method || r.method.toLowerCase() === method.toLowerCase());
 
 async function connected(): Promise<void> {
   await eventually(() => lastStatus()?.state === 'connected', 5_000, 'connected');
@@ -57,25 +61,46 @@ describe('Telegram peer faults', () => {
     await eventually(() => messages.every((m) => stored(user.id, m.message_id) === 1), 8_000, 'both stored');
     await connected();
     h.emulator.userSendsText(user, 'Tiga');
-    await eventually(() => (db().prepare("SELECT count(*) AS n FROM messages WHERE direction = 'incoming' AND channel = 'telegram'").get() as { n: number }).n === 3, 5_000, 'third stored');
+    await eventually(
+      () => (db().prepare("SELECT count(*) AS n FROM messages WHERE direction = 'incoming' AND channel = 'telegram'").get() as { n: number }).n === 3,
+      5_000,
+      'third stored',
+    );
   });
 
   it('sendMessage never answered: failed with "check before resending" (never resent blindly), then the officer resends it once', async () => {
     h = await startTelegramHarness({ telegram: FAULTS });
     const user = testUser();
     h.emulator.userSendsText(user, 'Halo PST');
-    const conversationId = await eventually(() => (db().prepare("SELECT conversation_id AS id FROM messages WHERE direction = 'incoming'").get() as { id: number } | undefined)?.id, 5_000, 'conversation');
+    const conversationId = await eventually(
+      () => (db().prepare("SELECT conversation_id AS id FROM messages WHERE direction = 'incoming'").get() as { id: number } | undefined)?.id,
+      5_000,
+      'conversation',
+    );
     await h.emulator.waitForSent(user.id, (r) => r.text?.includes('nama lengkap') ?? false);
     h.emulator.failNext('sendMessage', { hang: true });
     const reply = await h.must('messages.send', { conversationId, text: 'Tabel kemiskinan 2025 terlampir' });
-    const row = await eventually(() => db().prepare("SELECT o.state, o.attempts, m.delivery, m.failure_reason AS reason FROM outbox o JOIN messages m ON m.id = o.message_id WHERE o.message_id = ? AND o.state = 'failed'").get(reply.id) as { state: string; attempts: number; delivery: string; reason: string } | undefined, 5_000, 'failed after the timeout');
+    const row = await eventually(
+      () =>
+        db()
+          .prepare(
+            "SELECT o.state, o.attempts, m.delivery, m.failure_reason AS reason FROM outbox o JOIN messages m ON m.id = o.message_id WHERE o.message_id = ? AND o.state = 'failed'",
+          )
+          .get(reply.id) as { state: string; attempts: number; delivery: string; reason: string } | undefined,
+      5_000,
+      'failed after the timeout',
+    );
     // One request went out and got no answer: Telegram may have delivered it, so no second try.
     expect(row).toMatchObject({ delivery: 'failed', attempts: 1 });
     expect(row.reason).toMatch(/tidak menjawab sendMessage .*waktu habis.*periksa percakapan di Telegram/);
     // The officer checked (it did not arrive: the emulator hung before storing it) and resends.
     expect(h.emulator.sentTo(user.id).filter((r) => r.text === 'Tabel kemiskinan 2025 terlampir')).toHaveLength(0);
     await h.must('messages.retry', { messageId: reply.id });
-    await eventually(() => (db().prepare('SELECT delivery FROM messages WHERE id = ?').get(reply.id) as { delivery: string }).delivery === 'sent', 8_000, 'sent');
+    await eventually(
+      () => (db().prepare('SELECT delivery FROM messages WHERE id = ?').get(reply.id) as { delivery: string }).delivery === 'sent',
+      8_000,
+      'sent',
+    );
     expect(h.emulator.sentTo(user.id).filter((r) => r.text === 'Tabel kemiskinan 2025 terlampir')).toHaveLength(1);
   });
 
@@ -86,12 +111,23 @@ describe('Telegram peer faults', () => {
     const statusFrom = h.statuses().length;
     h.emulator.failNext('getUpdates', { status: 401, description: 'Unauthorized' });
     h.emulator.failNext('getMe', { status: 401, description: 'Unauthorized' });
-    await eventually(() => h.statuses().slice(statusFrom).some((s) => s.state === 'auth_failed'), 5_000, 'auth_failed');
+    await eventually(
+      () =>
+        h
+          .statuses()
+          .slice(statusFrom)
+          .some((s) => s.state === 'auth_failed'),
+      5_000,
+      'auth_failed',
+    );
     const user = testUser();
     const sent = h.emulator.userSendsText(user, 'Pesan saat token ditolak');
     await eventually(() => stored(user.id, sent.message_id) === 1, 8_000, 'stored after recovery');
     await connected();
-    const failures = h.statuses().slice(statusFrom).filter((s) => s.state === 'auth_failed');
+    const failures = h
+      .statuses()
+      .slice(statusFrom)
+      .filter((s) => s.state === 'auth_failed');
     expect(failures).toHaveLength(2);
     expect(statusText(failures[0])).toMatch(/Token bot tidak valid \(401\)/);
     expect(failures.every((s) => s.nextRetryAt !== null)).toBe(true);
@@ -110,8 +146,20 @@ describe('Telegram peer faults', () => {
     h.emulator.failNext('deleteWebhook', { status: 500 });
     const from = h.statuses().length;
     h.emulator.failNext('getUpdates', { status: 502 }); // drops the session so the setup runs again
-    await eventually(() => h.statuses().slice(from).filter((s) => s.state === 'offline').length >= 3, 8_000, 'three failures');
-    const details = h.statuses().slice(from).filter((s) => s.state === 'offline').map((s) => statusText(s));
+    await eventually(
+      () =>
+        h
+          .statuses()
+          .slice(from)
+          .filter((s) => s.state === 'offline').length >= 3,
+      8_000,
+      'three failures',
+    );
+    const details = h
+      .statuses()
+      .slice(from)
+      .filter((s) => s.state === 'offline')
+      .map((s) => statusText(s));
     expect(details.slice(0, 3)).toEqual([expect.stringContaining('502'), expect.stringContaining('503'), expect.stringContaining('500')]);
     await connected();
   });

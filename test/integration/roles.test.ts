@@ -14,7 +14,10 @@ import { DISABLED, OFFICER, startSeededHost, type SeededHost } from './fixtures/
  */
 
 const table = handlers as Record<string, HandlerDef<Method>>;
-const byAccess = (...levels: string[]) => Object.keys(table).filter((m) => levels.includes(table[m]!.access)).sort();
+const byAccess = (...levels: string[]) =>
+  Object.keys(table)
+    .filter((m) => levels.includes(table[m]!.access))
+    .sort();
 
 let env: SeededHost;
 let reader: Database.Database;
@@ -104,7 +107,10 @@ describe('roles: disabled officers', () => {
 
 describe('roles: guessing passwords', () => {
   const lockState = (username: string) =>
-    reader.prepare('SELECT failed_logins AS failures, locked_until AS lockedUntil FROM officers WHERE username = ?').get(username) as { failures: number; lockedUntil: number | null };
+    reader.prepare('SELECT failed_logins AS failures, locked_until AS lockedUntil FROM officers WHERE username = ?').get(username) as {
+      failures: number;
+      lockedUntil: number | null;
+    };
 
   it(`counts wrong passwords, locks the account after ${LOCK_AFTER}, and refuses even the right password while locked`, async () => {
     const who = { username: 'sasaran', displayName: 'Sasaran Tebakan', password: 'rahasia-sasaran-12' };

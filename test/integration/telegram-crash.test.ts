@@ -103,14 +103,16 @@ describe('Telegram crash safety', () => {
         await kill(child);
       } else {
         const proc = child;
-        selfKills.push(await new Promise<string | null>((resolve) => {
-          if (proc.signalCode !== null || proc.exitCode !== null) return resolve(proc.signalCode);
-          const timer = setTimeout(() => resolve('no crash'), 10_000);
-          proc.once('exit', (_code, signal) => {
-            clearTimeout(timer);
-            resolve(signal);
-          });
-        }));
+        selfKills.push(
+          await new Promise<string | null>((resolve) => {
+            if (proc.signalCode !== null || proc.exitCode !== null) return resolve(proc.signalCode);
+            const timer = setTimeout(() => resolve('no crash'), 10_000);
+            proc.once('exit', (_code, signal) => {
+              clearTimeout(timer);
+              resolve(signal);
+            });
+          }),
+        );
         await kill(proc);
       }
     }
@@ -122,15 +124,19 @@ describe('Telegram crash safety', () => {
     child = await launch(env);
     const file = join(temp.dir, DATABASE_FILE);
     const read = () => new Database(file, { readonly: true, fileMustExist: true });
-    await eventually(() => {
-      const db = read();
-      try {
-        const row = db.prepare("SELECT value FROM channel_cursors WHERE channel = 'telegram'").get() as { value: string } | undefined;
-        return row && JSON.parse(row.value).offset === lastUpdateId + 1;
-      } finally {
-        db.close();
-      }
-    }, 20_000, 'all updates applied');
+    await eventually(
+      () => {
+        const db = read();
+        try {
+          const row = db.prepare("SELECT value FROM channel_cursors WHERE channel = 'telegram'").get() as { value: string } | undefined;
+          return row && JSON.parse(row.value).offset === lastUpdateId + 1;
+        } finally {
+          db.close();
+        }
+      },
+      20_000,
+      'all updates applied',
+    );
     await eventually(() => emulator!.pendingUpdateCount() === 0, 5_000, 'updates confirmed');
     await kill(child);
 

@@ -63,7 +63,11 @@ async function telegramTestApiPeer(): Promise<Peer> {
     botLines: () =>
       server.storage.botMessages
         .filter((m) => Number(m.message.chat_id) === 4242)
-        .map((m) => ({ messageId: m.messageId, text: String(m.message.text), buttons: buttonsOf(typeof m.message.reply_markup === 'string' ? JSON.parse(m.message.reply_markup) : m.message.reply_markup) })),
+        .map((m) => ({
+          messageId: m.messageId,
+          text: String(m.message.text),
+          buttons: buttonsOf(typeof m.message.reply_markup === 'string' ? JSON.parse(m.message.reply_markup) : m.message.reply_markup),
+        })),
     close: async () => {
       await server.stop();
     },
@@ -86,12 +90,23 @@ async function ourEmulatorPeer(): Promise<Peer> {
 /** The same requester story on a peer: /start, the name, closure, five stars. */
 async function runFlow(peer: Peer): Promise<{ lines: BotLine[]; rating: unknown; requester: unknown }> {
   const dir = tempDataDir('pst-tg-x-');
-  const core: Core = createCore({ dataDir: dir.dir, host: 'browser', version: '0.0.0-test', cipher: new KeyFileCipher(join(dir.dir, 'secret.key')), outbox: { baseDelayMs: 100, pollMs: 100 } });
+  const core: Core = createCore({
+    dataDir: dir.dir,
+    host: 'browser',
+    version: '0.0.0-test',
+    cipher: new KeyFileCipher(join(dir.dir, 'secret.key')),
+    outbox: { baseDelayMs: 100, pollMs: 100 },
+  });
   core.services.secrets.set(TELEGRAM_TOKEN_SECRET, peer.token);
   const session = memorySession();
   const setup = await core.dispatch('auth.setupAdmin', ADMIN, session);
   if (!setup.ok) throw new Error(setup.error.message);
-  const channel: TelegramChannel = startTelegram(core.services, { apiRoot: peer.apiRoot, pollTimeoutSec: 1, backoffMs: { initial: 50, max: 200 }, limits: { perChatBurst: 100, perChatPerSecond: 100, globalPerSecond: 100 } });
+  const channel: TelegramChannel = startTelegram(core.services, {
+    apiRoot: peer.apiRoot,
+    pollTimeoutSec: 1,
+    backoffMs: { initial: 50, max: 200 },
+    limits: { perChatBurst: 100, perChatPerSecond: 100, globalPerSecond: 100 },
+  });
   await core.start();
   cleanups.push(async () => {
     await stopTelegram(core.services, channel);
@@ -112,7 +127,11 @@ async function runFlow(peer: Peer): Promise<{ lines: BotLine[]; rating: unknown;
   // keyboard on editMessageText without reply_markup; Telegram and our emulator remove it).
   const asSent = peer.botLines();
   await peer.press(request.messageId, request.buttons[4]!);
-  const rating = await eventually(() => core.services.db.prepare('SELECT score, source FROM ratings WHERE conversation_id = ?').get(conversationId), 8_000, 'rating stored');
+  const rating = await eventually(
+    () => core.services.db.prepare('SELECT score, source FROM ratings WHERE conversation_id = ?').get(conversationId),
+    8_000,
+    'rating stored',
+  );
   await eventually(() => peer.botLines().some((l) => l.text.includes('saran atau masukan')), 8_000, 'feedback prompt');
   const requester = core.services.db.prepare('SELECT name, telegram_user_id, telegram_username FROM requesters').get();
   const normalize = (text: string) => text.replace(/KONS-5108-\d{8}-\d{4}/g, 'KONS-…').replace(/mulai .*WITA/g, 'mulai …');

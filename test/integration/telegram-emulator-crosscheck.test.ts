@@ -77,7 +77,11 @@ async function runOnOurEmulator(): Promise<{ replies: unknown[]; updates: Update
     const prompt = await emulator.waitForSent(user.id);
     const { queryId } = emulator.userPressesButton(user, prompt.messageId, 'rate:5');
     const answered = await emulator.waitForCallbackAnswer(queryId);
-    return { replies: emulator.sentTo(user.id).map((record) => ({ text: record.text, reply_markup: record.replyMarkup })), updates: seen, answered: answered.answer?.text };
+    return {
+      replies: emulator.sentTo(user.id).map((record) => ({ text: record.text, reply_markup: record.replyMarkup })),
+      updates: seen,
+      answered: answered.answer?.text,
+    };
   } finally {
     await bot.stop();
     await emulator.close();
@@ -90,7 +94,9 @@ describe('cross-check with telegram-test-api', () => {
     const ours = await runOnOurEmulator();
 
     expect(ours.replies).toEqual(theirs.replies);
-    expect(ours.replies).toEqual([{ text: 'Halo Ketut, nilai layanan kami:', reply_markup: { inline_keyboard: [[{ text: '⭐ 5', callback_data: 'rate:5' }]] } }]);
+    expect(ours.replies).toEqual([
+      { text: 'Halo Ketut, nilai layanan kami:', reply_markup: { inline_keyboard: [[{ text: '⭐ 5', callback_data: 'rate:5' }]] } },
+    ]);
     expect(ours.answered).toBe('Terima kasih');
     expect(ours.updates.map((update) => Object.keys(update)[1])).toEqual(theirs.updates.map((update) => Object.keys(update)[1]));
     for (const [index, theirUpdate] of theirs.updates.entries()) {

@@ -23,7 +23,12 @@ interface ApiBody {
   parameters?: { retry_after?: number };
 }
 
-async function call(em: BotApiEmulator, method: string, params: Record<string, unknown> = {}, init: { signal?: AbortSignal; token?: string } = {}): Promise<{ status: number; body: ApiBody }> {
+async function call(
+  em: BotApiEmulator,
+  method: string,
+  params: Record<string, unknown> = {},
+  init: { signal?: AbortSignal; token?: string } = {},
+): Promise<{ status: number; body: ApiBody }> {
   const response = await fetch(`${em.apiRoot}/bot${init.token ?? em.token}/${method}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -50,7 +55,11 @@ describe('transports and routing', () => {
     const viaForm = await fetch(`${em.apiRoot}/bot${em.token}/sendmessage`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ chat_id: String(user.id), text: 'lewat form', reply_markup: JSON.stringify({ inline_keyboard: [[{ text: 'A', callback_data: 'a' }]] }) }),
+      body: new URLSearchParams({
+        chat_id: String(user.id),
+        text: 'lewat form',
+        reply_markup: JSON.stringify({ inline_keyboard: [[{ text: 'A', callback_data: 'a' }]] }),
+      }),
     });
     expect(viaForm.status).toBe(200);
     const form = new FormData();
@@ -110,7 +119,10 @@ describe('getUpdates', () => {
     em.unblockBot(user);
     expect(updates((await call(em, 'getUpdates')).body).map((update) => Object.keys(update)[1])).toEqual(['message']);
     em.unblockBot(user);
-    expect(updates((await call(em, 'getUpdates', { allowed_updates: [] })).body).map((update) => Object.keys(update)[1])).toEqual(['message', 'my_chat_member']);
+    expect(updates((await call(em, 'getUpdates', { allowed_updates: [] })).body).map((update) => Object.keys(update)[1])).toEqual([
+      'message',
+      'my_chat_member',
+    ]);
   });
 
   it('terminates the earlier of two pollers with 409, and refuses polling while a webhook is set', async () => {
@@ -125,12 +137,18 @@ describe('getUpdates', () => {
     em.userSendsText(testUser(), 'untuk poller kedua');
     expect(texts((await second).body)).toEqual(['untuk poller kedua']);
 
-    expect((await call(em, 'setWebhook', { url: 'http://insecure.example' })).body.description).toBe('Bad Request: bad webhook: An HTTPS URL must be provided for webhook');
+    expect((await call(em, 'setWebhook', { url: 'http://insecure.example' })).body.description).toBe(
+      'Bad Request: bad webhook: An HTTPS URL must be provided for webhook',
+    );
     expect((await call(em, 'setWebhook', { url: 'https://pst.example/hook' })).body.result).toBe(true);
     expect((await call(em, 'getWebhookInfo')).body.result).toMatchObject({ url: 'https://pst.example/hook', pending_update_count: 1 });
     expect(await call(em, 'getUpdates')).toEqual({
       status: 409,
-      body: { ok: false, error_code: 409, description: "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first" },
+      body: {
+        ok: false,
+        error_code: 409,
+        description: "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+      },
     });
     await call(em, 'deleteWebhook', { drop_pending_updates: true });
     expect(await call(em, 'getUpdates')).toEqual({ status: 200, body: { ok: true, result: [] } });
@@ -157,7 +175,10 @@ describe('limits and errors', () => {
     const atLimit = em.userSendsDocument(user, Buffer.alloc(20 * 1024 * 1024), { fileName: 'pas.bin' });
     const overLimit = em.userSendsDocument(user, Buffer.alloc(20 * 1024 * 1024 + 1), { fileName: 'lebih.bin' });
 
-    expect(await call(em, 'getFile', { file_id: overLimit.document!.file_id })).toEqual({ status: 400, body: { ok: false, error_code: 400, description: 'Bad Request: file is too big' } });
+    expect(await call(em, 'getFile', { file_id: overLimit.document!.file_id })).toEqual({
+      status: 400,
+      body: { ok: false, error_code: 400, description: 'Bad Request: file is too big' },
+    });
     const ok = await call(em, 'getFile', { file_id: atLimit.document!.file_id });
     expect(ok.body.result).toMatchObject({ file_size: 20 * 1024 * 1024, file_path: expect.stringMatching(/^documents\/file_\d+\.bin$/) });
     expect((await fetch(`${em.apiRoot}/file/bot${em.token}/documents/file_999.bin`)).status).toBe(404);
@@ -208,13 +229,19 @@ describe('limits and errors', () => {
     const sent = await call(em, 'sendMessage', { chat_id: user.id, text: 'Nilai kami', reply_markup: keyboard });
     const messageId = (sent.body.result as { message_id: number }).message_id;
 
-    expect((await call(em, 'editMessageText', { chat_id: user.id, message_id: messageId, text: 'Nilai kami', reply_markup: keyboard })).body.description).toMatch(/^Bad Request: message is not modified/);
+    expect(
+      (await call(em, 'editMessageText', { chat_id: user.id, message_id: messageId, text: 'Nilai kami', reply_markup: keyboard })).body.description,
+    ).toMatch(/^Bad Request: message is not modified/);
     const edited = await call(em, 'editMessageText', { chat_id: user.id, message_id: messageId, text: 'Terima kasih' });
     expect(edited.body.result).toMatchObject({ text: 'Terima kasih', edit_date: expect.any(Number) });
     expect((edited.body.result as Record<string, unknown>).reply_markup).toBeUndefined(); // no markup = keyboard removed
     expect(em.sentTo(user.id)[0]).toMatchObject({ text: 'Terima kasih', edits: [{ method: 'editMessageText', text: 'Terima kasih' }] });
-    expect((await call(em, 'editMessageText', { chat_id: user.id, message_id: own.message_id, text: 'x' })).body.description).toBe("Bad Request: message can't be edited");
-    expect((await call(em, 'editMessageText', { chat_id: user.id, message_id: 999, text: 'x' })).body.description).toBe('Bad Request: message to edit not found');
+    expect((await call(em, 'editMessageText', { chat_id: user.id, message_id: own.message_id, text: 'x' })).body.description).toBe(
+      "Bad Request: message can't be edited",
+    );
+    expect((await call(em, 'editMessageText', { chat_id: user.id, message_id: 999, text: 'x' })).body.description).toBe(
+      'Bad Request: message to edit not found',
+    );
     expect((await call(em, 'deleteMessage', { chat_id: user.id, message_id: messageId })).body.result).toBe(true);
     expect(em.sentTo(user.id)[0]?.deleted).toBe(true);
     expect((await call(em, 'deleteMessage', { chat_id: user.id, message_id: messageId })).body.description).toBe('Bad Request: message to delete not found');
@@ -226,16 +253,27 @@ describe('limits and errors', () => {
     const em = await start({ now: clock.now });
     const user = testUser({ firstName: 'Komang', username: 'komang' });
     em.userSendsText(user, 'halo');
-    const sent = await call(em, 'sendMessage', { chat_id: user.id, text: 'Nilai', reply_markup: { inline_keyboard: [[{ text: '5', callback_data: 'rate:5' }]] } });
+    const sent = await call(em, 'sendMessage', {
+      chat_id: user.id,
+      text: 'Nilai',
+      reply_markup: { inline_keyboard: [[{ text: '5', callback_data: 'rate:5' }]] },
+    });
     const { queryId } = em.userPressesButton(user, (sent.body.result as { message_id: number }).message_id, 'rate:5');
     clock.advance(16_000);
-    expect((await call(em, 'answerCallbackQuery', { callback_query_id: queryId })).body.description).toBe('Bad Request: query is too old and response timeout expired or query ID is invalid');
+    expect((await call(em, 'answerCallbackQuery', { callback_query_id: queryId })).body.description).toBe(
+      'Bad Request: query is too old and response timeout expired or query ID is invalid',
+    );
     expect(em.callbackQuery(queryId)?.answer).toBeNull();
 
     expect((await call(em, 'sendChatAction', { chat_id: user.id, action: 'typing' })).body.result).toBe(true);
     expect((await call(em, 'sendChatAction', { chat_id: user.id, action: 'dancing' })).body.description).toBe('Bad Request: wrong parameter action in request');
     expect(em.chatActions(user.id)).toEqual(['typing']);
-    expect((await call(em, 'getChat', { chat_id: user.id })).body.result).toMatchObject({ id: user.id, type: 'private', first_name: 'Komang', username: 'komang' });
+    expect((await call(em, 'getChat', { chat_id: user.id })).body.result).toMatchObject({
+      id: user.id,
+      type: 'private',
+      first_name: 'Komang',
+      username: 'komang',
+    });
   });
 });
 
@@ -248,7 +286,12 @@ describe('fault injection and network loss', () => {
     expect((await call(em, 'getMe')).status).toBe(200);
 
     em.failNext('*', { status: 429, retryAfter: 7 });
-    expect((await call(em, 'getWebhookInfo')).body).toEqual({ ok: false, error_code: 429, description: 'Too Many Requests: retry after 7', parameters: { retry_after: 7 } });
+    expect((await call(em, 'getWebhookInfo')).body).toEqual({
+      ok: false,
+      error_code: 429,
+      description: 'Too Many Requests: retry after 7',
+      parameters: { retry_after: 7 },
+    });
 
     em.failNext('getMe', { delayMs: 50 });
     expect((await call(em, 'getMe')).status).toBe(200);

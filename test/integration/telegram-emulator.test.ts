@@ -56,9 +56,11 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 describe('Bot API emulator with grammy long polling', () => {
   it('carries a text round trip with real-looking message objects', async () => {
     const bot = newBot();
-    bot.on('message:text', (ctx) => ctx.reply(`Halo ${ctx.from.first_name}, pesan diterima: ${ctx.message.text}`, {
-      reply_markup: new InlineKeyboard().text('Puas', 'rate:5'),
-    }));
+    bot.on('message:text', (ctx) =>
+      ctx.reply(`Halo ${ctx.from.first_name}, pesan diterima: ${ctx.message.text}`, {
+        reply_markup: new InlineKeyboard().text('Puas', 'rate:5'),
+      }),
+    );
     await startPolling(bot);
     const user = testUser({ firstName: 'Ketut', lastName: 'Sari', username: 'ketutsari', languageCode: 'id' });
 
@@ -124,7 +126,10 @@ describe('Bot API emulator with grammy long polling', () => {
     expect(photoMessage.caption).toBe('Grafik IPM');
     expect(documentMessage.document).toMatchObject({ file_name: 'Buleleng Dalam Angka 2025.pdf', mime_type: 'application/pdf', file_size: pdfBytes.length });
 
-    for (const [fileId, bytes] of [[largest.file_id, photoBytes], [documentMessage.document.file_id, pdfBytes]] as const) {
+    for (const [fileId, bytes] of [
+      [largest.file_id, photoBytes],
+      [documentMessage.document.file_id, pdfBytes],
+    ] as const) {
       const file = await bot.api.getFile(fileId);
       expect(file.file_path).toBeTruthy();
       const download = await fetch(`${emulator.apiRoot}/file/bot${emulator.token}/${file.file_path}`);
@@ -132,7 +137,10 @@ describe('Bot API emulator with grammy long polling', () => {
       expect(sha256(new Uint8Array(await download.arrayBuffer()))).toBe(sha256(bytes));
     }
     const sent = emulator.sentTo(user.id);
-    expect(sent.map((record) => [record.method, record.file?.fileName])).toEqual([['sendPhoto', 'grafik.png'], ['sendDocument', 'Buleleng Dalam Angka 2025.pdf']]);
+    expect(sent.map((record) => [record.method, record.file?.fileName])).toEqual([
+      ['sendPhoto', 'grafik.png'],
+      ['sendDocument', 'Buleleng Dalam Angka 2025.pdf'],
+    ]);
     expect(sent[1]?.file?.bytes.equals(pdfBytes)).toBe(true);
 
     const voice = await bot.api.sendVoice(user.id, new InputFile(Buffer.from('OggS-suara'), 'balasan.ogg'), { duration: 3 });
@@ -141,7 +149,10 @@ describe('Bot API emulator with grammy long polling', () => {
     // Sending again by file_id reuses the stored file; a URL cannot be fetched by the emulator.
     const again = await bot.api.sendDocument(user.id, documentMessage.document.file_id);
     expect(again.document.file_unique_id).toBe(documentMessage.document.file_unique_id);
-    await expect(bot.api.sendDocument(user.id, 'https://example.org/x.pdf')).rejects.toMatchObject({ error_code: 400, description: 'Bad Request: failed to get HTTP URL content' });
+    await expect(bot.api.sendDocument(user.id, 'https://example.org/x.pdf')).rejects.toMatchObject({
+      error_code: 400,
+      description: 'Bad Request: failed to get HTTP URL content',
+    });
   });
 
   it('lets the bot download a document the user sent', async () => {
@@ -165,13 +176,27 @@ describe('Bot API emulator with grammy long polling', () => {
   it('gives user media the shapes grammy filter queries recognise', async () => {
     const bot = newBot();
     const seen: string[] = [];
-    bot.on('message:photo', (ctx) => { seen.push(`photo ${ctx.message.photo.length > 0} ${ctx.message.caption}`); });
-    bot.on('message:voice', (ctx) => { seen.push(`voice ${ctx.message.voice.mime_type} ${ctx.message.voice.duration}`); });
-    bot.on('message:video', (ctx) => { seen.push(`video ${ctx.message.video.file_name}`); });
-    bot.on('message:sticker', (ctx) => { seen.push(`sticker ${ctx.message.sticker.emoji}`); });
-    bot.on('message:location', (ctx) => { seen.push(`location ${ctx.message.location.latitude}`); });
-    bot.on('message:contact', (ctx) => { seen.push(`contact ${ctx.message.contact.phone_number}`); });
-    bot.command('start', (ctx) => { seen.push(`command ${ctx.match}`); });
+    bot.on('message:photo', (ctx) => {
+      seen.push(`photo ${ctx.message.photo.length > 0} ${ctx.message.caption}`);
+    });
+    bot.on('message:voice', (ctx) => {
+      seen.push(`voice ${ctx.message.voice.mime_type} ${ctx.message.voice.duration}`);
+    });
+    bot.on('message:video', (ctx) => {
+      seen.push(`video ${ctx.message.video.file_name}`);
+    });
+    bot.on('message:sticker', (ctx) => {
+      seen.push(`sticker ${ctx.message.sticker.emoji}`);
+    });
+    bot.on('message:location', (ctx) => {
+      seen.push(`location ${ctx.message.location.latitude}`);
+    });
+    bot.on('message:contact', (ctx) => {
+      seen.push(`contact ${ctx.message.contact.phone_number}`);
+    });
+    bot.command('start', (ctx) => {
+      seen.push(`command ${ctx.match}`);
+    });
     await startPolling(bot);
     const user = testUser();
 
@@ -183,9 +208,9 @@ describe('Bot API emulator with grammy long polling', () => {
     emulator.userSendsContact(user, { phoneNumber: '+6281234567890', firstName: 'Putu' });
     emulator.userSendsText(user, '/start daftar');
 
-    await expect.poll(() => seen).toEqual([
-      'photo true KTP', 'voice audio/ogg 4', 'video rekaman.mp4', 'sticker 👍', 'location -8.112', 'contact +6281234567890', 'command daftar',
-    ]);
+    await expect
+      .poll(() => seen)
+      .toEqual(['photo true KTP', 'voice audio/ogg 4', 'video rekaman.mp4', 'sticker 👍', 'location -8.112', 'contact +6281234567890', 'command daftar']);
   });
 
   it('delivers a button press and records the bot answering it once', async () => {
@@ -202,7 +227,11 @@ describe('Bot API emulator with grammy long polling', () => {
 
     expect(answered.answer).toMatchObject({ text: 'Terima kasih, nilai 5', showAlert: false });
     const second = await raw('answerCallbackQuery', { callback_query_id: queryId });
-    expect(second.body).toEqual({ ok: false, error_code: 400, description: 'Bad Request: query is too old and response timeout expired or query ID is invalid' });
+    expect(second.body).toEqual({
+      ok: false,
+      error_code: 400,
+      description: 'Bad Request: query is too old and response timeout expired or query ID is invalid',
+    });
     expect(() => emulator.userPressesButton(user, prompt.messageId, 'rate:9')).toThrow(/no button/);
   });
 
@@ -261,7 +290,10 @@ describe('Bot API emulator with grammy long polling', () => {
 
   it('keeps commands set by the bot', async () => {
     const bot = newBot();
-    await bot.api.setMyCommands([{ command: 'start', description: 'Mulai konsultasi' }, { command: 'selesai', description: 'Tutup konsultasi' }]);
+    await bot.api.setMyCommands([
+      { command: 'start', description: 'Mulai konsultasi' },
+      { command: 'selesai', description: 'Tutup konsultasi' },
+    ]);
     expect(emulator.commands().map((command) => command.command)).toEqual(['start', 'selesai']);
     expect(await bot.api.getMyCommands()).toHaveLength(2);
     await expect(bot.api.setMyCommands([{ command: 'Mulai!', description: 'x' }])).rejects.toMatchObject({ description: 'Bad Request: BOT_COMMAND_INVALID' });

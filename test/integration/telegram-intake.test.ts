@@ -12,11 +12,15 @@ afterEach(async () => {
 
 /** Waits for a bot message to `user` containing `text`, sent after the first `skip` messages. */
 async function said(user: TestUser, text: string, skip = 0): Promise<SentRecord & { index: number }> {
-  const found = await eventually(() => {
-    const sent = h.emulator.sentTo(user.id);
-    const index = sent.findIndex((r, i) => i >= skip && (r.text ?? r.caption ?? '').includes(text));
-    return index >= 0 ? { ...sent[index]!, index } : undefined;
-  }, 5_000, `"${text}" to ${user.id}`);
+  const found = await eventually(
+    () => {
+      const sent = h.emulator.sentTo(user.id);
+      const index = sent.findIndex((r, i) => i >= skip && (r.text ?? r.caption ?? '').includes(text));
+      return index >= 0 ? { ...sent[index]!, index } : undefined;
+    },
+    5_000,
+    `"${text}" to ${user.id}`,
+  );
   return found;
 }
 
@@ -29,11 +33,15 @@ function requesterOf(userId: number) {
 }
 function conversationOf(userId: number) {
   return h.core.services.db
-    .prepare("SELECT c.* FROM conversations c JOIN channel_identities ci ON ci.requester_id = c.requester_id WHERE ci.source_id = ? ORDER BY c.id DESC LIMIT 1")
+    .prepare('SELECT c.* FROM conversations c JOIN channel_identities ci ON ci.requester_id = c.requester_id WHERE ci.source_id = ? ORDER BY c.id DESC LIMIT 1')
     .get(String(userId)) as Record<string, unknown> & { id: number; status: string };
 }
 const incomingTexts = (conversationId: number) =>
-  (h.core.services.db.prepare("SELECT body_text FROM messages WHERE conversation_id = ? AND direction = 'incoming' ORDER BY id").all(conversationId) as { body_text: string }[]).map((r) => r.body_text);
+  (
+    h.core.services.db.prepare("SELECT body_text FROM messages WHERE conversation_id = ? AND direction = 'incoming' ORDER BY id").all(conversationId) as {
+      body_text: string;
+    }[]
+  ).map((r) => r.body_text);
 
 const outboxUnsent = () => (h.core.services.db.prepare("SELECT count(*) AS n FROM outbox WHERE state IN ('pending', 'sending')").get() as { n: number }).n;
 
@@ -70,7 +78,15 @@ describe('Telegram intake dialogue', () => {
     h.emulator.userSendsText(user, '0812-3456-7890');
     const occupation = await said(user, 'pekerjaan', mark);
     const buttons = (occupation.replyMarkup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat();
-    expect(buttons.map((b) => b.text)).toEqual(['Pelajar/Mahasiswa', 'Peneliti/Dosen', 'ASN/TNI/Polri', 'Pegawai BUMN/BUMD', 'Pegawai Swasta', 'Wiraswasta', 'Lainnya']);
+    expect(buttons.map((b) => b.text)).toEqual([
+      'Pelajar/Mahasiswa',
+      'Peneliti/Dosen',
+      'ASN/TNI/Polri',
+      'Pegawai BUMN/BUMD',
+      'Pegawai Swasta',
+      'Wiraswasta',
+      'Lainnya',
+    ]);
     mark = count(user);
     const press = h.emulator.userPressesButton(user, occupation.messageId, buttons[1]!.callback_data);
     expect((await h.emulator.waitForCallbackAnswer(press.queryId)).answer).not.toBeNull();
@@ -84,7 +100,14 @@ describe('Telegram intake dialogue', () => {
     expect(summary.text).toContain('Pekerjaan: Peneliti/Dosen');
 
     const r = requesterOf(user.id);
-    expect(r).toMatchObject({ name: 'Ketut Sari Dewi', institution: 'Universitas Pendidikan Ganesha', email: 'ketut.sari@undiksha.ac.id', whatsapp: '+6281234567890', occupation: 'Peneliti/Dosen', telegram_username: 'ketut_s' });
+    expect(r).toMatchObject({
+      name: 'Ketut Sari Dewi',
+      institution: 'Universitas Pendidikan Ganesha',
+      email: 'ketut.sari@undiksha.ac.id',
+      whatsapp: '+6281234567890',
+      occupation: 'Peneliti/Dosen',
+      telegram_username: 'ketut_s',
+    });
     const c = conversationOf(user.id);
     expect(c.status).toBe('in_progress');
     expect(c.need).toBe('Data jumlah penduduk miskin Kabupaten Buleleng 2020-2025 per kecamatan');
@@ -92,7 +115,13 @@ describe('Telegram intake dialogue', () => {
     expect(c.sla_due_at).not.toBeNull();
     // Nothing the requester wrote is lost: every answer (invalid ones too) is an incoming message.
     expect(incomingTexts(c.id)).toEqual([
-      '/start', 'Ketut Sari Dewi', 'Universitas Pendidikan Ganesha', 'ketut-at-undiksha', 'Ketut.Sari@Undiksha.ac.id', '12345', '0812-3456-7890',
+      '/start',
+      'Ketut Sari Dewi',
+      'Universitas Pendidikan Ganesha',
+      'ketut-at-undiksha',
+      'Ketut.Sari@Undiksha.ac.id',
+      '12345',
+      '0812-3456-7890',
       'Data jumlah penduduk miskin Kabupaten Buleleng 2020-2025 per kecamatan',
     ]);
 
@@ -105,7 +134,9 @@ describe('Telegram intake dialogue', () => {
     h.emulator.userSendsText(user, 'ketut@gmail.com');
     await said(user, 'Email sudah diubah', mark);
     expect(requesterOf(user.id).email).toBe('ketut@gmail.com');
-    const lines = (h.core.services.db.prepare("SELECT body_text FROM messages WHERE conversation_id = ? AND direction = 'activity'").all(c.id) as { body_text: string }[]).map((x) => x.body_text);
+    const lines = (
+      h.core.services.db.prepare("SELECT body_text FROM messages WHERE conversation_id = ? AND direction = 'activity'").all(c.id) as { body_text: string }[]
+    ).map((x) => x.body_text);
     expect(lines.some((l) => l.includes('Data persyaratan diperbarui') && l.includes('email'))).toBe(true);
 
     // The officer sees where the dialogue stands.
@@ -155,7 +186,12 @@ describe('Telegram intake dialogue', () => {
     await eventually(() => outboxUnsent() === 0, 5_000, 'the outbox drained');
     // Stopped: the text is stored, not taken as an answer, and no question follows.
     expect(requesterOf(user.id).email).toBeNull();
-    expect(h.emulator.sentTo(user.id).slice(mark).filter((m) => m.text?.includes('WhatsApp'))).toEqual([]);
+    expect(
+      h.emulator
+        .sentTo(user.id)
+        .slice(mark)
+        .filter((m) => m.text?.includes('WhatsApp')),
+    ).toEqual([]);
 
     // /start resumes with the first missing requirement.
     mark = count(user);

@@ -15,8 +15,7 @@ const db = () => h.core.services.db;
 
 function messageByExternal(externalId: string) {
   return db().prepare("SELECT * FROM messages WHERE channel = 'telegram' AND external_id = ?").get(externalId) as
-    | { id: number; conversation_id: number; body_text: string; meta: string | null; edited_at: number | null; direction: string }
-    | undefined;
+    { id: number; conversation_id: number; body_text: string; meta: string | null; edited_at: number | null; direction: string } | undefined;
 }
 const attachmentsOf = (messageId: number) =>
   db().prepare('SELECT sha256, file_name AS fileName, mime_type AS mimeType, size FROM attachments WHERE message_id = ? ORDER BY id').all(messageId) as {
@@ -46,7 +45,9 @@ describe('Telegram messages', () => {
     const photoRow = await stored(user, p.message_id);
     expect(photoRow.body_text).toBe('Tabel yang saya maksud');
     expect(attachmentsOf(photoRow.id)).toEqual([{ sha256: sha(photo), fileName: `foto-${p.message_id}.jpg`, mimeType: 'image/jpeg', size: photo.length }]);
-    expect(attachmentsOf((await stored(user, d.message_id)).id)).toEqual([{ sha256: sha(pdf), fileName: 'Surat Permohonan.pdf', mimeType: 'application/pdf', size: pdf.length }]);
+    expect(attachmentsOf((await stored(user, d.message_id)).id)).toEqual([
+      { sha256: sha(pdf), fileName: 'Surat Permohonan.pdf', mimeType: 'application/pdf', size: pdf.length },
+    ]);
     expect(attachmentsOf((await stored(user, v.message_id)).id)[0]).toMatchObject({ sha256: sha(voice), mimeType: 'audio/ogg' });
     expect(attachmentsOf((await stored(user, m.message_id)).id)[0]).toMatchObject({ sha256: sha(video), fileName: 'layar.mp4', mimeType: 'video/mp4' });
     // The bytes on disk are the bytes the user sent.
@@ -67,7 +68,9 @@ describe('Telegram messages', () => {
     expect(attachmentsOf(row.id)).toEqual([]);
     const notice = await h.emulator.waitForSent(user.id, (r) => r.text?.includes('lebih besar dari 20 MB') ?? false);
     expect(notice.text).toContain('sensus.zip');
-    const activity = db().prepare("SELECT body_text FROM messages WHERE conversation_id = ? AND direction = 'activity' AND body_text LIKE '%20 MB%'").get(row.conversation_id);
+    const activity = db()
+      .prepare("SELECT body_text FROM messages WHERE conversation_id = ? AND direction = 'activity' AND body_text LIKE '%20 MB%'")
+      .get(row.conversation_id);
     expect(activity).toBeDefined();
   });
 
@@ -117,7 +120,11 @@ describe('Telegram messages', () => {
         { fileName: 'Tabel Kemiskinan.pdf', mimeType: 'application/pdf', contentBase64: pdf.toString('base64') },
       ],
     });
-    await eventually(() => (db().prepare('SELECT delivery FROM messages WHERE id = ?').get(reply.id) as { delivery: string }).delivery === 'sent', 8_000, 'sent');
+    await eventually(
+      () => (db().prepare('SELECT delivery FROM messages WHERE id = ?').get(reply.id) as { delivery: string }).delivery === 'sent',
+      8_000,
+      'sent',
+    );
     const out = h.emulator.sentTo(user.id).slice(mark);
     const texts = out.filter((r) => r.method === 'sendMessage');
     expect(texts.length).toBeGreaterThanOrEqual(3);

@@ -14,7 +14,11 @@ const HOUR = 3_600_000;
 
 async function firstContact(user: TestUser): Promise<number> {
   const m = h.emulator.userSendsText(user, 'Saya perlu data kunjungan wisatawan');
-  const row = await eventually(() => db().prepare("SELECT conversation_id AS id FROM messages WHERE channel = 'telegram' AND external_id = ?").get(`${user.id}:${m.message_id}`) as { id: number } | undefined);
+  const row = await eventually(
+    () =>
+      db().prepare("SELECT conversation_id AS id FROM messages WHERE channel = 'telegram' AND external_id = ?").get(`${user.id}:${m.message_id}`) as
+        { id: number } | undefined,
+  );
   await h.emulator.waitForSent(user.id, (r) => r.text?.includes('nama lengkap') ?? false);
   return row.id;
 }
@@ -66,7 +70,15 @@ describe('Telegram and the service workflow', () => {
     expect((await h.emulator.waitForCallbackAnswer(five.queryId)).answer?.text).toContain('sudah kami terima');
     expect(ratingOf(conversationId)).toMatchObject({ score: 4, source: 'telegram', feedback: null });
     expect(statusOf(conversationId)).toBe('rated');
-    await eventually(() => h.emulator.sentTo(user.id).find((r) => r.messageId === request.messageId)?.text?.includes('★★★★☆'), 5_000, 'stars shown');
+    await eventually(
+      () =>
+        h.emulator
+          .sentTo(user.id)
+          .find((r) => r.messageId === request.messageId)
+          ?.text?.includes('★★★★☆'),
+      5_000,
+      'stars shown',
+    );
 
     await waitRecord(user, (r) => r.text?.includes('saran atau masukan') ?? false, 'feedback prompt');
     h.emulator.userSendsText(user, 'Petugas sangat membantu, terima kasih');
@@ -74,7 +86,9 @@ describe('Telegram and the service workflow', () => {
     expect(ratingOf(conversationId)).toMatchObject({ score: 4, feedback: 'Petugas sangat membantu, terima kasih' });
     // The feedback is kept in the timeline and does not reopen the consultation.
     expect(statusOf(conversationId)).toBe('rated');
-    const kept = db().prepare("SELECT direction FROM messages WHERE conversation_id = ? AND body_text = 'Petugas sangat membantu, terima kasih'").get(conversationId);
+    const kept = db()
+      .prepare("SELECT direction FROM messages WHERE conversation_id = ? AND body_text = 'Petugas sangat membantu, terima kasih'")
+      .get(conversationId);
     expect(kept).toEqual({ direction: 'incoming' });
 
     // A later message is a new question again: it reopens (DESIGN §2).
@@ -89,12 +103,20 @@ describe('Telegram and the service workflow', () => {
     const conversationId = await firstContact(user);
     await h.must('conversations.resolve', { id: conversationId, summary: 'Selesai', topic: 'Pariwisata' });
     const request = await waitRecord(user, (r) => r.text?.includes('pilih 1 sampai 5') ?? false, 'rating request');
-    const press = h.emulator.userPressesButton(user, request.messageId, (request.replyMarkup as { inline_keyboard: { callback_data: string }[][] }).inline_keyboard[0]![4]!.callback_data);
+    const press = h.emulator.userPressesButton(
+      user,
+      request.messageId,
+      (request.replyMarkup as { inline_keyboard: { callback_data: string }[][] }).inline_keyboard[0]![4]!.callback_data,
+    );
     await h.emulator.waitForCallbackAnswer(press.queryId);
     const survey = await waitRecord(user, (r) => r.text?.includes('Pertanyaan 1 dari 9') ?? false, 'survey');
     const answers = [4, 3, 4, 4, 3, 4, 4, 2, 3];
     for (const [i, value] of answers.entries()) {
-      const current = await eventually(() => h.emulator.sentTo(user.id).find((r) => r.messageId === survey.messageId && r.text?.includes(`Pertanyaan ${i + 1} dari 9`)), 5_000, `question ${i + 1}`);
+      const current = await eventually(
+        () => h.emulator.sentTo(user.id).find((r) => r.messageId === survey.messageId && r.text?.includes(`Pertanyaan ${i + 1} dari 9`)),
+        5_000,
+        `question ${i + 1}`,
+      );
       const options = (current.replyMarkup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat();
       expect(options).toHaveLength(4);
       const p = h.emulator.userPressesButton(user, survey.messageId, options[value - 1]!.callback_data);

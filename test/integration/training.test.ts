@@ -6,7 +6,15 @@ import { ingest } from '../../src-main/core/inbound/ingest';
 import { KeyFileCipher } from '../../src-main/core/security/secrets';
 import { defaultDataDir } from '../../src-main/core/paths';
 import { ServiceCalendar } from '../../src-main/core/calendar';
-import { ManualScheduler, planHistory, SimulatedChannel, seedTrainingHistory, startTraining, trainingDataDir, type RunningTraining } from '../../src-main/core/training';
+import {
+  ManualScheduler,
+  planHistory,
+  SimulatedChannel,
+  seedTrainingHistory,
+  startTraining,
+  trainingDataDir,
+  type RunningTraining,
+} from '../../src-main/core/training';
 import { DEFAULT_TOPICS } from '../../src-main/core/workflow/settings';
 import { startBrowserHost } from '../../src-main/server/host';
 import { memorySession, startTestCore, tempDataDir } from '../helpers/core';
@@ -23,7 +31,14 @@ afterEach(async () => {
 
 function trainingCore(now: () => number): Core & { call: (method: string, input: unknown) => Promise<any> } {
   const temp = tempDataDir('pst-training-');
-  const core = createCore({ dataDir: temp.dir, host: 'browser', version: '0.0.0-test', cipher: new KeyFileCipher(join(temp.dir, 'secret.key')), trainingMode: true, now });
+  const core = createCore({
+    dataDir: temp.dir,
+    host: 'browser',
+    version: '0.0.0-test',
+    cipher: new KeyFileCipher(join(temp.dir, 'secret.key')),
+    trainingMode: true,
+    now,
+  });
   const session = memorySession();
   cleanups.push(async () => {
     await core.close();
@@ -73,30 +88,44 @@ describe('training history', () => {
     expect(count(core, "SELECT count(*) AS n FROM messages WHERE direction = 'outgoing' AND (delivery <> 'sent' OR external_id IS NULL)")).toBe(0);
 
     // Status ⇔ data, as the workflow keeps it.
-    expect(count(core, "SELECT count(*) AS n FROM conversations WHERE status IN ('new', 'awaiting_requirements') AND requirements_complete_at IS NOT NULL")).toBe(0);
-    expect(count(core, "SELECT count(*) AS n FROM conversations WHERE status = 'in_progress' AND (requirements_complete_at IS NULL OR sla_due_at IS NULL)")).toBe(0);
+    expect(
+      count(core, "SELECT count(*) AS n FROM conversations WHERE status IN ('new', 'awaiting_requirements') AND requirements_complete_at IS NOT NULL"),
+    ).toBe(0);
+    expect(
+      count(core, "SELECT count(*) AS n FROM conversations WHERE status = 'in_progress' AND (requirements_complete_at IS NULL OR sla_due_at IS NULL)"),
+    ).toBe(0);
     expect(count(core, "SELECT count(*) AS n FROM conversations WHERE status = 'waiting_requester' AND sla_remaining_ms IS NULL")).toBe(0);
     expect(count(core, "SELECT count(*) AS n FROM conversations WHERE status IN ('resolved', 'rated') AND (resolved_at IS NULL OR summary IS NULL)")).toBe(0);
-    const topics = all<{ topic: string }>(core, "SELECT DISTINCT topic FROM conversations WHERE topic IS NOT NULL").map((t) => t.topic);
+    const topics = all<{ topic: string }>(core, 'SELECT DISTINCT topic FROM conversations WHERE topic IS NOT NULL').map((t) => t.topic);
     expect(topics.length).toBeGreaterThan(4);
     for (const topic of topics) expect(DEFAULT_TOPICS).toContain(topic);
     // Every rated consultation has a scored rating for its current closure; resolved ones a request and no score.
     expect(
-      count(core, "SELECT count(*) AS n FROM conversations c WHERE c.status = 'rated' AND NOT EXISTS (SELECT 1 FROM ratings r WHERE r.conversation_id = c.id AND r.closure = c.reopened_count AND r.score BETWEEN 1 AND 5)"),
+      count(
+        core,
+        "SELECT count(*) AS n FROM conversations c WHERE c.status = 'rated' AND NOT EXISTS (SELECT 1 FROM ratings r WHERE r.conversation_id = c.id AND r.closure = c.reopened_count AND r.score BETWEEN 1 AND 5)",
+      ),
     ).toBe(0);
     expect(
-      count(core, "SELECT count(*) AS n FROM conversations c WHERE c.status = 'resolved' AND NOT EXISTS (SELECT 1 FROM rating_requests q WHERE q.conversation_id = c.id AND q.closure = c.reopened_count AND q.answered_at IS NULL)"),
+      count(
+        core,
+        "SELECT count(*) AS n FROM conversations c WHERE c.status = 'resolved' AND NOT EXISTS (SELECT 1 FROM rating_requests q WHERE q.conversation_id = c.id AND q.closure = c.reopened_count AND q.answered_at IS NULL)",
+      ),
     ).toBe(0);
     expect(count(core, 'SELECT count(*) AS n FROM ratings WHERE u1 IS NOT NULL')).toBeGreaterThan(10);
     expect(count(core, 'SELECT count(*) AS n FROM ratings WHERE feedback IS NOT NULL')).toBeGreaterThan(10);
-    const sources = all<{ source: string }>(core, 'SELECT DISTINCT source FROM ratings').map((r) => r.source).sort();
+    const sources = all<{ source: string }>(core, 'SELECT DISTINCT source FROM ratings')
+      .map((r) => r.source)
+      .sort();
     expect(sources).toEqual(['email', 'telegram']);
     // SLA: some in progress are already late (red in the inbox).
     expect(count(core, "SELECT count(*) AS n FROM conversations WHERE status = 'in_progress' AND sla_due_at < ?", now)).toBeGreaterThan(0);
     // Each consultation got its acknowledgement, and officers' work is in the audit log under their names.
     expect(count(core, 'SELECT count(*) AS n FROM conversations WHERE ack_sent_at IS NULL')).toBe(0);
     expect(count(core, "SELECT count(DISTINCT officer_id) AS n FROM audit_log WHERE action = 'conversations.claim'")).toBeGreaterThanOrEqual(3);
-    expect(count(core, "SELECT count(*) AS n FROM conversations WHERE ticket NOT GLOB 'KONS-5108-[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]-[0-9][0-9][0-9][0-9]'")).toBe(0);
+    expect(
+      count(core, "SELECT count(*) AS n FROM conversations WHERE ticket NOT GLOB 'KONS-5108-[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]-[0-9][0-9][0-9][0-9]'"),
+    ).toBe(0);
     // The trainee logs in with the demo account; history officers are real accounts with names.
     expect(one<{ role: string }>(core, "SELECT role FROM officers WHERE username = 'latihan'").role).toBe('admin');
     expect(count(core, 'SELECT count(*) AS n FROM officers')).toBe(5);
@@ -109,7 +138,8 @@ describe('training history', () => {
     expect(JSON.stringify(planHistory({ ...options, seed: 43 }).actions)).not.toBe(JSON.stringify(first.actions));
     // Officers act in service hours only (Monday–Friday 08:00–15:30 WITA).
     const calendar = new ServiceCalendar();
-    for (const a of first.actions) if (a.kind !== 'incoming' && a.kind !== 'rating') expect(calendar.isOpen(a.at), `${a.kind} at ${new Date(a.at).toISOString()}`).toBe(true);
+    for (const a of first.actions)
+      if (a.kind !== 'incoming' && a.kind !== 'rating') expect(calendar.isOpen(a.at), `${a.kind} at ${new Date(a.at).toISOString()}`).toBe(true);
   });
 
   it('keeps its data beside the real data, never in it', () => {
@@ -119,7 +149,7 @@ describe('training history', () => {
     expect(trainingDataDir({ ...env, PST_DATA_DIR: '/tmp/latihan' }, 'linux')).toBe('/tmp/latihan');
   });
 
-  it('seeds only once: a restart keeps the trainee\'s data', async () => {
+  it("seeds only once: a restart keeps the trainee's data", async () => {
     const now = MONDAY_9;
     const core = trainingCore(() => now);
     const first = await startTraining(core.services, { demo: true, conversations: 30, seed: 3, arrivals: false });
@@ -152,7 +182,9 @@ describe('simulated channels and requesters', () => {
 
   const statusOf = (core: Core, id: number) => one<{ status: string }>(core, 'SELECT status FROM conversations WHERE id = ?', id).status;
   const incoming = (core: Core, id: number) =>
-    all<{ body_text: string }>(core, "SELECT body_text FROM messages WHERE conversation_id = ? AND direction = 'incoming' ORDER BY id", id).map((m) => m.body_text);
+    all<{ body_text: string }>(core, "SELECT body_text FROM messages WHERE conversation_id = ? AND direction = 'incoming' ORDER BY id", id).map(
+      (m) => m.body_text,
+    );
 
   it('Telegram: the requester answers the acknowledgement, a reply and the rating request, so the consultation ends rated', async () => {
     const { core, wait } = await live();
@@ -172,7 +204,11 @@ describe('simulated channels and requesters', () => {
     await wait(2 * MINUTE);
     expect(incoming(core, id)).toHaveLength(2);
     expect(incoming(core, id)[1]).toMatch(/Nama: Ketut Sudiarta[\s\S]*No\. WA:/);
-    const started = one<{ status: string; requirements_complete_at: number | null; sla_due_at: number | null }>(core, 'SELECT status, requirements_complete_at, sla_due_at FROM conversations WHERE id = ?', id);
+    const started = one<{ status: string; requirements_complete_at: number | null; sla_due_at: number | null }>(
+      core,
+      'SELECT status, requirements_complete_at, sla_due_at FROM conversations WHERE id = ?',
+      id,
+    );
     expect(started.status).toBe('in_progress');
     expect(started.requirements_complete_at).toBeGreaterThan(MONDAY_9);
     expect(started.sla_due_at).toBeGreaterThan(started.requirements_complete_at!);
@@ -195,7 +231,11 @@ describe('simulated channels and requesters', () => {
     await wait(2 * MINUTE);
     expect(one<{ u1: number | null }>(core, 'SELECT u1 FROM ratings WHERE conversation_id = ?', id).u1).toBeGreaterThanOrEqual(1);
     // Every outgoing message was "delivered" by the simulated channel with a Telegram-like id.
-    const outgoing = all<{ delivery: string; external_id: string }>(core, "SELECT delivery, external_id FROM messages WHERE conversation_id = ? AND direction = 'outgoing'", id);
+    const outgoing = all<{ delivery: string; external_id: string }>(
+      core,
+      "SELECT delivery, external_id FROM messages WHERE conversation_id = ? AND direction = 'outgoing'",
+      id,
+    );
     expect(outgoing.length).toBeGreaterThanOrEqual(4);
     for (const m of outgoing) expect(m).toMatchObject({ delivery: 'sent', external_id: expect.stringMatching(/^5550001:\d+$/) });
   });
@@ -276,12 +316,18 @@ describe('nothing leaves the machine', () => {
     await expect(startTraining(real.services, {})).rejects.toThrow(/not in training mode/);
   });
 
-  it('opens no socket but the host\'s own listener on 127.0.0.1 while the demo seeds, sends and answers', async () => {
+  it("opens no socket but the host's own listener on 127.0.0.1 while the demo seeds, sends and answers", async () => {
     const connects = vi.spyOn(net.Socket.prototype, 'connect');
     const listens = vi.spyOn(net.Server.prototype, 'listen');
     const scheduler = new ManualScheduler(MONDAY_9);
     const core = trainingCore(() => scheduler.now());
-    const training = await startTraining(core.services, { demo: true, conversations: 20, seed: 9, scheduler, arrivals: { firstMs: 1000, everyMs: [1000, 2000], max: 2 } });
+    const training = await startTraining(core.services, {
+      demo: true,
+      conversations: 20,
+      seed: 9,
+      scheduler,
+      arrivals: { firstMs: 1000, everyMs: [1000, 2000], max: 2 },
+    });
     cleanups.push(() => training.stop());
     const renderer = tempDataDir('pst-renderer-');
     cleanups.push(renderer.cleanup);
@@ -304,10 +350,25 @@ describe('training mode refuses real channels', () => {
     try {
       await core.must('auth.setupAdmin', { username: 'admin', displayName: 'Admin', password: 'rahasia-admin-123' });
       const account = {
-        enabled: true, imapHost: '127.0.0.1', imapPort: 993, imapTls: 'tls', smtpHost: '127.0.0.1', smtpPort: 465, smtpTls: 'tls',
-        user: 'pst@bps.go.id', fromAddress: '', senderName: 'PST', syncSince: null, tlsCaPem: null, password: 'rahasia',
+        enabled: true,
+        imapHost: '127.0.0.1',
+        imapPort: 993,
+        imapTls: 'tls',
+        smtpHost: '127.0.0.1',
+        smtpPort: 465,
+        smtpTls: 'tls',
+        user: 'pst@bps.go.id',
+        fromAddress: '',
+        senderName: 'PST',
+        syncSince: null,
+        tlsCaPem: null,
+        password: 'rahasia',
       };
-      for (const [method, input] of [['email.testConnection', account], ['email.saveAccount', account], ['telegram.saveToken', { token: '123456789:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' }]] as const) {
+      for (const [method, input] of [
+        ['email.testConnection', account],
+        ['email.saveAccount', account],
+        ['telegram.saveToken', { token: '123456789:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' }],
+      ] as const) {
         const result = await core.call(method as any, input as any);
         expect(result.ok, method).toBe(false);
         expect(!result.ok && result.error.message, method).toMatch(/Mode latihan/);

@@ -5,7 +5,10 @@ import { ADMIN, memorySession, startCoreWithAdmin, startTestCore, type TestCore 
 let core: TestCore;
 afterEach(() => core.dispose());
 
-const audit = () => core.services.db.prepare('SELECT officer_id AS officerId, action, entity_type AS entityType, entity_id AS entityId, detail FROM audit_log ORDER BY id').all() as any[];
+const audit = () =>
+  core.services.db
+    .prepare('SELECT officer_id AS officerId, action, entity_type AS entityType, entity_id AS entityId, detail FROM audit_log ORDER BY id')
+    .all() as any[];
 
 describe('first run and login', () => {
   it('asks for the admin account first; there is no default password', async () => {
@@ -85,7 +88,10 @@ describe('first run and login', () => {
     core = await startCoreWithAdmin();
     const other = memorySession();
     await core.must('auth.login', { username: 'admin', password: ADMIN.password }, other);
-    expect(await core.call('auth.changePassword', { currentPassword: 'wrong-wrong', newPassword: 'kata-sandi-baru-123' })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(await core.call('auth.changePassword', { currentPassword: 'wrong-wrong', newPassword: 'kata-sandi-baru-123' })).toMatchObject({
+      ok: false,
+      error: { kind: 'forbidden' },
+    });
     await core.must('auth.changePassword', { currentPassword: ADMIN.password, newPassword: 'kata-sandi-baru-123' });
     expect(await core.call('inbox.list', {}, other)).toMatchObject({ ok: false });
     expect(await core.call('inbox.list', {})).toMatchObject({ ok: true });

@@ -7,9 +7,22 @@ const T0 = Date.UTC(2026, 10, 23, 2);
 let core: TestCore;
 beforeEach(async () => {
   core = await startCoreWithAdmin({ now: () => T0 + 10 * 86_400_000 });
-  const texts = ['Mohon data jumlah penduduk Kecamatan Sukasada 2024', 'Permintaan data PDRB Buleleng', 'Data kunjungan wisatawan Lovina', 'Tingkat pengangguran terbuka'];
+  const texts = [
+    'Mohon data jumlah penduduk Kecamatan Sukasada 2024',
+    'Permintaan data PDRB Buleleng',
+    'Data kunjungan wisatawan Lovina',
+    'Tingkat pengangguran terbuka',
+  ];
   texts.forEach((text, i) =>
-    ingest(core.services, { channel: i % 2 ? 'email' : 'telegram', externalId: `m${i}`, sourceId: `user${i}`, receivedAt: T0 + i * 60_000, text, requester: { name: `Pengguna ${i}` }, thread: { mode: 'explicit' } }),
+    ingest(core.services, {
+      channel: i % 2 ? 'email' : 'telegram',
+      externalId: `m${i}`,
+      sourceId: `user${i}`,
+      receivedAt: T0 + i * 60_000,
+      text,
+      requester: { name: `Pengguna ${i}` },
+      thread: { mode: 'explicit' },
+    }),
   );
   const set = core.services.db.prepare('UPDATE conversations SET status = ?, sla_due_at = ? WHERE id = ?');
   set.run('in_progress', T0 + 5 * 86_400_000, 1);
@@ -36,7 +49,16 @@ describe('inbox', () => {
   });
 
   it('shows the name the channel gives until the requester states one', async () => {
-    const { conversationId: id } = ingest(core.services, { channel: 'telegram', externalId: 't1', sourceId: '777', displayName: 'Made W', receivedAt: T0, text: 'Halo', requester: { telegramUserId: '777' }, thread: { mode: 'identity' } });
+    const { conversationId: id } = ingest(core.services, {
+      channel: 'telegram',
+      externalId: 't1',
+      sourceId: '777',
+      displayName: 'Made W',
+      receivedAt: T0,
+      text: 'Halo',
+      requester: { telegramUserId: '777' },
+      thread: { mode: 'identity' },
+    });
     const row = async () => (await core.must('inbox.list', { sort: 'activity' })).items.find((c) => c.id === id);
     expect(await row()).toMatchObject({ requesterName: 'Made W' });
     expect(await core.must('conversations.get', { id })).toMatchObject({ requesterName: 'Made W' });

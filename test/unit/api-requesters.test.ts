@@ -9,11 +9,21 @@ let emailConversation: number;
 beforeEach(async () => {
   core = await startCoreWithAdmin({ now: () => T0 });
   telegramConversation = ingest(core.services, {
-    channel: 'telegram', externalId: '77:1', sourceId: '77', receivedAt: T0, text: 'Halo, saya Ayu', thread: { mode: 'identity' },
+    channel: 'telegram',
+    externalId: '77:1',
+    sourceId: '77',
+    receivedAt: T0,
+    text: 'Halo, saya Ayu',
+    thread: { mode: 'identity' },
     requester: { name: 'Putu Ayu', telegramUserId: '77', telegramUsername: 'putuayu' },
   }).conversationId;
   emailConversation = ingest(core.services, {
-    channel: 'email', externalId: '<a@x>', sourceId: 'ayu@undiksha.ac.id', receivedAt: T0 + 1000, text: 'Permohonan data IPM', thread: { mode: 'explicit' },
+    channel: 'email',
+    externalId: '<a@x>',
+    sourceId: 'ayu@undiksha.ac.id',
+    receivedAt: T0 + 1000,
+    text: 'Permohonan data IPM',
+    thread: { mode: 'explicit' },
     requester: { email: 'ayu@undiksha.ac.id', institution: 'Universitas Pendidikan Ganesha' },
   }).conversationId;
 });
@@ -27,11 +37,24 @@ describe('requesters', () => {
     const other = await requesterOf(emailConversation);
     const result = await core.must('requesters.merge', { keepId: keep.id, mergeId: other.id });
     expect(result.movedConversations).toBe(1);
-    expect(result.requester).toMatchObject({ id: keep.id, name: 'Putu Ayu', email: 'ayu@undiksha.ac.id', institution: 'Universitas Pendidikan Ganesha', telegramUsername: 'putuayu' });
+    expect(result.requester).toMatchObject({
+      id: keep.id,
+      name: 'Putu Ayu',
+      email: 'ayu@undiksha.ac.id',
+      institution: 'Universitas Pendidikan Ganesha',
+      telegramUsername: 'putuayu',
+    });
     const all = await core.must('requesters.conversations', { requesterId: keep.id });
     expect(all.map((c) => c.channel).sort()).toEqual(['email', 'telegram']);
     // the next email from that address lands on the merged requester
-    const next = ingest(core.services, { channel: 'email', externalId: '<b@x>', sourceId: 'ayu@undiksha.ac.id', receivedAt: T0 + 2000, text: 'Tambahan', thread: { mode: 'explicit' } });
+    const next = ingest(core.services, {
+      channel: 'email',
+      externalId: '<b@x>',
+      sourceId: 'ayu@undiksha.ac.id',
+      receivedAt: T0 + 2000,
+      text: 'Tambahan',
+      thread: { mode: 'explicit' },
+    });
     expect((await requesterOf(next.conversationId)).id).toBe(keep.id);
     const audit = await core.must('audit.list', { limit: 1 });
     expect(audit[0]).toMatchObject({ action: 'requesters.merge', entityType: 'requester', entityId: String(keep.id) });
@@ -48,7 +71,15 @@ describe('requesters', () => {
 
   it('returns attachment bytes by id', async () => {
     const content = Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
-    const r = ingest(core.services, { channel: 'telegram', externalId: '77:2', sourceId: '77', receivedAt: T0 + 3000, text: '', thread: { mode: 'identity' }, attachments: [{ fileName: 'grafik.png', mimeType: 'image/png', content }] });
+    const r = ingest(core.services, {
+      channel: 'telegram',
+      externalId: '77:2',
+      sourceId: '77',
+      receivedAt: T0 + 3000,
+      text: '',
+      thread: { mode: 'identity' },
+      attachments: [{ fileName: 'grafik.png', mimeType: 'image/png', content }],
+    });
     const [message] = await core.must('messages.list', { conversationId: r.conversationId, limit: 1 });
     const file = await core.must('attachments.get', { id: message!.attachments[0]!.id });
     expect(file).toMatchObject({ fileName: 'grafik.png', mimeType: 'image/png', size: content.length });

@@ -30,7 +30,10 @@ describe('handlers', () => {
     const supervisor = await loginAs('supervisor', 'ketut');
     expect(await core.call('officers.list', {}, officer)).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
     expect(await core.call('officers.list', {}, supervisor)).toMatchObject({ ok: true });
-    expect(await core.call('officers.create', { username: 'x1', displayName: 'X', role: 'admin', password: 'sandi-x1-12345' }, supervisor)).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(await core.call('officers.create', { username: 'x1', displayName: 'X', role: 'admin', password: 'sandi-x1-12345' }, supervisor)).toMatchObject({
+      ok: false,
+      error: { kind: 'forbidden' },
+    });
     expect(await core.call('settings.update', { officeName: 'X' }, officer)).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
     expect(await core.call('audit.list', {}, supervisor)).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
     expect(await core.call('inbox.list', {}, officer)).toMatchObject({ ok: true });

@@ -29,8 +29,14 @@ const calendarArb = fc.constantFrom(
   ...randomWeeks.map((hours) => new ServiceCalendar({ hours: parseServiceHours(hours), nonWorkingDays: shippedDecreeDays().days })),
 );
 /** Instants: arbitrary milliseconds, or whole minutes so that openings and closings get hit exactly. */
-const instantArb = fc.oneof(fc.integer({ min: FROM, max: TO }), fc.integer({ min: FROM / 60_000, max: TO / 60_000 }).map((m) => m * 60_000));
-const durationArb = fc.oneof(fc.integer({ min: 0, max: 40 * HOUR }), fc.integer({ min: 0, max: 160 }).map((q) => q * 15 * 60_000));
+const instantArb = fc.oneof(
+  fc.integer({ min: FROM, max: TO }),
+  fc.integer({ min: FROM / 60_000, max: TO / 60_000 }).map((m) => m * 60_000),
+);
+const durationArb = fc.oneof(
+  fc.integer({ min: 0, max: 40 * HOUR }),
+  fc.integer({ min: 0, max: 160 }).map((q) => q * 15 * 60_000),
+);
 const positiveArb = durationArb.filter((d) => d > 0);
 
 const runs = { numRuns: 300 };
@@ -142,7 +148,7 @@ describe('workingTimeBetween over long spans (running totals)', () => {
   /** The definition: the open time of every day in [a, b), one day at a time. */
   function dayByDay(cal: ServiceCalendar, a: number, b: number): number {
     let total = 0;
-    for (let t = a; t < b; ) {
+    for (let t = a; t < b;) {
       const next = Math.min(b, t + 24 * HOUR);
       // Split at each step so every call covers at most two local days.
       total += cal.workingTimeBetween(t, next);
@@ -156,7 +162,8 @@ describe('workingTimeBetween over long spans (running totals)', () => {
       fc.property(calendarArb, fc.array(fc.tuple(instantArb, instantArb), { minLength: 1, maxLength: 4 }), (cal, pairs) => {
         // a fresh calendar per case, so earlier and later anchors of the running totals both occur;
         // the reference is another fresh one with the same settings
-        const make = () => new ServiceCalendar({ hours: cal.hours, nonWorkingDays: shippedDecreeDays().days, yearsWithDecree: [2026], fallbackForYear: fallbackNonWorkingDays });
+        const make = () =>
+          new ServiceCalendar({ hours: cal.hours, nonWorkingDays: shippedDecreeDays().days, yearsWithDecree: [2026], fallbackForYear: fallbackNonWorkingDays });
         const fresh = make();
         const reference = make();
         for (const [x, y] of pairs) {

@@ -22,10 +22,16 @@ afterEach(() =>
   }),
 );
 
-const ics = (...events: string[]) =>
-  ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Test//Libur//ID', ...events, 'END:VCALENDAR', ''].join('\r\n');
+const ics = (...events: string[]) => ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Test//Libur//ID', ...events, 'END:VCALENDAR', ''].join('\r\n');
 const allDay = (start: string, summary: string, end?: string) =>
-  ['BEGIN:VEVENT', `UID:${start}-${summary.length}@test`, `DTSTART;VALUE=DATE:${start}`, ...(end ? [`DTEND;VALUE=DATE:${end}`] : []), `SUMMARY:${summary}`, 'END:VEVENT'].join('\r\n');
+  [
+    'BEGIN:VEVENT',
+    `UID:${start}-${summary.length}@test`,
+    `DTSTART;VALUE=DATE:${start}`,
+    ...(end ? [`DTEND;VALUE=DATE:${end}`] : []),
+    `SUMMARY:${summary}`,
+    'END:VEVENT',
+  ].join('\r\n');
 
 describe('calendar store', () => {
   it('seeds the shipped 2026 decree once; a deleted day stays deleted; 2027 is reported missing', () => {

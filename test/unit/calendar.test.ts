@@ -182,7 +182,10 @@ describe('edited service hours', () => {
   });
 
   it('a lunch break is closed time and its start is a period end', () => {
-    const split = [{ from: 480, to: 720 }, { from: 780, to: 930 }];
+    const split = [
+      { from: 480, to: 720 },
+      { from: 780, to: 930 },
+    ];
     const cal = new ServiceCalendar({ hours: [[], split, split, split, split, split, []] });
     expect(cal.workingDaysTarget(1)).toBe(6.5 * 3_600_000);
     expect(show(cal.dueAt(wita('2026-11-30 11:00'), 1))).toBe('2026-12-01 11:00'); // 1 + 2.5 Mon, 3 Tue
@@ -200,9 +203,33 @@ describe('edited service hours', () => {
   });
 
   it('validation merges touching intervals and refuses overlaps, inverted and empty weeks', () => {
-    const touching: ServiceHours = [[], [{ from: 600, to: 720 }, { from: 480, to: 600 }], [], [], [], [], []];
+    const touching: ServiceHours = [
+      [],
+      [
+        { from: 600, to: 720 },
+        { from: 480, to: 600 },
+      ],
+      [],
+      [],
+      [],
+      [],
+      [],
+    ];
     expect(parseServiceHours(touching)[1]).toEqual([{ from: 480, to: 720 }]);
-    expect(() => parseServiceHours([[], [{ from: 480, to: 700 }, { from: 600, to: 720 }], [], [], [], [], []])).toThrow(/tumpang tindih/);
+    expect(() =>
+      parseServiceHours([
+        [],
+        [
+          { from: 480, to: 700 },
+          { from: 600, to: 720 },
+        ],
+        [],
+        [],
+        [],
+        [],
+        [],
+      ]),
+    ).toThrow(/tumpang tindih/);
     expect(() => parseServiceHours([[], [{ from: 700, to: 600 }], [], [], [], [], []])).toThrow(/sebelum/);
     expect(() => parseServiceHours([[], [], [], [], [], [], []])).toThrow(/Minimal/);
     expect(() => parseServiceHours([[], [{ from: 480, to: 1500 }], [], [], [], [], []])).toThrow(/tidak valid/);

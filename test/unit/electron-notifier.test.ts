@@ -43,7 +43,9 @@ describe('new-conversation notifications', () => {
     const notify = notifier();
     const { conversationId } = incoming(1);
     await notify({ conversationIds: [conversationId] });
-    expect(shown).toEqual([{ title: expect.stringMatching(/^Konsultasi baru KONS-5108-\d{8}-\d{4}$/), body: 'Pengguna 1: Mohon data penduduk Buleleng 1', conversationId }]);
+    expect(shown).toEqual([
+      { title: expect.stringMatching(/^Konsultasi baru KONS-5108-\d{8}-\d{4}$/), body: 'Pengguna 1: Mohon data penduduk Buleleng 1', conversationId },
+    ]);
     await notify({ conversationIds: [conversationId] });
     expect(shown).toHaveLength(1);
   });

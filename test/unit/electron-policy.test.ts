@@ -46,7 +46,7 @@ describe('Content-Security-Policy', () => {
   });
 
   it('replaces a CSP header in any letter case and keeps the others', () => {
-    const headers = withContentSecurityPolicy({ 'content-security-policy': ["default-src *"], 'Content-Type': ['text/html'] }, "default-src 'self'");
+    const headers = withContentSecurityPolicy({ 'content-security-policy': ['default-src *'], 'Content-Type': ['text/html'] }, "default-src 'self'");
     expect(headers).toEqual({ 'Content-Type': ['text/html'], 'Content-Security-Policy': ["default-src 'self'"] });
     expect(withContentSecurityPolicy(undefined, 'x')).toEqual({ 'Content-Security-Policy': ['x'] });
   });
@@ -102,13 +102,22 @@ describe('external links and permissions', () => {
   it('opens only plain http(s) links in the OS browser', () => {
     expect(externalLinkTarget('https://buleleng.bps.go.id/statistics')).toBe('https://buleleng.bps.go.id/statistics');
     expect(externalLinkTarget('http://bali.bps.go.id')).toBe('http://bali.bps.go.id/');
-    for (const bad of ['file:///C:/Windows/system32/calc.exe', 'javascript:alert(1)', 'smb://host/share', 'ms-msdt:/id', 'https://user:pw@host/', 'data:text/html,x', '']) {
+    for (const bad of [
+      'file:///C:/Windows/system32/calc.exe',
+      'javascript:alert(1)',
+      'smb://host/share',
+      'ms-msdt:/id',
+      'https://user:pw@host/',
+      'data:text/html,x',
+      '',
+    ]) {
       expect(externalLinkTarget(bad)).toBeNull();
     }
   });
 
   it('lets the email viewer frame show only inert content made by the renderer', () => {
-    for (const ok of ['about:blank', 'about:srcdoc', 'blob:file:///3f1c-uuid', 'data:text/html;charset=utf-8,%3Cp%3Ehai']) expect(isAllowedSubframeUrl(ok), ok).toBe(true);
+    for (const ok of ['about:blank', 'about:srcdoc', 'blob:file:///3f1c-uuid', 'data:text/html;charset=utf-8,%3Cp%3Ehai'])
+      expect(isAllowedSubframeUrl(ok), ok).toBe(true);
     for (const bad of ['https://phishing.example/login', 'http://127.0.0.1:8080/', 'file:///C:/Users/pst/secret.txt', 'javascript:alert(1)', indexUrl]) {
       expect(isAllowedSubframeUrl(bad), bad).toBe(false);
     }

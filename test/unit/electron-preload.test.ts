@@ -49,7 +49,10 @@ beforeAll(async () => {
   core = startTestCore();
   const sessions = new WindowSessions();
   registerContractIpc({
-    ipcMain: { handle: (channel, listener) => void electron.main.handlers.set(channel, listener as never), removeHandler: (c) => void electron.main.handlers.delete(c) },
+    ipcMain: {
+      handle: (channel, listener) => void electron.main.handlers.set(channel, listener as never),
+      removeHandler: (c) => void electron.main.handlers.delete(c),
+    },
     dispatch: core.dispatch,
     sessions,
     isTrusted: (sender) => isTrustedSender(sender, { webContentsId: 1, renderer: { kind: 'file', rendererDir: join('/app', 'out', 'renderer') } }),

@@ -7,7 +7,10 @@ const at = { mailbox: 'INBOX', uidValidity: '1', uid: 1, internalDate: Date.UTC(
 
 describe('email parsing helpers', () => {
   it('folds trailing quoted history (Indonesian, English, Outlook, ">" runs) and never the whole mail', () => {
-    expect(foldQuoted('Baik.\n\nPada Sen, 1 Des 2026 10.00, PST <pst@x> menulis:\n> halo')).toEqual({ text: 'Baik.', quoted: 'Pada Sen, 1 Des 2026 10.00, PST <pst@x> menulis:\n> halo' });
+    expect(foldQuoted('Baik.\n\nPada Sen, 1 Des 2026 10.00, PST <pst@x> menulis:\n> halo')).toEqual({
+      text: 'Baik.',
+      quoted: 'Pada Sen, 1 Des 2026 10.00, PST <pst@x> menulis:\n> halo',
+    });
     expect(foldQuoted('Ok\n\nOn Mon, Dec 1, 2026 at 10:00 AM PST <pst@x> wrote:\n> hi').text).toBe('Ok');
     expect(foldQuoted('Siap\n\nFrom: PST\nSent: Monday\nSubject: x\n\nold').text).toBe('Siap');
     expect(foldQuoted('Jawab di bawah\n> a\nini jawabannya\n> b\n> c').text).toBe('Jawab di bawah\n> a\nini jawabannya');
@@ -27,7 +30,9 @@ describe('email parsing helpers', () => {
 
   it('hashes a mail the same whatever trace headers the delivery added', () => {
     const body = 'From: a@b.test\r\nSubject: x\r\nMessage-ID: <1@b>\r\n\r\nisi';
-    expect(contentHashOf(Buffer.from(`Received: from mx1\r\nDelivered-To: pst@x\r\nReturn-Path: <a@b.test>\r\n${body}`))).toBe(contentHashOf(Buffer.from(body)));
+    expect(contentHashOf(Buffer.from(`Received: from mx1\r\nDelivered-To: pst@x\r\nReturn-Path: <a@b.test>\r\n${body}`))).toBe(
+      contentHashOf(Buffer.from(body)),
+    );
     expect(contentHashOf(Buffer.from(body.replace('isi', 'lain')))).not.toBe(contentHashOf(Buffer.from(body)));
   });
 

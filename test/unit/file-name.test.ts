@@ -62,7 +62,10 @@ describe('ingest stores attachment names safely', () => {
         requester: { name: 'Komang', telegramUserId: '1' },
         thread: { mode: 'identity' },
       });
-      const row = core.services.db.prepare('SELECT file_name, sha256 FROM attachments WHERE message_id = ?').get(result.messageId) as { file_name: string; sha256: string };
+      const row = core.services.db.prepare('SELECT file_name, sha256 FROM attachments WHERE message_id = ?').get(result.messageId) as {
+        file_name: string;
+        sha256: string;
+      };
       expect(row.file_name).toBe('pwned.sh');
       expect(row.sha256).toMatch(/^[0-9a-f]{64}$/);
     } finally {

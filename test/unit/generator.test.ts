@@ -163,7 +163,10 @@ describe('seed generator through ingest', () => {
     const conversationOf = new Map<string, number>();
     const generated = new Map<string, number>();
     for (const batch of generateSeed(options)) {
-      const results = ingestBatch(core.services, batch.map((m) => m.inbound));
+      const results = ingestBatch(
+        core.services,
+        batch.map((m) => m.inbound),
+      );
       results.forEach((r, i) => {
         const m = batch[i]!;
         expect(r.outcome).toBe('inserted');
@@ -177,7 +180,7 @@ describe('seed generator through ingest', () => {
     expect(count("SELECT count(*) AS n FROM messages WHERE direction = 'incoming'")).toBe(1_400);
     const sources = new Set(all(options).map((m) => `${m.inbound.channel}:${m.inbound.sourceId}`));
     expect(count('SELECT count(*) AS n FROM requesters')).toBe(sources.size);
-    expect(count("SELECT count(*) AS n FROM requesters WHERE institution IS NOT NULL")).toBeGreaterThan(sources.size / 2);
+    expect(count('SELECT count(*) AS n FROM requesters WHERE institution IS NOT NULL')).toBeGreaterThan(sources.size / 2);
 
     // Generated thread ↔ stored conversation is one-to-one.
     const pairs = new Set([...generated].map(([ext, key]) => `${key}→${conversationOf.get(ext)}`));

@@ -68,7 +68,9 @@ describe('ingestUpdates: the one inbound path for everything a channel stores', 
     } finally {
       console.error = original;
     }
-    const texts = (core.services.db.prepare("SELECT body_text AS t FROM messages WHERE direction = 'incoming' ORDER BY id").all() as { t: string }[]).map((r) => r.t);
+    const texts = (core.services.db.prepare("SELECT body_text AS t FROM messages WHERE direction = 'incoming' ORDER BY id").all() as { t: string }[]).map(
+      (r) => r.t,
+    );
     expect(texts).toEqual(['Pesan pertama', 'Pesan ketiga']);
     expect(readCursor(core.services, 'telegram', 'bot')).toEqual({ offset: 4 });
     expect(errors).toHaveLength(1);
@@ -88,7 +90,14 @@ describe('ingestUpdates: the one inbound path for everything a channel stores', 
 
   it('applies a timeline line once per external id, and an edit with its history', () => {
     const first = ingestUpdates(core.services, undefined, (batch) => batch.message(tg(1, 'Data kemiskinan 2024')));
-    const line = { channel: 'telegram' as const, conversationId: first.conversationId, externalId: '777:9', text: 'Pengguna layanan mengetik /status', meta: { event: 'command' }, at: MONDAY_10 };
+    const line = {
+      channel: 'telegram' as const,
+      conversationId: first.conversationId,
+      externalId: '777:9',
+      text: 'Pengguna layanan mengetik /status',
+      meta: { event: 'command' },
+      at: MONDAY_10,
+    };
     expect(ingestUpdates(core.services, undefined, (batch) => batch.activity(line))).not.toBeNull();
     expect(ingestUpdates(core.services, undefined, (batch) => batch.activity(line))).toBeNull();
 

@@ -72,7 +72,9 @@ describe('ingest', () => {
 
   it('threads email by reply ids, then the ticket tag of the same requester, else starts a new conversation', () => {
     const root = ingest(core.services, mail('<root@x>', 'Permohonan data PDRB'));
-    expect(ingest(core.services, mail('<r1@x>', 'tambahan', { mode: 'explicit', replyTo: ['<unknown@x>', '<root@x>'] })).conversationId).toBe(root.conversationId);
+    expect(ingest(core.services, mail('<r1@x>', 'tambahan', { mode: 'explicit', replyTo: ['<unknown@x>', '<root@x>'] })).conversationId).toBe(
+      root.conversationId,
+    );
     const ticket = one<any>('SELECT ticket FROM conversations').ticket;
     expect(ingest(core.services, mail('<r2@x>', 'lagi', { mode: 'explicit', ticket })).conversationId).toBe(root.conversationId);
     const other = { ...mail('<r3@x>', 'pakai tiket orang lain', { mode: 'explicit', ticket }), sourceId: 'someone@else.id' };

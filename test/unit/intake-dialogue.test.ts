@@ -68,7 +68,9 @@ describe('the intake dialogue on a channel other than Telegram', () => {
       whatsapp: '+6281234567890',
       occupation: 'Pelajar/Mahasiswa',
     });
-    const conversation = core.services.db.prepare('SELECT status, requirements_complete_at AS complete, sla_due_at AS due FROM conversations WHERE id = ?').get(first.conversationId) as {
+    const conversation = core.services.db
+      .prepare('SELECT status, requirements_complete_at AS complete, sla_due_at AS due FROM conversations WHERE id = ?')
+      .get(first.conversationId) as {
       status: string;
       complete: number | null;
       due: number | null;

@@ -40,7 +40,8 @@ describe('import rule', () => {
   });
 
   it('allows downward and same-layer imports inside src-main/core', async () => {
-    const code = "import { previewOf } from '../domain/preview';\nimport { enqueueOutgoing } from '../outbox/outbox';\nimport { writeActivity } from './activity';\nexport default [previewOf, enqueueOutgoing, writeActivity];\n";
+    const code =
+      "import { previewOf } from '../domain/preview';\nimport { enqueueOutgoing } from '../outbox/outbox';\nimport { writeActivity } from './activity';\nexport default [previewOf, enqueueOutgoing, writeActivity];\n";
     expect(await lintErrors(code, 'src-main/core/workflow/ok.ts')).toEqual([]);
   });
 
@@ -60,15 +61,24 @@ describe('import rule', () => {
       "import type { X } from '../../src-renderer/i18n';\nexport type Y = X;\n",
     ];
     for (const code of bad) expect(await lintErrors(code, 'src-common/violation.ts'), code).not.toEqual([]);
-    const good = "import type { Role } from '../src-preload/contract';\nimport { roleAllows } from './roles';\nexport const adminOnly = (r: Role) => roleAllows(r, 'admin');\n";
+    const good =
+      "import type { Role } from '../src-preload/contract';\nimport { roleAllows } from './roles';\nexport const adminOnly = (r: Role) => roleAllows(r, 'admin');\n";
     expect(await lintErrors(good, 'src-common/ok.ts')).toEqual([]);
-    const nested = "import type { CoreMessage } from '../../src-preload/contract';\nimport { roleAllows } from '../roles';\nexport const m = (c: CoreMessage) => [c, roleAllows];\n";
+    const nested =
+      "import type { CoreMessage } from '../../src-preload/contract';\nimport { roleAllows } from '../roles';\nexport const m = (c: CoreMessage) => [c, roleAllows];\n";
     expect(await lintErrors(nested, 'src-common/messages/ok.ts')).toEqual([]);
   });
 
   it('lets both the core and the renderer use src-common', async () => {
-    expect(await lintErrors("import { normalizeWhatsapp } from '../../../src-common/whatsapp';\nexport default normalizeWhatsapp;\n", 'src-main/core/workflow/ok.ts')).toEqual([]);
-    expect(await lintErrors("import { normalizeWhatsapp } from '../../src-common/whatsapp';\nexport default normalizeWhatsapp;\n", 'src-renderer/requester/ok.ts')).toEqual([]);
+    expect(
+      await lintErrors(
+        "import { normalizeWhatsapp } from '../../../src-common/whatsapp';\nexport default normalizeWhatsapp;\n",
+        'src-main/core/workflow/ok.ts',
+      ),
+    ).toEqual([]);
+    expect(
+      await lintErrors("import { normalizeWhatsapp } from '../../src-common/whatsapp';\nexport default normalizeWhatsapp;\n", 'src-renderer/requester/ok.ts'),
+    ).toEqual([]);
   });
 
   it('fails src-renderer → main code, Node modules, or a value import of the contract', async () => {
@@ -87,7 +97,8 @@ describe('import rule', () => {
   });
 
   it('allows the renderer a type import of the contract and web packages', async () => {
-    const code = "import type { PstBridge } from '../src-preload/contract';\nimport { create } from 'zustand';\nexport const x: PstBridge | null = null;\nexport const y = create;\n";
+    const code =
+      "import type { PstBridge } from '../src-preload/contract';\nimport { create } from 'zustand';\nexport const x: PstBridge | null = null;\nexport const y = create;\n";
     expect(await lintErrors(code, 'src-renderer/ok.ts')).toEqual([]);
   });
 
@@ -124,9 +135,17 @@ describe('per-runtime tsconfig', () => {
 describe('.only rule', () => {
   // A committed .only runs one test and silently skips the rest; lint refuses it in every form.
   it('fails describe.only, it.only, test.only and member chains such as test.describe.only', async () => {
-    const cases = ["test.describe.only('x', () => {});", "test.describe.serial.only('x', () => {});", "describe.only('x', () => {});", "it.only('x', () => {});", "test.only('x', () => {});"];
+    const cases = [
+      "test.describe.only('x', () => {});",
+      "test.describe.serial.only('x', () => {});",
+      "describe.only('x', () => {});",
+      "it.only('x', () => {});",
+      "test.only('x', () => {});",
+    ];
     for (const code of cases) {
-      expect((await lintErrors(`${code}\nexport {};\n`, 'test/e2e/violation.spec.ts')).join('\n'), code).toMatch(/no-restricted-syntax: \.only must not be committed/);
+      expect((await lintErrors(`${code}\nexport {};\n`, 'test/e2e/violation.spec.ts')).join('\n'), code).toMatch(
+        /no-restricted-syntax: \.only must not be committed/,
+      );
     }
     expect(await lintErrors("test.describe('x', () => {});\nexport {};\n", 'test/e2e/ok.spec.ts')).toEqual([]);
   });

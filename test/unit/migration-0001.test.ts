@@ -4,8 +4,22 @@ import { migrate } from '../../src-main/core/store/migrate';
 import { migrations } from '../../src-main/core/store/migrations';
 
 const ENTITY_TABLES = [
-  'requesters', 'channel_identities', 'conversations', 'messages', 'attachments', 'officers', 'sessions', 'ratings',
-  'complaints', 'templates', 'settings', 'secrets', 'channel_cursors', 'outbox', 'audit_log', 'non_working_days',
+  'requesters',
+  'channel_identities',
+  'conversations',
+  'messages',
+  'attachments',
+  'officers',
+  'sessions',
+  'ratings',
+  'complaints',
+  'templates',
+  'settings',
+  'secrets',
+  'channel_cursors',
+  'outbox',
+  'audit_log',
+  'non_working_days',
 ];
 
 function at1() {
@@ -19,22 +33,38 @@ describe('migration 0001 initial', () => {
   it('creates every entity of DESIGN §2 as a STRICT table', () => {
     const db = at1();
     const tables = db.prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main'").all() as { name: string; strict: number }[];
-    for (const name of ENTITY_TABLES) expect(tables.find((t) => t.name === name), name).toMatchObject({ strict: 1 });
+    for (const name of ENTITY_TABLES)
+      expect(
+        tables.find((t) => t.name === name),
+        name,
+      ).toMatchObject({ strict: 1 });
   });
 
   it('STRICT rejects a wrong type and CHECK rejects an unknown status', () => {
     const db = at1();
-    expect(() => db.prepare("INSERT INTO officers (username, display_name, role, password_hash, created_at) VALUES ('a', 'A', 'admin', 'h', 'yesterday')").run()).toThrow(/cannot store TEXT value in INTEGER column/);
-    db.prepare("INSERT INTO requesters (created_at, updated_at) VALUES (1, 1)").run();
-    expect(() => db.prepare("INSERT INTO conversations (ticket, requester_id, channel, status, last_message_at, created_at, updated_at) VALUES ('T', 1, 'email', 'lost', 1, 1, 1)").run()).toThrow(/CHECK constraint/);
+    expect(() =>
+      db.prepare("INSERT INTO officers (username, display_name, role, password_hash, created_at) VALUES ('a', 'A', 'admin', 'h', 'yesterday')").run(),
+    ).toThrow(/cannot store TEXT value in INTEGER column/);
+    db.prepare('INSERT INTO requesters (created_at, updated_at) VALUES (1, 1)').run();
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO conversations (ticket, requester_id, channel, status, last_message_at, created_at, updated_at) VALUES ('T', 1, 'email', 'lost', 1, 1, 1)",
+        )
+        .run(),
+    ).toThrow(/CHECK constraint/);
   });
 
   it('enforces foreign keys and one message per (channel, external_id)', () => {
     const db = at1();
-    expect(() => db.prepare("INSERT INTO channel_identities (requester_id, channel, source_id, created_at) VALUES (99, 'email', 'x@y', 1)").run()).toThrow(/FOREIGN KEY/);
-    db.prepare("INSERT INTO requesters (created_at, updated_at) VALUES (1, 1)").run();
+    expect(() => db.prepare("INSERT INTO channel_identities (requester_id, channel, source_id, created_at) VALUES (99, 'email', 'x@y', 1)").run()).toThrow(
+      /FOREIGN KEY/,
+    );
+    db.prepare('INSERT INTO requesters (created_at, updated_at) VALUES (1, 1)').run();
     db.prepare("INSERT INTO conversations (ticket, requester_id, channel, last_message_at, created_at, updated_at) VALUES ('T', 1, 'email', 1, 1, 1)").run();
-    const insert = db.prepare("INSERT INTO messages (conversation_id, direction, channel, external_id, body_text, created_at) VALUES (1, 'incoming', 'email', ?, 'x', 1)");
+    const insert = db.prepare(
+      "INSERT INTO messages (conversation_id, direction, channel, external_id, body_text, created_at) VALUES (1, 'incoming', 'email', ?, 'x', 1)",
+    );
     insert.run('<a@b>');
     expect(() => insert.run('<a@b>')).toThrow(/UNIQUE/);
     insert.run(null);
@@ -43,9 +73,11 @@ describe('migration 0001 initial', () => {
 
   it('keeps the FTS5 index in step with message text (insert, edit, delete)', () => {
     const db = at1();
-    db.prepare("INSERT INTO requesters (created_at, updated_at) VALUES (1, 1)").run();
+    db.prepare('INSERT INTO requesters (created_at, updated_at) VALUES (1, 1)').run();
     db.prepare("INSERT INTO conversations (ticket, requester_id, channel, last_message_at, created_at, updated_at) VALUES ('T', 1, 'email', 1, 1, 1)").run();
-    db.prepare("INSERT INTO messages (conversation_id, direction, channel, body_text, created_at) VALUES (1, 'incoming', 'email', 'Data kemiskinan Buleleng', 1)").run();
+    db.prepare(
+      "INSERT INTO messages (conversation_id, direction, channel, body_text, created_at) VALUES (1, 'incoming', 'email', 'Data kemiskinan Buleleng', 1)",
+    ).run();
     const hits = (q: string) => (db.prepare('SELECT count(*) AS n FROM messages_fts WHERE messages_fts MATCH ?').get(q) as { n: number }).n;
     expect(hits('kemiskinan')).toBe(1);
     db.prepare("UPDATE messages SET body_text = 'Data pariwisata' WHERE id = 1").run();
@@ -57,8 +89,10 @@ describe('migration 0001 initial', () => {
 
   it('sorts conversations without a due instant last through the due_sort column', () => {
     const db = at1();
-    db.prepare("INSERT INTO requesters (created_at, updated_at) VALUES (1, 1)").run();
-    const add = db.prepare("INSERT INTO conversations (ticket, requester_id, channel, sla_due_at, last_message_at, created_at, updated_at) VALUES (?, 1, 'email', ?, 1, 1, 1)");
+    db.prepare('INSERT INTO requesters (created_at, updated_at) VALUES (1, 1)').run();
+    const add = db.prepare(
+      "INSERT INTO conversations (ticket, requester_id, channel, sla_due_at, last_message_at, created_at, updated_at) VALUES (?, 1, 'email', ?, 1, 1, 1)",
+    );
     add.run('A', null);
     add.run('B', 200);
     add.run('C', 100);

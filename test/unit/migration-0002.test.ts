@@ -9,7 +9,8 @@ function at(version: number, db = new Database(':memory:')) {
   return db;
 }
 
-const columns = (db: Database.Database, table: string) => (db.prepare(`SELECT name FROM pragma_table_info('${table}')`).all() as { name: string }[]).map((c) => c.name);
+const columns = (db: Database.Database, table: string) =>
+  (db.prepare(`SELECT name FROM pragma_table_info('${table}')`).all() as { name: string }[]).map((c) => c.name);
 
 describe('migration 0002 workflow', () => {
   it('keeps existing ratings (as closure 0) and adds the workflow columns and tables', () => {
@@ -25,7 +26,11 @@ describe('migration 0002 workflow', () => {
     expect(columns(db, 'conversations')).toEqual(expect.arrayContaining(['sla_target_days', 'sla_remaining_ms', 'auto_reply_period']));
     expect(columns(db, 'templates')).toContain('system_key');
     const tables = db.prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main'").all() as { name: string; strict: number }[];
-    for (const name of ['sla_pauses', 'rating_requests', 'ratings']) expect(tables.find((t) => t.name === name), name).toMatchObject({ strict: 1 });
+    for (const name of ['sla_pauses', 'rating_requests', 'ratings'])
+      expect(
+        tables.find((t) => t.name === name),
+        name,
+      ).toMatchObject({ strict: 1 });
   });
 
   it('one rating request and one rating per closure; a second closure may be rated again', () => {

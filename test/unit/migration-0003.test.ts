@@ -15,7 +15,9 @@ describe('migration 0003 email', () => {
     const db = at(2);
     db.prepare('INSERT INTO requesters (created_at, updated_at) VALUES (1, 1)').run();
     db.prepare("INSERT INTO conversations (ticket, requester_id, channel, last_message_at, created_at, updated_at) VALUES ('T', 1, 'email', 1, 1, 1)").run();
-    db.prepare("INSERT INTO messages (conversation_id, direction, channel, external_id, body_text, created_at) VALUES (1, 'incoming', 'email', '<a@b>', 'x', 1)").run();
+    db.prepare(
+      "INSERT INTO messages (conversation_id, direction, channel, external_id, body_text, created_at) VALUES (1, 'incoming', 'email', '<a@b>', 'x', 1)",
+    ).run();
     expect(migrate(db, migrations, 3)).toBe(3);
     expect(db.pragma('user_version', { simple: true })).toBe(3);
     const table = db.prepare("SELECT strict FROM pragma_table_list WHERE name = 'email_messages'").get();

@@ -12,7 +12,9 @@ function upgraded() {
   officer.run(1, 'ayu', 'Ayu');
   officer.run(2, 'made', 'Made');
   db.prepare('INSERT INTO requesters (id, created_at, updated_at) VALUES (1, 1, 1)').run();
-  const conversation = db.prepare("INSERT INTO conversations (id, ticket, requester_id, channel, last_message_at, created_at, updated_at) VALUES (?, ?, 1, 'telegram', 1, 1, 1)");
+  const conversation = db.prepare(
+    "INSERT INTO conversations (id, ticket, requester_id, channel, last_message_at, created_at, updated_at) VALUES (?, ?, 1, 'telegram', 1, 1, 1)",
+  );
   conversation.run(1, 'KONS-5108-20260105-0001');
   conversation.run(2, 'KONS-5108-20260105-0002');
   expect(migrate(db, migrations, 6)).toBe(6);
@@ -54,10 +56,12 @@ describe('migration 0006 drafts', () => {
     expect(() => insert(db, 1, 1, 'x'.repeat(20_001))).toThrow(/CHECK/);
     insert(db, 1, 1, 'x'.repeat(20_000));
     expect(() => insert(db, 2, 1, 'x', 'email')).toThrow(/CHECK/);
-    expect(() => db.prepare("INSERT INTO drafts (officer_id, conversation_id, body, updated_at) VALUES ('satu', 1, 'x', 1)").run()).toThrow(/datatype|INTEGER/i);
+    expect(() => db.prepare("INSERT INTO drafts (officer_id, conversation_id, body, updated_at) VALUES ('satu', 1, 'x', 1)").run()).toThrow(
+      /datatype|INTEGER/i,
+    );
   });
 
-  it('takes a conversation\'s drafts along when the conversation is deleted (an erased requester leaves no quoted text)', () => {
+  it("takes a conversation's drafts along when the conversation is deleted (an erased requester leaves no quoted text)", () => {
     const db = upgraded();
     insert(db, 1, 1, 'Yth. Bapak Wayan, data Anda …');
     insert(db, 2, 2, 'lain');

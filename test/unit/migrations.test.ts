@@ -50,7 +50,10 @@ describe('migration runner', () => {
       openDatabase(file);
     } catch (error) {
       // The hosts word the reason in both languages.
-      expect((error as NewerDatabaseError).reason).toEqual({ code: 'store.newer_database', params: { found: latestVersion(migrations) + 5, supported: latestVersion(migrations) } });
+      expect((error as NewerDatabaseError).reason).toEqual({
+        code: 'store.newer_database',
+        params: { found: latestVersion(migrations) + 5, supported: latestVersion(migrations) },
+      });
     }
     expect(readFileSync(file).equals(before)).toBe(true);
   });

@@ -1,5 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ChannelUnavailableError, PermanentSendError, RetryLaterError, type ChannelConnector, type OutgoingItem, type SendOutcome } from '../../src-main/core/domain/connector';
+import {
+  ChannelUnavailableError,
+  PermanentSendError,
+  RetryLaterError,
+  type ChannelConnector,
+  type OutgoingItem,
+  type SendOutcome,
+} from '../../src-main/core/domain/connector';
 import { ingest } from '../../src-main/core/inbound/ingest';
 import { enqueueOutgoing } from '../../src-main/core/outbox/outbox';
 import { OutboxWorker, UNKNOWN_AFTER_CRASH } from '../../src-main/core/outbox/worker';
@@ -32,7 +39,14 @@ beforeEach(async () => {
   core = await startCoreWithAdmin({ now: () => now });
   telegram = new ScriptedConnector('telegram');
   core.services.connectors.set('telegram', telegram);
-  conversationId = ingest(core.services, { channel: 'telegram', externalId: '1:1', sourceId: '1', receivedAt: now, text: 'Halo', thread: { mode: 'identity' } }).conversationId;
+  conversationId = ingest(core.services, {
+    channel: 'telegram',
+    externalId: '1:1',
+    sourceId: '1',
+    receivedAt: now,
+    text: 'Halo',
+    thread: { mode: 'identity' },
+  }).conversationId;
   // The new conversation's automatic acknowledgement leaves first; these tests look at what follows.
   await new OutboxWorker(core.services, core.services.connectors).drain();
   telegram.sent.length = 0;
@@ -42,7 +56,8 @@ afterEach(() => core.dispose());
 const worker = (options = {}) => new OutboxWorker(core.services, core.services.connectors, { baseDelayMs: 1000, maxAttempts: 3, ...options });
 const enqueue = (text: string) => enqueueOutgoing(core.services, { conversationId, channel: 'telegram', officerId: 1, payload: { kind: 'reply', text } });
 const message = (id: number) => core.services.db.prepare('SELECT delivery, external_id, failure_reason FROM messages WHERE id = ?').get(id) as any;
-const outbox = (messageId: number) => core.services.db.prepare('SELECT state, attempts, next_attempt_at, last_error FROM outbox WHERE message_id = ?').get(messageId) as any;
+const outbox = (messageId: number) =>
+  core.services.db.prepare('SELECT state, attempts, next_attempt_at, last_error FROM outbox WHERE message_id = ?').get(messageId) as any;
 
 describe('outbox', () => {
   it('records the message as pending with its outbox row, then sends it once and marks it sent', async () => {
@@ -154,7 +169,13 @@ describe('messages.send / addNote / retry', () => {
 
   it('stores attachments content-addressed and hands them to the connector', async () => {
     const content = Buffer.from('tabel penduduk');
-    const sent = await core.must('messages.send', { conversationId, text: 'Terlampir', attachments: [{ fileName: 'penduduk.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', contentBase64: content.toString('base64') }] });
+    const sent = await core.must('messages.send', {
+      conversationId,
+      text: 'Terlampir',
+      attachments: [
+        { fileName: 'penduduk.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', contentBase64: content.toString('base64') },
+      ],
+    });
     expect(sent.attachments).toMatchObject([{ fileName: 'penduduk.xlsx', size: content.length }]);
     await worker().drain();
     const item = telegram.sent[0]!;
@@ -162,7 +183,14 @@ describe('messages.send / addNote / retry', () => {
   });
 
   it('adds the officer signature to email replies', async () => {
-    const email = ingest(core.services, { channel: 'email', externalId: '<q@x>', sourceId: 'a@b.id', receivedAt: now, text: 'Tanya', thread: { mode: 'explicit' } });
+    const email = ingest(core.services, {
+      channel: 'email',
+      externalId: '<q@x>',
+      sourceId: 'a@b.id',
+      receivedAt: now,
+      text: 'Tanya',
+      thread: { mode: 'explicit' },
+    });
     await core.must('officers.update', { id: 1, signature: 'Admin PST\nBPS Kabupaten Buleleng' });
     const sent = await core.must('messages.send', { conversationId: email.conversationId, text: 'Jawaban' });
     expect(sent.text).toBe('Jawaban\n\n-- \nAdmin PST\nBPS Kabupaten Buleleng');
@@ -190,7 +218,9 @@ describe('messages.send / addNote / retry', () => {
     const before = count();
     expect(await core.call('messages.send', { conversationId, text: '   ' })).toMatchObject({ ok: false, error: { kind: 'invalid_input' } });
     expect(await core.call('messages.send', { conversationId: 999, text: 'x' })).toMatchObject({ ok: false, error: { kind: 'not_found' } });
-    expect(await core.call('messages.send', { conversationId, text: 'x', attachments: [{ fileName: 'a', mimeType: 'bad', contentBase64: '!!' }] })).toMatchObject({ ok: false, error: { kind: 'invalid_input' } });
+    expect(
+      await core.call('messages.send', { conversationId, text: 'x', attachments: [{ fileName: 'a', mimeType: 'bad', contentBase64: '!!' }] }),
+    ).toMatchObject({ ok: false, error: { kind: 'invalid_input' } });
     expect(count()).toBe(before);
   });
 });

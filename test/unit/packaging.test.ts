@@ -13,15 +13,26 @@ const require = createRequire(join(ROOT, 'package.json'));
 const builderConfig = JSON.parse(readFileSync(join(ROOT, 'electron-builder.json'), 'utf8'));
 const packageJson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 
-interface Stat { isDirectory(): boolean }
-interface FileMatcher { patterns: string[]; createFilter(): (file: string, stat: Stat) => boolean }
+interface Stat {
+  isDirectory(): boolean;
+}
+interface FileMatcher {
+  patterns: string[];
+  createFilter(): (file: string, stat: Stat) => boolean;
+}
 const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config');
 const { getMainFileMatchers, FileMatcher: Matcher } = require('app-builder-lib/out/fileMatcher');
 const { DebugLogger } = require('builder-util');
 
 /** The `files` filter exactly as electron-builder builds it for the app directory. */
 function appFileFilter(): (relativePath: string) => boolean {
-  const info = { isPrepackedAppAsar: false, config: structuredClone(builderConfig), projectDir: ROOT, buildResourcesDir: 'resources', debugLogger: new DebugLogger(false) };
+  const info = {
+    isPrepackedAppAsar: false,
+    config: structuredClone(builderConfig),
+    projectDir: ROOT,
+    buildResourcesDir: 'resources',
+    debugLogger: new DebugLogger(false),
+  };
   const [matcher] = getMainFileMatchers(ROOT, '/app', (p: string) => p, {}, { info }, join(ROOT, 'dist'), false) as FileMatcher[];
   const filter = matcher!.createFilter();
   return (path) => filter(join(ROOT, path), { isDirectory: () => false });
@@ -75,10 +86,29 @@ describe('electron-builder.json', () => {
 
   it('packs the build output and package.json, never sources, tests or source maps', () => {
     const included = appFileFilter();
-    for (const path of ['out/main/index.js', 'out/main/server.js', 'out/main/chunks/app-x.js', 'out/preload/index.cjs', 'out/renderer/index.html', 'out/renderer/assets/index-x.js', 'package.json']) {
+    for (const path of [
+      'out/main/index.js',
+      'out/main/server.js',
+      'out/main/chunks/app-x.js',
+      'out/preload/index.cjs',
+      'out/renderer/index.html',
+      'out/renderer/assets/index-x.js',
+      'package.json',
+    ]) {
       expect(included(path), path).toBe(true);
     }
-    for (const path of ['src-main/index.ts', 'src-main/core/app.ts', 'src-preload/index.ts', 'src-renderer/main.tsx', 'test/unit/packaging.test.ts', 'scripts/start.mjs', 'electron-builder.json', 'out/main/index.js.map', 'resources/icon.svg', 'tsconfig.json']) {
+    for (const path of [
+      'src-main/index.ts',
+      'src-main/core/app.ts',
+      'src-preload/index.ts',
+      'src-renderer/main.tsx',
+      'test/unit/packaging.test.ts',
+      'scripts/start.mjs',
+      'electron-builder.json',
+      'out/main/index.js.map',
+      'resources/icon.svg',
+      'tsconfig.json',
+    ]) {
       expect(included(path), path).toBe(false);
     }
   });

@@ -13,16 +13,25 @@ import { tempDataDir } from '../helpers/temp';
 const tmp = tempDataDir('pst-peers-required-');
 afterAll(() => tmp.cleanup());
 
-const pathWithoutDovecot = (process.env.PATH ?? '').split(delimiter).filter((dir) => dir && !existsSync(join(dir, 'dovecot'))).join(delimiter);
+const pathWithoutDovecot = (process.env.PATH ?? '')
+  .split(delimiter)
+  .filter((dir) => dir && !existsSync(join(dir, 'dovecot')))
+  .join(delimiter);
 const tsx = join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
 const guard = join(tmp.dir, 'guard.ts');
-writeFileSync(guard, `import { requireMailPeers } from ${JSON.stringify(join(REPO_ROOT, 'test/peers/mail/index.ts'))};\nconsole.log('available=' + requireMailPeers('email-demo'));\n`);
+writeFileSync(
+  guard,
+  `import { requireMailPeers } from ${JSON.stringify(join(REPO_ROOT, 'test/peers/mail/index.ts'))};\nconsole.log('available=' + requireMailPeers('email-demo'));\n`,
+);
 
 let runs = 0;
 function runGuard(env: Record<string, string>) {
   const skipLog = join(tmp.dir, `skips-${++runs}.log`);
   writeFileSync(skipLog, '');
-  const base = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'PST_REQUIRE_PEERS' && key !== 'PST_SKIP_LOG')) as Record<string, string>;
+  const base = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'PST_REQUIRE_PEERS' && key !== 'PST_SKIP_LOG')) as Record<
+    string,
+    string
+  >;
   // tsx is started by absolute path with this node, so the stripped PATH only affects the guard.
   const run = spawnSync(process.execPath, [tsx, guard], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...base, PST_SKIP_LOG: skipLog, ...env } });
   return { status: run.status, out: run.stdout + run.stderr, skips: readFileSync(skipLog, 'utf8') };
@@ -51,7 +60,10 @@ describe('requirePeer under a PATH without dovecot', () => {
 
   it('scripts/ensure-apt.sh exits non-zero and says the run fails', () => {
     // A PATH with neither dovecot nor apt-get/id, so the script cannot try to install it.
-    const run = spawnSync('/bin/bash', [join(REPO_ROOT, 'scripts/ensure-apt.sh'), 'dovecot', 'dovecot-imapd'], { encoding: 'utf8', env: { PATH: tmp.dir, PST_REQUIRE_PEERS: '1' } });
+    const run = spawnSync('/bin/bash', [join(REPO_ROOT, 'scripts/ensure-apt.sh'), 'dovecot', 'dovecot-imapd'], {
+      encoding: 'utf8',
+      env: { PATH: tmp.dir, PST_REQUIRE_PEERS: '1' },
+    });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('PST_REQUIRE_PEERS=1: the suites that need it FAIL this run.');
   });

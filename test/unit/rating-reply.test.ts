@@ -46,7 +46,8 @@ const replies: { reply: string; score: number | null; feedback: string | null }[
     feedback: 'Good',
   },
   {
-    reply: '3\nDatanya belum lengkap untuk tahun 2025.\n\n-----Original Message-----\nFrom: PST BPS Buleleng\nSent: Monday, November 30, 2026 2:02 PM\nNilai 1-5?',
+    reply:
+      '3\nDatanya belum lengkap untuk tahun 2025.\n\n-----Original Message-----\nFrom: PST BPS Buleleng\nSent: Monday, November 30, 2026 2:02 PM\nNilai 1-5?',
     score: 3,
     feedback: 'Datanya belum lengkap untuk tahun 2025.',
   },

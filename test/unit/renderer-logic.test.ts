@@ -49,7 +49,8 @@ it("SLA in rows: the core's service time and state win over the raw due instant"
   expect(slaInfo({ ...row, status: 'waiting_requester', slaState: 'paused', workingMsLeft: HOUR }, now, tId)).toEqual({ level: 'none', text: 'Dijeda' });
   expect(slaInfo({ ...row, slaState: 'none', workingMsLeft: null }, now, tId)).toEqual({ level: 'none', text: 'Tenggat belum berjalan' });
   // Closed: nothing left to count down, whatever the clock said at closure.
-  for (const status of ['resolved', 'rated'] as const) expect(slaInfo({ ...row, status, slaState: 'overdue', workingMsLeft: -HOUR }, now, tId)).toEqual({ level: 'none', text: '' });
+  for (const status of ['resolved', 'rated'] as const)
+    expect(slaInfo({ ...row, status, slaState: 'overdue', workingMsLeft: -HOUR }, now, tId)).toEqual({ level: 'none', text: '' });
   // Without the core's figure, the raw instant still answers.
   expect(slaInfo({ ...row, slaState: 'running', workingMsLeft: null }, now, tId)).toEqual({ level: 'ok', text: 'Sisa 3 hari' });
 });

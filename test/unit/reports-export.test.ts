@@ -10,7 +10,12 @@ import { commandOnPath, requirePeer } from '../helpers/peers-required';
 import { memorySession, startCoreWithAdmin, tempDataDir, type TestCore } from '../helpers/core';
 import { FIXTURE_NOW, FIXTURE_WEEK, insertReportFixture, wita } from '../helpers/report-fixture';
 
-const hasPoppler = requirePeer('reports-export pdf', 'poppler', commandOnPath('pdftotext') !== null && commandOnPath('pdfinfo') !== null, 'Debian package poppler-utils');
+const hasPoppler = requirePeer(
+  'reports-export pdf',
+  'poppler',
+  commandOnPath('pdftotext') !== null && commandOnPath('pdfinfo') !== null,
+  'Debian package poppler-utils',
+);
 
 describe('reports.build / reports.export through the contract', () => {
   let core: TestCore;
@@ -151,12 +156,24 @@ describe('CLI: npm run report', () => {
     // The other refusals, in process (the same function the command runs).
     for (const args of [['--month', '2026-11', '--week', '2026-W48'], ['--format', 'docx'], ['--bogus'], ['--from', '2026-11-01'], ['--month', 'November']]) {
       const err: string[] = [];
-      const code = await runReportCli(['--data-dir', core.dir, '--out', out.dir, ...args], () => {}, (l) => err.push(l), FIXTURE_NOW);
+      const code = await runReportCli(
+        ['--data-dir', core.dir, '--out', out.dir, ...args],
+        () => {},
+        (l) => err.push(l),
+        FIXTURE_NOW,
+      );
       expect(code, args.join(' ')).toBe(2);
       expect(err[0], args.join(' ')).toMatch(/ \/ /);
     }
     const err: string[] = [];
-    expect(await runReportCli(['--data-dir', join(out.dir, 'nope')], () => {}, (l) => err.push(l), FIXTURE_NOW)).toBe(1);
+    expect(
+      await runReportCli(
+        ['--data-dir', join(out.dir, 'nope')],
+        () => {},
+        (l) => err.push(l),
+        FIXTURE_NOW,
+      ),
+    ).toBe(1);
     expect(err[0]).toContain('Basis data tidak ditemukan');
     expect(CLI_DATABASE_FILE).toBe(DATABASE_FILE);
   });

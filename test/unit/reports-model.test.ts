@@ -161,7 +161,17 @@ describe('report model against a hand-computed week (2026-W34, Monday 17 August 
     ]);
     expect(model.complaints).toMatchObject({ received: 2, resolved: 2, openAtEnd: 1 });
     expect(model.complaints.bySource.filter((s) => s.count > 0).map((s) => s.key)).toEqual(['kotak_saran', 'telepon']);
-    expect(model.officers.map((o) => [o.name, o.newAssigned, o.resolved, o.openAtEnd, o.overdueAtEnd, o.repliesSent, o.resolutionMedianMs && o.resolutionMedianMs / H])).toEqual([
+    expect(
+      model.officers.map((o) => [
+        o.name,
+        o.newAssigned,
+        o.resolved,
+        o.openAtEnd,
+        o.overdueAtEnd,
+        o.repliesSent,
+        o.resolutionMedianMs && o.resolutionMedianMs / H,
+      ]),
+    ).toEqual([
       ['Budi Santosa', 2, 1, 2, 1, 1, 23.5],
       ['Ni Made Sari', 2, 3, 1, 1, 2, 18.5],
       ['Belum ditugaskan', 1, 0, 1, 0, 0, null],

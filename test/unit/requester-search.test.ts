@@ -11,13 +11,23 @@ let seq = 0;
 
 function telegram(user: string, at: number, requester: { name?: string; institution?: string; telegramUsername?: string }) {
   return ingest(core.services, {
-    channel: 'telegram', externalId: `${user}:${++seq}`, sourceId: user, receivedAt: at, text: 'Halo PST', thread: { mode: 'identity' },
+    channel: 'telegram',
+    externalId: `${user}:${++seq}`,
+    sourceId: user,
+    receivedAt: at,
+    text: 'Halo PST',
+    thread: { mode: 'identity' },
     requester: { ...requester, telegramUserId: user },
   }).conversationId;
 }
 function email(address: string, at: number, requester: { name?: string; institution?: string } = {}) {
   return ingest(core.services, {
-    channel: 'email', externalId: `<${++seq}@x>`, sourceId: address, receivedAt: at, text: 'Permohonan data', thread: { mode: 'explicit' },
+    channel: 'email',
+    externalId: `<${++seq}@x>`,
+    sourceId: address,
+    receivedAt: at,
+    text: 'Permohonan data',
+    thread: { mode: 'explicit' },
     requester: { ...requester, email: address },
   }).conversationId;
 }
@@ -57,7 +67,15 @@ describe('requesters.search', () => {
   it('describes each hit with its consultations, to tell two records of one person apart', async () => {
     const [hit] = await core.must('requesters.search', { query: 'lestari' });
     const ticket = (await core.must('conversations.get', { id: ayuTelegram })).ticket;
-    expect(hit).toMatchObject({ name: 'Kadek Ayu Lestari', whatsapp: '+6281234567890', telegramUsername: 'kadekayu', conversations: 1, latestTicket: ticket, latestChannel: 'telegram', latestMessageAt: T0 - 50 * MINUTE });
+    expect(hit).toMatchObject({
+      name: 'Kadek Ayu Lestari',
+      whatsapp: '+6281234567890',
+      telegramUsername: 'kadekayu',
+      conversations: 1,
+      latestTicket: ticket,
+      latestChannel: 'telegram',
+      latestMessageAt: T0 - 50 * MINUTE,
+    });
   });
 
   it('leaves out the record being kept and records already merged, and then finds the moved address', async () => {
@@ -73,7 +91,9 @@ describe('requesters.search', () => {
   it('reaches requesters far beyond the newest 500 consultations', async () => {
     const db = core.services.db;
     const addRequester = db.prepare('INSERT INTO requesters (name, created_at, updated_at) VALUES (?, 1, 1)');
-    const addConversation = db.prepare("INSERT INTO conversations (ticket, requester_id, channel, last_message_at, created_at, updated_at) VALUES (?, ?, 'manual', ?, 1, 1)");
+    const addConversation = db.prepare(
+      "INSERT INTO conversations (ticket, requester_id, channel, last_message_at, created_at, updated_at) VALUES (?, ?, 'manual', ?, 1, 1)",
+    );
     db.transaction(() => {
       for (let i = 0; i < 700; i++) {
         const id = Number(addRequester.run(`Pemohon ${String(i).padStart(4, '0')}`).lastInsertRowid);
@@ -93,7 +113,14 @@ describe('requesters.search', () => {
   });
 
   it('refuses short queries, unbounded limits, unknown fields and callers who are not logged in', async () => {
-    for (const input of [{ query: 'a' }, { query: '  a ' }, { query: 'ayu', limit: 51 }, { query: 'ayu', limit: 0 }, { query: 'x'.repeat(101) }, { query: 'ayu', all: true }]) {
+    for (const input of [
+      { query: 'a' },
+      { query: '  a ' },
+      { query: 'ayu', limit: 51 },
+      { query: 'ayu', limit: 0 },
+      { query: 'x'.repeat(101) },
+      { query: 'ayu', all: true },
+    ]) {
       expect(await core.call('requesters.search', input as never), JSON.stringify(input)).toMatchObject({ ok: false, error: { kind: 'invalid_input' } });
     }
     expect(await core.call('requesters.search', { query: 'ayu' }, memorySession())).toMatchObject({ ok: false, error: { kind: 'forbidden' } });

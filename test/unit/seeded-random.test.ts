@@ -18,7 +18,11 @@ it('the same seed and stream name give the same choices; another name or seed do
 
 it('PST_TEST_SEED replays a run, and the seed is printed once with how to replay it', () => {
   const script = `import { seededRandom } from ${JSON.stringify(join(REPO_ROOT, 'test/helpers/seeded-random.ts'))};\nconst r = seededRandom('x'); seededRandom('y');\nconsole.log(JSON.stringify([r(), r()]));\n`;
-  const run = (seed?: string) => spawnSync(process.execPath, [join(REPO_ROOT, 'node_modules/.bin/tsx'), '--input-type=module', '-e', script], { encoding: 'utf8', env: { ...process.env, PST_TEST_SEED: seed ?? '' } });
+  const run = (seed?: string) =>
+    spawnSync(process.execPath, [join(REPO_ROOT, 'node_modules/.bin/tsx'), '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      env: { ...process.env, PST_TEST_SEED: seed ?? '' },
+    });
   const first = run();
   const printed = /seed=(\d+) \(replay with PST_TEST_SEED=\1\)/.exec(first.stderr);
   expect(printed, first.stderr).not.toBeNull();

@@ -10,15 +10,19 @@ const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\
 describe('splitText (messages over 4,096 characters)', () => {
   it('keeps every character, respects the limit and never splits a surrogate pair', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.constantFrom('\n\n', '\n', ' ', '😀'.repeat(50))), { maxLength: 80 }), fc.integer({ min: 8, max: 600 }), (pieces, max) => {
-        const text = pieces.join('');
-        const parts = splitText(text, max);
-        for (const p of parts) {
-          expect(p.length).toBeLessThanOrEqual(max);
-          expect(loneSurrogate.test(p)).toBe(loneSurrogate.test(text));
-        }
-        expect(parts.join('').replace(/\s+/g, '')).toBe(text.replace(/\s+/g, ''));
-      }),
+      fc.property(
+        fc.array(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.constantFrom('\n\n', '\n', ' ', '😀'.repeat(50))), { maxLength: 80 }),
+        fc.integer({ min: 8, max: 600 }),
+        (pieces, max) => {
+          const text = pieces.join('');
+          const parts = splitText(text, max);
+          for (const p of parts) {
+            expect(p.length).toBeLessThanOrEqual(max);
+            expect(loneSurrogate.test(p)).toBe(loneSurrogate.test(text));
+          }
+          expect(parts.join('').replace(/\s+/g, '')).toBe(text.replace(/\s+/g, ''));
+        },
+      ),
     );
   });
 
@@ -29,7 +33,12 @@ describe('splitText (messages over 4,096 characters)', () => {
   });
 
   it('puts buttons on the last part only and files after the text', () => {
-    const parts = planParts({ kind: 'auto_reply', text: 'x'.repeat(5000), keyboard: [[{ text: 'Ya', data: 'i:o:1' }]], attachments: [{ sha256: 'f'.repeat(64), fileName: 'a.pdf', mimeType: 'application/pdf' }] });
+    const parts = planParts({
+      kind: 'auto_reply',
+      text: 'x'.repeat(5000),
+      keyboard: [[{ text: 'Ya', data: 'i:o:1' }]],
+      attachments: [{ sha256: 'f'.repeat(64), fileName: 'a.pdf', mimeType: 'application/pdf' }],
+    });
     expect(parts.map((p) => p.kind)).toEqual(['text', 'text', 'file']);
     expect(parts[0]).not.toHaveProperty('keyboard');
     expect(parts[1]).toHaveProperty('keyboard');

@@ -34,11 +34,15 @@ afterEach(() => core.dispose());
 
 const drain = () => new OutboxWorker(core.services, core.services.connectors).drain();
 const outbox = () =>
-  (core.services.db.prepare('SELECT o.channel, o.payload, m.conversation_id AS conversationId FROM outbox o JOIN messages m ON m.id = o.message_id ORDER BY o.id').all() as {
-    channel: string;
-    payload: string;
-    conversationId: number;
-  }[]).map((r) => ({ channel: r.channel, conversationId: r.conversationId, ...JSON.parse(r.payload) }));
+  (
+    core.services.db
+      .prepare('SELECT o.channel, o.payload, m.conversation_id AS conversationId FROM outbox o JOIN messages m ON m.id = o.message_id ORDER BY o.id')
+      .all() as {
+      channel: string;
+      payload: string;
+      conversationId: number;
+    }[]
+  ).map((r) => ({ channel: r.channel, conversationId: r.conversationId, ...JSON.parse(r.payload) }));
 const row = (id: number) => core.services.db.prepare('SELECT * FROM conversations WHERE id = ?').get(id) as Record<string, unknown>;
 
 let seq = 0;
@@ -101,7 +105,9 @@ describe('acknowledgement and out-of-hours reply', () => {
     const { conversationId: id } = ingest(core.services, mail('Permohonan data inflasi'));
     const [ack] = outbox();
     expect(ack).toMatchObject({ kind: 'ack', outOfHours: true });
-    expect(ack!.text).toMatch(/^Pesan Anda kami terima di luar jam layanan \(Senin–Jumat 08\.00–15\.30 WITA\)\. Petugas akan menanggapinya mulai Senin, 30 November 2026 pukul 08\.00 WITA\.\n\nYth\. Made Sudarma/);
+    expect(ack!.text).toMatch(
+      /^Pesan Anda kami terima di luar jam layanan \(Senin–Jumat 08\.00–15\.30 WITA\)\. Petugas akan menanggapinya mulai Senin, 30 November 2026 pukul 08\.00 WITA\.\n\nYth\. Made Sudarma/,
+    );
     const ticket = row(id).ticket as string;
     now = wita(2026, 11, 29, 20); // Sunday: same closed period → nothing more
     ingest(core.services, mail('Tambahan: data bulanan', { mode: 'explicit', ticket }));
@@ -128,14 +134,25 @@ describe('closure and ratings', () => {
   it('asks for a rating once per closure on the conversation channel; Telegram answers go through recordRating', async () => {
     const id = await resolved(tg('Data kunjungan wisatawan 2025'));
     const requests = () => outbox().filter((p) => p.kind === 'rating_request');
-    expect(requests()).toEqual([expect.objectContaining({ channel: 'telegram', conversationId: id, ratingRequestId: expect.any(Number), scale: { min: 1, max: 5 } })]);
+    expect(requests()).toEqual([
+      expect.objectContaining({ channel: 'telegram', conversationId: id, ratingRequestId: expect.any(Number), scale: { min: 1, max: 5 } }),
+    ]);
     const requestId = requests()[0]!.ratingRequestId as number;
 
-    expect(recordRating(core.services, { ratingRequestId: requestId, score: 5, source: 'telegram' })).toMatchObject({ outcome: 'recorded', rating: { score: 5, closure: 0, source: 'telegram' } });
+    expect(recordRating(core.services, { ratingRequestId: requestId, score: 5, source: 'telegram' })).toMatchObject({
+      outcome: 'recorded',
+      rating: { score: 5, closure: 0, source: 'telegram' },
+    });
     expect(row(id).status).toBe('rated');
     // A second press: the first score stays; a comment afterwards is added.
-    expect(recordRating(core.services, { ratingRequestId: requestId, score: 2, source: 'telegram' })).toMatchObject({ outcome: 'already_rated', rating: { score: 5 } });
-    expect(recordRating(core.services, { ratingRequestId: requestId, feedback: 'Cepat sekali', source: 'telegram' })).toMatchObject({ outcome: 'updated', rating: { score: 5, feedback: 'Cepat sekali' } });
+    expect(recordRating(core.services, { ratingRequestId: requestId, score: 2, source: 'telegram' })).toMatchObject({
+      outcome: 'already_rated',
+      rating: { score: 5 },
+    });
+    expect(recordRating(core.services, { ratingRequestId: requestId, feedback: 'Cepat sekali', source: 'telegram' })).toMatchObject({
+      outcome: 'updated',
+      rating: { score: 5, feedback: 'Cepat sekali' },
+    });
     expect(recordRating(core.services, { ratingRequestId: 99_999, score: 4, source: 'telegram' }).outcome).toBe('no_request');
     expect(requests()).toHaveLength(1);
 
@@ -160,9 +177,21 @@ describe('closure and ratings', () => {
     const survey = outbox().find((p) => p.kind === 'survey')!;
     expect(survey).toMatchObject({ channel: 'telegram', ratingRequestId: requestId });
     expect(survey.questions).toHaveLength(9);
-    expect(survey.questions[3]).toEqual({ code: 'U4', name: 'Biaya/Tarif', options: [{ value: 1, label: 'Sangat mahal' }, { value: 2, label: 'Cukup mahal' }, { value: 3, label: 'Murah' }, { value: 4, label: 'Gratis' }] });
+    expect(survey.questions[3]).toEqual({
+      code: 'U4',
+      name: 'Biaya/Tarif',
+      options: [
+        { value: 1, label: 'Sangat mahal' },
+        { value: 2, label: 'Cukup mahal' },
+        { value: 3, label: 'Murah' },
+        { value: 4, label: 'Gratis' },
+      ],
+    });
     const skm = [4, 3, 3, 4, 3, 4, 4, 3, 4];
-    expect(recordRating(core.services, { ratingRequestId: requestId, skm, source: 'telegram' })).toMatchObject({ outcome: 'updated', rating: { score: 4, skm } });
+    expect(recordRating(core.services, { ratingRequestId: requestId, skm, source: 'telegram' })).toMatchObject({
+      outcome: 'updated',
+      rating: { score: 4, skm },
+    });
     expect((await core.must('conversations.get', { id })).ratings).toEqual([expect.objectContaining({ score: 4, skm })]);
   });
 
@@ -190,7 +219,10 @@ describe('closure and ratings', () => {
     const b = await resolved(mail('Data kemiskinan', { mode: 'explicit' }, { sourceId: 'ayu@gmail.com' }));
     await drain();
     const requestMail = email.sent.find((i) => i.payload.kind === 'rating_request' && i.conversationId === b)!;
-    ingest(core.services, mail('Pelayanannya ramah, terima kasih', { mode: 'explicit', replyTo: [`<sent-${requestMail.messageId}@pst.bps.go.id>`] }, { sourceId: 'ayu@gmail.com' }));
+    ingest(
+      core.services,
+      mail('Pelayanannya ramah, terima kasih', { mode: 'explicit', replyTo: [`<sent-${requestMail.messageId}@pst.bps.go.id>`] }, { sourceId: 'ayu@gmail.com' }),
+    );
     expect(row(b)).toMatchObject({ status: 'rated', reopened_count: 0 });
     expect((await core.must('conversations.get', { id: b })).ratings[0]).toMatchObject({ score: null, feedback: 'Pelayanannya ramah, terima kasih' });
 

@@ -33,7 +33,10 @@ const mail = (id: string, text: string, at: number, ticket?: string): InboundMes
   thread: ticket ? { mode: 'explicit', ticket } : { mode: 'explicit' },
 });
 
-const complete = { requester: { institution: 'Universitas Pendidikan Ganesha', occupation: 'Mahasiswa', whatsapp: '0812-3456-7890' }, need: 'Persentase penduduk miskin Buleleng 2020–2025' };
+const complete = {
+  requester: { institution: 'Universitas Pendidikan Ganesha', occupation: 'Mahasiswa', whatsapp: '0812-3456-7890' },
+  need: 'Persentase penduduk miskin Buleleng 2020–2025',
+};
 
 describe('SLA through the handlers (due instants written by hand)', () => {
   it('Friday afternoon start, a pause across days, a reply, cuti bersama and Natal', async () => {
@@ -46,7 +49,14 @@ describe('SLA through the handlers (due instants written by hand)', () => {
     const started = await core.must('conversations.updateRequirements', { id, ...complete });
     expect(started.requester.whatsapp).toBe('+6281234567890');
     // 22.5 h of open time from Fri 14:30: Fri 1 h, Mon 7.5, Tue 7.5, Wed 6.5 → Wed 23 Dec 14:30
-    expect(started).toMatchObject({ status: 'in_progress', requirementsCompleteAt: now, slaDueAt: wita(2026, 12, 23, 14, 30), slaState: 'running', requirementsMissing: [], slaTargetDays: 3 });
+    expect(started).toMatchObject({
+      status: 'in_progress',
+      requirementsCompleteAt: now,
+      slaDueAt: wita(2026, 12, 23, 14, 30),
+      slaState: 'running',
+      requirementsMissing: [],
+      slaTargetDays: 3,
+    });
 
     await at(wita(2026, 12, 21, 10)); // Monday: 1 h + 2 h used, 19.5 h left
     const paused = await core.must('conversations.waitForRequester', { id, reason: 'tahun data belum jelas' });
@@ -73,7 +83,13 @@ describe('SLA through the handlers (due instants written by hand)', () => {
     expect(overdue.items.map((c) => [c.id, c.slaState])).toEqual([[id, 'overdue']]);
 
     const closed = await core.must('conversations.resolve', { id, summary: 'Data kemiskinan dikirim', topic: 'Kemiskinan' });
-    expect(closed).toMatchObject({ status: 'resolved', slaState: 'none', workingMsLeft: -0.5 * HOUR, slaDueAt: wita(2026, 12, 28, 13, 30), topic: 'Kemiskinan' });
+    expect(closed).toMatchObject({
+      status: 'resolved',
+      slaState: 'none',
+      workingMsLeft: -0.5 * HOUR,
+      slaDueAt: wita(2026, 12, 28, 13, 30),
+      topic: 'Kemiskinan',
+    });
   });
 
   it('complete on Saturday → due Wednesday 15:30 (DESIGN §1); an officer completes with a reason', async () => {
@@ -89,7 +105,9 @@ describe('SLA through the handlers (due instants written by hand)', () => {
     const unset = await core.must('conversations.setRequirementsComplete', { id, complete: false, reason: 'email ternyata tidak aktif' });
     expect(unset).toMatchObject({ status: 'awaiting_requirements', slaDueAt: null, requirementsCompleteAt: null, slaState: 'none' });
     await at(wita(2026, 11, 30, 10)); // Monday 10:00 → Thursday 10:00
-    expect(await core.must('conversations.setRequirementsComplete', { id, complete: true, reason: 'email baru dikonfirmasi' })).toMatchObject({ slaDueAt: wita(2026, 12, 3, 10) });
+    expect(await core.must('conversations.setRequirementsComplete', { id, complete: true, reason: 'email baru dikonfirmasi' })).toMatchObject({
+      slaDueAt: wita(2026, 12, 3, 10),
+    });
   });
 
   it('across the year end: 2027 runs on the date-holidays fallback (1 and 5 January closed)', async () => {
@@ -133,7 +151,10 @@ describe('SLA through the handlers (due instants written by hand)', () => {
     expect(await core.call('conversations.waitForRequester', { id })).toMatchObject({ ok: false, error: { kind: 'conflict' } });
     expect(await core.call('conversations.resume', { id })).toMatchObject({ ok: false, error: { kind: 'conflict' } });
     expect(await core.call('conversations.reopen', { id, reason: 'x' })).toMatchObject({ ok: false, error: { kind: 'conflict' } });
-    expect(await core.call('conversations.setRequirementsComplete', { id, complete: false, reason: 'x' })).toMatchObject({ ok: false, error: { kind: 'conflict' } });
+    expect(await core.call('conversations.setRequirementsComplete', { id, complete: false, reason: 'x' })).toMatchObject({
+      ok: false,
+      error: { kind: 'conflict' },
+    });
     expect(await core.call('conversations.resolve', { id, summary: 'x', topic: 'Astrologi' })).toMatchObject({ ok: false, error: { kind: 'invalid_input' } });
     expect(audit()).toBe(before);
     expect((await core.must('conversations.get', { id })).assigneeId).toBeNull();
@@ -153,7 +174,10 @@ describe('SLA through the handlers (due instants written by hand)', () => {
     const claimed = await core.must('conversations.claim', { id: b });
     expect(claimed).toMatchObject({ status: 'awaiting_requirements', assigneeName: 'Admin PST' });
     const audit = await core.must('audit.list', { limit: 2 });
-    expect(audit.map((e) => [e.action, e.entityId])).toEqual([['conversations.claim', String(b)], ['conversations.markRead', String(a)]]);
+    expect(audit.map((e) => [e.action, e.entityId])).toEqual([
+      ['conversations.claim', String(b)],
+      ['conversations.markRead', String(a)],
+    ]);
     const timeline = (await core.must('messages.list', { conversationId: b })).filter((m) => m.direction === 'activity').map((m) => m.text);
     expect(timeline).toEqual(expect.arrayContaining(['Ditangani oleh Admin PST', expect.stringContaining('"Baru" menjadi "Menunggu persyaratan"')]));
   });
@@ -161,9 +185,19 @@ describe('SLA through the handlers (due instants written by hand)', () => {
   it('validates requester fields: email format, WhatsApp numbers normalized to +62', async () => {
     await start(wita(2026, 11, 23, 10));
     const { conversationId: id } = ingest(core.services, mail('<v@x>', 'Halo', now));
-    expect(await core.call('conversations.updateRequirements', { id, requester: { email: 'bukan-email' } })).toMatchObject({ ok: false, error: { kind: 'invalid_input' } });
-    expect(await core.call('conversations.updateRequirements', { id, requester: { whatsapp: '12345' } })).toMatchObject({ ok: false, error: { kind: 'invalid_input' } });
-    for (const [input, stored] of [['+62 812-3456-7890', '+6281234567890'], ['6281234567890', '+6281234567890'], ['(0361) 0878 1234 567', null]] as const) {
+    expect(await core.call('conversations.updateRequirements', { id, requester: { email: 'bukan-email' } })).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid_input' },
+    });
+    expect(await core.call('conversations.updateRequirements', { id, requester: { whatsapp: '12345' } })).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid_input' },
+    });
+    for (const [input, stored] of [
+      ['+62 812-3456-7890', '+6281234567890'],
+      ['6281234567890', '+6281234567890'],
+      ['(0361) 0878 1234 567', null],
+    ] as const) {
       const r = await core.call('conversations.updateRequirements', { id, requester: { whatsapp: input } });
       if (stored) expect(r.ok && r.value.requester.whatsapp).toBe(stored);
       else expect(r.ok).toBe(false);

@@ -11,7 +11,11 @@ import { empty, text } from './schemas';
 
 const date = z.string().refine(isIsoDate, 'Tanggal harus berformat YYYY-MM-DD');
 const kind = z.enum(['national', 'cuti_bersama', 'local']);
-const minute = z.number().int().min(0).max(24 * 60);
+const minute = z
+  .number()
+  .int()
+  .min(0)
+  .max(24 * 60);
 const hours = z.array(z.array(z.strictObject({ from: minute, to: minute })).max(6)).length(7);
 
 function status(core: CoreServices): CalendarStatus {

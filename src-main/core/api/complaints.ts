@@ -97,7 +97,14 @@ export const complaintHandlers = {
         };
       } else {
         if (!input.source || !input.text) throw invalidInput('Sumber dan isi pengaduan wajib diisi');
-        values = { source: input.source, text: input.text, contactName: input.contactName ?? null, contact: input.contact ?? null, requesterId: null, receivedAt: input.receivedAt ?? now };
+        values = {
+          source: input.source,
+          text: input.text,
+          contactName: input.contactName ?? null,
+          contact: input.contact ?? null,
+          requesterId: null,
+          receivedAt: input.receivedAt ?? now,
+        };
       }
       if (values.receivedAt > now + 60_000) throw invalidInput('Tanggal diterima tidak boleh di masa depan');
       const complaintId = Number(
@@ -106,7 +113,8 @@ export const complaintHandlers = {
             `INSERT INTO complaints (source, text, contact_name, contact, requester_id, message_id, status, officer_id, received_at, created_at)
              VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)`,
           )
-          .run(values.source, values.text, values.contactName, values.contact, values.requesterId, input.messageId ?? null, officer!.id, values.receivedAt, now).lastInsertRowid,
+          .run(values.source, values.text, values.contactName, values.contact, values.requesterId, input.messageId ?? null, officer!.id, values.receivedAt, now)
+          .lastInsertRowid,
       );
       return complaintById(core.db, complaintId);
     },
@@ -115,10 +123,16 @@ export const complaintHandlers = {
 
   'complaints.update': mutation<'complaints.update'>({
     access: 'officer',
-    input: z.strictObject({ id, status: status.optional(), response: z.string().trim().max(10_000).nullable().optional(), officerId: id.nullable().optional() }),
+    input: z.strictObject({
+      id,
+      status: status.optional(),
+      response: z.string().trim().max(10_000).nullable().optional(),
+      officerId: id.nullable().optional(),
+    }),
     run: (input, { core }) => {
       const current = complaintById(core.db, input.id);
-      if (input.officerId != null && !core.db.prepare('SELECT 1 FROM officers WHERE id = ?').get(input.officerId)) throw invalidInput('Petugas tidak ditemukan');
+      if (input.officerId != null && !core.db.prepare('SELECT 1 FROM officers WHERE id = ?').get(input.officerId))
+        throw invalidInput('Petugas tidak ditemukan');
       const next = {
         status: input.status ?? current.status,
         response: input.response === undefined ? current.response : input.response || null,
@@ -131,6 +145,10 @@ export const complaintHandlers = {
         .run(next.status, next.response, next.officerId, resolvedAt, input.id);
       return complaintById(core.db, input.id);
     },
-    audit: (input) => ({ entityType: 'complaint', entityId: input.id, detail: { status: input.status, officerId: input.officerId, responseChanged: input.response !== undefined } }),
+    audit: (input) => ({
+      entityType: 'complaint',
+      entityId: input.id,
+      detail: { status: input.status, officerId: input.officerId, responseChanged: input.response !== undefined },
+    }),
   }),
 } satisfies HandlerMap;

@@ -7,9 +7,7 @@ import { officerQueries, toView } from '../store/queries/officers';
 import { sessionQueries } from '../store/queries/sessions';
 import type { Access, HandlerContext, HandlerDef, HandlerMap, SessionSlot } from './define';
 
-
-export const allows = (access: Access, officer: OfficerView | null): boolean =>
-  access === 'public' || (officer !== null && roleAllows(officer.role, access));
+export const allows = (access: Access, officer: OfficerView | null): boolean => access === 'public' || (officer !== null && roleAllows(officer.role, access));
 
 /** Resolves the caller's session to an enabled officer, or null. */
 function currentOfficer(core: CoreServices, session: SessionSlot): OfficerView | null {

@@ -21,7 +21,8 @@ const toView = (row: DraftRow): DraftView => ({ body: row.body, mode: row.mode, 
 export function draftQueries(db: Db) {
   return {
     get(officerId: number, conversationId: number): DraftView | null {
-      const row = db.prepare('SELECT body, mode, updated_at FROM drafts WHERE officer_id = ? AND conversation_id = ?').get(officerId, conversationId) as DraftRow | undefined;
+      const row = db.prepare('SELECT body, mode, updated_at FROM drafts WHERE officer_id = ? AND conversation_id = ?').get(officerId, conversationId) as
+        DraftRow | undefined;
       return row ? toView(row) : null;
     },
     put(officerId: number, conversationId: number, body: string, mode: DraftMode, at: number): DraftView {

@@ -8,7 +8,12 @@ import type { HandlerMap } from './define';
 import { mutation, query } from './define';
 import { empty, id } from './schemas';
 
-const host = z.string().trim().min(1).max(255).regex(/^[A-Za-z0-9.:[\]-]+$/, 'Nama host tidak valid');
+const host = z
+  .string()
+  .trim()
+  .min(1)
+  .max(255)
+  .regex(/^[A-Za-z0-9.:[\]-]+$/, 'Nama host tidak valid');
 const port = z.number().int().min(1).max(65535);
 const tls = z.enum(['starttls', 'tls', 'none']);
 
@@ -24,7 +29,11 @@ const accountInput = z.strictObject({
   fromAddress: z.union([z.literal(''), z.email('Alamat pengirim tidak valid').max(255)]),
   senderName: z.string().trim().max(120),
   syncSince: z.number().int().nonnegative().nullable(),
-  tlsCaPem: z.string().max(20_000).regex(/-----BEGIN CERTIFICATE-----/, 'Bukan sertifikat PEM').nullable(),
+  tlsCaPem: z
+    .string()
+    .max(20_000)
+    .regex(/-----BEGIN CERTIFICATE-----/, 'Bukan sertifikat PEM')
+    .nullable(),
   password: z.string().min(1).max(500).optional(),
 });
 
@@ -50,7 +59,14 @@ function original(core: CoreServices, messageId: number): EmailOriginalView {
          FROM messages m LEFT JOIN email_messages em ON em.message_id = m.id WHERE m.id = ? AND m.channel = 'email'`,
     )
     .get(messageId) as
-    | { body_text: string; body_html: string | null; full_text: string | null; header_message_id: string | null; in_reply_to: string | null; refs: string | null }
+    | {
+        body_text: string;
+        body_html: string | null;
+        full_text: string | null;
+        header_message_id: string | null;
+        in_reply_to: string | null;
+        refs: string | null;
+      }
     | undefined;
   if (!row) throw notFound('Surel');
   const fullText = row.full_text ?? row.body_text;
@@ -85,7 +101,11 @@ export const emailHandlers = {
       return emailAccountView(core)!;
     },
     // Never the password: only that one was (or was not) given.
-    audit: (input) => ({ entityType: 'email_account', entityId: input.user, detail: { ...settingsOf(input), tlsCaPem: input.tlsCaPem ? '(set)' : null, passwordChanged: input.password !== undefined } }),
+    audit: (input) => ({
+      entityType: 'email_account',
+      entityId: input.user,
+      detail: { ...settingsOf(input), tlsCaPem: input.tlsCaPem ? '(set)' : null, passwordChanged: input.password !== undefined },
+    }),
   }),
 
   'email.testConnection': query<'email.testConnection'>({

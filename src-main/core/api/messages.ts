@@ -19,8 +19,14 @@ const BASE64_MAX = Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4;
 
 const attachment = z.strictObject({
   fileName: z.string().trim().min(1).max(255),
-  mimeType: z.string().regex(/^[\w.+-]+\/[\w.+-]+$/, 'MIME type tidak valid').max(100),
-  contentBase64: z.string().max(BASE64_MAX, 'Berkas lebih dari 20 MB').regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Bukan base64'),
+  mimeType: z
+    .string()
+    .regex(/^[\w.+-]+\/[\w.+-]+$/, 'MIME type tidak valid')
+    .max(100),
+  contentBase64: z
+    .string()
+    .max(BASE64_MAX, 'Berkas lebih dari 20 MB')
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Bukan base64'),
 });
 
 function openConversation(core: CoreServices, conversationId: number): ConversationDetail {
@@ -58,7 +64,11 @@ export const messageHandlers = {
       core.events.emit('inbox.changed', { conversationIds: [conversation.id] });
       return view(core, messageId);
     },
-    audit: (input, out) => ({ entityType: 'message', entityId: out.id, detail: { conversationId: input.conversationId, attachments: input.attachments?.length ?? 0 } }),
+    audit: (input, out) => ({
+      entityType: 'message',
+      entityId: out.id,
+      detail: { conversationId: input.conversationId, attachments: input.attachments?.length ?? 0 },
+    }),
   }),
 
   'messages.addNote': mutation<'messages.addNote'>({

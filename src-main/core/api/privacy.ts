@@ -14,7 +14,14 @@ function view(core: CoreServices): PrivacySettingsView {
   const last = readLastRetention(core.db);
   return {
     retentionMonths: readRetentionMonths(core.db),
-    lastRun: last && { at: last.at, cutoff: last.cutoff, requesters: last.stats.requesters, conversations: last.stats.conversations, messages: last.stats.messages, attachments: last.stats.attachments },
+    lastRun: last && {
+      at: last.at,
+      cutoff: last.cutoff,
+      requesters: last.stats.requesters,
+      conversations: last.stats.conversations,
+      messages: last.stats.messages,
+      attachments: last.stats.attachments,
+    },
   };
 }
 

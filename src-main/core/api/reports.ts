@@ -30,7 +30,14 @@ export const reportHandlers = {
   // hands the result on so the export lands in the audit log.
   'reports.export': mutation<'reports.export', Awaited<ReturnType<typeof exportReport>>>({
     access: 'supervisor',
-    input: z.strictObject({ period: periodInput.optional(), formats: z.array(z.enum(['xlsx', 'pdf'])).min(1).max(2), download: z.boolean().optional() }),
+    input: z.strictObject({
+      period: periodInput.optional(),
+      formats: z
+        .array(z.enum(['xlsx', 'pdf']))
+        .min(1)
+        .max(2),
+      download: z.boolean().optional(),
+    }),
     prepare: (input, { core }) =>
       exportReport(core.db, serviceCalendar(core.db), {
         period: periodOf(core, input.period),

@@ -110,7 +110,14 @@ function searchRequesters(db: Db, input: { query: string; limit: number; exceptI
   );
   return rows.map((r) => {
     const last = latest.get({ id: r.id }) as { id: number; ticket: string; channel: Channel; lastMessageAt: number; n: number } | undefined;
-    return { ...toView(r), conversations: last?.n ?? 0, latestConversationId: last?.id ?? null, latestTicket: last?.ticket ?? null, latestChannel: last?.channel ?? null, latestMessageAt: last?.lastMessageAt ?? null };
+    return {
+      ...toView(r),
+      conversations: last?.n ?? 0,
+      latestConversationId: last?.id ?? null,
+      latestTicket: last?.ticket ?? null,
+      latestChannel: last?.channel ?? null,
+      latestMessageAt: last?.lastMessageAt ?? null,
+    };
   });
 }
 
@@ -158,7 +165,11 @@ export const requesterHandlers = {
       const db = core.db;
       const fills = FIELDS.filter((f) => keep[f] === null && merge[f] !== null);
       if (fills.length > 0) {
-        db.prepare(`UPDATE requesters SET ${fills.map((f) => `${f} = ?`).join(', ')}, updated_at = ? WHERE id = ?`).run(...fills.map((f) => merge[f]), core.now(), keep.id);
+        db.prepare(`UPDATE requesters SET ${fills.map((f) => `${f} = ?`).join(', ')}, updated_at = ? WHERE id = ?`).run(
+          ...fills.map((f) => merge[f]),
+          core.now(),
+          keep.id,
+        );
       }
       db.prepare('UPDATE channel_identities SET requester_id = ? WHERE requester_id = ?').run(keep.id, merge.id);
       const moved = db.prepare('UPDATE conversations SET requester_id = ?, updated_at = ? WHERE requester_id = ?').run(keep.id, core.now(), merge.id).changes;
@@ -177,10 +188,15 @@ export const requesterHandlers = {
     input: z.strictObject({ id }),
     run: (input, { core }) => {
       const row = core.db.prepare('SELECT file_name AS fileName, mime_type AS mimeType, size, sha256 FROM attachments WHERE id = ?').get(input.id) as
-        | { fileName: string; mimeType: string; size: number; sha256: string }
-        | undefined;
+        { fileName: string; mimeType: string; size: number; sha256: string } | undefined;
       if (!row) throw notFound('Lampiran');
-      return { id: input.id, fileName: row.fileName, mimeType: row.mimeType, size: row.size, contentBase64: core.attachments.read(row.sha256).toString('base64') };
+      return {
+        id: input.id,
+        fileName: row.fileName,
+        mimeType: row.mimeType,
+        size: row.size,
+        contentBase64: core.attachments.read(row.sha256).toString('base64'),
+      };
     },
   }),
 } satisfies HandlerMap;

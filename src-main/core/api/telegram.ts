@@ -25,8 +25,12 @@ async function checkToken(core: CoreServices, token: string): Promise<UserFromGe
   try {
     return await new Api(token, { apiRoot }).getMe(grammySignal(AbortSignal.timeout(15_000)));
   } catch (error) {
-    if (error instanceof GrammyError && (error.error_code === 401 || error.error_code === 404)) throw invalidInput('Token bot tidak valid: Telegram menolaknya (periksa token dari @BotFather)');
-    throw new AppError('channel_unavailable', `Telegram tidak dapat dihubungi untuk memeriksa token: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof GrammyError && (error.error_code === 401 || error.error_code === 404))
+      throw invalidInput('Token bot tidak valid: Telegram menolaknya (periksa token dari @BotFather)');
+    throw new AppError(
+      'channel_unavailable',
+      `Telegram tidak dapat dihubungi untuk memeriksa token: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
@@ -41,7 +45,12 @@ export const telegramHandlers = {
 
   'telegram.saveToken': mutation<'telegram.saveToken', UserFromGetMe>({
     access: 'admin',
-    input: z.strictObject({ token: z.string().trim().regex(/^\d{5,20}:[A-Za-z0-9_-]{20,100}$/, 'Format token bot tidak dikenal (contoh 123456789:AA…)') }),
+    input: z.strictObject({
+      token: z
+        .string()
+        .trim()
+        .regex(/^\d{5,20}:[A-Za-z0-9_-]{20,100}$/, 'Format token bot tidak dikenal (contoh 123456789:AA…)'),
+    }),
     prepare: (input, { core }) => {
       refuseInTraining(core);
       return checkToken(core, input.token);
@@ -88,7 +97,9 @@ export const telegramHandlers = {
     input: z.strictObject({ conversationId: id }),
     run: (input, { core }): TelegramIntakeView | null => {
       const row = core.db
-        .prepare("SELECT ci.source_id AS chatId FROM conversations c JOIN channel_identities ci ON ci.requester_id = c.requester_id AND ci.channel = 'telegram' WHERE c.id = ?")
+        .prepare(
+          "SELECT ci.source_id AS chatId FROM conversations c JOIN channel_identities ci ON ci.requester_id = c.requester_id AND ci.channel = 'telegram' WHERE c.id = ?",
+        )
         .get(input.conversationId) as { chatId: string } | undefined;
       if (!row) {
         if (!core.db.prepare('SELECT 1 FROM conversations WHERE id = ?').get(input.conversationId)) throw notFound('Konsultasi');

@@ -9,7 +9,11 @@ import type { HandlerMap } from './define';
 import { mutation, query } from './define';
 import { empty, id, text } from './schemas';
 
-const shortcut = z.string().trim().regex(/^\/?[a-z0-9_-]{1,30}$/i, 'Pintasan: huruf, angka, _ atau -, maks. 30').nullable();
+const shortcut = z
+  .string()
+  .trim()
+  .regex(/^\/?[a-z0-9_-]{1,30}$/i, 'Pintasan: huruf, angka, _ atau -, maks. 30')
+  .nullable();
 const language = z.enum(['id', 'en']);
 
 const byId = (db: Db, templateId: number): TemplateView => {
@@ -20,7 +24,8 @@ const byId = (db: Db, templateId: number): TemplateView => {
 
 /** A name or shortcut already taken gives a conflict with a readable message, not a SQL error. */
 function assertFree(db: Db, name: string | undefined, short: string | null | undefined, exceptId = 0): void {
-  if (name !== undefined && db.prepare('SELECT 1 FROM templates WHERE name = ? AND id <> ?').get(name, exceptId)) throw conflict(`Nama templat "${name}" sudah dipakai`);
+  if (name !== undefined && db.prepare('SELECT 1 FROM templates WHERE name = ? AND id <> ?').get(name, exceptId))
+    throw conflict(`Nama templat "${name}" sudah dipakai`);
   if (short && db.prepare('SELECT 1 FROM templates WHERE shortcut = ? AND id <> ?').get(short, exceptId)) throw conflict(`Pintasan "${short}" sudah dipakai`);
 }
 
@@ -60,7 +65,14 @@ export const templateHandlers = {
       assertFree(core.db, input.name, input.shortcut, input.id);
       core.db
         .prepare('UPDATE templates SET name = ?, shortcut = ?, body = ?, language = ?, updated_at = ? WHERE id = ?')
-        .run(input.name ?? current.name, input.shortcut === undefined ? current.shortcut : input.shortcut, input.body ?? current.body, input.language ?? current.language, core.now(), input.id);
+        .run(
+          input.name ?? current.name,
+          input.shortcut === undefined ? current.shortcut : input.shortcut,
+          input.body ?? current.body,
+          input.language ?? current.language,
+          core.now(),
+          input.id,
+        );
       return byId(core.db, input.id);
     },
     audit: (input) => ({ entityType: 'template', entityId: input.id, detail: { fields: Object.keys(input).filter((k) => k !== 'id') } }),

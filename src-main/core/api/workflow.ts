@@ -64,7 +64,12 @@ export const workflowHandlers = {
       need: optionalText(5000),
     }),
     run: (input, { core, officer }) => {
-      flow.updateRequirements(core, input.id, { ...(input.requester ? { requester: input.requester } : {}), ...(input.need !== undefined ? { need: input.need } : {}) }, actorOf(officer));
+      flow.updateRequirements(
+        core,
+        input.id,
+        { ...(input.requester ? { requester: input.requester } : {}), ...(input.need !== undefined ? { need: input.need } : {}) },
+        actorOf(officer),
+      );
       return detail(core, input.id);
     },
     audit: (input) => audited(input, null),
@@ -184,7 +189,12 @@ export const workflowHandlers = {
     input: z.strictObject({
       slaWorkingDays: z.number().int().min(1).max(30).optional(),
       surveyEnabled: z.boolean().optional(),
-      topics: z.array(text(100)).min(1).max(50).refine((t) => new Set(t).size === t.length, 'Topik tidak boleh ganda').optional(),
+      topics: z
+        .array(text(100))
+        .min(1)
+        .max(50)
+        .refine((t) => new Set(t).size === t.length, 'Topik tidak boleh ganda')
+        .optional(),
     }),
     run: (input, { core }) => writeWorkflowSettings(core.db, input, core.now()),
     audit: (input) => ({ entityType: 'settings', entityId: 'workflow', detail: input }),

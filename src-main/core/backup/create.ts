@@ -36,7 +36,8 @@ export interface BackupOptions {
  */
 export async function createBackup(core: CoreServices, folder: string, options: BackupOptions = {}): Promise<BackupResult> {
   const folderStat = await stat(folder).catch(() => null);
-  if (!folderStat?.isDirectory()) throw new BackupError(`Folder cadangan tidak ditemukan atau tidak dapat dibuka: ${folder} (apakah disk USB/jaringan terpasang?)`);
+  if (!folderStat?.isDirectory())
+    throw new BackupError(`Folder cadangan tidak ditemukan atau tidak dapat dibuka: ${folder} (apakah disk USB/jaringan terpasang?)`);
   const createdAt = core.now();
   const name = await freeName(folder, backupName(createdAt));
   const partial = join(folder, `${name}.partial`);

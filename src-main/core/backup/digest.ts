@@ -4,9 +4,10 @@ import type { Db } from '../store/db';
 
 /** Ordinary tables of the schema (FTS shadow tables included, the virtual table itself not). */
 export function tableNames(db: Db): string[] {
-  const rows = db
-    .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-    .all() as { name: string; sql: string | null }[];
+  const rows = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as {
+    name: string;
+    sql: string | null;
+  }[];
   return rows.filter((r) => !/^\s*CREATE\s+VIRTUAL\s+TABLE/i.test(r.sql ?? '')).map((r) => r.name);
 }
 
@@ -28,7 +29,10 @@ export function tableDigests(db: Db): Record<string, string> {
     const columns = (db.prepare(`SELECT count(*) AS n FROM pragma_table_info(?)`).get(name) as { n: number }).n;
     const order = Array.from({ length: columns }, (_, i) => i + 1).join(', ');
     const hash = createHash('sha256');
-    for (const row of db.prepare(`SELECT * FROM ${quote(name)} ORDER BY ${order}`).raw().iterate() as IterableIterator<unknown[]>) {
+    for (const row of db
+      .prepare(`SELECT * FROM ${quote(name)} ORDER BY ${order}`)
+      .raw()
+      .iterate() as IterableIterator<unknown[]>) {
       // A BLOB serializes through Buffer.toJSON: its bytes, deterministically.
       hash.update(JSON.stringify(row));
       hash.update('\n');

@@ -56,7 +56,10 @@ export async function verifyBackup(backupFolder: string): Promise<BackupManifest
     else if ((await sha256File(file)) !== f.sha256) problems.push({ code: 'backup.file_changed', params: { path: f.path } });
   }
   if (problems.length > 0) {
-    const shown = [...problems.slice(0, 10), ...(problems.length > 10 ? [{ code: 'backup.more_problems' as const, params: { count: problems.length - 10 } }] : [])];
+    const shown = [
+      ...problems.slice(0, 10),
+      ...(problems.length > 10 ? [{ code: 'backup.more_problems' as const, params: { count: problems.length - 10 } }] : []),
+    ];
     // File names and sizes read the same in both languages; the sentence around them is worded by the CLI.
     throw new RestoreError({ code: 'backup.damaged', params: { problems: shown.map((p) => wordCoreMessage('id', p)).join('; ') } });
   }
@@ -92,7 +95,10 @@ export async function restoreBackup(backupFolder: string, targetDataDir: string)
     for (const name of await readdir(targetDataDir).catch(() => [])) await rm(join(targetDataDir, name), { recursive: true, force: true });
     if (error instanceof RestoreError) throw error;
     console.error('[restore] failed', error);
-    throw new RestoreError({ code: isDiskFull(error) ? 'error.disk_full' : 'backup.restore_failed', params: { code: (error as NodeJS.ErrnoException).code ?? (error as Error).name } });
+    throw new RestoreError({
+      code: isDiskFull(error) ? 'error.disk_full' : 'backup.restore_failed',
+      params: { code: (error as NodeJS.ErrnoException).code ?? (error as Error).name },
+    });
   }
 }
 

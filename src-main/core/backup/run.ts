@@ -32,6 +32,13 @@ export async function performBackup(core: CoreServices, trigger: BackupRun['trig
 export function recordScheduledBackup(core: CoreServices, run: BackupRun): void {
   core.db.transaction(() => {
     recordBackupRun(core.db, run);
-    auditQueries(core.db).write({ at: core.now(), officerId: null, action: 'backup.scheduled', entityType: 'backup', entityId: run.path, detail: { ok: run.ok, error: run.error, sizeBytes: run.sizeBytes } });
+    auditQueries(core.db).write({
+      at: core.now(),
+      officerId: null,
+      action: 'backup.scheduled',
+      entityType: 'backup',
+      entityId: run.path,
+      detail: { ok: run.ok, error: run.error, sizeBytes: run.sizeBytes },
+    });
   })();
 }

@@ -35,7 +35,8 @@ export function nextBackupAt(settings: BackupSettings, state: BackupState, now: 
   if (settings.folder === null) return null;
   if (backupDue(settings, state, now)) return now;
   const slot = latestSlot(now, settings.time);
-  const failedThisSlot = state.last !== null && !state.last.ok && state.last.at >= slot && (state.lastSuccessAt ?? -Infinity) < slot && (state.since ?? Infinity) <= slot;
+  const failedThisSlot =
+    state.last !== null && !state.last.ok && state.last.at >= slot && (state.lastSuccessAt ?? -Infinity) < slot && (state.since ?? Infinity) <= slot;
   if (failedThisSlot) return state.last!.at + RETRY_AFTER_FAILURE_MS;
   // WITA has no daylight saving: the next slot is exactly one day later.
   return slot + DAY_MS;

@@ -51,7 +51,11 @@ export interface BackupState {
 
 export function readBackupState(db: Db): BackupState {
   const s = settingsQueries(db);
-  return { since: s.get<number | null>(KEY.since, null), last: s.get<BackupRun | null>(KEY.last, null), lastSuccessAt: s.get<number | null>(KEY.lastSuccessAt, null) };
+  return {
+    since: s.get<number | null>(KEY.since, null),
+    last: s.get<BackupRun | null>(KEY.last, null),
+    lastSuccessAt: s.get<number | null>(KEY.lastSuccessAt, null),
+  };
 }
 
 export function recordBackupRun(db: Db, run: BackupRun): void {

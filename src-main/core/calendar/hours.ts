@@ -74,8 +74,7 @@ export function parseClock(text: string): number {
 }
 
 /** 480 → '08.00' (the Indonesian way of writing times). */
-export const formatClock = (minutes: number): string =>
-  `${String(Math.floor(minutes / 60)).padStart(2, '0')}.${String(minutes % 60).padStart(2, '0')}`;
+export const formatClock = (minutes: number): string => `${String(Math.floor(minutes / 60)).padStart(2, '0')}.${String(minutes % 60).padStart(2, '0')}`;
 
 /**
  * The hours as a sentence for replies and the {jam_layanan} placeholder, consecutive weekdays with
@@ -92,7 +91,5 @@ export function describeServiceHours(hours: ServiceHours, zoneLabel = 'WITA'): s
     if (last && last.hours === hoursText && order.indexOf(weekday) === order.indexOf(last.last) + 1) last.last = weekday;
     else groups.push({ first: weekday, last: weekday, hours: hoursText });
   }
-  return groups
-    .map((g) => `${WEEKDAY_NAMES_ID[g.first]}${g.first === g.last ? '' : `–${WEEKDAY_NAMES_ID[g.last]}`} ${g.hours} ${zoneLabel}`)
-    .join('; ');
+  return groups.map((g) => `${WEEKDAY_NAMES_ID[g.first]}${g.first === g.last ? '' : `–${WEEKDAY_NAMES_ID[g.last]}`} ${g.hours} ${zoneLabel}`).join('; ');
 }

@@ -115,7 +115,7 @@ export class ServiceCalendar {
     let remaining = ms;
     let day = this.dayAt(start);
     let from = start;
-    for (let closed = 0; closed <= MAX_CLOSED_DAYS; ) {
+    for (let closed = 0; closed <= MAX_CLOSED_DAYS;) {
       const open = day.open;
       if (from <= day.start && day.openMs < remaining) {
         remaining -= day.openMs; // a whole day crossed: no need to look at its intervals

@@ -51,7 +51,11 @@ export const calendarQueries = (db: Db) => {
 
   const validDay = (day: unknown): NonWorkingDay => {
     const parsed = nonWorkingDaySchema.safeParse(day);
-    if (!parsed.success) throw invalidInput({ code: 'calendar.day_invalid' }, parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+    if (!parsed.success)
+      throw invalidInput(
+        { code: 'calendar.day_invalid' },
+        parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      );
     return parsed.data;
   };
   const yearsWithDecree = (): Set<number> => new Set((decreeYears.all() as { year: number }[]).map((r) => r.year));

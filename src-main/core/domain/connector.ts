@@ -27,7 +27,10 @@ export interface SendOutcome {
 
 /** A failure the channel says will not go away by retrying (bad address, bot blocked). */
 export class PermanentSendError extends Error {
-  constructor(message: string, readonly detail?: Record<string, unknown>) {
+  constructor(
+    message: string,
+    readonly detail?: Record<string, unknown>,
+  ) {
     super(message);
     this.name = 'PermanentSendError';
   }
@@ -35,7 +38,10 @@ export class PermanentSendError extends Error {
 
 /** A temporary failure with the channel's own advice on when to retry (Telegram 429 retry_after). */
 export class RetryLaterError extends Error {
-  constructor(message: string, readonly retryAfterMs: number) {
+  constructor(
+    message: string,
+    readonly retryAfterMs: number,
+  ) {
     super(message);
     this.name = 'RetryLaterError';
   }

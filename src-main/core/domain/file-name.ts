@@ -13,7 +13,11 @@ const UNSAFE = /[\u0000-\u001f\u007f-\u009f<>:"|?*\u200e\u200f\u202a-\u202e\u206
 
 export function safeFileName(raw: string): string {
   const last = raw.split(/[/\\]/).pop() ?? '';
-  let name = last.normalize('NFC').replace(UNSAFE, '_').replace(/^[.\s]+/, '').replace(/[.\s]+$/, '');
+  let name = last
+    .normalize('NFC')
+    .replace(UNSAFE, '_')
+    .replace(/^[.\s]+/, '')
+    .replace(/[.\s]+$/, '');
   if (RESERVED.test(name)) name = `_${name}`;
   if (name.length > MAX) {
     const dot = name.lastIndexOf('.');

@@ -15,8 +15,16 @@ export interface RatingReply {
 }
 
 const NUMBER_WORDS: Record<string, RatingScore> = {
-  satu: 1, dua: 2, tiga: 3, empat: 4, lima: 5,
-  one: 1, two: 2, three: 3, four: 4, five: 5,
+  satu: 1,
+  dua: 2,
+  tiga: 3,
+  empat: 4,
+  lima: 5,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
 };
 
 /** A score 1–5 as a digit or word, not part of a longer number ("15", "2026", "4,5", "0362-22145"). */
@@ -80,7 +88,8 @@ function takeScores(text: string, pattern: RegExp, found: Set<RatingScore>, star
       if (count < 1 || count > 5) return match;
       found.add(count as RatingScore);
     } else {
-      for (const group of groups.slice(0, -2)) { // the capture groups, without offset and input
+      for (const group of groups.slice(0, -2)) {
+        // the capture groups, without offset and input
         if (typeof group !== 'string') continue;
         const score = scoreOf(group);
         if (score) found.add(score);
@@ -131,8 +140,14 @@ function takeTrailingScore(text: string, found: Set<RatingScore>): string {
 /** What is left once the score is taken out: separators and blank lines trimmed. */
 function tidyFeedback(text: string): string | null {
   const lines = text.split('\n').map((line) => line.replace(/\s+/g, ' ').trim());
-  const joined = lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();
-  const tidy = joined.replace(/^[\s\-–—:.,;!/]+/u, '').replace(/[\s\-–—:,;/]+$/u, '').trim();
+  const joined = lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  const tidy = joined
+    .replace(/^[\s\-–—:.,;!/]+/u, '')
+    .replace(/[\s\-–—:,;/]+$/u, '')
+    .trim();
   return tidy === '' ? null : tidy;
 }
 

@@ -17,4 +17,3 @@ const filled = (v: string | null) => v !== null && v.trim().length > 0;
 export function missingRequirements(facts: RequirementFacts): Requirement[] {
   return REQUIREMENTS.filter((r) => !filled(facts[r]));
 }
-

@@ -15,8 +15,8 @@ export const witaDay = (at: number): string => format(new TZDate(at, TIME_ZONE),
  */
 export function nextTicket(db: Db, at: number): string {
   const day = witaDay(at);
-  const row = db
-    .prepare('INSERT INTO ticket_counters (day, last) VALUES (?, 1) ON CONFLICT(day) DO UPDATE SET last = last + 1 RETURNING last')
-    .get(day) as { last: number };
+  const row = db.prepare('INSERT INTO ticket_counters (day, last) VALUES (?, 1) ON CONFLICT(day) DO UPDATE SET last = last + 1 RETURNING last').get(day) as {
+    last: number;
+  };
   return `KONS-${BPS_REGENCY_CODE}-${day}-${String(row.last).padStart(4, '0')}`;
 }

@@ -38,13 +38,9 @@ function statements(db: Db) {
           AND ((name IS NULL AND @name IS NOT NULL) OR (institution IS NULL AND @institution IS NOT NULL) OR (email IS NULL AND @email IS NOT NULL)
                OR (telegram_user_id IS NULL AND @tgId IS NOT NULL) OR (@tgUser IS NOT NULL AND telegram_username IS NOT @tgUser))`,
     ),
-    insertIdentity: db.prepare(
-      'INSERT INTO channel_identities (requester_id, channel, source_id, display_name, created_at) VALUES (?, ?, ?, ?, ?)',
-    ),
+    insertIdentity: db.prepare('INSERT INTO channel_identities (requester_id, channel, source_id, display_name, created_at) VALUES (?, ?, ?, ?, ?)'),
     conversationById: db.prepare('SELECT id, status, requester_id, resolved_at, requirements_complete_at FROM conversations WHERE id = ?'),
-    conversationByTicket: db.prepare(
-      'SELECT id, status, requester_id, resolved_at, requirements_complete_at FROM conversations WHERE ticket = ?',
-    ),
+    conversationByTicket: db.prepare('SELECT id, status, requester_id, resolved_at, requirements_complete_at FROM conversations WHERE ticket = ?'),
     latestOfIdentity: db.prepare(
       `SELECT id, status, requester_id, resolved_at, requirements_complete_at FROM conversations
         WHERE requester_id = ? AND channel = ? AND automated = 0 ORDER BY created_at DESC, id DESC LIMIT 1`,
@@ -58,9 +54,7 @@ function statements(db: Db) {
       `INSERT INTO messages (conversation_id, direction, channel, external_id, body_text, body_html, meta, created_at)
        VALUES (?, 'incoming', ?, ?, ?, ?, ?, ?)`,
     ),
-    insertActivity: db.prepare(
-      `INSERT INTO messages (conversation_id, direction, channel, body_text, meta, created_at) VALUES (?, 'activity', ?, ?, ?, ?)`,
-    ),
+    insertActivity: db.prepare(`INSERT INTO messages (conversation_id, direction, channel, body_text, meta, created_at) VALUES (?, 'activity', ?, ?, ?, ?)`),
     insertAttachment: db.prepare(
       'INSERT INTO attachments (message_id, sha256, file_name, mime_type, size, content_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
@@ -73,9 +67,7 @@ function statements(db: Db) {
               updated_at = @now
         WHERE id = @id`,
     ),
-    reopen: db.prepare(
-      'UPDATE conversations SET status = ?, resolved_at = NULL, reopened_count = reopened_count + 1, updated_at = ? WHERE id = ?',
-    ),
+    reopen: db.prepare('UPDATE conversations SET status = ?, resolved_at = NULL, reopened_count = reopened_count + 1, updated_at = ? WHERE id = ?'),
     resume: db.prepare("UPDATE conversations SET status = 'in_progress', updated_at = ? WHERE id = ? AND status = 'waiting_requester'"),
     // Timeline lines a requester's action causes (a command, a sticker): once per external id.
     insertActivityOnce: db.prepare(
@@ -85,9 +77,7 @@ function statements(db: Db) {
       `INSERT OR IGNORE INTO messages (conversation_id, direction, channel, external_id, body_text, body_html, meta, created_at)
        VALUES (?, 'incoming', ?, ?, ?, ?, ?, ?)`,
     ),
-    touchQuietly: db.prepare(
-      'UPDATE conversations SET last_message_preview = ?, last_message_at = max(last_message_at, ?), updated_at = ? WHERE id = ?',
-    ),
+    touchQuietly: db.prepare('UPDATE conversations SET last_message_preview = ?, last_message_at = max(last_message_at, ?), updated_at = ? WHERE id = ?'),
     messageForEdit: db.prepare('SELECT id, conversation_id, direction, body_text, meta FROM messages WHERE channel = ? AND external_id = ?'),
     editMessage: db.prepare('UPDATE messages SET body_text = ?, edited_at = ?, meta = ? WHERE id = ?'),
     setUnreachable: db.prepare('UPDATE requesters SET unreachable = ?, updated_at = ? WHERE id = ? AND unreachable <> ?'),
@@ -172,7 +162,15 @@ export function ingestUpdates<T>(core: CoreServices, cursor: CursorUpdate | unde
       return storeMessage(core, s, m, storeFiles(core, m), now, events);
     },
     messageInto(conversationId, m) {
-      const inserted = s.insertMessageInto.run(conversationId, m.channel, m.externalId, m.text, m.html ?? null, m.meta ? JSON.stringify(m.meta) : null, m.receivedAt);
+      const inserted = s.insertMessageInto.run(
+        conversationId,
+        m.channel,
+        m.externalId,
+        m.text,
+        m.html ?? null,
+        m.meta ? JSON.stringify(m.meta) : null,
+        m.receivedAt,
+      );
       if (inserted.changes === 0) return null;
       const messageId = Number(inserted.lastInsertRowid);
       const files = storeFiles(core, m);
@@ -190,8 +188,7 @@ export function ingestUpdates<T>(core: CoreServices, cursor: CursorUpdate | unde
     },
     edit(e) {
       const row = s.messageForEdit.get(e.channel, e.externalId) as
-        | { id: number; conversation_id: number; direction: string; body_text: string; meta: string | null }
-        | undefined;
+        { id: number; conversation_id: number; direction: string; body_text: string; meta: string | null } | undefined;
       if (!row) return 'unknown';
       // Commands, stickers and locations are timeline lines: an edit of them changes nothing.
       if (row.direction !== 'incoming' || row.body_text === e.text) return 'unchanged';
@@ -264,21 +261,25 @@ export function readCursor<T>(core: CoreServices, channel: Channel, account: str
 function storeMessage(core: CoreServices, s: Statements, m: InboundMessage, files: StoredFile[], now: number, events: PendingEvent[]): IngestResult {
   const result = ingestOne(core, s, m, files, now);
   if (result.outcome === 'inserted') {
-    events.push({ name: 'inbox', conversationId: result.conversationId }, { name: 'message', conversationId: result.conversationId, messageId: result.messageId });
+    events.push(
+      { name: 'inbox', conversationId: result.conversationId },
+      { name: 'message', conversationId: result.conversationId, messageId: result.messageId },
+    );
   }
   return result;
 }
 
-function ingestOne(
-  core: CoreServices,
-  s: Statements,
-  m: InboundMessage,
-  files: StoredFile[],
-  now: number,
-): IngestResult {
+function ingestOne(core: CoreServices, s: Statements, m: InboundMessage, files: StoredFile[], now: number): IngestResult {
   const existing = s.messageByExternal.get(m.channel, m.externalId) as { id: number; conversation_id: number } | undefined;
   if (existing) {
-    return { externalId: m.externalId, outcome: 'duplicate', messageId: existing.id, conversationId: existing.conversation_id, newConversation: false, reopened: false };
+    return {
+      externalId: m.externalId,
+      outcome: 'duplicate',
+      messageId: existing.id,
+      conversationId: existing.conversation_id,
+      newConversation: false,
+      reopened: false,
+    };
   }
 
   const db = core.db;
@@ -295,7 +296,13 @@ function ingestOne(
     if (recent && !m.automated) {
       const status: ConversationStatus = conversation.requirements_complete_at !== null ? 'in_progress' : 'awaiting_requirements';
       s.reopen.run(status, now, conversation.id);
-      s.insertActivity.run(conversation.id, m.channel, 'Konsultasi dibuka kembali karena pesan baru dari pengguna layanan', JSON.stringify({ event: 'reopened' }), m.receivedAt);
+      s.insertActivity.run(
+        conversation.id,
+        m.channel,
+        'Konsultasi dibuka kembali karena pesan baru dari pengguna layanan',
+        JSON.stringify({ event: 'reopened' }),
+        m.receivedAt,
+      );
       reopened = true;
     } else if (!recent) {
       conversation = undefined;
@@ -315,8 +322,7 @@ function ingestOne(
   }
 
   const messageId = Number(
-    s.insertMessage.run(conversation.id, m.channel, m.externalId, m.text, m.html ?? null, m.meta ? JSON.stringify(m.meta) : null, m.receivedAt)
-      .lastInsertRowid,
+    s.insertMessage.run(conversation.id, m.channel, m.externalId, m.text, m.html ?? null, m.meta ? JSON.stringify(m.meta) : null, m.receivedAt).lastInsertRowid,
   );
   for (const f of files) {
     s.insertAttachment.run(messageId, f.blob.sha256, f.fileName, f.mimeType, f.blob.size, f.contentId ?? null, now);
@@ -335,7 +341,15 @@ function findOrCreateIdentity(s: Statements, m: InboundMessage, now: number): { 
   const found = s.identity.get(m.channel, m.sourceId) as { id: number; requester_id: number } | undefined;
   if (found) {
     if (m.requester) {
-      s.fillRequester.run({ name: r.name ?? null, institution: r.institution ?? null, email: r.email ?? null, tgId: r.telegramUserId ?? null, tgUser: r.telegramUsername ?? null, now, id: found.requester_id });
+      s.fillRequester.run({
+        name: r.name ?? null,
+        institution: r.institution ?? null,
+        email: r.email ?? null,
+        tgId: r.telegramUserId ?? null,
+        tgUser: r.telegramUsername ?? null,
+        now,
+        id: found.requester_id,
+      });
     }
     return { identityId: found.id, requesterId: found.requester_id };
   }

@@ -52,12 +52,19 @@ export function ratingAnswerFor(core: CoreServices, conversationId: number, m: I
     if (parsed.score !== null || repliesToRequest) return { ratingRequestId: request.id, score: parsed.score, feedback: parsed.feedback, skm: null };
     return null;
   }
-  if (parsed.score !== null && (parsed.feedback === null || repliesToRequest)) return { ratingRequestId: request.id, score: parsed.score, feedback: parsed.feedback, skm: null };
+  if (parsed.score !== null && (parsed.feedback === null || repliesToRequest))
+    return { ratingRequestId: request.id, score: parsed.score, feedback: parsed.feedback, skm: null };
   return null;
 }
 
 export function applyRatingAnswer(core: CoreServices, answer: RatingAnswer): void {
-  recordRating(core, { ratingRequestId: answer.ratingRequestId, score: answer.score, feedback: answer.feedback, ...(answer.skm ? { skm: answer.skm } : {}), source: 'email' });
+  recordRating(core, {
+    ratingRequestId: answer.ratingRequestId,
+    score: answer.score,
+    feedback: answer.feedback,
+    ...(answer.skm ? { skm: answer.skm } : {}),
+    source: 'email',
+  });
 }
 
 export interface InboundOutcome {
@@ -73,7 +80,14 @@ export interface InboundOutcome {
 
 /** After the message is stored: SLA accounting, acknowledgement, out-of-hours reply. */
 export function afterInbound(core: CoreServices, m: InboundMessage, outcome: InboundOutcome): void {
-  const facts = { conversationId: outcome.conversationId, channel: m.channel, messageId: outcome.messageId, externalId: m.externalId, receivedAt: m.receivedAt, automated: m.automated ?? false };
+  const facts = {
+    conversationId: outcome.conversationId,
+    channel: m.channel,
+    messageId: outcome.messageId,
+    externalId: m.externalId,
+    receivedAt: m.receivedAt,
+    automated: m.automated ?? false,
+  };
   if (outcome.newConversation) {
     sendAcknowledgement(core, facts);
     return;
@@ -81,7 +95,13 @@ export function afterInbound(core: CoreServices, m: InboundMessage, outcome: Inb
   if (outcome.reopened || outcome.resumed) {
     resumeClock(core.db, serviceCalendar(core.db), outcome.conversationId, m.receivedAt);
     if (outcome.resumed) {
-      writeActivity(core.db, outcome.conversationId, 'Pengguna layanan membalas; status kembali "Diproses" dan jam SLA berjalan kembali', { event: 'resumed' }, m.receivedAt);
+      writeActivity(
+        core.db,
+        outcome.conversationId,
+        'Pengguna layanan membalas; status kembali "Diproses" dan jam SLA berjalan kembali',
+        { event: 'resumed' },
+        m.receivedAt,
+      );
     }
   }
   if (!outcome.ratingAnswer) sendOutOfHoursReply(core, facts);

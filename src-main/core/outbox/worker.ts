@@ -69,16 +69,21 @@ export class OutboxWorker {
       return;
     }
     if (this.timer) clearTimeout(this.timer);
-    this.running = this.drain().then(() => undefined, (error: unknown) => console.error('[outbox] drain failed', error)).finally(() => {
-      this.running = null;
-      if (this.stopped) return;
-      if (this.rerun) {
-        this.rerun = false;
-        this.kick();
-      } else {
-        this.timer = setTimeout(() => this.kick(), this.options.pollMs);
-      }
-    });
+    this.running = this.drain()
+      .then(
+        () => undefined,
+        (error: unknown) => console.error('[outbox] drain failed', error),
+      )
+      .finally(() => {
+        this.running = null;
+        if (this.stopped) return;
+        if (this.rerun) {
+          this.rerun = false;
+          this.kick();
+        } else {
+          this.timer = setTimeout(() => this.kick(), this.options.pollMs);
+        }
+      });
   }
 
   /** Sends every item that is due now; returns how many were attempted. */
@@ -109,7 +114,14 @@ export class OutboxWorker {
   }
 
   private item(row: OutboxRow, attempt: number): OutgoingItem {
-    return { outboxId: row.id, messageId: row.message_id, conversationId: row.conversation_id, channel: row.channel, attempt, payload: JSON.parse(row.payload) };
+    return {
+      outboxId: row.id,
+      messageId: row.message_id,
+      conversationId: row.conversation_id,
+      channel: row.channel,
+      attempt,
+      payload: JSON.parse(row.payload),
+    };
   }
 
   private async sendOne(row: OutboxRow): Promise<void> {
@@ -150,7 +162,8 @@ export class OutboxWorker {
         console.error('[outbox] reconcile failed', error);
       }
       if (verdict.state === 'delivered') this.markSent(row, verdict.outcome);
-      else if (verdict.state === 'not_delivered') this.core.db.prepare("UPDATE outbox SET state = 'pending', updated_at = ? WHERE id = ?").run(this.core.now(), row.id);
+      else if (verdict.state === 'not_delivered')
+        this.core.db.prepare("UPDATE outbox SET state = 'pending', updated_at = ? WHERE id = ?").run(this.core.now(), row.id);
       else this.markFailed(row, UNKNOWN_AFTER_CRASH);
     }
   }
@@ -206,7 +219,9 @@ export function requeueFailed(core: CoreServices, messageId: number): boolean {
   const now = core.now();
   return core.db.transaction(() => {
     const changed = core.db
-      .prepare("UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = ?, last_error = NULL, updated_at = ? WHERE message_id = ? AND state = 'failed'")
+      .prepare(
+        "UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = ?, last_error = NULL, updated_at = ? WHERE message_id = ? AND state = 'failed'",
+      )
       .run(now, now, messageId).changes;
     if (changed > 0) core.db.prepare("UPDATE messages SET delivery = 'pending', failure_reason = NULL WHERE id = ?").run(messageId);
     return changed > 0;

@@ -49,7 +49,9 @@ export function anonymiseRequesters(core: CoreServices, requesterIds: readonly n
     ).run(now);
     db.exec(`UPDATE channel_identities SET source_id = 'dihapus:' || id, display_name = NULL WHERE requester_id IN (SELECT id FROM temp.erase_requesters)`);
     // Telegram chat ids are the requesters' user ids.
-    db.exec(`UPDATE telegram_surveys SET chat_id = '' WHERE chat_id IN (SELECT chat_id FROM telegram_chats WHERE requester_id IN (SELECT id FROM temp.erase_requesters))`);
+    db.exec(
+      `UPDATE telegram_surveys SET chat_id = '' WHERE chat_id IN (SELECT chat_id FROM telegram_chats WHERE requester_id IN (SELECT id FROM temp.erase_requesters))`,
+    );
     db.exec(`DELETE FROM telegram_chats WHERE requester_id IN (SELECT id FROM temp.erase_requesters)`);
 
     db.prepare(

@@ -37,7 +37,9 @@ export function exportRequester(core: CoreServices, requesterId: number): { file
     requester,
     mergedRecords: db.prepare(`SELECT * FROM requesters WHERE merged_into = ?`).all(requesterId),
     channelIdentities: db
-      .prepare(`SELECT channel, source_id AS address, display_name AS displayName, created_at AS createdAt FROM channel_identities WHERE requester_id IN (${marks})`)
+      .prepare(
+        `SELECT channel, source_id AS address, display_name AS displayName, created_at AS createdAt FROM channel_identities WHERE requester_id IN (${marks})`,
+      )
       .all(...ids),
     conversations: conversations.map((c) => ({
       ...c,

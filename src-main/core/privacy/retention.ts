@@ -77,11 +77,20 @@ export function runRetention(core: CoreServices): RetentionRun | null {
   }
   const run = core.db.transaction((): RetentionRun => {
     const complaintContacts = core.db
-      .prepare('UPDATE complaints SET contact_name = NULL, contact = NULL WHERE requester_id IS NULL AND received_at < ? AND (contact_name IS NOT NULL OR contact IS NOT NULL)')
+      .prepare(
+        'UPDATE complaints SET contact_name = NULL, contact = NULL WHERE requester_id IS NULL AND received_at < ? AND (contact_name IS NOT NULL OR contact IS NOT NULL)',
+      )
       .run(cutoff).changes;
     const result: RetentionRun = { at, months, cutoff, stats, complaintContacts };
     settingsQueries(core.db).set(LAST_KEY, result, at);
-    auditQueries(core.db).write({ at, officerId: null, action: 'privacy.retention', entityType: 'privacy', entityId: null, detail: { months, cutoff, ...stats, complaintContacts } });
+    auditQueries(core.db).write({
+      at,
+      officerId: null,
+      action: 'privacy.retention',
+      entityType: 'privacy',
+      entityId: null,
+      detail: { months, cutoff, ...stats, complaintContacts },
+    });
     return result;
   })();
   purgeBlobs(core);

@@ -92,7 +92,11 @@ const CONSULTATIONS_SQL = `
    ORDER BY c.created_at, c.id`;
 
 function pausesByConversation(db: Db, to: number): Map<number, PausedSpan[]> {
-  const rows = db.prepare('SELECT conversation_id AS id, from_at AS "from", to_at AS "to" FROM sla_pauses WHERE from_at < ?').raw().all(to) as [number, number, number][];
+  const rows = db.prepare('SELECT conversation_id AS id, from_at AS "from", to_at AS "to" FROM sla_pauses WHERE from_at < ?').raw().all(to) as [
+    number,
+    number,
+    number,
+  ][];
   const map = new Map<number, PausedSpan[]>();
   for (const [id, from, until] of rows) {
     const list = map.get(id);
@@ -104,7 +108,11 @@ function pausesByConversation(db: Db, to: number): Map<number, PausedSpan[]> {
 
 /** Score and feedback of each conversation's latest closure (a separate pass: cheaper than a correlated join). */
 function latestRatingByConversation(db: Db): Map<number, [number | null, string | null]> {
-  const rows = db.prepare('SELECT conversation_id, score, feedback FROM ratings ORDER BY conversation_id, closure').raw().all() as [number, number | null, string | null][];
+  const rows = db.prepare('SELECT conversation_id, score, feedback FROM ratings ORDER BY conversation_id, closure').raw().all() as [
+    number,
+    number | null,
+    string | null,
+  ][];
   return new Map(rows.map(([id, score, feedback]) => [id, [score, feedback]]));
 }
 
@@ -127,7 +135,13 @@ function spansUntil(stored: readonly PausedSpan[] | undefined, pausedSince: numb
 const pausedWorkingMs = (calendar: ServiceCalendar, spans: readonly PausedSpan[], from: number) =>
   spans.reduce((sum, s) => sum + calendar.workingTimeBetween(Math.max(s.from, from), s.to), 0);
 
-export function collectConsultations(db: Db, calendar: ServiceCalendar, period: ReportPeriod, defaultTargetDays: number, reportTargetDays: number): ConsultationRow[] {
+export function collectConsultations(
+  db: Db,
+  calendar: ServiceCalendar,
+  period: ReportPeriod,
+  defaultTargetDays: number,
+  reportTargetDays: number,
+): ConsultationRow[] {
   const { from, to } = period;
   const raw = db.prepare(CONSULTATIONS_SQL).raw().all({ from, to }) as RawRow[];
   const pauses = pausesByConversation(db, to);
@@ -136,7 +150,8 @@ export function collectConsultations(db: Db, calendar: ServiceCalendar, period: 
   const rows: ConsultationRow[] = new Array(raw.length);
   for (let i = 0; i < raw.length; i++) {
     const [id, ticket, channel, status, subject, need, topic, summary, requesterKey, requesterName, institution, occupation, email, whatsapp] = raw[i]!;
-    const [, , , , , , , , , , , , , , assigneeId, assigneeName, createdAt, start, firstResponseAt, resolvedAt, reopenedCount, targetDays, pausedSince] = raw[i]!;
+    const [, , , , , , , , , , , , , , assigneeId, assigneeName, createdAt, start, firstResponseAt, resolvedAt, reopenedCount, targetDays, pausedSince] =
+      raw[i]!;
     const rating = latestRatings.get(id);
     const isNew = createdAt >= from;
     const isResolved = resolvedAt !== null && resolvedAt >= from && resolvedAt < to;
@@ -162,14 +177,40 @@ export function collectConsultations(db: Db, calendar: ServiceCalendar, period: 
       withinTarget = true;
     }
     rows[i] = {
-      id, ticket, channel, status, subject, need, topic, summary, requesterKey, requesterName, institution, occupation, email, whatsapp,
-      assigneeId, assigneeName, createdAt, requirementsCompleteAt: start, firstResponseAt, resolvedAt, reopenedCount, targetDays: target,
-      isNew, isResolved, openAtEnd,
+      id,
+      ticket,
+      channel,
+      status,
+      subject,
+      need,
+      topic,
+      summary,
+      requesterKey,
+      requesterName,
+      institution,
+      occupation,
+      email,
+      whatsapp,
+      assigneeId,
+      assigneeName,
+      createdAt,
+      requirementsCompleteAt: start,
+      firstResponseAt,
+      resolvedAt,
+      reopenedCount,
+      targetDays: target,
+      isNew,
+      isResolved,
+      openAtEnd,
       overdueAtEnd: openAtEnd && dueAt !== null && dueAt < to,
       dueAt,
       firstResponseMs: firstResponseAt === null ? null : calendar.workingTimeBetween(createdAt, firstResponseAt),
       requirementsMs: start === null ? null : calendar.workingTimeBetween(createdAt, start),
-      resolutionMs, pausedMs, withinTarget, score: rating?.[0] ?? null, feedback: rating?.[1] ?? null,
+      resolutionMs,
+      pausedMs,
+      withinTarget,
+      score: rating?.[0] ?? null,
+      feedback: rating?.[1] ?? null,
     };
   }
   return rows;

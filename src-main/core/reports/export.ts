@@ -48,7 +48,14 @@ export async function exportReport(db: Db, calendar: ServiceCalendar, request: E
     const temp = `${path}.${process.pid}.tmp`;
     writeFileSync(temp, bytes);
     renameSync(temp, path);
-    files.push({ format, fileName, mimeType: REPORT_MIME[format], size: bytes.length, path, contentBase64: request.includeContent ? bytes.toString('base64') : null });
+    files.push({
+      format,
+      fileName,
+      mimeType: REPORT_MIME[format],
+      size: bytes.length,
+      path,
+      contentBase64: request.includeContent ? bytes.toString('base64') : null,
+    });
   }
   return { period: data.model.period, files };
 }

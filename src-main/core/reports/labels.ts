@@ -77,8 +77,7 @@ export function formatWorkingDuration(ms: number | null, dayMs: number): string 
 }
 
 /** "87,5%" (Indonesian decimal comma). */
-export const formatPercent = (share: number | null, digits = 1): string =>
-  share === null ? '–' : `${(share * 100).toFixed(digits).replace('.', ',')}%`;
+export const formatPercent = (share: number | null, digits = 1): string => (share === null ? '–' : `${(share * 100).toFixed(digits).replace('.', ',')}%`);
 
 export const formatDecimal = (value: number | null, digits = 2): string => (value === null ? '–' : value.toFixed(digits).replace('.', ','));
 

@@ -93,7 +93,9 @@ export function collectReport(db: Db, calendar: ServiceCalendar, periodInput: Re
   const open = rows.filter((r) => r.openAtEnd);
   const overdue = open.filter((r) => r.overdueAtEnd);
   const withClock = resolved.filter((r) => r.resolutionMs !== null);
-  const requirementsDone = rows.filter((r) => r.requirementsCompleteAt !== null && r.requirementsCompleteAt >= period.from && r.requirementsCompleteAt < period.to);
+  const requirementsDone = rows.filter(
+    (r) => r.requirementsCompleteAt !== null && r.requirementsCompleteAt >= period.from && r.requirementsCompleteAt < period.to,
+  );
   const withinTarget = withClock.filter((r) => r.withinTarget).length;
 
   const model: ReportModel = {
@@ -165,7 +167,8 @@ function trendOf(calendar: ServiceCalendar, period: ReportPeriod, created: Consu
   for (const date of datesOf(period)) {
     const key = keyOf(date);
     if (points.has(key)) continue;
-    const label = unit === 'day' ? shortDayLabel(date) : unit === 'week' ? `M${key.slice(6)}` : `${MONTHS_ID[Number(key.slice(5)) - 1]!.slice(0, 3)} ${key.slice(2, 4)}`;
+    const label =
+      unit === 'day' ? shortDayLabel(date) : unit === 'week' ? `M${key.slice(6)}` : `${MONTHS_ID[Number(key.slice(5)) - 1]!.slice(0, 3)} ${key.slice(2, 4)}`;
     points.set(key, { key, label, newCount: 0, resolvedCount: 0, working: unit !== 'day' || calendar.isWorkingDay(date) });
   }
   for (const r of created) points.get(keyOf(calendar.dateOf(r.createdAt)))!.newCount++;

@@ -42,7 +42,16 @@ export function columnChart(options: { points: ColumnPoint[]; series: { name: st
     if (p.shaded) shapes.push({ type: 'rect', x: i * slot, y: 0, w: slot, h: height, color: COLORS.weekend });
   });
   for (const fraction of [0.5, 1]) {
-    shapes.push({ type: 'line', x1: 0, y1: height - fraction * height, x2: chartWidth, y2: height - fraction * height, lineWidth: 0.5, lineColor: COLORS.grid, dash: { length: 2 } });
+    shapes.push({
+      type: 'line',
+      x1: 0,
+      y1: height - fraction * height,
+      x2: chartWidth,
+      y2: height - fraction * height,
+      lineWidth: 0.5,
+      lineColor: COLORS.grid,
+      dash: { length: 2 },
+    });
   }
   points.forEach((p, i) => {
     const left = i * slot + (slot - groupWidth) / 2;
@@ -54,7 +63,10 @@ export function columnChart(options: { points: ColumnPoint[]; series: { name: st
   shapes.push({ type: 'line', x1: 0, y1: height, x2: chartWidth, y2: height, lineWidth: 0.8, lineColor: COLORS.text });
   const fontSize = n > 20 ? 5.5 : 7;
   const row = (first: Content, cells: string[], style: Record<string, unknown> = {}): Content => ({
-    columns: [{ width: AXIS_WIDTH, ...(typeof first === 'string' ? { text: first } : { stack: [first] }), fontSize, ...style }, ...cells.map((text) => ({ width: slot, text, alignment: 'center', fontSize, ...style }))],
+    columns: [
+      { width: AXIS_WIDTH, ...(typeof first === 'string' ? { text: first } : { stack: [first] }), fontSize, ...style },
+      ...cells.map((text) => ({ width: slot, text, alignment: 'center', fontSize, ...style })),
+    ],
     columnGap: 0,
   });
   return {
@@ -75,10 +87,23 @@ export function columnChart(options: { points: ColumnPoint[]; series: { name: st
         ],
         columnGap: 0,
       },
-      { ...(row('', points.map((p) => p.label), { color: COLORS.text }) as object), margin: [0, 2, 0, 0] },
+      {
+        ...(row(
+          '',
+          points.map((p) => p.label),
+          { color: COLORS.text },
+        ) as object),
+        margin: [0, 2, 0, 0],
+      },
       ...series.map((s, si) =>
         row(
-          { columns: [{ width: 6, canvas: [{ type: 'rect', x: 0, y: 1.5, w: 5, h: 5, color: s.color }] }, { text: s.name, bold: true }], columnGap: 1 },
+          {
+            columns: [
+              { width: 6, canvas: [{ type: 'rect', x: 0, y: 1.5, w: 5, h: 5, color: s.color }] },
+              { text: s.name, bold: true },
+            ],
+            columnGap: 1,
+          },
           points.map((p) => formatInteger(p.values[si] ?? 0)),
         ),
       ),
@@ -87,7 +112,13 @@ export function columnChart(options: { points: ColumnPoint[]; series: { name: st
 }
 
 /** Horizontal bars: label | bar | value, one row each. */
-export function barList(options: { rows: { label: string; value: number; display?: string }[]; width: number; labelWidth: number; max?: number; color?: string }): Content {
+export function barList(options: {
+  rows: { label: string; value: number; display?: string }[];
+  width: number;
+  labelWidth: number;
+  max?: number;
+  color?: string;
+}): Content {
   const valueWidth = 44;
   const barWidth = options.width - options.labelWidth - valueWidth - 8;
   const max = options.max ?? niceMax(Math.max(0, ...options.rows.map((r) => r.value)));
@@ -97,7 +128,9 @@ export function barList(options: { rows: { label: string; value: number; display
       widths: [options.labelWidth, barWidth, valueWidth],
       body: options.rows.map((r) => [
         { text: r.label, fontSize: 8 },
-        { canvas: [{ type: 'rect', x: 0, y: 1.5, w: Math.max((r.value / max) * barWidth, r.value > 0 ? 1 : 0), h: 8, color: options.color ?? COLORS.primary }] },
+        {
+          canvas: [{ type: 'rect', x: 0, y: 1.5, w: Math.max((r.value / max) * barWidth, r.value > 0 ? 1 : 0), h: 8, color: options.color ?? COLORS.primary }],
+        },
         { text: r.display ?? formatInteger(r.value), fontSize: 8, alignment: 'right' },
       ]),
     },

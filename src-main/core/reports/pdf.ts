@@ -20,7 +20,9 @@ let fontsReady = false;
 function prepareFonts(): void {
   if (fontsReady) return;
   for (const [name, data] of Object.entries(vfs)) pdfmake.virtualfs.writeFileSync(name, data, 'base64');
-  pdfmake.setFonts({ Roboto: { normal: 'Roboto-Regular.ttf', bold: 'Roboto-Medium.ttf', italics: 'Roboto-Italic.ttf', bolditalics: 'Roboto-MediumItalic.ttf' } });
+  pdfmake.setFonts({
+    Roboto: { normal: 'Roboto-Regular.ttf', bold: 'Roboto-Medium.ttf', italics: 'Roboto-Italic.ttf', bolditalics: 'Roboto-MediumItalic.ttf' },
+  });
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
   fontsReady = true;
@@ -35,7 +37,9 @@ const table = (headers: string[], rows: (string | number)[][], widths: (number |
     widths,
     body: [
       headers.map((h, i) => ({ text: h, style: 'th', alignment: align[i] ?? 'left' })),
-      ...rows.map((r) => r.map((c, i) => ({ text: typeof c === 'number' ? formatInteger(c) : c, alignment: align[i] ?? (typeof c === 'number' ? 'right' : 'left') }))),
+      ...rows.map((r) =>
+        r.map((c, i) => ({ text: typeof c === 'number' ? formatInteger(c) : c, alignment: align[i] ?? (typeof c === 'number' ? 'right' : 'left') })),
+      ),
     ],
   },
   layout: {
@@ -71,10 +75,18 @@ function cards(model: ReportModel): Content {
     card('Terlambat di akhir periode', formatInteger(s.overdueAtEnd), 'melewati batas waktu layanan'),
   ];
   const bottom = [
-    card(`Selesai ≤ ${model.slaWorkingDays} hari kerja`, formatPercent(s.withinTargetShare), `${formatInteger(s.resolvedWithinTarget)} dari ${formatInteger(s.resolvedWithClock)} sejak persyaratan lengkap`),
+    card(
+      `Selesai ≤ ${model.slaWorkingDays} hari kerja`,
+      formatPercent(s.withinTargetShare),
+      `${formatInteger(s.resolvedWithinTarget)} dari ${formatInteger(s.resolvedWithClock)} sejak persyaratan lengkap`,
+    ),
     card('Median tanggapan pertama', formatWorkingDuration(model.times.firstResponse.medianMs, d), 'jam kerja'),
     card('Median penyelesaian', formatWorkingDuration(model.times.resolution.medianMs, d), 'jam kerja, tanpa jeda'),
-    card('Rata-rata penilaian', model.ratings.meanScore === null ? '–' : `${formatDecimal(model.ratings.meanScore)} / 5`, `${formatInteger(model.ratings.count)} penilaian`),
+    card(
+      'Rata-rata penilaian',
+      model.ratings.meanScore === null ? '–' : `${formatDecimal(model.ratings.meanScore)} / 5`,
+      `${formatInteger(model.ratings.count)} penilaian`,
+    ),
   ];
   return {
     table: { widths: ['*', '*', '*', '*'], body: [top, bottom] },
@@ -228,7 +240,11 @@ function ratingsAndIkm(model: ReportModel): Content[] {
             { text: ikm.ikm === null ? '–' : formatDecimal(ikm.ikm, 3), fontSize: 14, bold: true },
             { text: ikm.converted === null ? '–' : formatDecimal(ikm.converted, 2), fontSize: 14, bold: true, color: COLORS.primary },
             { text: ikm.grade ?? '–', fontSize: 14, bold: true },
-            { text: grade ? `${grade.label} (${grade.range})` : ikm.respondents ? 'Belum semua unsur terjawab' : 'Belum ada responden', fontSize: 9, margin: [0, 3, 0, 0] },
+            {
+              text: grade ? `${grade.label} (${grade.range})` : ikm.respondents ? 'Belum semua unsur terjawab' : 'Belum ada responden',
+              fontSize: 9,
+              margin: [0, 3, 0, 0],
+            },
           ],
         ],
       },
@@ -242,7 +258,10 @@ function ratingsAndIkm(model: ReportModel): Content[] {
       columns: [
         {
           width: 250,
-          stack: [{ text: 'Menurut pekerjaan', style: 'h3' }, barList({ rows: model.requesters.byOccupation.map((c) => ({ label: c.label, value: c.count })), width: 250, labelWidth: 110 })],
+          stack: [
+            { text: 'Menurut pekerjaan', style: 'h3' },
+            barList({ rows: model.requesters.byOccupation.map((c) => ({ label: c.label, value: c.count })), width: 250, labelWidth: 110 }),
+          ],
         },
         {
           width: '*',
@@ -269,9 +288,25 @@ function workAndComplaints(model: ReportModel): Content[] {
       columns: [
         {
           width: 200,
-          stack: [table(['Ukuran', 'Jumlah'], [['Diterima', c.received], ['Selesai ditangani', c.resolved], ['Terbuka di akhir periode', c.openAtEnd]], ['*', 50])],
+          stack: [
+            table(
+              ['Ukuran', 'Jumlah'],
+              [
+                ['Diterima', c.received],
+                ['Selesai ditangani', c.resolved],
+                ['Terbuka di akhir periode', c.openAtEnd],
+              ],
+              ['*', 50],
+            ),
+          ],
         },
-        { width: '*', stack: [{ text: 'Pengaduan diterima menurut sumber', style: 'h3' }, barList({ rows: c.bySource.map((s) => ({ label: s.label, value: s.count })), width: PAGE_WIDTH - 216, labelWidth: 100, color: COLORS.secondary })] },
+        {
+          width: '*',
+          stack: [
+            { text: 'Pengaduan diterima menurut sumber', style: 'h3' },
+            barList({ rows: c.bySource.map((s) => ({ label: s.label, value: s.count })), width: PAGE_WIDTH - 216, labelWidth: 100, color: COLORS.secondary }),
+          ],
+        },
       ],
       columnGap: 16,
     },
@@ -280,7 +315,15 @@ function workAndComplaints(model: ReportModel): Content[] {
       ? note('Tidak ada konsultasi yang ditangani dalam periode ini.')
       : table(
           ['Petugas', 'Baru', 'Selesai', 'Terbuka', 'Terlambat', 'Balasan', 'Median penyelesaian'],
-          model.officers.map((o) => [o.name, o.newAssigned, o.resolved, o.openAtEnd, o.overdueAtEnd, o.repliesSent, formatWorkingDuration(o.resolutionMedianMs, d)]),
+          model.officers.map((o) => [
+            o.name,
+            o.newAssigned,
+            o.resolved,
+            o.openAtEnd,
+            o.overdueAtEnd,
+            o.repliesSent,
+            formatWorkingDuration(o.resolutionMedianMs, d),
+          ]),
           ['*', 36, 40, 40, 46, 42, 80],
           ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
         ),
@@ -289,11 +332,20 @@ function workAndComplaints(model: ReportModel): Content[] {
       ? note('Tidak ada konsultasi yang melewati batas waktu pada akhir periode.')
       : table(
           ['Tiket', 'Pengguna layanan', 'Status saat ini', 'Petugas', 'Batas waktu (WITA)', 'Lewat (jam kerja)'],
-          overdue.map((o) => [o.ticket, o.requesterName ?? '–', statusLabel(o.status), o.assigneeName ?? '–', formatDateTimeId(o.dueAt), formatWorkingDuration(o.workingMsLate, d)]),
+          overdue.map((o) => [
+            o.ticket,
+            o.requesterName ?? '–',
+            statusLabel(o.status),
+            o.assigneeName ?? '–',
+            formatDateTimeId(o.dueAt),
+            formatWorkingDuration(o.workingMsLate, d),
+          ]),
           [108, '*', 56, 86, 74, 62],
           ['left', 'left', 'left', 'left', 'left', 'right'],
         ),
-    model.overdue.length > overdue.length ? note(`… dan ${model.overdue.length - overdue.length} lainnya (daftar lengkap di berkas xlsx, lembar Konsultasi).`) : note(''),
+    model.overdue.length > overdue.length
+      ? note(`… dan ${model.overdue.length - overdue.length} lainnya (daftar lengkap di berkas xlsx, lembar Konsultasi).`)
+      : note(''),
   ];
 }
 
@@ -309,7 +361,9 @@ function commentsAndNotes(model: ReportModel): Content[] {
           [112, 28, '*'],
           ['left', 'center', 'left'],
         ),
-    model.ratings.commentsTotal > comments.length ? note(`… dan ${model.ratings.commentsTotal - comments.length} lainnya (lembar Penilaian di berkas xlsx).`) : note(''),
+    model.ratings.commentsTotal > comments.length
+      ? note(`… dan ${model.ratings.commentsTotal - comments.length} lainnya (lembar Penilaian di berkas xlsx).`)
+      : note(''),
     { text: 'Catatan definisi', style: 'h3', margin: [0, 8, 0, 2] },
     {
       ul: [
@@ -361,4 +415,3 @@ export async function renderPdf(model: ReportModel): Promise<Buffer> {
   prepareFonts();
   return pdfmake.createPdf(reportDocument(model)).getBuffer();
 }
-

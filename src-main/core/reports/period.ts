@@ -51,7 +51,6 @@ export function lastWeek(now: number, timeZone = SERVICE_TIME_ZONE): ReportPerio
   return { kind: 'week', week: isoWeekOf(dateOf(dayNumberOf(localDateOf(now, timeZone)) - 7)) };
 }
 
-
 function weekDates(week: string): { first: string; last: string; label: string } {
   const match = /^(\d{4})-W(\d{2})$/.exec(week);
   if (!match) throw invalidInput({ code: 'report.week_format', params: { given: week } });

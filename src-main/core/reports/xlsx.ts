@@ -3,13 +3,7 @@ import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
 import { SERVICE_TIME_ZONE } from '../calendar/service-calendar';
 import { IKM_UNSUR } from '../domain/ikm';
-import {
-  CHANNEL_LABELS,
-  COMPLAINT_SOURCE_LABELS,
-  COMPLAINT_STATUS_LABELS,
-  formatDateTimeId,
-  statusLabel,
-} from './labels';
+import { CHANNEL_LABELS, COMPLAINT_SOURCE_LABELS, COMPLAINT_STATUS_LABELS, formatDateTimeId, statusLabel } from './labels';
 import type { ReportData } from './model';
 
 /**
@@ -115,7 +109,9 @@ function writeSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, data: Report
   r1.font = { bold: true, size: 14 };
   r1.commit();
   row([`Periode: ${m.period.label}`]);
-  row([`Dibuat ${formatDateTimeId(m.generatedAt)} WITA. Waktu dalam jam kerja layanan (Senin–Jumat sesuai kalender layanan). Definisi: lihat catatan di laporan PDF.`]);
+  row([
+    `Dibuat ${formatDateTimeId(m.generatedAt)} WITA. Waktu dalam jam kerja layanan (Senin–Jumat sesuai kalender layanan). Definisi: lihat catatan di laporan PDF.`,
+  ]);
 
   const s = m.summary;
   title('Ringkasan');
@@ -177,11 +173,17 @@ function writeSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, data: Report
 
   title('Beban kerja petugas');
   row(['Petugas', 'Baru', 'Selesai', 'Terbuka', 'Terlambat', 'Balasan', 'Median penyelesaian (jam)'], { bold: true });
-  for (const o of m.officers) row([o.name, o.newAssigned, o.resolved, o.openAtEnd, o.overdueAtEnd, o.repliesSent, hours(o.resolutionMedianMs)], { numFmt: [undefined, undefined, undefined, undefined, undefined, undefined, HOURS] });
+  for (const o of m.officers)
+    row([o.name, o.newAssigned, o.resolved, o.openAtEnd, o.overdueAtEnd, o.repliesSent, hours(o.resolutionMedianMs)], {
+      numFmt: [undefined, undefined, undefined, undefined, undefined, undefined, HOURS],
+    });
 
   title('Konsultasi terlambat di akhir periode');
   row(['Tiket', 'Pengguna', 'Petugas', 'Batas waktu', 'Lewat (jam kerja)'], { bold: true });
-  for (const o of m.overdue) row([o.ticket, o.requesterName, o.assigneeName, witaCellDate(o.dueAt), hours(o.workingMsLate)], { numFmt: [undefined, undefined, undefined, DATE_TIME, HOURS] });
+  for (const o of m.overdue)
+    row([o.ticket, o.requesterName, o.assigneeName, witaCellDate(o.dueAt), hours(o.workingMsLate)], {
+      numFmt: [undefined, undefined, undefined, DATE_TIME, HOURS],
+    });
   sheet.commit();
 }
 
@@ -222,37 +224,37 @@ function writeConsultations(workbook: ExcelJS.stream.xlsx.WorkbookWriter, data: 
   ]);
   for (const r of data.consultations) {
     sheet.add([
-        r.ticket,
-        CHANNEL_LABELS[r.channel],
-        statusLabel(r.status),
-        witaCellDate(r.createdAt),
-        text(r.requesterName),
-        text(r.institution),
-        text(r.occupation),
-        text(r.email),
-        text(r.whatsapp),
-        text(r.subject),
-        text(r.need),
-        text(r.topic),
-        text(r.summary),
-        text(r.assigneeName),
-        witaCellDate(r.requirementsCompleteAt),
-        witaCellDate(r.firstResponseAt),
-        witaCellDate(r.resolvedAt),
-        witaCellDate(r.dueAt),
-        r.requirementsCompleteAt === null ? null : r.targetDays,
-        hours(r.firstResponseMs),
-        hours(r.requirementsMs),
-        hours(r.resolutionMs),
-        hours(r.pausedMs),
-        r.resolutionMs === null ? null : yesNo(r.resolutionMs <= n * data.model.standardDayMs),
-        yesNo(r.isNew),
-        yesNo(r.isResolved),
-        yesNo(r.openAtEnd),
-        yesNo(r.overdueAtEnd),
-        r.reopenedCount,
-        r.score,
-        text(r.feedback),
+      r.ticket,
+      CHANNEL_LABELS[r.channel],
+      statusLabel(r.status),
+      witaCellDate(r.createdAt),
+      text(r.requesterName),
+      text(r.institution),
+      text(r.occupation),
+      text(r.email),
+      text(r.whatsapp),
+      text(r.subject),
+      text(r.need),
+      text(r.topic),
+      text(r.summary),
+      text(r.assigneeName),
+      witaCellDate(r.requirementsCompleteAt),
+      witaCellDate(r.firstResponseAt),
+      witaCellDate(r.resolvedAt),
+      witaCellDate(r.dueAt),
+      r.requirementsCompleteAt === null ? null : r.targetDays,
+      hours(r.firstResponseMs),
+      hours(r.requirementsMs),
+      hours(r.resolutionMs),
+      hours(r.pausedMs),
+      r.resolutionMs === null ? null : yesNo(r.resolutionMs <= n * data.model.standardDayMs),
+      yesNo(r.isNew),
+      yesNo(r.isResolved),
+      yesNo(r.openAtEnd),
+      yesNo(r.overdueAtEnd),
+      r.reopenedCount,
+      r.score,
+      text(r.feedback),
     ]);
   }
   sheet.commit();
@@ -273,16 +275,16 @@ function writeRatings(workbook: ExcelJS.stream.xlsx.WorkbookWriter, data: Report
   ]);
   for (const r of data.ratings) {
     sheet.add([
-        r.ticket,
-        CHANNEL_LABELS[r.channel],
-        r.closure + 1,
-        witaCellDate(r.createdAt),
-        r.score,
-        text(r.feedback),
-        ...r.skm,
-        CHANNEL_LABELS[r.source],
-        text(r.requesterName),
-        text(r.assigneeName),
+      r.ticket,
+      CHANNEL_LABELS[r.channel],
+      r.closure + 1,
+      witaCellDate(r.createdAt),
+      r.score,
+      text(r.feedback),
+      ...r.skm,
+      CHANNEL_LABELS[r.source],
+      text(r.requesterName),
+      text(r.assigneeName),
     ]);
   }
   sheet.commit();
@@ -303,16 +305,16 @@ function writeComplaints(workbook: ExcelJS.stream.xlsx.WorkbookWriter, data: Rep
   ]);
   for (const c of data.complaints) {
     sheet.add([
-        c.id,
-        COMPLAINT_SOURCE_LABELS[c.source],
-        COMPLAINT_STATUS_LABELS[c.status],
-        witaCellDate(c.receivedAt),
-        witaCellDate(c.resolvedAt),
-        text(c.text),
-        text(c.contactName),
-        text(c.contact),
-        text(c.response),
-        text(c.officerName),
+      c.id,
+      COMPLAINT_SOURCE_LABELS[c.source],
+      COMPLAINT_STATUS_LABELS[c.status],
+      witaCellDate(c.receivedAt),
+      witaCellDate(c.resolvedAt),
+      text(c.text),
+      text(c.contactName),
+      text(c.contact),
+      text(c.response),
+      text(c.officerName),
     ]);
   }
   sheet.commit();

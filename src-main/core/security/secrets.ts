@@ -28,7 +28,9 @@ export class SecretStore {
 
   set(key: string, value: string): void {
     this.db
-      .prepare('INSERT INTO secrets (key, ciphertext, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET ciphertext = excluded.ciphertext, updated_at = excluded.updated_at')
+      .prepare(
+        'INSERT INTO secrets (key, ciphertext, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET ciphertext = excluded.ciphertext, updated_at = excluded.updated_at',
+      )
       .run(key, this.cipher.encrypt(value), Date.now());
   }
 

@@ -25,8 +25,14 @@ const REPLIES: Record<MessageKind, readonly string[]> = {
     'Definisi dan metadata indikator tersebut dapat dilihat di https://sirusa.bps.go.id.',
   ],
   extra: ['Untuk data tambahan tersebut kami kirimkan bersama file berikutnya.', 'Data tersebut tersedia di publikasi Kabupaten Buleleng Dalam Angka.'],
-  followUp: ['Mohon maaf atas keterlambatannya, data sedang kami siapkan dan akan kami kirim hari ini.', 'Terima kasih sudah menunggu, berikut kami lampirkan datanya.'],
-  thanks: ['Sama-sama, semoga bermanfaat. Mohon kesediaannya mengisi penilaian layanan kami.', 'Terima kasih kembali. Konsultasi ini kami tutup; silakan beri penilaian.'],
+  followUp: [
+    'Mohon maaf atas keterlambatannya, data sedang kami siapkan dan akan kami kirim hari ini.',
+    'Terima kasih sudah menunggu, berikut kami lampirkan datanya.',
+  ],
+  thanks: [
+    'Sama-sama, semoga bermanfaat. Mohon kesediaannya mengisi penilaian layanan kami.',
+    'Terima kasih kembali. Konsultasi ini kami tutup; silakan beri penilaian.',
+  ],
 };
 
 /** Replies go out in service hours (Mon–Fri 08:00–15:30 WITA), 10 minutes to 2 hours after the message. */
@@ -58,7 +64,13 @@ export function* generateHistory(options: SeedOptions & { now: number }): Genera
       const at = officerReplyTime(rng, message.inbound.receivedAt);
       const last = index === c.messageCount - 1;
       if (at < options.now && (!last || rng.chance(0.7))) events.push({ type: 'outgoing', conversation: c, at, text: rng.pick(REPLIES[kind]) });
-      if (last) events.push({ type: 'outcome', conversation: c, lastMessageAt: message.inbound.receivedAt, outcome: outcomeAt(rng, message.inbound.receivedAt, options.now) });
+      if (last)
+        events.push({
+          type: 'outcome',
+          conversation: c,
+          lastMessageAt: message.inbound.receivedAt,
+          outcome: outcomeAt(rng, message.inbound.receivedAt, options.now),
+        });
     }
     yield events;
   }

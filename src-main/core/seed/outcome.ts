@@ -15,9 +15,26 @@ export interface ConversationOutcome {
 type Mix = readonly (readonly [ConversationStatus, number])[];
 
 // By days since the last message: recent threads are still being worked on, old ones closed.
-const RECENT: Mix = [['new', 22], ['awaiting_requirements', 20], ['in_progress', 30], ['waiting_requester', 16], ['resolved', 12]];
-const WEEKS: Mix = [['awaiting_requirements', 4], ['in_progress', 8], ['waiting_requester', 8], ['resolved', 30], ['rated', 50]];
-const OLD: Mix = [['in_progress', 1], ['waiting_requester', 1], ['resolved', 30], ['rated', 68]];
+const RECENT: Mix = [
+  ['new', 22],
+  ['awaiting_requirements', 20],
+  ['in_progress', 30],
+  ['waiting_requester', 16],
+  ['resolved', 12],
+];
+const WEEKS: Mix = [
+  ['awaiting_requirements', 4],
+  ['in_progress', 8],
+  ['waiting_requester', 8],
+  ['resolved', 30],
+  ['rated', 50],
+];
+const OLD: Mix = [
+  ['in_progress', 1],
+  ['waiting_requester', 1],
+  ['resolved', 30],
+  ['rated', 68],
+];
 
 /**
  * Adds `days` working days, skipping weekends only: a quick stand-in for the ServiceCalendar
@@ -25,7 +42,7 @@ const OLD: Mix = [['in_progress', 1], ['waiting_requester', 1], ['resolved', 30]
  */
 export function roughWorkingDaysLater(at: number, days: number): number {
   let t = at;
-  for (let left = days; left > 0; ) {
+  for (let left = days; left > 0;) {
     t += DAY_MS;
     const w = witaWeekday(witaDayIndex(t));
     if (w !== 0 && w !== 6) left--;

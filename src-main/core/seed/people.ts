@@ -2,7 +2,6 @@ import type { Rng } from './random';
 
 import type { Occupation } from '../../../src-common/occupations';
 
-
 export interface Institution {
   name: string;
   /** How requesters write it in a hurry. */
@@ -35,7 +34,13 @@ export const INSTITUTIONS: readonly Institution[] = [
   { name: 'SMA Negeri 1 Singaraja', short: 'SMAN 1 Singaraja', occupation: 'Pelajar/Mahasiswa', weight: 2 },
   { name: 'SMK Negeri 1 Singaraja', short: 'SMKN 1 Singaraja', occupation: 'Pelajar/Mahasiswa', weight: 1 },
   { name: 'SMA Negeri 4 Singaraja', short: 'SMAN 4 Singaraja', occupation: 'Pelajar/Mahasiswa', weight: 1 },
-  { name: 'Badan Perencanaan Pembangunan Daerah Kabupaten Buleleng', short: 'Bappeda Buleleng', domain: 'bulelengkab.go.id', occupation: 'ASN/TNI/Polri', weight: 4 },
+  {
+    name: 'Badan Perencanaan Pembangunan Daerah Kabupaten Buleleng',
+    short: 'Bappeda Buleleng',
+    domain: 'bulelengkab.go.id',
+    occupation: 'ASN/TNI/Polri',
+    weight: 4,
+  },
   pemkab('Dinas Pertanian', 'Distan Buleleng'),
   pemkab('Dinas Pariwisata', 'Dispar Buleleng'),
   pemkab('Dinas Kesehatan', 'Dinkes Buleleng'),
@@ -49,7 +54,13 @@ export const INSTITUTIONS: readonly Institution[] = [
   { name: 'Kepolisian Resor Buleleng', short: 'Polres Buleleng', occupation: 'ASN/TNI/Polri', weight: 1 },
   { name: 'Kodim 1609/Buleleng', short: 'Kodim 1609', occupation: 'ASN/TNI/Polri', weight: 1 },
   { name: 'Bank Indonesia Provinsi Bali', short: 'BI Bali', domain: 'bi.go.id', occupation: 'ASN/TNI/Polri', weight: 1 },
-  { name: 'PT Bank Pembangunan Daerah Bali Cabang Singaraja', short: 'BPD Bali Singaraja', domain: 'bpdbali.co.id', occupation: 'Pegawai BUMN/BUMD', weight: 2 },
+  {
+    name: 'PT Bank Pembangunan Daerah Bali Cabang Singaraja',
+    short: 'BPD Bali Singaraja',
+    domain: 'bpdbali.co.id',
+    occupation: 'Pegawai BUMN/BUMD',
+    weight: 2,
+  },
   { name: 'PT Bank Rakyat Indonesia Cabang Singaraja', short: 'BRI Singaraja', domain: 'bri.co.id', occupation: 'Pegawai BUMN/BUMD', weight: 2 },
   { name: 'PLN UP3 Bali Utara', short: 'PLN Bali Utara', domain: 'pln.co.id', occupation: 'Pegawai BUMN/BUMD', weight: 1 },
   { name: 'Perumda Air Minum Tirta Hita Buleleng', short: 'PDAM Buleleng', occupation: 'Pegawai BUMN/BUMD', weight: 1 },
@@ -74,19 +85,71 @@ export const INSTITUTIONS: readonly Institution[] = [
 const BALINESE_ORDER_MALE = ['Wayan', 'Putu', 'Gede', 'Made', 'Kadek', 'Nengah', 'Nyoman', 'Komang', 'Ketut'];
 const BALINESE_ORDER_FEMALE = ['Luh', 'Putu', 'Made', 'Kadek', 'Nyoman', 'Komang', 'Ketut', 'Wayan'];
 const BALINESE_GIVEN_MALE = [
-  'Agus', 'Arya', 'Adi Saputra', 'Budiarta', 'Suardana', 'Mahendra', 'Widiantara', 'Ariasa', 'Yudiana', 'Sudarma',
-  'Artawan', 'Suputra', 'Wirawan', 'Dharma Putra', 'Krisna', 'Eka Pratama', 'Surya Darma', 'Juliarta', 'Sastrawan', 'Yoga',
+  'Agus',
+  'Arya',
+  'Adi Saputra',
+  'Budiarta',
+  'Suardana',
+  'Mahendra',
+  'Widiantara',
+  'Ariasa',
+  'Yudiana',
+  'Sudarma',
+  'Artawan',
+  'Suputra',
+  'Wirawan',
+  'Dharma Putra',
+  'Krisna',
+  'Eka Pratama',
+  'Surya Darma',
+  'Juliarta',
+  'Sastrawan',
+  'Yoga',
 ];
 const BALINESE_GIVEN_FEMALE = [
-  'Ayu Lestari', 'Sri Wahyuni', 'Dewi Astiti', 'Pradnyani', 'Juniantari', 'Sukarmini', 'Purnama Sari', 'Widya Ningsih',
-  'Ari Suastini', 'Diah Pitaloka', 'Rai Suartini', 'Mas Ayu', 'Eka Yanti', 'Novi Antari', 'Intan Permata',
+  'Ayu Lestari',
+  'Sri Wahyuni',
+  'Dewi Astiti',
+  'Pradnyani',
+  'Juniantari',
+  'Sukarmini',
+  'Purnama Sari',
+  'Widya Ningsih',
+  'Ari Suastini',
+  'Diah Pitaloka',
+  'Rai Suartini',
+  'Mas Ayu',
+  'Eka Yanti',
+  'Novi Antari',
+  'Intan Permata',
 ];
 const TRIWANGSA = ['Ida Bagus', 'Ida Ayu', 'Anak Agung', 'I Gusti Ngurah', 'Gusti Ayu', 'Dewa Gede', 'Desak Made'];
 const NUSANTARA = [
-  'Budi Santoso', 'Siti Nurhaliza', 'Ahmad Fauzi', 'Rizky Pratama', 'Dwi Lestari', 'Andi Saputra', 'Yohanes Kefi',
-  'Maria Goreti Seran', 'Fitri Handayani', 'Muhammad Iqbal', 'Nur Aini', 'Rahmat Hidayat', 'Dian Permatasari',
-  'Agustinus Lamawuran', 'Lalu Zulkarnain', 'Baiq Nurul Aini', 'Hendra Gunawan', 'Sri Rahayu', 'Yusuf Maulana',
-  'Theresia Ndoen', 'Fransiskus Xaverius Bere', 'Andi Tenri Ajeng', 'Rina Marlina', 'Teguh Prasetyo', 'Nadia Putri',
+  'Budi Santoso',
+  'Siti Nurhaliza',
+  'Ahmad Fauzi',
+  'Rizky Pratama',
+  'Dwi Lestari',
+  'Andi Saputra',
+  'Yohanes Kefi',
+  'Maria Goreti Seran',
+  'Fitri Handayani',
+  'Muhammad Iqbal',
+  'Nur Aini',
+  'Rahmat Hidayat',
+  'Dian Permatasari',
+  'Agustinus Lamawuran',
+  'Lalu Zulkarnain',
+  'Baiq Nurul Aini',
+  'Hendra Gunawan',
+  'Sri Rahayu',
+  'Yusuf Maulana',
+  'Theresia Ndoen',
+  'Fransiskus Xaverius Bere',
+  'Andi Tenri Ajeng',
+  'Rina Marlina',
+  'Teguh Prasetyo',
+  'Nadia Putri',
 ];
 
 export interface Person {
@@ -97,7 +160,11 @@ export interface Person {
 }
 
 export function personName(rng: Rng): Person {
-  const kind = rng.weighted([['bali', 62], ['triwangsa', 8], ['nusantara', 30]] as const);
+  const kind = rng.weighted([
+    ['bali', 62],
+    ['triwangsa', 8],
+    ['nusantara', 30],
+  ] as const);
   if (kind === 'nusantara') {
     const name = rng.pick(NUSANTARA);
     return { name, handle: name, female: /Siti|Lestari|Maria|Fitri|Aini|Permata|Rahayu|Theresia|Tenri|Rina|Nadia|Baiq/.test(name) };
@@ -126,7 +193,12 @@ export function emailOf(rng: Rng, person: Person, institution: Institution, seri
     if (institution.domain.startsWith('student.')) return `${local.split('.').at(-1)}.${2_100_000_000 + serial}@${institution.domain}`;
     return `${local}.${serial.toString(36)}@${institution.domain}`;
   }
-  const webmail = rng.weighted([['gmail.com', 80], ['yahoo.co.id', 10], ['yahoo.com', 5], ['outlook.com', 5]] as const);
+  const webmail = rng.weighted([
+    ['gmail.com', 80],
+    ['yahoo.co.id', 10],
+    ['yahoo.com', 5],
+    ['outlook.com', 5],
+  ] as const);
   return `${local}${rng.chance(0.5) ? rng.int(1, 99) : ''}.${serial.toString(36)}@${webmail}`;
 }
 

@@ -63,7 +63,12 @@ function identity(rng: Rng, v: ThreadVoice): string {
 }
 
 function clarification(rng: Rng, v: ThreadVoice): string {
-  if (v.english) return rng.pick(['Is the data available in Excel format?', 'I need it by district if possible, for the last five years.', 'Do you also have the metadata or the definition used?']);
+  if (v.english)
+    return rng.pick([
+      'Is the data available in Excel format?',
+      'I need it by district if possible, for the last five years.',
+      'Do you also have the metadata or the definition used?',
+    ]);
   return rng.pick([
     'Kalau bisa datanya dalam format Excel ya kak, supaya mudah diolah.',
     `Yang saya butuhkan sampai level kecamatan, untuk tahun ${v.year - 5} sampai ${v.year - 1}.`,
@@ -123,7 +128,14 @@ export function messageText(rng: Rng, kind: MessageKind, v: ThreadVoice, year: n
 export function threadKinds(rng: Rng, count: number): MessageKind[] {
   if (count === 1) return ['opening'];
   const kinds: MessageKind[] = ['opening', 'identity'];
-  while (kinds.length < count - 1) kinds.push(rng.weighted([['clarification', 5], ['extra', 2], ['followUp', 3]] as const));
+  while (kinds.length < count - 1)
+    kinds.push(
+      rng.weighted([
+        ['clarification', 5],
+        ['extra', 2],
+        ['followUp', 3],
+      ] as const),
+    );
   if (kinds.length < count) kinds.push(rng.chance(0.8) ? 'thanks' : 'followUp');
   return kinds;
 }

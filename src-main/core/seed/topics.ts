@@ -104,7 +104,14 @@ const DATA_EN: Record<Topic, readonly string[]> = {
 
 /** Purposes as the identity form asks for them (keperluan). */
 const PURPOSES: Record<string, readonly string[]> = {
-  'Pelajar/Mahasiswa': ['penyusunan skripsi', 'tugas mata kuliah statistika ekonomi', 'penelitian tugas akhir', 'karya tulis ilmiah untuk lomba', 'tugas sekolah', 'penyusunan tesis'],
+  'Pelajar/Mahasiswa': [
+    'penyusunan skripsi',
+    'tugas mata kuliah statistika ekonomi',
+    'penelitian tugas akhir',
+    'karya tulis ilmiah untuk lomba',
+    'tugas sekolah',
+    'penyusunan tesis',
+  ],
   'Peneliti/Dosen': ['penelitian hibah internal', 'artikel jurnal', 'bahan ajar mata kuliah demografi', 'kajian pengabdian masyarakat'],
   'ASN/TNI/Polri': ['penyusunan RPJMD', 'penyusunan Renstra dinas', 'laporan kinerja instansi', 'bahan rapat koordinasi', 'analisis kebijakan daerah'],
   'Pegawai BUMN/BUMD': ['analisis pasar kredit', 'kajian kelayakan usaha', 'laporan tahunan perusahaan'],

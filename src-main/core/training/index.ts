@@ -48,7 +48,8 @@ export interface RunningTraining {
 export async function startTraining(core: CoreServices, options: TrainingOptions = {}): Promise<RunningTraining> {
   if (!core.trainingMode) throw new Error('startTraining: the core is not in training mode');
   for (const [channel, connector] of core.connectors) {
-    if (!(connector instanceof SimulatedChannel)) throw new Error(`startTraining: a real ${channel} connector is registered; training mode must not send anything`);
+    if (!(connector instanceof SimulatedChannel))
+      throw new Error(`startTraining: a real ${channel} connector is registered; training mode must not send anything`);
   }
   const telegram = new SimulatedChannel(core, 'telegram');
   const email = new SimulatedChannel(core, 'email');
@@ -57,7 +58,10 @@ export async function startTraining(core: CoreServices, options: TrainingOptions
 
   let seeded: SeedHistoryResult | null = null;
   if (options.demo && !isSeeded(core) && officerQueries(core.db).count() === 0) {
-    seeded = await seedTrainingHistory(core, { ...(options.seed !== undefined ? { seed: options.seed } : {}), ...(options.conversations ? { conversations: options.conversations } : {}) });
+    seeded = await seedTrainingHistory(core, {
+      ...(options.seed !== undefined ? { seed: options.seed } : {}),
+      ...(options.conversations ? { conversations: options.conversations } : {}),
+    });
   }
   const simulator = new RequesterSimulator(core, [telegram, email], {
     ...(options.scheduler ? { scheduler: options.scheduler } : {}),

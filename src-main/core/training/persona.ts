@@ -54,6 +54,20 @@ export function personaOf(db: Db, conversationId: number, rng: Rng, known?: Part
   const email = known?.email ?? row.email ?? (row.channel === 'email' ? row.source_id : `${slug(name)}${rng.int(1, 99)}@gmail.com`);
   const whatsapp = known?.whatsapp ?? row.whatsapp ?? `08${rng.pick(['12', '13', '19', '77', '78', '57'])}${String(rng.int(10_000_000, 99_999_999))}`;
   const need =
-    known?.need ?? row.need ?? (row.subject ? `${row.subject.replace(/^(re|fwd?):\s*/i, '')}` : (row.first_text ?? 'data statistik yang saya tanyakan').slice(0, 160));
-  return { conversationId, channel: row.channel, sourceId: row.source_id, ticket: row.ticket, subject: row.subject, name, institution, occupation, email, whatsapp, need };
+    known?.need ??
+    row.need ??
+    (row.subject ? `${row.subject.replace(/^(re|fwd?):\s*/i, '')}` : (row.first_text ?? 'data statistik yang saya tanyakan').slice(0, 160));
+  return {
+    conversationId,
+    channel: row.channel,
+    sourceId: row.source_id,
+    ticket: row.ticket,
+    subject: row.subject,
+    name,
+    institution,
+    occupation,
+    email,
+    whatsapp,
+    need,
+  };
 }

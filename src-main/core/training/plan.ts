@@ -85,12 +85,49 @@ function moveTelegramIds(m: InboundMessage): InboundMessage {
 
 type Mix = readonly (readonly [ConversationStatus, number])[];
 const MIX_BY_AGE: readonly [number, Mix][] = [
-  [1 * DAY, [['new', 40], ['awaiting_requirements', 25], ['in_progress', 25], ['waiting_requester', 10]]],
-  [4 * DAY, [['new', 8], ['awaiting_requirements', 20], ['in_progress', 47], ['waiting_requester', 15], ['resolved', 10]]],
-  [10 * DAY, [['awaiting_requirements', 8], ['in_progress', 30], ['waiting_requester', 17], ['resolved', 25], ['rated', 20]]],
-  [21 * DAY, [['in_progress', 3], ['waiting_requester', 5], ['resolved', 30], ['rated', 62]]],
+  [
+    1 * DAY,
+    [
+      ['new', 40],
+      ['awaiting_requirements', 25],
+      ['in_progress', 25],
+      ['waiting_requester', 10],
+    ],
+  ],
+  [
+    4 * DAY,
+    [
+      ['new', 8],
+      ['awaiting_requirements', 20],
+      ['in_progress', 47],
+      ['waiting_requester', 15],
+      ['resolved', 10],
+    ],
+  ],
+  [
+    10 * DAY,
+    [
+      ['awaiting_requirements', 8],
+      ['in_progress', 30],
+      ['waiting_requester', 17],
+      ['resolved', 25],
+      ['rated', 20],
+    ],
+  ],
+  [
+    21 * DAY,
+    [
+      ['in_progress', 3],
+      ['waiting_requester', 5],
+      ['resolved', 30],
+      ['rated', 62],
+    ],
+  ],
 ];
-const OLD_MIX: Mix = [['resolved', 25], ['rated', 75]];
+const OLD_MIX: Mix = [
+  ['resolved', 25],
+  ['rated', 75],
+];
 
 /** Where a consultation stands now, by the age of its last message: recent ones are still open work. */
 function targetFor(rng: Rng, lastMessageAt: number, now: number): ConversationStatus {
@@ -134,8 +171,23 @@ export function planHistory(options: PlanOptions): HistoryPlan {
   const threads = new Map<number, Thread>();
   // Months of mostly closed work, plus the last two weeks' open work the trainee practises on.
   const recent = Math.max(8, Math.round(options.conversations * 0.15));
-  collect(threads, generateHistory({ seed: options.seed, conversations: options.conversations - recent, messages: Math.round((options.conversations - recent) * 3.2), start, end, now: options.now }), 0);
-  collect(threads, generateHistory({ seed: options.seed + 1, conversations: recent, messages: recent * 3, start: end - 14 * DAY, end, now: options.now }), RECENT_KEYS);
+  collect(
+    threads,
+    generateHistory({
+      seed: options.seed,
+      conversations: options.conversations - recent,
+      messages: Math.round((options.conversations - recent) * 3.2),
+      start,
+      end,
+      now: options.now,
+    }),
+    0,
+  );
+  collect(
+    threads,
+    generateHistory({ seed: options.seed + 1, conversations: recent, messages: recent * 3, start: end - 14 * DAY, end, now: options.now }),
+    RECENT_KEYS,
+  );
   for (const t of threads.values()) {
     t.target = targetFor(rng, t.messages[t.messages.length - 1]!.inbound.receivedAt, options.now);
     t.messages = t.messages.filter((m, i) => i === 0 || fitsTarget(m.kind, t.target));
@@ -149,7 +201,8 @@ export function planHistory(options: PlanOptions): HistoryPlan {
   const complaint = (at: number, officer: number, fromExternalId: string | null, manual: Extract<PlannedAction, { kind: 'complaint' }>['manual']) => {
     const ref = ++complaintRef;
     actions.push({ at, kind: 'complaint', ref, officer, fromExternalId, manual });
-    if (rng.chance(0.6)) actions.push({ at: officerTime(options.calendar, rng, at, 600, 4000), kind: 'complaintResolved', ref, officer, response: rng.pick(COMPLAINT_RESPONSES) });
+    if (rng.chance(0.6))
+      actions.push({ at: officerTime(options.calendar, rng, at, 600, 4000), kind: 'complaintResolved', ref, officer, response: rng.pick(COMPLAINT_RESPONSES) });
   };
 
   for (const [key, t] of threads) {
@@ -175,14 +228,22 @@ export function planHistory(options: PlanOptions): HistoryPlan {
       planned.push({ at, kind: 'reply', key, officer, text: reply.text });
       last = Math.max(last, at);
     }
-    if (t.target === 'waiting_requester') planned.push({ at: officerTime(options.calendar, rng, last, 5, 60), kind: 'wait', key, officer, reason: rng.pick(WAIT_REASONS) });
+    if (t.target === 'waiting_requester')
+      planned.push({ at: officerTime(options.calendar, rng, last, 5, 60), kind: 'wait', key, officer, reason: rng.pick(WAIT_REASONS) });
     if (t.target === 'resolved' || t.target === 'rated') {
       const resolveAt = officerTime(options.calendar, rng, last, 30, 600);
       planned.push({ at: resolveAt, kind: 'resolve', key, officer, summary: summaryFor(rng, c.need), topic: c.topic });
       if (t.target === 'rated') {
         const score = rng.weighted(SCORE_WEIGHTS);
         const feedback = rng.chance(0.6) ? rng.pick(RATING_COMMENTS[score] ?? []) : null;
-        planned.push({ at: resolveAt + Math.floor((15 + rng.next() * 480) * MINUTE), kind: 'rating', key, score, feedback, skm: rng.chance(0.65) ? skmAnswers(rng, score) : null });
+        planned.push({
+          at: resolveAt + Math.floor((15 + rng.next() * 480) * MINUTE),
+          kind: 'rating',
+          key,
+          score,
+          feedback,
+          skm: rng.chance(0.65) ? skmAnswers(rng, score) : null,
+        });
       }
     }
     const lastAt = Math.max(last, ...planned.map((a) => a.at + (a.kind === 'rating' ? 5 * MINUTE : 0)));

@@ -55,11 +55,23 @@ export const isSeeded = (core: CoreServices): boolean => settingsQueries(core.db
 async function seedInTransaction(core: CoreServices, options: SeedHistoryOptions): Promise<SeedHistoryResult> {
   const now = options.now ?? core.now();
   const calendar = serviceCalendar(core.db);
-  const plan = planHistory({ seed: options.seed ?? 5108, conversations: options.conversations ?? 400, now, calendar, ...(options.spanMs ? { spanMs: options.spanMs } : {}) });
+  const plan = planHistory({
+    seed: options.seed ?? 5108,
+    conversations: options.conversations ?? 400,
+    now,
+    calendar,
+    ...(options.spanMs ? { spanMs: options.spanMs } : {}),
+  });
   const clock = { at: (plan.actions[0]?.at ?? now) - 2 * 86_400_000 };
   const past: CoreServices = { ...core, now: () => clock.at, kickOutbox: () => {} };
   const dispatch = createDispatcher(past, handlers);
-  const outbox = new OutboxWorker(past, new Map([['telegram', new SimulatedChannel(past, 'telegram')], ['email', new SimulatedChannel(past, 'email')]]));
+  const outbox = new OutboxWorker(
+    past,
+    new Map([
+      ['telegram', new SimulatedChannel(past, 'telegram')],
+      ['email', new SimulatedChannel(past, 'email')],
+    ]),
+  );
   const failures: string[] = [];
 
   const call = async (officerId: number | null, method: Method, input: unknown, slot?: SessionSlot) => {
@@ -155,7 +167,9 @@ async function seedInTransaction(core: CoreServices, options: SeedHistoryOptions
 
   const replyMail = (conversationId: number, text: string, replyTo: string | null): void => {
     const c = core.db
-      .prepare('SELECT c.ticket, c.subject, ci.source_id AS address, ci.display_name AS name FROM conversations c JOIN channel_identities ci ON ci.id = c.channel_identity_id WHERE c.id = ?')
+      .prepare(
+        'SELECT c.ticket, c.subject, ci.source_id AS address, ci.display_name AS name FROM conversations c JOIN channel_identities ci ON ci.id = c.channel_identity_id WHERE c.id = ?',
+      )
       .get(conversationId) as { ticket: string; subject: string | null; address: string; name: string | null };
     ingest(past, {
       channel: 'email',
@@ -214,7 +228,8 @@ export async function seedTrainingHistory(core: CoreServices, options: SeedHisto
 function summarize(core: CoreServices, failures: string[]): SeedHistoryResult {
   const db = core.db;
   const byStatus: Partial<Record<ConversationStatus, number>> = {};
-  for (const r of db.prepare('SELECT status, count(*) AS n FROM conversations GROUP BY status').all() as { status: ConversationStatus; n: number }[]) byStatus[r.status] = r.n;
+  for (const r of db.prepare('SELECT status, count(*) AS n FROM conversations GROUP BY status').all() as { status: ConversationStatus; n: number }[])
+    byStatus[r.status] = r.n;
   const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
   return {
     conversations: count('SELECT count(*) AS n FROM conversations'),

@@ -100,15 +100,18 @@ export class RequesterSimulator {
   }
 
   private later(ms: number, task: () => void): void {
-    const handle = this.scheduler.schedule(() => {
-      this.timers.delete(handle);
-      if (!this.running) return;
-      try {
-        task();
-      } catch (error) {
-        console.error('[latihan] simulated requester failed', error);
-      }
-    }, Math.round(ms * this.pace));
+    const handle = this.scheduler.schedule(
+      () => {
+        this.timers.delete(handle);
+        if (!this.running) return;
+        try {
+          task();
+        } catch (error) {
+          console.error('[latihan] simulated requester failed', error);
+        }
+      },
+      Math.round(ms * this.pace),
+    );
     this.timers.add(handle);
   }
 
@@ -172,7 +175,10 @@ export class RequesterSimulator {
       updateRequirements(
         this.core,
         persona.conversationId,
-        { requester: { name: persona.name, institution: persona.institution, occupation: persona.occupation, email: persona.email, whatsapp: persona.whatsapp }, need: persona.need },
+        {
+          requester: { name: persona.name, institution: persona.institution, occupation: persona.occupation, email: persona.email, whatsapp: persona.whatsapp },
+          need: persona.need,
+        },
         SYSTEM_ACTOR,
       );
     }
@@ -283,7 +289,14 @@ export class RequesterSimulator {
     const now = this.scheduler.now();
     const openings: SeedMessage[] = [];
     // One message per conversation: only openings. The range only shapes the cast, not the times used.
-    for (const batch of generateSeed({ seed: this.rng.int(1, 2 ** 30), conversations: count, messages: count, start: now - 30 * 86_400_000, end: now, emailShare: 0.45 })) {
+    for (const batch of generateSeed({
+      seed: this.rng.int(1, 2 ** 30),
+      conversations: count,
+      messages: count,
+      start: now - 30 * 86_400_000,
+      end: now,
+      emailShare: 0.45,
+    })) {
       openings.push(...batch);
     }
     return openings;

@@ -36,7 +36,12 @@ export const ALREADY_SENT = 'Data diri saya sudah saya kirim pada pesan sebelumn
 
 /** Rating comments by score; some people leave none. */
 export const RATING_COMMENTS: Record<number, readonly string[]> = {
-  5: ['Pelayanannya cepat dan ramah, terima kasih!', 'Sangat membantu, datanya lengkap.', 'Mantap, respon cepat sekali.', 'Suksma, petugasnya sabar menjelaskan.'],
+  5: [
+    'Pelayanannya cepat dan ramah, terima kasih!',
+    'Sangat membantu, datanya lengkap.',
+    'Mantap, respon cepat sekali.',
+    'Suksma, petugasnya sabar menjelaskan.',
+  ],
   4: ['Sudah baik, semoga data per desa bisa tersedia.', 'Cukup cepat, terima kasih.', 'Bagus, hanya menunggu agak lama di awal.'],
   3: ['Lumayan, tapi balasannya agak lama.', 'Datanya belum sesuai yang saya cari, tapi petugas membantu.'],
   2: ['Responnya lambat, saya harus menanyakan berkali-kali.', 'Data yang saya butuhkan tidak tersedia.'],
@@ -74,8 +79,18 @@ export function summaryFor(rng: Rng, need: string): string {
 /** Complaints logged from the suggestion box, the online form and the phone. */
 export const WALK_IN_COMPLAINTS = [
   { source: 'kotak_saran', text: 'Ruang tunggu PST panas, mohon AC diperbaiki.', contactName: null, contact: null },
-  { source: 'telepon', text: 'Penelepon mengeluhkan balasan email permintaan data yang belum diterima setelah 5 hari.', contactName: 'Bapak Wayan Sudarma', contact: '0812-3811-2044' },
-  { source: 'formulir_online', text: 'Tautan unduhan publikasi Kecamatan Dalam Angka di website tidak bisa dibuka.', contactName: 'Luh Putu Eka', contact: 'luhputu.eka@example.id' },
+  {
+    source: 'telepon',
+    text: 'Penelepon mengeluhkan balasan email permintaan data yang belum diterima setelah 5 hari.',
+    contactName: 'Bapak Wayan Sudarma',
+    contact: '0812-3811-2044',
+  },
+  {
+    source: 'formulir_online',
+    text: 'Tautan unduhan publikasi Kecamatan Dalam Angka di website tidak bisa dibuka.',
+    contactName: 'Luh Putu Eka',
+    contact: 'luhputu.eka@example.id',
+  },
   { source: 'kotak_saran', text: 'Mohon disediakan tempat parkir sepeda motor yang lebih teduh.', contactName: null, contact: null },
   { source: 'telepon', text: 'Nomor telepon kantor sulit dihubungi pada jam istirahat.', contactName: 'Ibu Komang Ayu', contact: '0819-1620-7788' },
 ] as const;

@@ -121,7 +121,7 @@ export function sendOutOfHoursReply(core: CoreServices, m: InboundFacts): number
   const period = closedPeriod(core, m.receivedAt);
   if (!period) return null;
   const claimed = core.db
-    .prepare('UPDATE conversations SET auto_reply_period = ? WHERE id = ? AND coalesce(auto_reply_period, \'\') <> ?')
+    .prepare("UPDATE conversations SET auto_reply_period = ? WHERE id = ? AND coalesce(auto_reply_period, '') <> ?")
     .run(period, m.conversationId, period).changes;
   if (claimed === 0) return null;
   const values = placeholdersFor(core, m.conversationId);

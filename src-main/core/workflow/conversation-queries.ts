@@ -99,7 +99,16 @@ export const conversationQueries = (db: Db) => {
                   r.occupation, r.email, r.whatsapp, r.telegram_username AS telegramUsername, r.unreachable
              ${FROM} WHERE c.id = ?`,
         )
-        .get(id) as (WorkflowRawColumns & ConversationDetail & { occupation: string | null; email: string | null; whatsapp: string | null; telegramUsername: string | null; unreachable: number }) | undefined;
+        .get(id) as
+        | (WorkflowRawColumns &
+            ConversationDetail & {
+              occupation: string | null;
+              email: string | null;
+              whatsapp: string | null;
+              telegramUsername: string | null;
+              unreachable: number;
+            })
+        | undefined;
       if (!row) return null;
       const [derived] = withWorkflow(db, [row], now);
       const { occupation, email, whatsapp, telegramUsername, unreachable, ...rest } = derived as unknown as typeof row;
@@ -109,7 +118,16 @@ export const conversationQueries = (db: Db) => {
         slaTargetDays: row.wfTargetDays,
         firstResponseWorkingMs,
         ratings: ratingsOf(db, id),
-        requester: { id: row.requesterId, name: row.requesterName, institution: row.institution, occupation, email, whatsapp, telegramUsername, unreachable: unreachable === 1 },
+        requester: {
+          id: row.requesterId,
+          name: row.requesterName,
+          institution: row.institution,
+          occupation,
+          email,
+          whatsapp,
+          telegramUsername,
+          unreachable: unreachable === 1,
+        },
       };
     },
 

@@ -45,12 +45,18 @@ export function changeStatus(core: CoreServices, row: WorkflowRow, to: Conversat
   const now = core.now();
   core.db.prepare('UPDATE conversations SET status = ?, updated_at = ? WHERE id = ?').run(to, now, row.id);
   const who = actor.name ? ` oleh ${actor.name}` : '';
-  writeActivity(core.db, row.id, `Status diubah dari "${STATUS_LABELS[row.status]}" menjadi "${STATUS_LABELS[to]}"${who}${note ? `: ${note}` : ''}`, {
-    event: 'status',
-    from: row.status,
-    to,
-    officerId: actor.officerId,
-  }, now);
+  writeActivity(
+    core.db,
+    row.id,
+    `Status diubah dari "${STATUS_LABELS[row.status]}" menjadi "${STATUS_LABELS[to]}"${who}${note ? `: ${note}` : ''}`,
+    {
+      event: 'status',
+      from: row.status,
+      to,
+      officerId: actor.officerId,
+    },
+    now,
+  );
   row.status = to;
   core.events.emit('inbox.changed', { conversationIds: [row.id] });
 }

@@ -41,7 +41,8 @@ const REQUEST_COLUMNS = 'id, conversation_id, closure, channel, message_id, surv
 export const ratingRequestById = (db: Db, id: number) =>
   db.prepare(`SELECT ${REQUEST_COLUMNS} FROM rating_requests WHERE id = ?`).get(id) as RatingRequestRow | undefined;
 export const ratingRequestOf = (db: Db, conversationId: number, closure: number) =>
-  db.prepare(`SELECT ${REQUEST_COLUMNS} FROM rating_requests WHERE conversation_id = ? AND closure = ?`).get(conversationId, closure) as RatingRequestRow | undefined;
+  db.prepare(`SELECT ${REQUEST_COLUMNS} FROM rating_requests WHERE conversation_id = ? AND closure = ?`).get(conversationId, closure) as
+    RatingRequestRow | undefined;
 
 /** After a closure: the rating request on the conversation's channel, once per closure. */
 export function requestRating(core: CoreServices, row: WorkflowRow): number | null {
@@ -141,7 +142,17 @@ export function recordRating(core: CoreServices, input: RecordRatingInput): { ou
             `INSERT INTO ratings (conversation_id, closure, rating_request_id, score, feedback, u1, u2, u3, u4, u5, u6, u7, u8, u9, source, entered_by, created_at)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(request.conversation_id, request.closure, request.id, input.score ?? null, feedback, ...skmColumns(skm), input.source, input.enteredBy ?? null, now).lastInsertRowid,
+          .run(
+            request.conversation_id,
+            request.closure,
+            request.id,
+            input.score ?? null,
+            feedback,
+            ...skmColumns(skm),
+            input.source,
+            input.enteredBy ?? null,
+            now,
+          ).lastInsertRowid,
       );
       outcome = 'recorded';
     } else {
@@ -150,18 +161,35 @@ export function recordRating(core: CoreServices, input: RecordRatingInput): { ou
       const addFeedback = feedback !== null && !(existing.feedback ?? '').includes(feedback);
       const fillSkm = skm !== null && existing.u1 === null && !hasSkm(core.db, existing.id);
       if (fillScore) core.db.prepare('UPDATE ratings SET score = ? WHERE id = ?').run(input.score, existing.id);
-      if (addFeedback) core.db.prepare('UPDATE ratings SET feedback = ? WHERE id = ?').run(existing.feedback ? `${existing.feedback}\n${feedback}` : feedback, existing.id);
-      if (fillSkm) core.db.prepare('UPDATE ratings SET u1 = ?, u2 = ?, u3 = ?, u4 = ?, u5 = ?, u6 = ?, u7 = ?, u8 = ?, u9 = ? WHERE id = ?').run(...skmColumns(skm), existing.id);
+      if (addFeedback)
+        core.db.prepare('UPDATE ratings SET feedback = ? WHERE id = ?').run(existing.feedback ? `${existing.feedback}\n${feedback}` : feedback, existing.id);
+      if (fillSkm)
+        core.db
+          .prepare('UPDATE ratings SET u1 = ?, u2 = ?, u3 = ?, u4 = ?, u5 = ?, u6 = ?, u7 = ?, u8 = ?, u9 = ? WHERE id = ?')
+          .run(...skmColumns(skm), existing.id);
       outcome = fillScore || addFeedback || fillSkm ? 'updated' : 'already_rated';
       if (input.score != null && !fillScore && input.score !== existing.score) {
-        writeActivity(core.db, conversation.id, `Penilaian susulan ${input.score} diabaikan; nilai pertama (${existing.score}) tetap berlaku`, { event: 'rating_ignored', score: input.score }, now);
+        writeActivity(
+          core.db,
+          conversation.id,
+          `Penilaian susulan ${input.score} diabaikan; nilai pertama (${existing.score}) tetap berlaku`,
+          { event: 'rating_ignored', score: input.score },
+          now,
+        );
       }
     }
     if (outcome === 'already_rated') return { outcome, rating: ratingById(core.db, ratingId) };
 
-    if (request.answered_at === null && (input.score != null || feedback !== null)) core.db.prepare('UPDATE rating_requests SET answered_at = ? WHERE id = ?').run(now, request.id);
+    if (request.answered_at === null && (input.score != null || feedback !== null))
+      core.db.prepare('UPDATE rating_requests SET answered_at = ? WHERE id = ?').run(now, request.id);
     if (skm) core.db.prepare('UPDATE rating_requests SET survey_answered_at = coalesce(survey_answered_at, ?) WHERE id = ?').run(now, request.id);
-    writeActivity(core.db, conversation.id, describeRating(input, feedback, skm), { event: 'rating', source: input.source, score: input.score ?? null, officerId: input.enteredBy ?? null }, now);
+    writeActivity(
+      core.db,
+      conversation.id,
+      describeRating(input, feedback, skm),
+      { event: 'rating', source: input.source, score: input.score ?? null, officerId: input.enteredBy ?? null },
+      now,
+    );
     // Only the current closure moves the status; an answer for an older closure is just stored.
     if (conversation.status === 'resolved' && request.closure === conversation.reopened_count) {
       changeStatus(core, conversation, 'rated', { officerId: input.enteredBy ?? null, name: null });
@@ -182,8 +210,7 @@ function findRequest(core: CoreServices, input: RecordRatingInput): RatingReques
 const hasSkm = (db: Db, ratingId: number) =>
   (db.prepare('SELECT coalesce(u1, u2, u3, u4, u5, u6, u7, u8, u9) IS NOT NULL AS has FROM ratings WHERE id = ?').get(ratingId) as { has: number }).has === 1;
 
-const skmColumns = (skm: readonly (number | null)[] | null): (number | null)[] =>
-  Array.from({ length: IKM_UNSUR_COUNT }, (_, i) => skm?.[i] ?? null);
+const skmColumns = (skm: readonly (number | null)[] | null): (number | null)[] => Array.from({ length: IKM_UNSUR_COUNT }, (_, i) => skm?.[i] ?? null);
 
 function describeRating(input: RecordRatingInput, feedback: string | null, skm: readonly (number | null)[] | null): string {
   const via = input.source === 'manual' ? ' (dicatat petugas)' : ` (melalui ${input.source === 'email' ? 'email' : 'Telegram'})`;
@@ -204,8 +231,15 @@ interface RatingDbRow {
   source: Channel;
   entered_by: number | null;
   created_at: number;
-  u1: number | null; u2: number | null; u3: number | null; u4: number | null; u5: number | null;
-  u6: number | null; u7: number | null; u8: number | null; u9: number | null;
+  u1: number | null;
+  u2: number | null;
+  u3: number | null;
+  u4: number | null;
+  u5: number | null;
+  u6: number | null;
+  u7: number | null;
+  u8: number | null;
+  u9: number | null;
 }
 
 function toRatingView(r: RatingDbRow): RatingView {
@@ -235,7 +269,9 @@ export const ratingsOf = (db: Db, conversationId: number): RatingView[] =>
 /** SKM answers of ratings created in [from, to), for the IKM. */
 export function surveyAnswersBetween(db: Db, from: number, to: number): (1 | 2 | 3 | 4 | null)[][] {
   const rows = db
-    .prepare('SELECT u1, u2, u3, u4, u5, u6, u7, u8, u9 FROM ratings WHERE created_at >= ? AND created_at < ? AND coalesce(u1, u2, u3, u4, u5, u6, u7, u8, u9) IS NOT NULL')
+    .prepare(
+      'SELECT u1, u2, u3, u4, u5, u6, u7, u8, u9 FROM ratings WHERE created_at >= ? AND created_at < ? AND coalesce(u1, u2, u3, u4, u5, u6, u7, u8, u9) IS NOT NULL',
+    )
     .raw()
     .all(from, to) as (1 | 2 | 3 | 4 | null)[][];
   return rows;

@@ -64,7 +64,14 @@ export function startClock(db: Db, calendar: ServiceCalendar, conversationId: nu
 /** Requirements no longer complete: no clock at all until they are complete again. */
 export function clearClock(db: Db, conversationId: number): void {
   db.prepare('DELETE FROM sla_pauses WHERE conversation_id = ?').run(conversationId);
-  update(db, conversationId, { requirements_complete_at: null, sla_target_days: null, sla_due_at: null, sla_paused_since: null, sla_remaining_ms: null, sla_paused_ms: 0 });
+  update(db, conversationId, {
+    requirements_complete_at: null,
+    sla_target_days: null,
+    sla_due_at: null,
+    sla_paused_since: null,
+    sla_remaining_ms: null,
+    sla_paused_ms: 0,
+  });
 }
 
 /** Stops the clock at `at` (waiting for the requester, or closed). Nothing happens if it is not running. */
@@ -83,7 +90,11 @@ export function resumeClock(db: Db, calendar: ServiceCalendar, conversationId: n
   const to = Math.max(from, at);
   db.prepare('INSERT INTO sla_pauses (conversation_id, from_at, to_at) VALUES (?, ?, ?)').run(conversationId, from, to);
   db.prepare('UPDATE conversations SET sla_paused_ms = sla_paused_ms + ? WHERE id = ?').run(calendar.workingTimeBetween(from, to), conversationId);
-  update(db, conversationId, { sla_paused_since: null, sla_remaining_ms: null, sla_due_at: dueFromSpans(db, calendar, conversationId, { ...row, sla_paused_since: null }) });
+  update(db, conversationId, {
+    sla_paused_since: null,
+    sla_remaining_ms: null,
+    sla_due_at: dueFromSpans(db, calendar, conversationId, { ...row, sla_paused_since: null }),
+  });
 }
 
 /**

@@ -94,10 +94,23 @@ export function systemTemplateBody(db: Db, key: SystemTemplateKey): string {
 }
 
 /** Placeholders a template may use. Unknown ones stay as written, so a typo is visible, not silent. */
-export type Placeholders = Partial<Record<
-  'nama' | 'tiket' | 'jam_layanan' | 'kekurangan' | 'hari_kerja' | 'batas_waktu' | 'buka_kembali' | 'ringkasan' | 'topik' | 'kantor' | 'petugas' | 'daftar_unsur',
-  string
->>;
+export type Placeholders = Partial<
+  Record<
+    | 'nama'
+    | 'tiket'
+    | 'jam_layanan'
+    | 'kekurangan'
+    | 'hari_kerja'
+    | 'batas_waktu'
+    | 'buka_kembali'
+    | 'ringkasan'
+    | 'topik'
+    | 'kantor'
+    | 'petugas'
+    | 'daftar_unsur',
+    string
+  >
+>;
 
 export function renderTemplate(body: string, values: Placeholders): string {
   return body
@@ -107,7 +120,6 @@ export function renderTemplate(body: string, values: Placeholders): string {
 }
 
 /** "Kamis, 26 November 2026 pukul 10.00 WITA". */
-export const formatWita = (at: number): string =>
-  `${format(new TZDate(at, SERVICE_TIME_ZONE), "EEEE, d MMMM yyyy 'pukul' HH.mm", { locale: localeId })} WITA`;
+export const formatWita = (at: number): string => `${format(new TZDate(at, SERVICE_TIME_ZONE), "EEEE, d MMMM yyyy 'pukul' HH.mm", { locale: localeId })} WITA`;
 
 export { describeServiceHours };

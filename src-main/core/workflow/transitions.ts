@@ -35,7 +35,8 @@ export function checkRequirements(core: CoreServices, row: WorkflowRow, actor: A
   if (row.status !== 'new' && row.status !== 'awaiting_requirements') return;
   const missing = missingFor(core.db, row.id);
   if (missing.length === 0) completeRequirements(core, row, actor, 'persyaratan lengkap');
-  else if (row.status === 'new') changeStatus(core, row, 'awaiting_requirements', actor, `belum lengkap: ${missing.map((m) => REQUIREMENT_LABELS[m]).join(', ')}`);
+  else if (row.status === 'new')
+    changeStatus(core, row, 'awaiting_requirements', actor, `belum lengkap: ${missing.map((m) => REQUIREMENT_LABELS[m]).join(', ')}`);
 }
 
 /** An officer opened the conversation: "new" means unread, so it moves on (markRead calls this). */
@@ -53,11 +54,20 @@ export function claim(core: CoreServices, conversationId: number, actor: Actor &
 
 export function assign(core: CoreServices, row: WorkflowRow, officerId: number | null, actor: Actor): void {
   if (row.assignee_id === officerId) return;
-  const officer = officerId === null ? null : (core.db.prepare('SELECT display_name AS name, disabled FROM officers WHERE id = ?').get(officerId) as { name: string; disabled: number } | undefined);
+  const officer =
+    officerId === null
+      ? null
+      : (core.db.prepare('SELECT display_name AS name, disabled FROM officers WHERE id = ?').get(officerId) as { name: string; disabled: number } | undefined);
   if (officerId !== null && (!officer || officer.disabled)) throw invalidInput('Petugas tidak ditemukan atau nonaktif');
   core.db.prepare('UPDATE conversations SET assignee_id = ?, updated_at = ? WHERE id = ?').run(officerId, core.now(), row.id);
   const text = officer ? `Ditangani oleh ${officer.name}` : 'Penugasan petugas dilepas';
-  writeActivity(core.db, row.id, actor.name && officer && actor.officerId !== officerId ? `${text} (ditugaskan oleh ${actor.name})` : text, { event: 'assigned', assigneeId: officerId, officerId: actor.officerId }, core.now());
+  writeActivity(
+    core.db,
+    row.id,
+    actor.name && officer && actor.officerId !== officerId ? `${text} (ditugaskan oleh ${actor.name})` : text,
+    { event: 'assigned', assigneeId: officerId, officerId: actor.officerId },
+    core.now(),
+  );
   row.assignee_id = officerId;
   core.events.emit('inbox.changed', { conversationIds: [row.id] });
 }
@@ -71,7 +81,12 @@ export function takeIfUnassigned(core: CoreServices, row: WorkflowRow, actor: Ac
 }
 
 /** Fills requester fields and/or the need, then runs the requirements check. */
-export function updateRequirements(core: CoreServices, conversationId: number, input: { requester?: RequesterFieldsInput; need?: string | null }, actor: Actor): void {
+export function updateRequirements(
+  core: CoreServices,
+  conversationId: number,
+  input: { requester?: RequesterFieldsInput; need?: string | null },
+  actor: Actor,
+): void {
   const row = loadConversation(core.db, conversationId);
   const fields = cleanRequesterFields(input.requester ?? {});
   writeRequesterFields(core.db, row.requester_id, fields, core.now());
@@ -80,7 +95,14 @@ export function updateRequirements(core: CoreServices, conversationId: number, i
     core.db.prepare('UPDATE conversations SET need = ?, updated_at = ? WHERE id = ?').run(input.need?.trim() || null, core.now(), row.id);
     changed.push(REQUIREMENT_LABELS.need);
   }
-  if (changed.length > 0) writeActivity(core.db, row.id, `Data persyaratan diperbarui: ${changed.join(', ')}`, { event: 'requirements_updated', fields: changed, officerId: actor.officerId }, core.now());
+  if (changed.length > 0)
+    writeActivity(
+      core.db,
+      row.id,
+      `Data persyaratan diperbarui: ${changed.join(', ')}`,
+      { event: 'requirements_updated', fields: changed, officerId: actor.officerId },
+      core.now(),
+    );
   checkRequirements(core, row, actor);
   core.events.emit('inbox.changed', { conversationIds: [row.id] });
 }
@@ -119,7 +141,9 @@ export function resolve(core: CoreServices, conversationId: number, input: { sum
   takeIfUnassigned(core, row, actor);
   changeStatus(core, row, 'resolved', actor, `topik ${input.topic}`);
   const now = core.now();
-  core.db.prepare('UPDATE conversations SET summary = ?, topic = ?, resolved_at = ?, updated_at = ? WHERE id = ?').run(input.summary, input.topic, now, now, row.id);
+  core.db
+    .prepare('UPDATE conversations SET summary = ?, topic = ?, resolved_at = ?, updated_at = ? WHERE id = ?')
+    .run(input.summary, input.topic, now, now, row.id);
   closeClock(core.db, serviceCalendar(core.db), row.id, now);
   requestRating(core, { ...row, resolved_at: now });
 }

@@ -38,11 +38,25 @@ export function withWorkflow<T extends WorkflowRawColumns>(db: Db, rows: T[], no
   return rows.map((row) => {
     const { wfNeed, wfEmail, wfWhatsapp, wfOccupation, wfStart, wfTargetDays, wfPausedSince, wfRemaining, ...rest } = row;
     const sla = slaView(
-      { status: row.status, requirements_complete_at: wfStart, sla_target_days: wfTargetDays, sla_due_at: row.slaDueAt, sla_paused_since: wfPausedSince, sla_remaining_ms: wfRemaining },
+      {
+        status: row.status,
+        requirements_complete_at: wfStart,
+        sla_target_days: wfTargetDays,
+        sla_due_at: row.slaDueAt,
+        sla_paused_since: wfPausedSince,
+        sla_remaining_ms: wfRemaining,
+      },
       calendar,
       now,
     );
-    const requirementsMissing = missingRequirements({ name: row.requesterName, institution: row.institution, email: wfEmail, whatsapp: wfWhatsapp, occupation: wfOccupation, need: wfNeed });
+    const requirementsMissing = missingRequirements({
+      name: row.requesterName,
+      institution: row.institution,
+      email: wfEmail,
+      whatsapp: wfWhatsapp,
+      occupation: wfOccupation,
+      need: wfNeed,
+    });
     return { ...rest, ...sla, requirementsMissing } as unknown as WithWorkflow<T>;
   });
 }

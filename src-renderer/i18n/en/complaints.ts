@@ -4,7 +4,8 @@ import type { complaintsId } from '../id/complaints';
 export const complaintsEn: Translation<typeof complaintsId> = {
   'complaints.title': 'Complaints',
 
-  'complaints.intro': 'Complaints from the suggestion box in the PST room, the online form, phone 0362-22145, visits, or Telegram and email messages logged by an officer.',
+  'complaints.intro':
+    'Complaints from the suggestion box in the PST room, the online form, phone 0362-22145, visits, or Telegram and email messages logged by an officer.',
   'complaints.create': 'Log complaint',
   'complaints.log': 'Log',
   'complaints.promoteTitle': 'Log this message as a complaint',

@@ -76,7 +76,8 @@ export const conversationEn: Translation<typeof conversationId> = {
   'requester.historyCurrent': 'open now',
   'requester.merge': 'Merge with another requester…',
   'requester.mergeTitle': 'Merge requester records',
-  'requester.mergeIntro': 'Did the same person contact PST on another channel or from another address? Pick the other record: its consultations, channels and complaints move to {name}; empty fields are filled from it.',
+  'requester.mergeIntro':
+    'Did the same person contact PST on another channel or from another address? Pick the other record: its consultations, channels and complaints move to {name}; empty fields are filled from it.',
   'requester.mergePick': 'Other requester',
   'requester.mergeSearching': 'Searching…',
   'requester.mergeTypeMore': 'Type at least 2 characters to search.',

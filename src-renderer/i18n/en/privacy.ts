@@ -4,7 +4,8 @@ import type { privacyId } from '../id/privacy';
 export const privacyEn: Translation<typeof privacyId> = {
   'settingsTab.backup': 'Backup & privacy',
   'backup.title': 'Data backup',
-  'backup.intro': 'A copy of the database and attachments, made every day after service hours and on demand. Keep it on another disk (USB or a network folder), not only on this PC.',
+  'backup.intro':
+    'A copy of the database and attachments, made every day after service hours and on demand. Keep it on another disk (USB or a network folder), not only on this PC.',
   'backup.last': 'Last backup',
   'backup.none': 'Never backed up',
   'backup.ok': 'Succeeded',
@@ -22,7 +23,8 @@ export const privacyEn: Translation<typeof privacyId> = {
   'backup.list': '{n} backups in the folder',
   'backup.secretsNote': 'The Telegram bot token and email password are not backed up; enter them again after a restore.',
   'privacy.title': "Requesters' personal data (UU PDP)",
-  'privacy.intro': 'Personal data of inactive requesters is anonymised automatically: name, contacts, message texts and attachments are removed; the statistics for reports stay.',
+  'privacy.intro':
+    'Personal data of inactive requesters is anonymised automatically: name, contacts, message texts and attachments are removed; the statistics for reports stay.',
   'privacy.months': "Keep requesters' personal data for (months)",
   'privacy.monthsHint': '0 = no limit. Default 24 months: yearly reports and their audit can still be made.',
   'privacy.lastRun': 'Last run {at}: {n} requesters anonymised',
@@ -30,7 +32,8 @@ export const privacyEn: Translation<typeof privacyId> = {
   'requesterData.export': 'Export data',
   'requesterData.erase': 'Erase personal data',
   'requesterData.eraseTitle': "Erase {name}'s personal data?",
-  'requesterData.eraseBody': "This requester's name, institution, email, WhatsApp, Telegram account, every message text and attachment will be removed from the console and the search index. Tickets, topics, service times and ratings stay for the reports. This cannot be undone.",
+  'requesterData.eraseBody':
+    "This requester's name, institution, email, WhatsApp, Telegram account, every message text and attachment will be removed from the console and the search index. Tickets, topics, service times and ratings stay for the reports. This cannot be undone.",
   'requesterData.reason': 'Reason (kept in the audit log)',
   'requesterData.reasonHint': 'E.g. "Requested by the requester by email on 27-11-2026".',
   'requesterData.confirm': 'Type HAPUS to confirm',

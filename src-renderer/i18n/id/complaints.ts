@@ -2,7 +2,8 @@
 export const complaintsId = {
   'complaints.title': 'Pengaduan',
 
-  'complaints.intro': 'Pengaduan dari kotak saran di ruang PST, formulir daring, telepon 0362-22145, kunjungan langsung, atau pesan Telegram dan email yang dicatat petugas.',
+  'complaints.intro':
+    'Pengaduan dari kotak saran di ruang PST, formulir daring, telepon 0362-22145, kunjungan langsung, atau pesan Telegram dan email yang dicatat petugas.',
   'complaints.create': 'Catat pengaduan',
   'complaints.log': 'Catat',
   'complaints.promoteTitle': 'Catat pesan sebagai pengaduan',

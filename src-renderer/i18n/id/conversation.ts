@@ -74,7 +74,8 @@ export const conversationId = {
   'requester.historyCurrent': 'sedang dibuka',
   'requester.merge': 'Gabungkan dengan pengguna lain…',
   'requester.mergeTitle': 'Gabungkan data pengguna layanan',
-  'requester.mergeIntro': 'Orang yang sama menghubungi PST lewat kanal lain atau alamat lain? Pilih data satunya: konsultasi, kanal, dan pengaduannya pindah ke {name}, kolom kosong diisi dari data itu.',
+  'requester.mergeIntro':
+    'Orang yang sama menghubungi PST lewat kanal lain atau alamat lain? Pilih data satunya: konsultasi, kanal, dan pengaduannya pindah ke {name}, kolom kosong diisi dari data itu.',
   'requester.mergePick': 'Pengguna lain',
   'requester.mergeSearching': 'Mencari…',
   'requester.mergeTypeMore': 'Ketik minimal 2 karakter untuk mencari.',

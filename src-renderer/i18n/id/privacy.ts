@@ -2,7 +2,8 @@
 export const privacyId = {
   'settingsTab.backup': 'Cadangan & privasi',
   'backup.title': 'Cadangan data',
-  'backup.intro': 'Salinan basis data dan lampiran, dibuat setiap hari setelah jam layanan dan saat diminta. Simpan di disk lain (USB atau folder jaringan), bukan di disk PC ini saja.',
+  'backup.intro':
+    'Salinan basis data dan lampiran, dibuat setiap hari setelah jam layanan dan saat diminta. Simpan di disk lain (USB atau folder jaringan), bukan di disk PC ini saja.',
   'backup.last': 'Cadangan terakhir',
   'backup.none': 'Belum pernah dicadangkan',
   'backup.ok': 'Berhasil',
@@ -20,7 +21,8 @@ export const privacyId = {
   'backup.list': '{n} cadangan di folder',
   'backup.secretsNote': 'Token bot Telegram dan kata sandi email tidak ikut dicadangkan; setelah pemulihan masukkan kembali.',
   'privacy.title': 'Data pribadi pemohon (UU PDP)',
-  'privacy.intro': 'Data pribadi pengguna layanan yang tidak aktif dianonimkan otomatis: nama, kontak, isi pesan dan lampiran dihapus; angka statistik untuk laporan tetap ada.',
+  'privacy.intro':
+    'Data pribadi pengguna layanan yang tidak aktif dianonimkan otomatis: nama, kontak, isi pesan dan lampiran dihapus; angka statistik untuk laporan tetap ada.',
   'privacy.months': 'Simpan data pribadi pemohon selama (bulan)',
   'privacy.monthsHint': '0 = tanpa batas. Bawaan 24 bulan: laporan tahunan dan pemeriksaannya masih dapat dibuat.',
   'privacy.lastRun': 'Terakhir dijalankan {at}: {n} pengguna layanan dianonimkan',
@@ -28,7 +30,8 @@ export const privacyId = {
   'requesterData.export': 'Ekspor data',
   'requesterData.erase': 'Hapus data pribadi',
   'requesterData.eraseTitle': 'Hapus data pribadi {name}?',
-  'requesterData.eraseBody': 'Nama, institusi, email, WhatsApp, akun Telegram, semua isi pesan dan lampiran pengguna layanan ini akan dihapus dari konsol dan indeks pencarian. Tiket, topik, waktu layanan dan penilaian tetap tercatat untuk laporan. Tindakan ini tidak dapat dibatalkan.',
+  'requesterData.eraseBody':
+    'Nama, institusi, email, WhatsApp, akun Telegram, semua isi pesan dan lampiran pengguna layanan ini akan dihapus dari konsol dan indeks pencarian. Tiket, topik, waktu layanan dan penilaian tetap tercatat untuk laporan. Tindakan ini tidak dapat dibatalkan.',
   'requesterData.reason': 'Alasan (dicatat di log audit)',
   'requesterData.reasonHint': 'Mis. "Permintaan pemohon melalui email tanggal 27-11-2026".',
   'requesterData.confirm': 'Ketik HAPUS untuk mengonfirmasi',

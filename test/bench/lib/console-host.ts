@@ -30,10 +30,14 @@ export function buildConsole(log: (message: string) => void): BuiltConsole {
   }
   const outDir = join(PRIVATE_ROOT, 'out');
   const t0 = performance.now();
-  const build = spawnSync(process.execPath, [join(REPO_ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build', '--outDir', outDir, '--logLevel', 'warn'], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-  });
+  const build = spawnSync(
+    process.execPath,
+    [join(REPO_ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build', '--outDir', outDir, '--logLevel', 'warn'],
+    {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    },
+  );
   if (build.status === 0 && existsSync(join(outDir, 'main', 'server.js'))) {
     log(`console built from the current sources in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     return { server: join(outDir, 'main', 'server.js'), rendererDir: join(outDir, 'renderer'), note: 'fresh build' };

@@ -9,7 +9,15 @@ import type { BrowserContext, Page } from 'playwright-core';
 export const PROBE_SCRIPT = fileURLToPath(new URL('./console-probe.js', import.meta.url));
 export const CHROMIUM = {
   executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 };
 /** The office PC's screen, as the e2e tests use it. */
 export const CONTEXT_OPTIONS = { viewport: { width: 1366, height: 768 }, locale: 'id-ID', timezoneId: 'Asia/Makassar' };
@@ -50,7 +58,10 @@ const probe = <T>(page: Page, name: ProbeCall, arg?: unknown): Promise<T> =>
 const withTimeout = <T>(p: Promise<T>, ms: number, what: string): Promise<T> =>
   Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what}: nothing after ${ms / 1000} s`)), ms))]);
 
-export async function newProbedContext(browser: { newContext(o: object): Promise<BrowserContext> }, storageState?: Awaited<ReturnType<BrowserContext['storageState']>>): Promise<BrowserContext> {
+export async function newProbedContext(
+  browser: { newContext(o: object): Promise<BrowserContext> },
+  storageState?: Awaited<ReturnType<BrowserContext['storageState']>>,
+): Promise<BrowserContext> {
   const context = await browser.newContext({ ...CONTEXT_OPTIONS, ...(storageState ? { storageState } : {}) });
   await context.addInitScript({ path: PROBE_SCRIPT });
   return context;

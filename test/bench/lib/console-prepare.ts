@@ -43,7 +43,17 @@ export async function prepareLongConversations(state: WorkerState, args: { seed:
   const out: LongConversation[] = [];
   for (let k = 0; k < args.count; k++) {
     const chat = String(8_100_000_000 + k);
-    const thread = [...generateSeed({ seed: args.seed ^ (0xc0de + k), conversations: 1, messages: INCOMING, start: args.start + k * DAY_MS, end: args.start + (k + 3) * DAY_MS, emailShare: 0, batchSize: 1000 })]
+    const thread = [
+      ...generateSeed({
+        seed: args.seed ^ (0xc0de + k),
+        conversations: 1,
+        messages: INCOMING,
+        start: args.start + k * DAY_MS,
+        end: args.start + (k + 3) * DAY_MS,
+        emailShare: 0,
+        batchSize: 1000,
+      }),
+    ]
       .flat()
       .map((m) => ownChat(m.inbound, chat));
     const results = ingestBatch(core.services, thread);

@@ -72,7 +72,11 @@ export function createContext(options: BenchOptions): BenchContext & { dispose()
       if (!shared.get('statuses')) {
         const dbFile = await ctx.coreDbFile();
         const mix = await (await ctx.bare()).call<Record<string, number>>('bare.setupStatuses', { dbFile, now: SEED_NOW, seed: options.seed });
-        log(`status mix: ${Object.entries(mix).map(([s, n]) => `${s} ${n}`).join(', ')}`);
+        log(
+          `status mix: ${Object.entries(mix)
+            .map(([s, n]) => `${s} ${n}`)
+            .join(', ')}`,
+        );
         shared.set('statuses', mix);
       }
     },

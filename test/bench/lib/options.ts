@@ -42,7 +42,12 @@ export function parseOptions(argv: string[]): BenchOptions {
   const messages = int(values.messages, values.conversations ? conversations * 10 : 1_000_000, 'messages');
   if (messages < conversations) throw new Error('--messages must be at least --conversations');
   return {
-    only: values.only ? values.only.split(',').map((s) => s.trim()).filter(Boolean) : null,
+    only: values.only
+      ? values.only
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : null,
     conversations,
     messages,
     seed: int(values.seed, 5108, 'seed'),

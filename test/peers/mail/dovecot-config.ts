@@ -26,16 +26,25 @@ export function dovecotIdentity(): DovecotIdentity {
   return { internalUser: 'dovecot', internalGroup: 'dovecot', loginUser: 'dovenull', mailUid: dovecot.uid, mailGid: dovecot.gid, runsAsRoot: true };
 }
 
-interface PasswdEntry { name: string; uid: number; gid: number }
+interface PasswdEntry {
+  name: string;
+  uid: number;
+  gid: number;
+}
 
 function passwdEntries(): PasswdEntry[] {
-  return readFileSync('/etc/passwd', 'utf8').split('\n').flatMap((line) => {
-    const [name, , uid, gid] = line.split(':');
-    return name && uid && gid ? [{ name, uid: Number(uid), gid: Number(gid) }] : [];
-  });
+  return readFileSync('/etc/passwd', 'utf8')
+    .split('\n')
+    .flatMap((line) => {
+      const [name, , uid, gid] = line.split(':');
+      return name && uid && gid ? [{ name, uid: Number(uid), gid: Number(gid) }] : [];
+    });
 }
 function groupNameByGid(gid: number): string | undefined {
-  return readFileSync('/etc/group', 'utf8').split('\n').map((line) => line.split(':')).find((f) => f[2] === String(gid))?.[0];
+  return readFileSync('/etc/group', 'utf8')
+    .split('\n')
+    .map((line) => line.split(':'))
+    .find((f) => f[2] === String(gid))?.[0];
 }
 const passwdEntry = (name: string) => passwdEntries().find((e) => e.name === name);
 const passwdEntryByUid = (uid: number) => passwdEntries().find((e) => e.uid === uid);
@@ -53,11 +62,13 @@ export function localPart(user: string): string {
 
 /** passwd-file lines: `name:{PLAIN}password:uid:gid::home::` (PLAIN is fine for a throwaway test peer). */
 export function renderPasswdFile(accounts: readonly MailAccount[], homeOf: (local: string) => string, identity: DovecotIdentity): string {
-  return accounts.map((a) => {
-    if (/[:\n]/.test(a.password)) throw new Error(`password for ${a.user} must not contain ':' or a newline`);
-    const local = localPart(a.user);
-    return `${local}:{PLAIN}${a.password}:${identity.mailUid}:${identity.mailGid}::${homeOf(local)}::\n`;
-  }).join('');
+  return accounts
+    .map((a) => {
+      if (/[:\n]/.test(a.password)) throw new Error(`password for ${a.user} must not contain ':' or a newline`);
+      const local = localPart(a.user);
+      return `${local}:{PLAIN}${a.password}:${identity.mailUid}:${identity.mailGid}::${homeOf(local)}::\n`;
+    })
+    .join('');
 }
 
 export interface DovecotLayout {

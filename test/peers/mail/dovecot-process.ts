@@ -154,11 +154,18 @@ export class DovecotProcess {
     // Only meaningful while starting; a later kill must not become an unhandled rejection.
     died.catch(() => undefined);
     try {
-      await Promise.race([died, pollUntil('dovecot IMAP greeting', async () => {
-        if (exitInfo) return;
-        const greeting = await readGreeting(this.imapPort, 500);
-        if (!greeting.startsWith('* OK')) throw new Error(`unexpected greeting ${greeting}`);
-      }, timeoutMs)]);
+      await Promise.race([
+        died,
+        pollUntil(
+          'dovecot IMAP greeting',
+          async () => {
+            if (exitInfo) return;
+            const greeting = await readGreeting(this.imapPort, 500);
+            if (!greeting.startsWith('* OK')) throw new Error(`unexpected greeting ${greeting}`);
+          },
+          timeoutMs,
+        ),
+      ]);
       if (exitInfo) await died;
     } catch (error) {
       await this.kill();
@@ -174,10 +181,16 @@ export class DovecotProcess {
     this.killGroupNow();
     await this.exited;
     // The wrapper is reaped; wait for the rest of the group (reparented to init) so ports are free.
-    if (pid) await pollUntil('dovecot group gone', async () => {
-      const live = liveGroupMembers(pid);
-      if (live.length > 0) throw new Error(`process group ${pid} still has ${live.join(', ')}`);
-    }, 3000, 5);
+    if (pid)
+      await pollUntil(
+        'dovecot group gone',
+        async () => {
+          const live = liveGroupMembers(pid);
+          if (live.length > 0) throw new Error(`process group ${pid} still has ${live.join(', ')}`);
+        },
+        3000,
+        5,
+      );
   }
 
   killGroupNow(): void {

@@ -2,7 +2,20 @@
  * Real mail peers for tests: a private Dovecot (IMAP, IMAPS, LMTP) plus an in-process SMTP
  * submission server that delivers into it. See README.md in this folder.
  */
-import { accessSync, constants, chmodSync, chownSync, mkdirSync, mkdtempSync, renameSync, rmSync, unlinkSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  chmodSync,
+  chownSync,
+  mkdirSync,
+  mkdtempSync,
+  renameSync,
+  rmSync,
+  unlinkSync,
+  readdirSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ImapFlowOptions } from 'imapflow';
@@ -69,7 +82,13 @@ export interface MailPeers {
   /** Delivers a raw message over LMTP, as arriving mail. */
   deliver(user: string, raw: string | Buffer, options?: { from?: string }): Promise<void>;
   /** IMAP APPEND; `mailbox` is a path or a special-use flag such as `\Sent`. */
-  append(user: string, mailbox: string, raw: string | Buffer, flags?: string[], internalDate?: Date): Promise<{ path: string; uid: number | undefined; uidValidity: bigint | undefined }>;
+  append(
+    user: string,
+    mailbox: string,
+    raw: string | Buffer,
+    flags?: string[],
+    internalDate?: Date,
+  ): Promise<{ path: string; uid: number | undefined; uidValidity: bigint | undefined }>;
   /** Fast bulk seeding straight into Maildir files (see README: assert on the IMAP view). */
   seedMaildir(user: string, mailbox: string, messages: Iterable<SeedMessage>): number;
   /** Makes Dovecot issue a new UIDVALIDITY for the mailbox (kill, drop uidlist/indexes, restart). */
@@ -175,21 +194,27 @@ export async function startMailPeers(options: MailPeersOptions = {}): Promise<Ma
     // Probed ports can be taken by a parallel test file before Dovecot binds them: pick anew.
     let started: { server: DovecotProcess; ports: [number, number, number]; ms: number } | null = null;
     for (let attempt = 1; !started; attempt++) {
-      const ports = await freePorts(3) as [number, number, number];
+      const ports = (await freePorts(3)) as [number, number, number];
       const [imapPort, imapsPort, lmtpPort] = ports;
-      writeFileSync(configPath, renderDovecotConf({
-        instanceName: `pst-mail-${process.pid}-${imapPort}`,
-        baseDir: join(dir, 'run'),
-        stateDir: join(dir, 'state'),
-        logPath,
-        certPath: cert.certPath,
-        keyPath: cert.keyPath,
-        passwdPath,
-        imapPort,
-        imapsPort,
-        lmtpPort,
-        authFailureDelaySeconds: options.authFailureDelaySeconds ?? 0,
-      }, identity));
+      writeFileSync(
+        configPath,
+        renderDovecotConf(
+          {
+            instanceName: `pst-mail-${process.pid}-${imapPort}`,
+            baseDir: join(dir, 'run'),
+            stateDir: join(dir, 'state'),
+            logPath,
+            certPath: cert.certPath,
+            keyPath: cert.keyPath,
+            passwdPath,
+            imapPort,
+            imapsPort,
+            lmtpPort,
+            authFailureDelaySeconds: options.authFailureDelaySeconds ?? 0,
+          },
+          identity,
+        ),
+      );
       const server = new DovecotProcess(binary, configPath, logPath, imapPort, join(dir, 'run'));
       dovecot = server;
       const t = performance.now();
@@ -230,9 +255,18 @@ export async function startMailPeers(options: MailPeersOptions = {}): Promise<Ma
     const peers: MailPeers = {
       dir,
       host: MAIL_HOST,
-      ports: { imap, imaps, lmtp, get smtp() { return smtpPeer.port; } },
+      ports: {
+        imap,
+        imaps,
+        lmtp,
+        get smtp() {
+          return smtpPeer.port;
+        },
+      },
       ca: cert.cert,
-      get users() { return [...accounts.values()]; },
+      get users() {
+        return [...accounts.values()];
+      },
       smtp: smtpPeer,
       startMs,
       imapConfig,
@@ -252,29 +286,34 @@ export async function startMailPeers(options: MailPeersOptions = {}): Promise<Ma
         await new Promise((r) => setTimeout(r, nextSecond - Date.now() + 20));
       },
       deliver: (user, raw, o = {}) => deliverViaLmtp(lmtp, o.from ?? 'pengirim@example.test', [addressOf(user)], raw),
-      append: (user, mailbox, raw, flags, internalDate) => withImap(imapConfig(user), async (client) => {
-        const path = await resolveMailbox(client, mailbox);
-        const result = await client.append(path, raw, flags, internalDate);
-        if (!result) throw new Error(`APPEND to ${path} failed`);
-        return { path: result.destination, uid: result.uid, uidValidity: result.uidValidity };
-      }),
+      append: (user, mailbox, raw, flags, internalDate) =>
+        withImap(imapConfig(user), async (client) => {
+          const path = await resolveMailbox(client, mailbox);
+          const result = await client.append(path, raw, flags, internalDate);
+          if (!result) throw new Error(`APPEND to ${path} failed`);
+          return { path: result.destination, uid: result.uid, uidValidity: result.uidValidity };
+        }),
       seedMaildir(user, mailbox, messages) {
         const target = maildirOf(join(homeOf(localPart(accountOf(user).user)), 'Maildir'), mailbox);
         ensureMaildir(target, mailbox.toUpperCase() === 'INBOX', owner);
         return writeMaildirMessages(target, messages, owner);
       },
       async resetUidValidity(user, mailbox = 'INBOX') {
-        const uidValidityNow = () => withImap(imapConfig(user), async (c) => {
-          const status = await c.status(mailbox, { uidValidity: true });
-          if (!status || status.uidValidity === undefined) throw new Error(`STATUS ${mailbox} gave no UIDVALIDITY`);
-          return status.uidValidity;
-        });
+        const uidValidityNow = () =>
+          withImap(imapConfig(user), async (c) => {
+            const status = await c.status(mailbox, { uidValidity: true });
+            if (!status || status.uidValidity === undefined) throw new Error(`STATUS ${mailbox} gave no UIDVALIDITY`);
+            return status.uidValidity;
+          });
         const previous = await uidValidityNow();
         await server.kill();
         const root = join(homeOf(localPart(accountOf(user).user)), 'Maildir');
         const target = maildirOf(root, mailbox);
         // The uidlist holds UIDVALIDITY and UIDs; the indexes cache them. The messages stay.
-        for (const [folder, pattern] of [[target, /^(dovecot-uidlist|dovecot\.index.*)$/], [root, /^dovecot\.list\.index.*$/]] as const) {
+        for (const [folder, pattern] of [
+          [target, /^(dovecot-uidlist|dovecot\.index.*)$/],
+          [root, /^dovecot\.list\.index.*$/],
+        ] as const) {
           for (const name of readdirSync(folder)) if (pattern.test(name)) unlinkSync(join(folder, name));
         }
         await server.start(startTimeoutMs);
@@ -287,8 +326,12 @@ export async function startMailPeers(options: MailPeersOptions = {}): Promise<Ma
         await server.kill();
         await server.start(startTimeoutMs);
       },
-      get dovecotRunning() { return server.pid !== null; },
-      get dovecotPid() { return server.pid; },
+      get dovecotRunning() {
+        return server.pid !== null;
+      },
+      get dovecotPid() {
+        return server.pid;
+      },
       dovecotLog: (lines) => server.logTail(lines),
       async close() {
         await smtpPeer.stop();

@@ -47,11 +47,14 @@ export function writeMaildirMessages(dir: string, messages: Iterable<SeedMessage
   let index = 0;
   for (const message of messages) {
     const body = typeof message.raw === 'string' ? Buffer.from(message.raw.replace(/\r?\n/g, '\r\n'), 'utf8') : message.raw;
-    const letters = (message.flags ?? []).map((flag) => {
-      const letter = FLAG_LETTERS[flag];
-      if (!letter) throw new Error(`Maildir seeding supports system flags only, not ${flag}: use append() for keywords`);
-      return letter;
-    }).sort().join('');
+    const letters = (message.flags ?? [])
+      .map((flag) => {
+        const letter = FLAG_LETTERS[flag];
+        if (!letter) throw new Error(`Maildir seeding supports system flags only, not ${flag}: use append() for keywords`);
+        return letter;
+      })
+      .sort()
+      .join('');
     // Fixed-width counter: UIDs follow the file-name order.
     const name = `${seconds}.M${String(index).padStart(8, '0')}P${batchId}.pst-seed,S=${body.length}:2,${letters}`;
     const path = join(dir, 'cur', name);

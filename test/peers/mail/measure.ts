@@ -42,7 +42,11 @@ async function measureStart(): Promise<void> {
 
 async function measureMaildirSeed(peers: MailPeers): Promise<void> {
   const t = performance.now();
-  peers.seedMaildir(PST, 'Seed', Array.from({ length: total }, (_, i) => ({ raw: fixture(i), flags: i % 3 ? ['\\Seen'] : [] })));
+  peers.seedMaildir(
+    PST,
+    'Seed',
+    Array.from({ length: total }, (_, i) => ({ raw: fixture(i), flags: i % 3 ? ['\\Seen'] : [] })),
+  );
   const written = performance.now() - t;
   const count = await imapMessageCount(peers, 'Seed');
   const indexed = performance.now() - t;
@@ -56,20 +60,26 @@ async function measureImapAppend(peers: MailPeers, count: number, connections: n
   await setup.connect();
   await setup.mailboxCreate(mailbox);
   await setup.logout();
-  const clients = await Promise.all(Array.from({ length: connections }, async () => {
-    const c = new ImapFlow({ ...peers.imapConfig(PST), disableAutoIdle: true });
-    await c.connect();
-    return c;
-  }));
+  const clients = await Promise.all(
+    Array.from({ length: connections }, async () => {
+      const c = new ImapFlow({ ...peers.imapConfig(PST), disableAutoIdle: true });
+      await c.connect();
+      return c;
+    }),
+  );
   const t = performance.now();
   let next = 0;
-  await Promise.all(clients.map(async (client) => {
-    while (next < count) await client.append(mailbox, fixture(next++), ['\\Seen']);
-  }));
+  await Promise.all(
+    clients.map(async (client) => {
+      while (next < count) await client.append(mailbox, fixture(next++), ['\\Seen']);
+    }),
+  );
   const elapsed = performance.now() - t;
   await Promise.all(clients.map((c) => c.logout()));
   const seen = await imapMessageCount(peers, mailbox);
-  console.log(`IMAP APPEND (imapflow, ${connections} connection(s)), ${count} messages: ${ms(elapsed)} (${(count / (elapsed / 1000)).toFixed(0)}/s; 10,000 would take ~${((10_000 / count) * elapsed / 1000).toFixed(1)} s); IMAP sees ${seen}`);
+  console.log(
+    `IMAP APPEND (imapflow, ${connections} connection(s)), ${count} messages: ${ms(elapsed)} (${(count / (elapsed / 1000)).toFixed(0)}/s; 10,000 would take ~${(((10_000 / count) * elapsed) / 1000).toFixed(1)} s); IMAP sees ${seen}`,
+  );
 }
 
 async function measureLmtpBulk(peers: MailPeers, count: number): Promise<void> {
@@ -111,7 +121,9 @@ async function measureLatency(peers: MailPeers, rounds: number): Promise<void> {
   }
   console.log(`LMTP deliver() call alone, median of ${rounds}: ${ms(median(lmtpOnly))}`);
   console.log(`LMTP deliver -> IDLE EXISTS, median of ${rounds}: ${ms(median(lmtp))} (max ${ms(Math.max(...lmtp))})`);
-  console.log(`nodemailer send via SMTP peer (new connection, STARTTLS, AUTH) -> IDLE EXISTS, median of ${rounds}: ${ms(median(smtp))} (max ${ms(Math.max(...smtp))})`);
+  console.log(
+    `nodemailer send via SMTP peer (new connection, STARTTLS, AUTH) -> IDLE EXISTS, median of ${rounds}: ${ms(median(smtp))} (max ${ms(Math.max(...smtp))})`,
+  );
 }
 
 await measureStart();

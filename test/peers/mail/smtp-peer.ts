@@ -154,7 +154,8 @@ export class SmtpPeer {
       onRcptTo: (address, _session, callback) => {
         const rejection = this.takeRejection('rcpt');
         if (rejection) return callback(rejection);
-        if (!options.isLocalRecipient(address.address)) return callback(smtpError(550, `5.1.1 <${address.address}>: no such local mailbox (this peer relays nothing)`));
+        if (!options.isLocalRecipient(address.address))
+          return callback(smtpError(550, `5.1.1 <${address.address}>: no such local mailbox (this peer relays nothing)`));
         callback();
       },
       onData: (stream, session, callback) => this.onData(stream, session, callback),
@@ -181,7 +182,13 @@ export class SmtpPeer {
       const rcptTo = session.envelope.rcptTo.map((r) => r.address);
       deliverViaLmtp(this.options.lmtpPort, mailFrom, rcptTo, raw).then(
         () => {
-          this.received.push({ envelope: { mailFrom, rcptTo }, raw, messageId: messageIdOf(raw), authUser: String(session.user ?? ''), receivedAt: new Date() });
+          this.received.push({
+            envelope: { mailFrom, rcptTo },
+            raw,
+            messageId: messageIdOf(raw),
+            authUser: String(session.user ?? ''),
+            receivedAt: new Date(),
+          });
           this.events.emit('received');
           callback(null);
         },

@@ -5,9 +5,7 @@ import type { BotCommand, Chat, Message, User, UserFromGetMe } from 'grammy/type
 import { FileStore } from './files';
 import { RateLimiter } from './rate-limits';
 import { UpdateQueue } from './updates';
-import {
-  BotApiError, badRequest, type BotConfig, type CallbackRecord, type Clock, type EmulatorOptions, type SentRecord, type TestUser,
-} from './types';
+import { BotApiError, badRequest, type BotConfig, type CallbackRecord, type Clock, type EmulatorOptions, type SentRecord, type TestUser } from './types';
 
 export class BotState {
   readonly me: UserFromGetMe;
@@ -28,7 +26,11 @@ export class BotState {
   private readonly lastMessageId = new Map<number, number>();
   private callbackCounter = 0;
 
-  constructor(readonly config: BotConfig, readonly clock: Clock, options: EmulatorOptions) {
+  constructor(
+    readonly config: BotConfig,
+    readonly clock: Clock,
+    options: EmulatorOptions,
+  ) {
     this.me = {
       id: config.id ?? (Number(config.token.split(':')[0]) || 1_000_000),
       is_bot: true,

@@ -44,13 +44,20 @@ export class BotClient {
     return this.userMedia(user, 'voice', bytes, { mimeType: 'audio/ogg', duration: options.duration ?? 1 }, options.caption);
   }
 
-  userSendsVideo(user: TestUser, bytes: Uint8Array, options: CaptionOptions & { duration?: number; width?: number; height?: number; fileName?: string; mimeType?: string } = {}): Message {
+  userSendsVideo(
+    user: TestUser,
+    bytes: Uint8Array,
+    options: CaptionOptions & { duration?: number; width?: number; height?: number; fileName?: string; mimeType?: string } = {},
+  ): Message {
     const fileName = options.fileName ?? 'video.mp4';
     return this.userMedia(user, 'video', bytes, { ...options, fileName, mimeType: options.mimeType ?? mimeTypeFor(fileName) ?? 'video/mp4' }, options.caption);
   }
 
   userSendsSticker(user: TestUser, options: { emoji?: string; bytes?: Uint8Array } = {}): Message {
-    return this.userMedia(user, 'sticker', options.bytes ?? new Uint8Array([0x52, 0x49, 0x46, 0x46]), { mimeType: 'image/webp', ...(options.emoji ? { emoji: options.emoji } : {}) });
+    return this.userMedia(user, 'sticker', options.bytes ?? new Uint8Array([0x52, 0x49, 0x46, 0x46]), {
+      mimeType: 'image/webp',
+      ...(options.emoji ? { emoji: options.emoji } : {}),
+    });
   }
 
   userSendsLocation(user: TestUser, location: { latitude: number; longitude: number }): Message {
@@ -109,10 +116,15 @@ export class BotClient {
 
   /** Resolves when the bot answers the query (or at once if it already has). */
   waitForCallbackAnswer(queryId: string, timeoutMs = 5000): Promise<CallbackRecord> {
-    return this.waitFor<CallbackRecord>('answered', () => {
-      const record = this.bot.callbackRecord(queryId);
-      return record?.answer ? record : undefined;
-    }, timeoutMs, `answer to callback query ${queryId}`);
+    return this.waitFor<CallbackRecord>(
+      'answered',
+      () => {
+        const record = this.bot.callbackRecord(queryId);
+        return record?.answer ? record : undefined;
+      },
+      timeoutMs,
+      `answer to callback query ${queryId}`,
+    );
   }
 
   /** The user blocks the bot: sends to them fail with 403 and a my_chat_member update arrives. */
@@ -179,7 +191,13 @@ export class BotClient {
     return message;
   }
 
-  private userMedia(user: TestUser, kind: FileKind, bytes: Uint8Array, meta: { fileName?: string; mimeType?: string; duration?: number; width?: number; height?: number; emoji?: string }, caption?: string): Message {
+  private userMedia(
+    user: TestUser,
+    kind: FileKind,
+    bytes: Uint8Array,
+    meta: { fileName?: string; mimeType?: string; duration?: number; width?: number; height?: number; emoji?: string },
+    caption?: string,
+  ): Message {
     const file = this.bot.files.add(kind, Buffer.from(bytes), {
       ...(meta.fileName ? { fileName: meta.fileName } : {}),
       ...(meta.mimeType ? { mimeType: meta.mimeType } : {}),
@@ -196,7 +214,13 @@ export class BotClient {
   private pushMembership(user: TestUser, oldStatus: 'member' | 'kicked', newStatus: 'member' | 'kicked'): void {
     const member = (status: 'member' | 'kicked') => (status === 'kicked' ? { user: this.bot.me, status, until_date: 0 } : { user: this.bot.me, status });
     this.bot.updates.push({
-      my_chat_member: { chat: privateChat(user), from: userObject(user), date: this.bot.nowSec(), old_chat_member: member(oldStatus), new_chat_member: member(newStatus) },
+      my_chat_member: {
+        chat: privateChat(user),
+        from: userObject(user),
+        date: this.bot.nowSec(),
+        old_chat_member: member(oldStatus),
+        new_chat_member: member(newStatus),
+      },
     } as Omit<Update, 'update_id'>);
   }
 

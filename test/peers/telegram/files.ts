@@ -11,21 +11,48 @@ const filePathLifetimeMs = 60 * 60 * 1000;
 
 // Leading bytes of real file_ids encode the type; these keep ids recognisable in logs.
 const idPrefix: Record<FileKind, string> = {
-  photo: 'AgACAgUAAxkBAAI', document: 'BQACAgUAAxkBAAI', voice: 'AwACAgUAAxkBAAI',
-  video: 'BAACAgUAAxkBAAI', audio: 'CQACAgUAAxkBAAI', sticker: 'CAACAgUAAxkBAAI',
+  photo: 'AgACAgUAAxkBAAI',
+  document: 'BQACAgUAAxkBAAI',
+  voice: 'AwACAgUAAxkBAAI',
+  video: 'BAACAgUAAxkBAAI',
+  audio: 'CQACAgUAAxkBAAI',
+  sticker: 'CAACAgUAAxkBAAI',
 };
 const pathFolder: Record<FileKind, string> = {
-  photo: 'photos', document: 'documents', voice: 'voice', video: 'videos', audio: 'music', sticker: 'stickers',
+  photo: 'photos',
+  document: 'documents',
+  voice: 'voice',
+  video: 'videos',
+  audio: 'music',
+  sticker: 'stickers',
 };
 const defaultExtension: Record<FileKind, string> = {
-  photo: '.jpg', document: '', voice: '.oga', video: '.mp4', audio: '.mp3', sticker: '.webp',
+  photo: '.jpg',
+  document: '',
+  voice: '.oga',
+  video: '.mp4',
+  audio: '.mp3',
+  sticker: '.webp',
 };
 const mimeByExtension: Record<string, string> = {
-  '.pdf': 'application/pdf', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.gif': 'image/gif',
-  '.webp': 'image/webp', '.txt': 'text/plain', '.csv': 'text/csv', '.zip': 'application/zip',
-  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', '.xls': 'application/vnd.ms-excel',
-  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', '.doc': 'application/msword',
-  '.mp4': 'video/mp4', '.mp3': 'audio/mpeg', '.ogg': 'audio/ogg', '.oga': 'audio/ogg', '.json': 'application/json',
+  '.pdf': 'application/pdf',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.png': 'image/png',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.txt': 'text/plain',
+  '.csv': 'text/csv',
+  '.zip': 'application/zip',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.xls': 'application/vnd.ms-excel',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.doc': 'application/msword',
+  '.mp4': 'video/mp4',
+  '.mp3': 'audio/mpeg',
+  '.ogg': 'audio/ogg',
+  '.oga': 'audio/ogg',
+  '.json': 'application/json',
 };
 
 /** Telegram guesses a document's MIME type from its file name. */

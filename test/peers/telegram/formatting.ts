@@ -21,9 +21,22 @@ const entityError = (detail: string) => badRequest(`can't parse entities: ${deta
 const byteOffset = (input: string, index: number) => Buffer.byteLength(input.slice(0, index));
 
 const htmlTags: Record<string, MessageEntity['type']> = {
-  b: 'bold', strong: 'bold', i: 'italic', em: 'italic', u: 'underline', ins: 'underline',
-  s: 'strikethrough', strike: 'strikethrough', del: 'strikethrough', 'tg-spoiler': 'spoiler',
-  span: 'spoiler', a: 'text_link', code: 'code', pre: 'pre', blockquote: 'blockquote', 'tg-emoji': 'custom_emoji',
+  b: 'bold',
+  strong: 'bold',
+  i: 'italic',
+  em: 'italic',
+  u: 'underline',
+  ins: 'underline',
+  s: 'strikethrough',
+  strike: 'strikethrough',
+  del: 'strikethrough',
+  'tg-spoiler': 'spoiler',
+  span: 'spoiler',
+  a: 'text_link',
+  code: 'code',
+  pre: 'pre',
+  blockquote: 'blockquote',
+  'tg-emoji': 'custom_emoji',
 };
 
 function decodeHtmlEntity(name: string): string | null {
@@ -94,7 +107,14 @@ function pushHtmlEntity(entities: MessageEntity[], tag: { tag: string; offset: n
 }
 
 const markdownReserved = '_*[]()~`>#+-=|{}.!';
-const markdownNames: Record<string, string> = { bold: 'Bold', italic: 'Italic', underline: 'Underline', strikethrough: 'Strikethrough', spoiler: 'Spoiler', text_link: 'TextUrl' };
+const markdownNames: Record<string, string> = {
+  bold: 'Bold',
+  italic: 'Italic',
+  underline: 'Underline',
+  strikethrough: 'Strikethrough',
+  spoiler: 'Spoiler',
+  text_link: 'TextUrl',
+};
 
 function parseMarkdownV2(input: string): FormattedText {
   let text = '';
@@ -115,12 +135,22 @@ function parseMarkdownV2(input: string): FormattedText {
     if (char === '\\' && i + 1 < input.length) {
       text += input[i + 1];
       i += 2;
-    } else if (char === '*') { toggle('bold', i); i += 1; }
-    else if (char === '~') { toggle('strikethrough', i); i += 1; }
-    else if (char === '_' && input[i + 1] === '_') { toggle('underline', i); i += 2; }
-    else if (char === '_') { toggle('italic', i); i += 1; }
-    else if (char === '|' && input[i + 1] === '|') { toggle('spoiler', i); i += 2; }
-    else if (char === '`') {
+    } else if (char === '*') {
+      toggle('bold', i);
+      i += 1;
+    } else if (char === '~') {
+      toggle('strikethrough', i);
+      i += 1;
+    } else if (char === '_' && input[i + 1] === '_') {
+      toggle('underline', i);
+      i += 2;
+    } else if (char === '_') {
+      toggle('italic', i);
+      i += 1;
+    } else if (char === '|' && input[i + 1] === '|') {
+      toggle('spoiler', i);
+      i += 2;
+    } else if (char === '`') {
       const fence = input.startsWith('```', i);
       const marker = fence ? '```' : '`';
       const end = input.indexOf(marker, i + marker.length);
@@ -133,11 +163,18 @@ function parseMarkdownV2(input: string): FormattedText {
         if (newline >= 0) body = body.slice(newline + 1);
       }
       body = body.replace(/\\([`\\])/g, '$1');
-      if (body.length > 0) entities.push(fence ? { type: 'pre', offset: text.length, length: body.length, ...(language ? { language } : {}) } : { type: 'code', offset: text.length, length: body.length });
+      if (body.length > 0)
+        entities.push(
+          fence
+            ? { type: 'pre', offset: text.length, length: body.length, ...(language ? { language } : {}) }
+            : { type: 'code', offset: text.length, length: body.length },
+        );
       text += body;
       i = end + marker.length;
-    } else if (char === '[') { open.push({ type: 'text_link', offset: text.length, at: i }); i += 1; }
-    else if (char === ']' && open.some((entry) => entry.type === 'text_link') && input[i + 1] === '(') {
+    } else if (char === '[') {
+      open.push({ type: 'text_link', offset: text.length, at: i });
+      i += 1;
+    } else if (char === ']' && open.some((entry) => entry.type === 'text_link') && input[i + 1] === '(') {
       const end = input.indexOf(')', i);
       if (end === -1) throw entityError(`Can't find end of a URL at byte offset ${byteOffset(input, i + 2)}`);
       const index = open.map((entry) => entry.type).lastIndexOf('text_link');
@@ -154,7 +191,10 @@ function parseMarkdownV2(input: string): FormattedText {
       i = lineEnd === -1 ? input.length : lineEnd;
     } else if (markdownReserved.includes(char)) {
       throw entityError(`Character '${char}' is reserved and must be escaped with the preceding '\\'`);
-    } else { text += char; i += 1; }
+    } else {
+      text += char;
+      i += 1;
+    }
   }
   const unclosed = open.pop();
   if (unclosed) throw entityError(`Can't find end of ${markdownNames[unclosed.type] ?? unclosed.type} entity at byte offset ${byteOffset(input, unclosed.at)}`);
@@ -172,7 +212,9 @@ function parseLegacyMarkdown(input: string): FormattedText {
     const [, bold, italic, code, linkText, url] = match;
     const inner = bold ?? italic ?? code ?? linkText ?? '';
     const type = bold !== undefined ? 'bold' : italic !== undefined ? 'italic' : code !== undefined ? 'code' : 'text_link';
-    entities.push(type === 'text_link' ? { type, offset: text.length, length: inner.length, url: url ?? '' } : { type, offset: text.length, length: inner.length });
+    entities.push(
+      type === 'text_link' ? { type, offset: text.length, length: inner.length, url: url ?? '' } : { type, offset: text.length, length: inner.length },
+    );
     text += inner;
     last = match.index + match[0].length;
   }

@@ -10,7 +10,11 @@ export type { CaptionOptions } from './client';
 export type { RequestLogEntry } from './server';
 export * from './types';
 
-export const defaultBot: BotConfig = { token: '5108000001:AAHpstBulelengTestTokenDefault000000', username: 'pst_buleleng_test_bot', firstName: 'PST BPS Buleleng' };
+export const defaultBot: BotConfig = {
+  token: '5108000001:AAHpstBulelengTestTokenDefault000000',
+  username: 'pst_buleleng_test_bot',
+  firstName: 'PST BPS Buleleng',
+};
 
 export class BotApiEmulator extends BotClient {
   private readonly clients = new Map<string, BotClient>();

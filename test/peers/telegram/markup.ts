@@ -4,8 +4,18 @@ import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { Params } from './params';
 import { badRequest } from './types';
 
-const buttonActions = ['callback_data', 'url', 'web_app', 'login_url', 'switch_inline_query', 'switch_inline_query_current_chat',
-  'switch_inline_query_chosen_chat', 'copy_text', 'callback_game', 'pay'];
+const buttonActions = [
+  'callback_data',
+  'url',
+  'web_app',
+  'login_url',
+  'switch_inline_query',
+  'switch_inline_query_current_chat',
+  'switch_inline_query_chosen_chat',
+  'copy_text',
+  'callback_game',
+  'pay',
+];
 
 export type ReplyMarkup = InlineKeyboardMarkup | Record<string, unknown>;
 
@@ -33,7 +43,8 @@ function validateButton(button: unknown): void {
   if (typeof button !== 'object' || button === null) throw badRequest("can't parse inline keyboard button: InlineKeyboardButton must be an Object");
   const fields = button as Record<string, unknown>;
   if (typeof fields.text !== 'string') throw badRequest(`can't parse inline keyboard button: Field "text" must be of type String`);
-  if (!buttonActions.some((action) => action in fields)) throw badRequest("can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard");
+  if (!buttonActions.some((action) => action in fields))
+    throw badRequest("can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard");
   if ('callback_data' in fields) {
     const data = fields.callback_data;
     const bytes = typeof data === 'string' ? Buffer.byteLength(data) : 0;

@@ -77,7 +77,11 @@ const setMyCommands: MethodHandler = (bot, params) => {
   }
   const key = scopeKey(params);
   if (commands.length === 0) bot.commands.delete(key);
-  else bot.commands.set(key, commands.map(({ command, description }) => ({ command, description })));
+  else
+    bot.commands.set(
+      key,
+      commands.map(({ command, description }) => ({ command, description })),
+    );
   return true;
 };
 
@@ -103,5 +107,13 @@ const getChat: MethodHandler = (bot, params) => {
 };
 
 export const botMethods: Record<string, MethodHandler> = {
-  getMe, getUpdates, setWebhook, deleteWebhook, getWebhookInfo, setMyCommands, getMyCommands, deleteMyCommands, getChat,
+  getMe,
+  getUpdates,
+  setWebhook,
+  deleteWebhook,
+  getWebhookInfo,
+  setMyCommands,
+  getMyCommands,
+  deleteMyCommands,
+  getChat,
 };

@@ -8,7 +8,12 @@ import type { Params } from './params';
 import { badRequest, type FileKind, type StoredFile } from './types';
 
 const uploadNames: Record<FileKind, string> = {
-  photo: 'photo.jpg', document: 'document', voice: 'voice.ogg', video: 'video.mp4', audio: 'audio.mp3', sticker: 'sticker.webp',
+  photo: 'photo.jpg',
+  document: 'document',
+  voice: 'voice.ogg',
+  video: 'video.mp4',
+  audio: 'audio.mp3',
+  sticker: 'sticker.webp',
 };
 
 function resolveFile(bot: BotState, params: Params, kind: FileKind): StoredFile {
@@ -29,7 +34,11 @@ function resolveFile(bot: BotState, params: Params, kind: FileKind): StoredFile 
 }
 
 /** The media field of a Message for a stored file (photo: one PhotoSize per thumbnail size). */
-export function mediaField(bot: BotState, file: StoredFile, params: { duration?: number; width?: number; height?: number; performer?: string; title?: string; emoji?: string }): { field: Partial<Message>; primaryFileId: string } {
+export function mediaField(
+  bot: BotState,
+  file: StoredFile,
+  params: { duration?: number; width?: number; height?: number; performer?: string; title?: string; emoji?: string },
+): { field: Partial<Message>; primaryFileId: string } {
   const common = { file_id: file.fileId, file_unique_id: file.fileUniqueId, file_size: file.bytes.length };
   const named = { ...(file.fileName ? { file_name: file.fileName } : {}), ...(file.mimeType ? { mime_type: file.mimeType } : {}) };
   switch (file.kind) {
@@ -42,15 +51,36 @@ export function mediaField(bot: BotState, file: StoredFile, params: { duration?:
     case 'voice':
       return { field: { voice: { ...common, duration: params.duration ?? 0, mime_type: 'audio/ogg' } }, primaryFileId: file.fileId };
     case 'video':
-      return { field: { video: { ...common, ...named, duration: params.duration ?? 0, width: params.width ?? 640, height: params.height ?? 360 } }, primaryFileId: file.fileId };
+      return {
+        field: { video: { ...common, ...named, duration: params.duration ?? 0, width: params.width ?? 640, height: params.height ?? 360 } },
+        primaryFileId: file.fileId,
+      };
     case 'audio':
       return {
-        field: { audio: { ...common, ...named, duration: params.duration ?? 0, ...(params.performer ? { performer: params.performer } : {}), ...(params.title ? { title: params.title } : {}) } },
+        field: {
+          audio: {
+            ...common,
+            ...named,
+            duration: params.duration ?? 0,
+            ...(params.performer ? { performer: params.performer } : {}),
+            ...(params.title ? { title: params.title } : {}),
+          },
+        },
         primaryFileId: file.fileId,
       };
     case 'sticker':
       return {
-        field: { sticker: { ...common, type: 'regular', width: 512, height: 512, is_animated: false, is_video: false, ...(params.emoji ? { emoji: params.emoji } : {}) } },
+        field: {
+          sticker: {
+            ...common,
+            type: 'regular',
+            width: 512,
+            height: 512,
+            is_animated: false,
+            is_video: false,
+            ...(params.emoji ? { emoji: params.emoji } : {}),
+          },
+        },
         primaryFileId: file.fileId,
       };
   }
@@ -61,7 +91,14 @@ function sendMedia(kind: FileKind, method: string): MethodHandler {
     const prepared = prepareSend(bot, params);
     const file = resolveFile(bot, params, kind);
     const caption = kind === 'sticker' ? undefined : readCaption(params);
-    const numbers = { duration: params.int('duration'), width: params.int('width'), height: params.int('height'), performer: params.string('performer'), title: params.string('title'), emoji: params.string('emoji') };
+    const numbers = {
+      duration: params.int('duration'),
+      width: params.int('width'),
+      height: params.int('height'),
+      performer: params.string('performer'),
+      title: params.string('title'),
+      emoji: params.string('emoji'),
+    };
     const { field, primaryFileId } = mediaField(bot, file, numbers);
     const message = {
       ...prepared.base(),
@@ -71,11 +108,21 @@ function sendMedia(kind: FileKind, method: string): MethodHandler {
     } as Message;
     bot.storeMessage(prepared.user.id, message, true);
     bot.recordSent({
-      messageId: message.message_id, chatId: prepared.user.id, method,
+      messageId: message.message_id,
+      chatId: prepared.user.id,
+      method,
       ...(caption ? { caption: caption.text, entities: caption.entities } : {}),
       ...(prepared.replyMarkup ? { replyMarkup: prepared.replyMarkup } : {}),
-      file: { kind, fileId: primaryFileId, bytes: file.bytes, ...(file.fileName ? { fileName: file.fileName } : {}), ...(file.mimeType ? { mimeType: file.mimeType } : {}) },
-      edits: [], deleted: false, message,
+      file: {
+        kind,
+        fileId: primaryFileId,
+        bytes: file.bytes,
+        ...(file.fileName ? { fileName: file.fileName } : {}),
+        ...(file.mimeType ? { mimeType: file.mimeType } : {}),
+      },
+      edits: [],
+      deleted: false,
+      message,
     });
     return message;
   };

@@ -6,10 +6,22 @@ import { prepareSend, readMessageText, type MethodHandler } from './method-conte
 import type { Params } from './params';
 import { badRequest } from './types';
 
-const chatActions = new Set(['typing', 'upload_photo', 'record_video', 'upload_video', 'record_voice', 'upload_voice',
-  'upload_document', 'choose_sticker', 'find_location', 'record_video_note', 'upload_video_note']);
+const chatActions = new Set([
+  'typing',
+  'upload_photo',
+  'record_video',
+  'upload_video',
+  'record_voice',
+  'upload_voice',
+  'upload_document',
+  'choose_sticker',
+  'find_location',
+  'record_video_note',
+  'upload_video_note',
+]);
 const deleteWindowMs = 48 * 60 * 60 * 1000;
-const notModified = 'message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message';
+const notModified =
+  'message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message';
 
 const sendMessage: MethodHandler = (bot, params) => {
   const prepared = prepareSend(bot, params);
@@ -22,10 +34,16 @@ const sendMessage: MethodHandler = (bot, params) => {
   bot.storeMessage(prepared.user.id, message, true);
   const parseMode = params.string('parse_mode');
   bot.recordSent({
-    messageId: message.message_id, chatId: prepared.user.id, method: 'sendMessage', text: formatted.text,
-    entities: formatted.entities, ...(parseMode ? { parseMode } : {}),
+    messageId: message.message_id,
+    chatId: prepared.user.id,
+    method: 'sendMessage',
+    text: formatted.text,
+    entities: formatted.entities,
+    ...(parseMode ? { parseMode } : {}),
     ...(prepared.replyMarkup ? { replyMarkup: prepared.replyMarkup } : {}),
-    edits: [], deleted: false, message,
+    edits: [],
+    deleted: false,
+    message,
   });
   return message;
 };
@@ -46,7 +64,14 @@ function sameMarkup(a: InlineKeyboardMarkup | undefined, b: InlineKeyboardMarkup
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
-function applyEdit(bot: BotState, chatId: number, message: Message, method: string, changes: Partial<Message>, markup: InlineKeyboardMarkup | undefined): Message {
+function applyEdit(
+  bot: BotState,
+  chatId: number,
+  message: Message,
+  method: string,
+  changes: Partial<Message>,
+  markup: InlineKeyboardMarkup | undefined,
+): Message {
   const edited = { ...message, ...changes, edit_date: bot.nowSec() } as Message & { reply_markup?: InlineKeyboardMarkup };
   if (markup) edited.reply_markup = markup;
   else delete edited.reply_markup; // an edit without reply_markup removes the inline keyboard
@@ -131,5 +156,10 @@ const answerCallbackQuery: MethodHandler = (bot, params) => {
 };
 
 export const messageMethods: Record<string, MethodHandler> = {
-  sendMessage, editMessageText, editMessageReplyMarkup, deleteMessage, sendChatAction, answerCallbackQuery,
+  sendMessage,
+  editMessageText,
+  editMessageReplyMarkup,
+  deleteMessage,
+  sendChatAction,
+  answerCallbackQuery,
 };

@@ -9,7 +9,11 @@ class TokenBucket {
   private tokens: number;
   private updatedAt: number;
 
-  constructor(private readonly capacity: number, private readonly perSecond: number, now: number) {
+  constructor(
+    private readonly capacity: number,
+    private readonly perSecond: number,
+    now: number,
+  ) {
     this.tokens = capacity;
     this.updatedAt = now;
   }
@@ -36,7 +40,10 @@ export class RateLimiter {
   private readonly chats = new Map<number, TokenBucket>();
   private global: TokenBucket | null = null;
 
-  constructor(private readonly clock: Clock, setting: boolean | Partial<RateLimitConfig> | undefined) {
+  constructor(
+    private readonly clock: Clock,
+    setting: boolean | Partial<RateLimitConfig> | undefined,
+  ) {
     this.config = null;
     this.configure(setting ?? false);
   }

@@ -34,7 +34,10 @@ export class EmulatorServer {
   private readonly timers = new Set<NodeJS.Timeout>();
   private unreachable = false;
 
-  constructor(private readonly bots: Map<string, BotState>, private readonly clock: () => number) {
+  constructor(
+    private readonly bots: Map<string, BotState>,
+    private readonly clock: () => number,
+  ) {
     this.server = createServer((req, res) => void this.handle(req, res));
     this.server.on('connection', (socket) => {
       if (this.unreachable) {
@@ -90,9 +93,10 @@ export class EmulatorServer {
       const fault = this.faults.take(methodName);
       if (fault && (await this.applyFault(res, fault))) return;
       const context: CallContext = {
-        onClientGone: (callback) => res.on('close', () => {
-          if (!res.writableFinished) callback();
-        }),
+        onClientGone: (callback) =>
+          res.on('close', () => {
+            if (!res.writableFinished) callback();
+          }),
       };
       const result = await handler(bot, params, context);
       this.sendJson(res, 200, { ok: true, result });
@@ -109,13 +113,14 @@ export class EmulatorServer {
   /** True when the fault answered (or swallowed) the request. */
   private async applyFault(res: ServerResponse, fault: FaultSpec): Promise<boolean> {
     if (fault.hang) return true; // never answered; closed with the emulator or by the client
-    if (fault.delayMs) await new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
-        this.timers.delete(timer);
-        resolve();
-      }, fault.delayMs);
-      this.timers.add(timer);
-    });
+    if (fault.delayMs)
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          this.timers.delete(timer);
+          resolve();
+        }, fault.delayMs);
+        this.timers.add(timer);
+      });
     if (fault.status === undefined) return false;
     const description = fault.description ?? (fault.status === 429 ? `Too Many Requests: retry after ${fault.retryAfter ?? 1}` : describeStatus(fault.status));
     const retryAfter = fault.retryAfter ?? (fault.status === 429 ? 1 : undefined);
@@ -144,7 +149,11 @@ export class EmulatorServer {
     if (res.headersSent || res.destroyed) return;
     const text = JSON.stringify(body);
     // After a 413 the rest of the upload is unread: close rather than reuse the connection.
-    res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...(status === 413 ? { connection: 'close' } : {}) });
+    res.writeHead(status, {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(text),
+      ...(status === 413 ? { connection: 'close' } : {}),
+    });
     res.end(text);
   }
 }

@@ -11,8 +11,7 @@ const maxLongPollSec = 50;
 /** Sent only when asked for explicitly, as by the real API. */
 const optInTypes = new Set(['chat_member', 'message_reaction', 'message_reaction_count']);
 
-const conflictOtherPoller = () =>
-  new BotApiError(409, 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running');
+const conflictOtherPoller = () => new BotApiError(409, 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running');
 const conflictWebhook = () =>
   new BotApiError(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
 
@@ -44,7 +43,10 @@ export class UpdateQueue {
   private waiter: Waiter | null = null;
   webhook: WebhookState | null = null;
 
-  constructor(private readonly clock: Clock, firstUpdateId = 1) {
+  constructor(
+    private readonly clock: Clock,
+    firstUpdateId = 1,
+  ) {
     this.nextId = firstUpdateId;
   }
 

@@ -7,7 +7,15 @@ import type { ParsedMail } from 'mailparser';
  */
 export function automatedReason(mail: ParsedMail, fromAddress: string | null): string | null {
   // From the raw header lines: mailparser folds List-* headers into one 'list' object.
-  const lines = new Map(mail.headerLines.map((h) => [h.key.toLowerCase(), h.line.slice(h.line.indexOf(':') + 1).trim().toLowerCase()]));
+  const lines = new Map(
+    mail.headerLines.map((h) => [
+      h.key.toLowerCase(),
+      h.line
+        .slice(h.line.indexOf(':') + 1)
+        .trim()
+        .toLowerCase(),
+    ]),
+  );
   const header = (name: string): string => lines.get(name) ?? '';
   const report = reportType(mail);
   if (report) return `report:${report}`;
@@ -47,7 +55,9 @@ export interface BounceReport {
 export function bounceReport(mail: ParsedMail, fromAddress: string | null): BounceReport | null {
   const local = (fromAddress ?? '').split('@')[0]?.toLowerCase() ?? '';
   if (reportType(mail) !== 'delivery-status' && !/^(mailer-daemon|postmaster)$/.test(local)) return null;
-  const statusText = [mail.text ?? '', ...mail.attachments.filter((a) => /delivery-status/i.test(a.contentType)).map((a) => a.content.toString('utf8'))].join('\n');
+  const statusText = [mail.text ?? '', ...mail.attachments.filter((a) => /delivery-status/i.test(a.contentType)).map((a) => a.content.toString('utf8'))].join(
+    '\n',
+  );
   const action = /^Action:\s*(\S+)/im.exec(statusText)?.[1]?.toLowerCase();
   if (action && action !== 'failed') return null; // delayed/relayed/delivered: not a failure
   const ids: string[] = [];

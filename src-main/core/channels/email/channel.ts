@@ -92,9 +92,22 @@ export class EmailChannel implements RunningChannel {
     if (!this.imap) return;
     const status = this.merged(this.imap);
     const before = this.current;
-    if (before && before.account === this.account && before.state === status.state && JSON.stringify(before.detail) === JSON.stringify(status.detail) && before.nextRetryAt === status.nextRetryAt) return;
+    if (
+      before &&
+      before.account === this.account &&
+      before.state === status.state &&
+      JSON.stringify(before.detail) === JSON.stringify(status.detail) &&
+      before.nextRetryAt === status.nextRetryAt
+    )
+      return;
     this.current = { channel: 'email', account: this.account, ...status, updatedAt: Date.now() };
-    this.core.events.emit('channel.status', { channel: 'email', account: this.account, state: status.state, detail: status.detail, nextRetryAt: status.nextRetryAt });
+    this.core.events.emit('channel.status', {
+      channel: 'email',
+      account: this.account,
+      state: status.state,
+      detail: status.detail,
+      nextRetryAt: status.nextRetryAt,
+    });
   }
 
   /** Starts with the stored account; a no-op (status disabled) when none is set up or it is switched off. */
@@ -123,7 +136,11 @@ export class EmailChannel implements RunningChannel {
   private async run(account: EmailAccount): Promise<void> {
     // imapflow, mailparser and nodemailer (~50 MB resident) load only once an account is in use.
     const [{ EmailSender }, { MailboxSync }] = await Promise.all([import('./send'), import('./sync')]);
-    const sender = new EmailSender(this.core, account, { authRetryMs: this.options.authRetryMs, offlineRetryMs: this.options.smtpOfflineRetryMs, onSmtpProblem: (problem) => this.smtpChanged(problem) });
+    const sender = new EmailSender(this.core, account, {
+      authRetryMs: this.options.authRetryMs,
+      offlineRetryMs: this.options.smtpOfflineRetryMs,
+      onSmtpProblem: (problem) => this.smtpChanged(problem),
+    });
     this.sender = sender;
     this.smtp = null;
     this.core.connectors.set('email', new EmailConnector(sender));

@@ -58,13 +58,19 @@ const firstAddress = (value: AddressObject | AddressObject[] | undefined): { add
 };
 
 const addressList = (value: AddressObject | AddressObject[] | undefined): string[] =>
-  (Array.isArray(value) ? value.flatMap((v) => v.value) : (value?.value ?? [])).flatMap((e) => (e.address ? [e.address.toLowerCase()] : (e.group ?? []).flatMap((g) => (g.address ? [g.address.toLowerCase()] : []))));
+  (Array.isArray(value) ? value.flatMap((v) => v.value) : (value?.value ?? [])).flatMap((e) =>
+    e.address ? [e.address.toLowerCase()] : (e.group ?? []).flatMap((g) => (g.address ? [g.address.toLowerCase()] : [])),
+  );
 
 /** The Date header as written, parsed by us: mailparser silently puts "now" where it cannot parse. */
 function headerDate(mail: ParsedMail): number | null {
   const line = mail.headerLines.find((h) => h.key === 'date')?.line;
   if (!line) return null;
-  const value = line.slice(line.indexOf(':') + 1).replace(/\([^)]*\)/g, ' ').replace(/\s+/g, ' ').trim();
+  const value = line
+    .slice(line.indexOf(':') + 1)
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   const at = Date.parse(value);
   // Years before e-mail existed are as good as unparseable.
   return Number.isFinite(at) && at > Date.UTC(1980, 0, 1) ? at : null;
@@ -74,7 +80,10 @@ const GENERIC_NAMES = /^(admin|administrator|info|informasi|user|pengguna|mail|e
 
 /** A display name that names a person or an office, not an address or a role account. */
 export function nameFromDisplay(name: string | null): string | undefined {
-  const cleaned = name?.replace(/^["']|["']$/g, '').replace(/\s+/g, ' ').trim();
+  const cleaned = name
+    ?.replace(/^["']|["']$/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (!cleaned || cleaned.includes('@') || !/\p{L}{2}/u.test(cleaned) || GENERIC_NAMES.test(cleaned) || cleaned.length > 100) return undefined;
   return cleaned;
 }
@@ -94,14 +103,25 @@ export function institutionFromSignature(text: string): string | undefined {
   return hits.length === 1 ? hits[0] : undefined;
 }
 
-const EXTENSIONS: Record<string, string> = { 'image/png': '.png', 'image/jpeg': '.jpg', 'image/gif': '.gif', 'application/pdf': '.pdf', 'text/plain': '.txt', 'message/rfc822': '.eml' };
+const EXTENSIONS: Record<string, string> = {
+  'image/png': '.png',
+  'image/jpeg': '.jpg',
+  'image/gif': '.gif',
+  'application/pdf': '.pdf',
+  'text/plain': '.txt',
+  'message/rfc822': '.eml',
+};
 
 function attachmentsOf(mail: ParsedMail): InboundAttachment[] {
   return mail.attachments.map((a, i) => {
     const contentId = a.contentId ? a.contentId.replace(/^<|>$/g, '') : undefined;
     const fallback = `${contentId ? 'gambar-sisip' : 'lampiran'}-${i + 1}${EXTENSIONS[a.contentType.toLowerCase()] ?? ''}`;
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not keep
-    const fileName = (a.filename ?? '').replace(/[\u0000-\u001f\\/]/g, '_').trim().slice(0, 255) || fallback;
+    const fileName =
+      (a.filename ?? '')
+        // eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not keep
+        .replace(/[\u0000-\u001f\\/]/g, '_')
+        .trim()
+        .slice(0, 255) || fallback;
     return { fileName, mimeType: a.contentType.toLowerCase() || 'application/octet-stream', content: a.content, ...(contentId ? { contentId } : {}) };
   });
 }

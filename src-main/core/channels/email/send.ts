@@ -183,7 +183,9 @@ export class EmailSender {
     }
     // DATA had begun when the process died: only the Sent folder can still say it left.
     if (await this.inSent(id)) {
-      this.core.db.prepare('UPDATE email_messages SET smtp_accepted_at = ?, sent_appended_at = ? WHERE message_id = ?').run(Date.now(), Date.now(), item.messageId);
+      this.core.db
+        .prepare('UPDATE email_messages SET smtp_accepted_at = ?, sent_appended_at = ? WHERE message_id = ?')
+        .run(Date.now(), Date.now(), item.messageId);
       return { state: 'delivered', outcome: this.outcome(id, row) };
     }
     return { state: 'unknown' };
@@ -205,11 +207,13 @@ export class EmailSender {
            FROM conversations c JOIN requesters r ON r.id = c.requester_id
            LEFT JOIN channel_identities ci ON ci.id = c.channel_identity_id WHERE c.id = ?`,
       )
-      .get(item.conversationId) as { ticket: string; subject: string | null; identity_channel: string | null; source_id: string | null; email: string | null } | undefined;
+      .get(item.conversationId) as
+      { ticket: string; subject: string | null; identity_channel: string | null; source_id: string | null; email: string | null } | undefined;
     if (!conversation) throw new PermanentSendError('Konsultasi tidak ditemukan');
     const payloadTo = typeof item.payload.to === 'string' ? item.payload.to : null;
     const to = payloadTo ?? (conversation.identity_channel === 'email' ? conversation.source_id : null) ?? conversation.email;
-    if (!to || !/^[^\s@<>]+@[^\s@<>]+$/.test(to) || to.endsWith('.invalid')) throw new PermanentSendError('Pengguna layanan tidak punya alamat surel yang valid');
+    if (!to || !/^[^\s@<>]+@[^\s@<>]+$/.test(to) || to.endsWith('.invalid'))
+      throw new PermanentSendError('Pengguna layanan tidak punya alamat surel yang valid');
 
     // Reply to the latest mail the requester sent in this conversation (threading in their client).
     const parent = db
@@ -221,7 +225,11 @@ export class EmailSender {
       .get(item.conversationId) as { header_message_id: string; refs: string | null } | undefined;
     const references = parent ? [...(JSON.parse(parent.refs ?? '[]') as string[]), parent.header_message_id].slice(-20) : [];
 
-    const attachments = (item.payload.attachments ?? []).map((a) => ({ filename: a.fileName, contentType: a.mimeType, content: this.core.attachments.read(a.sha256) }));
+    const attachments = (item.payload.attachments ?? []).map((a) => ({
+      filename: a.fileName,
+      contentType: a.mimeType,
+      content: this.core.attachments.read(a.sha256),
+    }));
     const from = senderAddress(this.account);
     const automatic = item.payload.kind !== 'reply';
     const composer = new MailComposer({
@@ -311,7 +319,12 @@ export class EmailSender {
           .prepare('SELECT o.id, o.payload, m.conversation_id FROM outbox o JOIN messages m ON m.id = o.message_id WHERE o.message_id = ?')
           .get(messageId) as { id: number; payload: string; conversation_id: number } | undefined;
         if (!item) return;
-        content = (await this.compose({ outboxId: item.id, messageId, conversationId: item.conversation_id, channel: 'email', attempt: 0, payload: JSON.parse(item.payload) }, id)).raw;
+        content = (
+          await this.compose(
+            { outboxId: item.id, messageId, conversationId: item.conversation_id, channel: 'email', attempt: 0, payload: JSON.parse(item.payload) },
+            id,
+          )
+        ).raw;
       }
       await client.append(path, content, ['\\Seen']);
       this.core.db.prepare('UPDATE email_messages SET sent_appended_at = ? WHERE message_id = ?').run(Date.now(), messageId);

@@ -11,7 +11,8 @@ export interface MailboxCursor {
   highestModseq: string | null;
 }
 
-export const readCursor = (core: CoreServices, account: string, mailbox: string): MailboxCursor | null => readChannelCursor<MailboxCursor>(core, 'email', account, mailbox);
+export const readCursor = (core: CoreServices, account: string, mailbox: string): MailboxCursor | null =>
+  readChannelCursor<MailboxCursor>(core, 'email', account, mailbox);
 
 export const cursorUpdate = (account: string, mailbox: string, value: MailboxCursor): CursorUpdate => ({ channel: 'email', account, stream: mailbox, value });
 
@@ -46,8 +47,9 @@ function settleExternalIds(s: Statements, mails: readonly ParsedInbound[]): void
   for (const mail of mails) {
     const id = mail.headerMessageId;
     if (!id) continue;
-    const holder =
-      inBatch.has(id) ? { direction: 'incoming', content_hash: inBatch.get(id) ?? null } : (s.byExternal.get(id) as { direction: string; content_hash: string | null } | undefined);
+    const holder = inBatch.has(id)
+      ? { direction: 'incoming', content_hash: inBatch.get(id) ?? null }
+      : (s.byExternal.get(id) as { direction: string; content_hash: string | null } | undefined);
     if (!holder) {
       inBatch.set(id, mail.contentHash);
       continue;

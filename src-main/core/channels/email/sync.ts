@@ -57,7 +57,16 @@ export class MailboxSync {
     private readonly account: EmailAccount,
     options: SyncOptions,
   ) {
-    this.options = { mailbox: 'INBOX', batchSize: 200, retryBaseMs: 2_000, retryMaxMs: 5 * 60_000, authRetryMs: AUTH_RETRY_MS, idleDelayMs: 1_000, pollMs: 60_000, ...options };
+    this.options = {
+      mailbox: 'INBOX',
+      batchSize: 200,
+      retryBaseMs: 2_000,
+      retryMaxMs: 5 * 60_000,
+      authRetryMs: AUTH_RETRY_MS,
+      idleDelayMs: 1_000,
+      pollMs: 60_000,
+      ...options,
+    };
   }
 
   private get accountKey(): string {
@@ -203,7 +212,11 @@ export class MailboxSync {
         pending = [];
         if (parsed.length === 0) return;
         lastUid = Math.max(lastUid, ...parsed.map((p) => p.position.uid));
-        const result = storeMails(this.core, parsed, cursorUpdate(this.accountKey, this.options.mailbox, { uidValidity, lastUid, highestModseq: cursor.highestModseq }));
+        const result = storeMails(
+          this.core,
+          parsed,
+          cursorUpdate(this.accountKey, this.options.mailbox, { uidValidity, lastUid, highestModseq: cursor.highestModseq }),
+        );
         cursor.lastUid = lastUid;
         done += parsed.length;
         this.options.onBatch?.(result.results.filter((r) => r.outcome === 'inserted').length, done, total);
@@ -212,7 +225,14 @@ export class MailboxSync {
       for await (const msg of client.fetch(range, { uid: true, source: true, internalDate: true }, { uid: true })) {
         if (msg.uid <= cursor.lastUid || !msg.source) continue;
         const internalDate = msg.internalDate instanceof Date ? msg.internalDate.getTime() : msg.internalDate ? Date.parse(String(msg.internalDate)) : null;
-        pending.push(parseMailSafe(msg.source, { mailbox: this.options.mailbox, uidValidity, uid: msg.uid, internalDate: Number.isFinite(internalDate) ? internalDate : null }));
+        pending.push(
+          parseMailSafe(msg.source, {
+            mailbox: this.options.mailbox,
+            uidValidity,
+            uid: msg.uid,
+            internalDate: Number.isFinite(internalDate) ? internalDate : null,
+          }),
+        );
         if (pending.length >= batchSize) await flush();
       }
       await flush();

@@ -39,5 +39,10 @@ export interface Turn {
  * requester's last message as the inbox preview.
  */
 export function botSay(turn: Turn, conversationId: number, text: string, extras: TelegramPayloadExtras = {}): number {
-  return enqueueAutomatic(turn.core, conversationId, 'telegram', { kind: 'auto_reply', text, purpose: extras.purpose ?? 'bot', ...(extras.keyboard ? { keyboard: extras.keyboard } : {}) });
+  return enqueueAutomatic(turn.core, conversationId, 'telegram', {
+    kind: 'auto_reply',
+    text,
+    purpose: extras.purpose ?? 'bot',
+    ...(extras.keyboard ? { keyboard: extras.keyboard } : {}),
+  });
 }

@@ -60,7 +60,10 @@ export class TelegramChannel implements RunningChannel {
   readonly apiRoot: string;
   private readonly options: Required<TelegramOptions>;
 
-  constructor(private readonly core: CoreServices, options: TelegramOptions = {}) {
+  constructor(
+    private readonly core: CoreServices,
+    options: TelegramOptions = {},
+  ) {
     this.options = {
       apiRoot: DEFAULT_API_ROOT,
       pollTimeoutSec: 25,
@@ -133,7 +136,9 @@ export class TelegramChannel implements RunningChannel {
     this.account = String(me.id);
     await withTimeout('deleteWebhook', signal, limit, (s) => api.deleteWebhook({ drop_pending_updates: false }, s));
     // The command menu is a convenience: a server without it must not stop the bot.
-    await api.setMyCommands(COMMANDS, undefined, grammySignal(signal)).catch((error: unknown) => console.warn('[telegram] setMyCommands failed:', describe(error).code));
+    await api
+      .setMyCommands(COMMANDS, undefined, grammySignal(signal))
+      .catch((error: unknown) => console.warn('[telegram] setMyCommands failed:', describe(error).code));
     this.offset = readCursor<{ offset?: number }>(this.core, 'telegram', this.account)?.offset ?? 0;
     this.setStatus('connected', [{ code: 'channel.telegram.bot', params: { username: me.username } }], null);
   }
@@ -203,7 +208,12 @@ export class TelegramChannel implements RunningChannel {
     );
     for (const e of after.edits) {
       await api
-        .editMessageText(e.chatId, e.messageId, e.text, e.keyboard ? { reply_markup: { inline_keyboard: e.keyboard.map((r) => r.map((b) => ({ text: b.text, callback_data: b.data }))) } } : {})
+        .editMessageText(
+          e.chatId,
+          e.messageId,
+          e.text,
+          e.keyboard ? { reply_markup: { inline_keyboard: e.keyboard.map((r) => r.map((b) => ({ text: b.text, callback_data: b.data }))) } } : {},
+        )
         .catch(() => undefined);
     }
   }
@@ -233,6 +243,7 @@ function describe(error: unknown): CoreMessage {
     if (error.error_code === 429) return { code: 'channel.telegram.rate_limited', params: { seconds: error.parameters.retry_after ?? '?' } };
     return { code: 'channel.telegram.server_error', params: { status: error.error_code } };
   }
-  if (error instanceof TelegramTimeoutError) return { code: 'channel.telegram.timeout', params: { method: error.method, seconds: Math.ceil(error.timeoutMs / 1000) } };
+  if (error instanceof TelegramTimeoutError)
+    return { code: 'channel.telegram.timeout', params: { method: error.method, seconds: Math.ceil(error.timeoutMs / 1000) } };
   return { code: 'channel.telegram.offline' };
 }

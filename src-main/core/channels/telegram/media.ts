@@ -24,10 +24,29 @@ export function fileOf(msg: Message): TelegramFileRef | null {
     const largest = msg.photo.reduce((a, b) => ((b.file_size ?? b.width * b.height) >= (a.file_size ?? a.width * a.height) ? b : a));
     return { fileId: largest.file_id, fileName: `foto-${id}.jpg`, mimeType: 'image/jpeg', size: largest.file_size };
   }
-  if (msg.document) return { fileId: msg.document.file_id, fileName: msg.document.file_name ?? `dokumen-${id}`, mimeType: msg.document.mime_type ?? 'application/octet-stream', size: msg.document.file_size };
-  if (msg.voice) return { fileId: msg.voice.file_id, fileName: `pesan-suara-${id}.ogg`, mimeType: msg.voice.mime_type ?? 'audio/ogg', size: msg.voice.file_size };
-  if (msg.video) return { fileId: msg.video.file_id, fileName: msg.video.file_name ?? `video-${id}.mp4`, mimeType: msg.video.mime_type ?? 'video/mp4', size: msg.video.file_size };
-  if (msg.audio) return { fileId: msg.audio.file_id, fileName: msg.audio.file_name ?? `audio-${id}.mp3`, mimeType: msg.audio.mime_type ?? 'audio/mpeg', size: msg.audio.file_size };
+  if (msg.document)
+    return {
+      fileId: msg.document.file_id,
+      fileName: msg.document.file_name ?? `dokumen-${id}`,
+      mimeType: msg.document.mime_type ?? 'application/octet-stream',
+      size: msg.document.file_size,
+    };
+  if (msg.voice)
+    return { fileId: msg.voice.file_id, fileName: `pesan-suara-${id}.ogg`, mimeType: msg.voice.mime_type ?? 'audio/ogg', size: msg.voice.file_size };
+  if (msg.video)
+    return {
+      fileId: msg.video.file_id,
+      fileName: msg.video.file_name ?? `video-${id}.mp4`,
+      mimeType: msg.video.mime_type ?? 'video/mp4',
+      size: msg.video.file_size,
+    };
+  if (msg.audio)
+    return {
+      fileId: msg.audio.file_id,
+      fileName: msg.audio.file_name ?? `audio-${id}.mp3`,
+      mimeType: msg.audio.mime_type ?? 'audio/mpeg',
+      size: msg.audio.file_size,
+    };
   if (msg.video_note) return { fileId: msg.video_note.file_id, fileName: `video-${id}.mp4`, mimeType: 'video/mp4', size: msg.video_note.file_size };
   return null;
 }

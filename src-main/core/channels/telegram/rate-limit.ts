@@ -43,7 +43,12 @@ export class SendRateLimiter {
   private tryTake(chatId: string): number {
     const now = this.clock();
     if (now < this.pausedUntil) return this.pausedUntil - now;
-    const chat = this.refill(this.chats.get(chatId) ?? { tokens: this.limits.perChatBurst, at: now }, this.limits.perChatPerSecond, this.limits.perChatBurst, now);
+    const chat = this.refill(
+      this.chats.get(chatId) ?? { tokens: this.limits.perChatBurst, at: now },
+      this.limits.perChatPerSecond,
+      this.limits.perChatBurst,
+      now,
+    );
     this.global = this.refill(this.global, this.limits.globalPerSecond, this.limits.globalPerSecond, now);
     this.chats.set(chatId, chat);
     // Short of a token, wait until there is one plus the margin.

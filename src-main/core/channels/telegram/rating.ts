@@ -15,9 +15,7 @@ import { FEEDBACK_PROMPT, FEEDBACK_THANKS, stars } from './texts';
  * All well under Telegram's 64 bytes.
  */
 
-export const ratingKeyboard = (ratingRequestId: number): Button[][] => [
-  [1, 2, 3, 4, 5].map((n) => ({ text: `${n}⭐`, data: `r:${ratingRequestId}:${n}` })),
-];
+export const ratingKeyboard = (ratingRequestId: number): Button[][] => [[1, 2, 3, 4, 5].map((n) => ({ text: `${n}⭐`, data: `r:${ratingRequestId}:${n}` }))];
 
 /** The text and buttons of SKM question `index` (0-based). */
 export function surveyQuestion(ratingRequestId: number, index: number): { text: string; keyboard: Button[][] } {

@@ -4,7 +4,15 @@ import { GrammyError, HttpError, InputFile, type Api } from 'grammy';
 import type { InlineKeyboardMarkup, Message } from 'grammy/types';
 import type { CoreServices } from '../../services';
 import { writeActivity } from '../../workflow/activity';
-import { ChannelUnavailableError, PermanentSendError, RetryLaterError, type ChannelConnector, type OutgoingItem, type OutgoingPayload, type SendOutcome } from '../../domain/connector';
+import {
+  ChannelUnavailableError,
+  PermanentSendError,
+  RetryLaterError,
+  type ChannelConnector,
+  type OutgoingItem,
+  type OutgoingPayload,
+  type SendOutcome,
+} from '../../domain/connector';
 import type { Button } from './bot-say';
 import { ratingKeyboard, surveyQuestion } from './rating';
 import type { SendRateLimiter } from './rate-limit';
@@ -101,10 +109,14 @@ export class TelegramSender implements ChannelConnector {
 
   private sendPart(api: Api, chatId: string, part: Part): Promise<Message> {
     const limit = this.requestTimeoutMs;
-    if (part.kind === 'text') return withTimeout('sendMessage', null, limit, (s) => api.sendMessage(chatId, part.text, part.keyboard ? { reply_markup: keyboardOf(part.keyboard) } : {}, s));
+    if (part.kind === 'text')
+      return withTimeout('sendMessage', null, limit, (s) =>
+        api.sendMessage(chatId, part.text, part.keyboard ? { reply_markup: keyboardOf(part.keyboard) } : {}, s),
+      );
     const bytes = this.core.attachments.read(part.sha256);
     const file = new InputFile(bytes, part.fileName);
-    if (PHOTO_TYPES.has(part.mimeType) && bytes.length <= MAX_PHOTO_BYTES) return withTimeout('sendPhoto', null, limit * 10, (s) => api.sendPhoto(chatId, file, {}, s));
+    if (PHOTO_TYPES.has(part.mimeType) && bytes.length <= MAX_PHOTO_BYTES)
+      return withTimeout('sendPhoto', null, limit * 10, (s) => api.sendPhoto(chatId, file, {}, s));
     return withTimeout('sendDocument', null, limit * 10, (s) => api.sendDocument(chatId, file, {}, s));
   }
 
@@ -148,9 +160,17 @@ function neverConnected(error: unknown): boolean {
 export function markUnreachable(core: CoreServices, conversationId: number): void {
   const target = chatOfConversation(core.db, conversationId);
   if (!target) return;
-  const changed = core.db.prepare('UPDATE requesters SET unreachable = 1, updated_at = ? WHERE id = ? AND unreachable = 0').run(core.now(), target.requesterId).changes;
+  const changed = core.db
+    .prepare('UPDATE requesters SET unreachable = 1, updated_at = ? WHERE id = ? AND unreachable = 0')
+    .run(core.now(), target.requesterId).changes;
   if (changed === 0) return;
-  const id = writeActivity(core.db, conversationId, 'Pesan tidak terkirim: pengguna layanan memblokir bot Telegram. Hubungi melalui email atau WhatsApp.', { event: 'telegram_unreachable' }, core.now());
+  const id = writeActivity(
+    core.db,
+    conversationId,
+    'Pesan tidak terkirim: pengguna layanan memblokir bot Telegram. Hubungi melalui email atau WhatsApp.',
+    { event: 'telegram_unreachable' },
+    core.now(),
+  );
   core.events.emit('message.changed', { conversationId, messageId: id });
   core.events.emit('inbox.changed', { conversationIds: [conversationId] });
 }

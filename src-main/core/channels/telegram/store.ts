@@ -44,7 +44,8 @@ export function writeChat(db: Db, state: ChatState): void {
 
 /** The requester behind a Telegram user id, if they ever wrote. */
 export function requesterOfUser(db: Db, userId: string): number | null {
-  const row = db.prepare("SELECT requester_id AS id FROM channel_identities WHERE channel = 'telegram' AND source_id = ?").get(userId) as { id: number } | undefined;
+  const row = db.prepare("SELECT requester_id AS id FROM channel_identities WHERE channel = 'telegram' AND source_id = ?").get(userId) as
+    { id: number } | undefined;
   return row?.id ?? null;
 }
 
@@ -81,7 +82,10 @@ export function chatOfConversation(db: Db, conversationId: number): { chatId: st
 }
 
 export function sentParts(db: Db, outboxId: number): Map<number, number> {
-  const rows = db.prepare('SELECT part, telegram_message_id AS id FROM telegram_sent_parts WHERE outbox_id = ?').all(outboxId) as { part: number; id: number }[];
+  const rows = db.prepare('SELECT part, telegram_message_id AS id FROM telegram_sent_parts WHERE outbox_id = ?').all(outboxId) as {
+    part: number;
+    id: number;
+  }[];
   return new Map(rows.map((r) => [r.part, r.id]));
 }
 

@@ -20,7 +20,8 @@ export const COMMANDS = [
 ];
 
 export const CANCELLED = 'Pengisian data dihentikan. Pesan Anda tetap tercatat. Ketik /start untuk melanjutkan kapan saja.';
-export const NOTHING_TO_CANCEL = 'Tidak ada pengisian data yang sedang berjalan. Konsultasi Anda tetap tercatat; bila ingin membatalkannya, tulis saja kepada petugas kami.';
+export const NOTHING_TO_CANCEL =
+  'Tidak ada pengisian data yang sedang berjalan. Konsultasi Anda tetap tercatat; bila ingin membatalkannya, tulis saja kepada petugas kami.';
 export const TOO_BIG = (name: string) =>
   `Maaf, berkas "${name}" lebih besar dari 20 MB sehingga tidak dapat kami terima melalui Telegram. Mohon kirim versi yang lebih kecil, atau kirim melalui email.`;
 export const FEEDBACK_PROMPT = 'Jika berkenan, tuliskan saran atau masukan Anda untuk layanan kami dalam satu pesan. Tekan "Lewati" bila tidak ada.';

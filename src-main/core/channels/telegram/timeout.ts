@@ -14,7 +14,10 @@ export function requestSignal(stop: AbortSignal | null, timeoutMs: number): { si
 
 /** Telegram did not answer in time; retried like a network loss. */
 export class TelegramTimeoutError extends Error {
-  constructor(readonly method: string, readonly timeoutMs: number) {
+  constructor(
+    readonly method: string,
+    readonly timeoutMs: number,
+  ) {
     super(wordCoreMessage('id', { code: 'channel.telegram.timeout', params: { method, seconds: Math.ceil(timeoutMs / 1000) } }));
     this.name = 'TelegramTimeoutError';
   }

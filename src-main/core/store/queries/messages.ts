@@ -57,7 +57,9 @@ export const messageQueries = (db: Db) => ({
   insertNote(conversationId: number, text: string, officerId: number, now: number): number {
     return Number(
       db
-        .prepare("INSERT INTO messages (conversation_id, direction, channel, body_text, author_officer_id, created_at) SELECT id, 'note', channel, ?, ?, ? FROM conversations WHERE id = ?")
+        .prepare(
+          "INSERT INTO messages (conversation_id, direction, channel, body_text, author_officer_id, created_at) SELECT id, 'note', channel, ?, ?, ? FROM conversations WHERE id = ?",
+        )
         .run(text, officerId, now, conversationId).lastInsertRowid,
     );
   },

@@ -23,8 +23,7 @@ export const sessionQueries = (db: Db) => ({
   touch(token: string, now: number): number | null {
     const hash = hashToken(token);
     const row = db.prepare('SELECT officer_id, expires_at, last_seen_at FROM sessions WHERE token_hash = ?').get(hash) as
-      | { officer_id: number; expires_at: number; last_seen_at: number }
-      | undefined;
+      { officer_id: number; expires_at: number; last_seen_at: number } | undefined;
     if (!row) return null;
     if (row.expires_at <= now) {
       db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(hash);

@@ -57,5 +57,6 @@ export function welcome(serviceHours: string, slaDays: number): string {
 
 export const INTAKE_INTRO = 'Sebelum kami proses, mohon lengkapi beberapa data berikut (bisa diubah kapan saja dengan /ubah).';
 
-export const INTAKE_DONE = 'Terima kasih, data Anda sudah lengkap dan permintaan Anda kami proses. Berikut ringkasannya; tekan tombol bila ada yang perlu diubah.';
+export const INTAKE_DONE =
+  'Terima kasih, data Anda sudah lengkap dan permintaan Anda kami proses. Berikut ringkasannya; tekan tombol bila ada yang perlu diubah.';
 export const SUMMARY_TITLE = 'Data Anda:';

@@ -25,7 +25,13 @@ export function onCallback(base: Omit<Turn, 'chatId' | 'at'>, cq: CallbackQuery)
   if (!answered()) after.callbackAnswers.push({ queryId: cq.id, text: '' });
 }
 
-function onIntakePress(turn: Turn, cq: CallbackQuery, press: { queryId: string; messageId: number }, action: string | undefined, arg: string | undefined): void {
+function onIntakePress(
+  turn: Turn,
+  cq: CallbackQuery,
+  press: { queryId: string; messageId: number },
+  action: string | undefined,
+  arg: string | undefined,
+): void {
   const requesterId = requesterOfUser(turn.core.db, String(cq.from.id));
   const latest = requesterId !== null ? latestConversation(turn.core.db, requesterId) : null;
   if (requesterId === null || !latest) {
@@ -49,4 +55,3 @@ function onIntakePress(turn: Turn, cq: CallbackQuery, press: { queryId: string; 
     beginCorrection(telegramIntake(turn), requesterId, latest.id, arg);
   }
 }
-

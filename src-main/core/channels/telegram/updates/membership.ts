@@ -13,6 +13,15 @@ export function onMembership(base: Omit<Turn, 'chatId' | 'at'>, update: ChatMemb
   const changed = base.inbound.setReachable(requesterId, !blocked);
   const latest = latestConversation(db, requesterId);
   if (!changed || !latest) return;
-  const text = blocked ? 'Pengguna layanan memblokir bot Telegram; pesan tidak dapat dikirim kepadanya' : 'Pengguna layanan membuka blokir bot Telegram; pesan dapat dikirim lagi';
-  base.inbound.activity({ channel: 'telegram', conversationId: latest.id, externalId: null, text, meta: { event: blocked ? 'telegram_blocked' : 'telegram_unblocked' }, at: msOf(update.date) });
+  const text = blocked
+    ? 'Pengguna layanan memblokir bot Telegram; pesan tidak dapat dikirim kepadanya'
+    : 'Pengguna layanan membuka blokir bot Telegram; pesan dapat dikirim lagi';
+  base.inbound.activity({
+    channel: 'telegram',
+    conversationId: latest.id,
+    externalId: null,
+    text,
+    meta: { event: blocked ? 'telegram_blocked' : 'telegram_unblocked' },
+    at: msOf(update.date),
+  });
 }

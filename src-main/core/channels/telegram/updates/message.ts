@@ -22,7 +22,8 @@ function ingestMessage(turn: Turn, msg: Message, p: PreparedUpdate, explicit: bo
   const result = turn.inbound.message(inboundOf(msg, textOf(msg), p.attachments, explicit));
   if (result.outcome === 'duplicate') return null;
   const requesterId = requesterOfConversation(turn.core, result.conversationId);
-  if (result.newConversation) startIntake(telegramIntake(turn), requesterId, result.conversationId, { withWelcome: !ackSent(turn.core, result.conversationId) });
+  if (result.newConversation)
+    startIntake(telegramIntake(turn), requesterId, result.conversationId, { withWelcome: !ackSent(turn.core, result.conversationId) });
   return { conversationId: result.conversationId, requesterId, isNew: result.newConversation };
 }
 
@@ -101,7 +102,14 @@ function onCommand(turn: Turn, msg: Message, p: PreparedUpdate, command: string,
     if (command === 'bantuan') botSay(turn, fresh.id, HELP, { purpose: 'help' });
     return;
   }
-  const id = turn.inbound.activity({ channel: 'telegram', conversationId: latest.id, externalId: externalIdOf(msg), text: `Pengguna layanan mengetik /${command}`, meta: { event: 'command', command }, at: turn.at });
+  const id = turn.inbound.activity({
+    channel: 'telegram',
+    conversationId: latest.id,
+    externalId: externalIdOf(msg),
+    text: `Pengguna layanan mengetik /${command}`,
+    meta: { event: 'command', command },
+    at: turn.at,
+  });
   if (id === null) return; // already applied
   const state = readChat(turn.core.db, turn.chatId);
   const requesterId = requesterOfConversation(turn.core, latest.id);
@@ -113,7 +121,9 @@ function onCommand(turn: Turn, msg: Message, p: PreparedUpdate, command: string,
       } else if (missingFor(turn.core.db, latest.id).length > 0) {
         startIntake(telegramIntake(turn), requesterId, latest.id, { withWelcome: true });
       } else {
-        botSay(turn, latest.id, `${welcomeText(turn.core)}\n\nKonsultasi Anda ${latest.ticket} sedang kami proses. Silakan tulis bila ada tambahan.`, { purpose: 'welcome' });
+        botSay(turn, latest.id, `${welcomeText(turn.core)}\n\nKonsultasi Anda ${latest.ticket} sedang kami proses. Silakan tulis bila ada tambahan.`, {
+          purpose: 'welcome',
+        });
       }
       return;
     case 'status':
@@ -135,4 +145,3 @@ function onCommand(turn: Turn, msg: Message, p: PreparedUpdate, command: string,
       return;
   }
 }
-
