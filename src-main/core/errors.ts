@@ -29,15 +29,15 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what: string): AppError => new AppError('not_found', `${what} tidak ditemukan`);
-export const conflict = (message: string | CoreMessage): AppError => new AppError('conflict', message);
-export const forbidden = (message = 'Anda tidak berwenang melakukan ini'): AppError => new AppError('forbidden', message);
-export const invalidInput = (message: string | CoreMessage, issues?: ApiError['issues']): AppError => new AppError('invalid_input', message, issues);
+// The core's own failures take a code only, so each one can be worded in the officer's language.
+export const notFound = (message: CoreMessage): AppError => new AppError('not_found', message);
+export const conflict = (message: CoreMessage): AppError => new AppError('conflict', message);
+export const forbidden = (message: CoreMessage = { code: 'auth.not_allowed' }): AppError => new AppError('forbidden', message);
+export const invalidInput = (message: CoreMessage, issues?: ApiError['issues']): AppError => new AppError('invalid_input', message, issues);
 
 /** Training mode never connects to real channels: nothing may leave the machine. */
 export function refuseInTraining(core: { trainingMode: boolean }): void {
-  if (core.trainingMode)
-    throw new AppError('conflict', 'Mode latihan: kanal Telegram dan email hanya disimulasikan; akun nyata tidak dapat dihubungkan di sini');
+  if (core.trainingMode) throw new AppError('conflict', { code: 'training.channels_simulated' });
 }
 
 /** A write the disk had no room for (SQLite's SQLITE_FULL, or ENOSPC from a file write). */

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { wordCoreMessage } from '../../src-common/messages';
 import { LOCK_AFTER } from '../../src-main/core/api/auth';
 import { ADMIN, memorySession, startCoreWithAdmin, startTestCore, type TestCore } from '../helpers/core';
 
@@ -42,7 +43,10 @@ describe('first run and login', () => {
     expect(await core.must('auth.status', {}, s)).toMatchObject({ officer: { username: 'admin' } });
     await core.must('auth.logout', {}, s);
     expect(s.token).toBeNull();
-    expect(await core.call('inbox.list', {}, s)).toMatchObject({ ok: false, error: { kind: 'forbidden', message: 'Silakan masuk terlebih dahulu' } });
+    expect(await core.call('inbox.list', {}, s)).toMatchObject({
+      ok: false,
+      error: { kind: 'forbidden', message: 'Silakan masuk terlebih dahulu', code: 'auth.sign_in_first' },
+    });
   });
 
   it(`locks an account after ${LOCK_AFTER} wrong passwords in a row, even against the right one`, async () => {
@@ -52,6 +56,10 @@ describe('first run and login', () => {
     const locked = await core.call('auth.login', { username: 'admin', password: ADMIN.password }, s);
     expect(locked).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
     expect(!locked.ok && locked.error.message).toMatch(/Terlalu banyak percobaan/);
+    // The renderer words the same refusal in the officer's language from its code and values.
+    const { code, params } = !locked.ok ? locked.error : {};
+    expect(code).toBe('auth.locked_out');
+    expect(wordCoreMessage('en', { code: code!, params: params! })).toMatch(/^Too many failed attempts; try again in \d+ min$/);
     expect(s.token).toBeNull();
   }, 20_000);
 

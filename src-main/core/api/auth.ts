@@ -15,7 +15,7 @@ const lockMs = (failures: number) => Math.min(15 * 60_000, 30_000 * 2 ** Math.ma
 const FAILURE_DELAY_MS = 400;
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
-const wrongCredentials = () => new AppError('forbidden', 'Nama pengguna atau kata sandi salah');
+const wrongCredentials = () => new AppError('forbidden', { code: 'auth.wrong_credentials' });
 
 export const authHandlers = {
   'auth.status': query<'auth.status'>({
@@ -31,7 +31,7 @@ export const authHandlers = {
     run: (input, { core, session }, passwordHash) => {
       const officers = officerQueries(core.db);
       // Checked inside the transaction: two first-run forms racing create one admin, not two.
-      if (officers.count() > 0) throw conflict('Akun admin sudah dibuat; silakan masuk');
+      if (officers.count() > 0) throw conflict({ code: 'auth.admin_exists' });
       const id = officers.insert({ username: input.username, displayName: input.displayName, role: 'admin', passwordHash, now: core.now() });
       officers.recordLogin(id, core.now());
       session.set(sessionQueries(core.db).create(id, core.now()));
@@ -49,7 +49,7 @@ export const authHandlers = {
       const now = core.now();
       if (officer?.lockedUntil && officer.lockedUntil > now) {
         const minutes = Math.ceil((officer.lockedUntil - now) / 60_000);
-        throw new AppError('forbidden', `Terlalu banyak percobaan gagal; coba lagi dalam ${minutes} menit`);
+        throw new AppError('forbidden', { code: 'auth.locked_out', params: { minutes } });
       }
       // Verify even for an unknown name so the response time does not tell which names exist.
       const valid = await verifyPassword(input.password, officer?.passwordHash ?? DUMMY_HASH);
@@ -59,7 +59,7 @@ export const authHandlers = {
           officers.recordFailedLogin(officer.id, failures >= LOCK_AFTER ? now + lockMs(failures) : null);
         }
         await sleep(FAILURE_DELAY_MS);
-        if (officer && valid && officer.disabled) throw new AppError('forbidden', 'Akun ini dinonaktifkan; hubungi admin');
+        if (officer && valid && officer.disabled) throw new AppError('forbidden', { code: 'auth.account_disabled' });
         throw wrongCredentials();
       }
       return officer.id;
@@ -91,7 +91,7 @@ export const authHandlers = {
     input: z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: password }),
     prepare: async (input, { core, officer }) => {
       const record = officerQueries(core.db).byId(officer!.id)!;
-      if (!(await verifyPassword(input.currentPassword, record.passwordHash))) throw new AppError('forbidden', 'Kata sandi saat ini salah');
+      if (!(await verifyPassword(input.currentPassword, record.passwordHash))) throw new AppError('forbidden', { code: 'auth.current_password_wrong' });
       return hashPassword(input.newPassword);
     },
     run: (_input, { core, officer, session }, passwordHash) => {

@@ -39,14 +39,17 @@ async function status(core: CoreServices): Promise<BackupStatusView> {
 
 /** A chosen folder must be there and writable now: a typo must not wait for the first failed night. */
 function checkWritableFolder(folder: string): void {
-  if (!isAbsolute(folder)) throw invalidInput('Folder cadangan harus berupa jalur lengkap, mis. E:\\Cadangan PST atau \\\\server\\berbagi\\PST');
-  if (!folderAvailable(folder)) throw invalidInput(`Folder tidak ditemukan: ${folder}`);
+  if (!isAbsolute(folder)) throw invalidInput({ code: 'backup.folder_not_absolute' });
+  if (!folderAvailable(folder)) throw invalidInput({ code: 'backup.folder_missing', params: { folder } });
   const probe = join(folder, `.pst-write-test-${randomBytes(4).toString('hex')}`);
   try {
     writeFileSync(probe, 'ok');
     rmSync(probe, { force: true });
   } catch (error) {
-    throw invalidInput(`Folder tidak dapat ditulisi: ${folder} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    // The officer sees the error code (EACCES, EROFS…); the OS's own sentence goes to the log.
+    console.error('[backup] folder not writable', folder, error);
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).name;
+    throw invalidInput({ code: 'backup.folder_not_writable', params: { folder, code } });
   }
 }
 

@@ -16,7 +16,7 @@ const FROM = 'FROM complaints k LEFT JOIN officers o ON o.id = k.officer_id';
 
 const complaintById = (db: Db, complaintId: number): ComplaintView => {
   const row = db.prepare(`SELECT ${COLUMNS} ${FROM} WHERE k.id = ?`).get(complaintId) as ComplaintView | undefined;
-  if (!row) throw notFound('Pengaduan');
+  if (!row) throw notFound({ code: 'complaints.not_found' });
   return row;
 };
 
@@ -83,9 +83,9 @@ export const complaintHandlers = {
                FROM messages m JOIN conversations c ON c.id = m.conversation_id JOIN requesters r ON r.id = c.requester_id WHERE m.id = ?`,
           )
           .get(input.messageId) as PromotedMessage | undefined;
-        if (!m) throw notFound('Pesan');
-        if (m.direction !== 'incoming') throw conflict('Hanya pesan masuk dari pengguna layanan yang dapat dijadikan pengaduan');
-        if (core.db.prepare('SELECT 1 FROM complaints WHERE message_id = ?').get(input.messageId)) throw conflict('Pesan ini sudah dicatat sebagai pengaduan');
+        if (!m) throw notFound({ code: 'messages.not_found' });
+        if (m.direction !== 'incoming') throw conflict({ code: 'complaints.only_incoming' });
+        if (core.db.prepare('SELECT 1 FROM complaints WHERE message_id = ?').get(input.messageId)) throw conflict({ code: 'complaints.already_recorded' });
         const channelSource: ComplaintSource = m.channel === 'telegram' ? 'telegram' : m.channel === 'email' ? 'email' : 'langsung';
         values = {
           source: input.source ?? channelSource,
@@ -96,7 +96,7 @@ export const complaintHandlers = {
           receivedAt: input.receivedAt ?? m.createdAt,
         };
       } else {
-        if (!input.source || !input.text) throw invalidInput('Sumber dan isi pengaduan wajib diisi');
+        if (!input.source || !input.text) throw invalidInput({ code: 'complaints.source_text_required' });
         values = {
           source: input.source,
           text: input.text,
@@ -106,7 +106,7 @@ export const complaintHandlers = {
           receivedAt: input.receivedAt ?? now,
         };
       }
-      if (values.receivedAt > now + 60_000) throw invalidInput('Tanggal diterima tidak boleh di masa depan');
+      if (values.receivedAt > now + 60_000) throw invalidInput({ code: 'complaints.received_in_future' });
       const complaintId = Number(
         core.db
           .prepare(
@@ -132,13 +132,13 @@ export const complaintHandlers = {
     run: (input, { core }) => {
       const current = complaintById(core.db, input.id);
       if (input.officerId != null && !core.db.prepare('SELECT 1 FROM officers WHERE id = ?').get(input.officerId))
-        throw invalidInput('Petugas tidak ditemukan');
+        throw invalidInput({ code: 'officers.not_found' });
       const next = {
         status: input.status ?? current.status,
         response: input.response === undefined ? current.response : input.response || null,
         officerId: input.officerId === undefined ? current.officerId : input.officerId,
       };
-      if (next.status === 'resolved' && !next.response) throw invalidInput('Tuliskan tanggapan sebelum pengaduan dinyatakan selesai');
+      if (next.status === 'resolved' && !next.response) throw invalidInput({ code: 'complaints.response_required' });
       const resolvedAt = next.status === 'resolved' ? (current.resolvedAt ?? core.now()) : null;
       core.db
         .prepare('UPDATE complaints SET status = ?, response = ?, officer_id = ?, resolved_at = ? WHERE id = ?')

@@ -29,12 +29,13 @@ export function createDispatcher(core: CoreServices, handlers: HandlerMap): Disp
   const table = handlers as Record<string, HandlerDef<Method> | undefined>;
   return async (method, rawInput, session) => {
     const def = Object.hasOwn(table, method) ? table[method] : undefined;
-    if (!def) return { ok: false, error: { kind: 'not_found', message: `Metode tidak dikenal: ${String(method).slice(0, 80)}` } };
+    if (!def)
+      return { ok: false, error: new AppError('not_found', { code: 'error.unknown_method', params: { method: String(method).slice(0, 80) } }).toApiError() };
     try {
       // Who first, then what: a caller without the role learns nothing about valid inputs.
       const officer = currentOfficer(core, session);
       if (!allows(def.access, officer)) {
-        throw forbidden(officer ? 'Peran Anda tidak berwenang untuk tindakan ini' : 'Silakan masuk terlebih dahulu');
+        throw forbidden({ code: officer ? 'auth.role_not_allowed' : 'auth.sign_in_first' });
       }
       const parsed = def.input.safeParse(rawInput ?? {});
       if (!parsed.success) {
@@ -45,7 +46,7 @@ export function createDispatcher(core: CoreServices, handlers: HandlerMap): Disp
       const input = parsed.data;
       if (def.kind === 'query') return { ok: true, value: await def.run(input, ctx) };
       if (def.kind === 'scratch') {
-        if (!officer) throw forbidden('Silakan masuk terlebih dahulu');
+        if (!officer) throw forbidden({ code: 'auth.sign_in_first' });
         return { ok: true, value: core.db.transaction(() => def.run(input, { ...ctx, officer }))() };
       }
 

@@ -40,7 +40,7 @@ export function draftQueries(db: Db) {
 }
 
 function requireConversation(db: Db, conversationId: number): void {
-  if (!db.prepare('SELECT 1 FROM conversations WHERE id = ?').get(conversationId)) throw notFound('Konsultasi');
+  if (!db.prepare('SELECT 1 FROM conversations WHERE id = ?').get(conversationId)) throw notFound({ code: 'conversations.not_found' });
 }
 
 export const draftHandlers = {

@@ -68,7 +68,7 @@ function original(core: CoreServices, messageId: number): EmailOriginalView {
         refs: string | null;
       }
     | undefined;
-  if (!row) throw notFound('Surel');
+  if (!row) throw notFound({ code: 'email.not_found' });
   const fullText = row.full_text ?? row.body_text;
   const quotedText = row.full_text !== null && row.full_text.startsWith(row.body_text) ? row.full_text.slice(row.body_text.length).replace(/^\n+/, '') : null;
   return {
@@ -94,7 +94,7 @@ export const emailHandlers = {
     input: accountInput,
     run: (input, { core }) => {
       refuseInTraining(core);
-      if (input.password === undefined && !core.secrets.has(EMAIL_PASSWORD_SECRET)) throw conflict('Kata sandi surel belum diisi');
+      if (input.password === undefined && !core.secrets.has(EMAIL_PASSWORD_SECRET)) throw conflict({ code: 'email.password_missing' });
       writeEmailAccount(core, settingsOf(input), input.password);
       // After the transaction commits: the channel reads the settings afresh.
       setImmediate(() => void emailChannelOf(core)?.reload());
@@ -114,7 +114,7 @@ export const emailHandlers = {
     run: async (input, { core }) => {
       refuseInTraining(core);
       const password = input.password ?? core.secrets.get(EMAIL_PASSWORD_SECRET);
-      if (password === null) throw conflict('Kata sandi surel belum diisi');
+      if (password === null) throw conflict({ code: 'email.password_missing' });
       const account: EmailAccount = { ...settingsOf(input), password };
       const { checkConnections } = await import('../channels/email/connection');
       return checkConnections(account);

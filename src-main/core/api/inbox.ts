@@ -48,7 +48,7 @@ export const inboxHandlers = {
     input: z.strictObject({ id }),
     run: (input, { core }) => {
       const detail = conversationQueries(core.db).detail(input.id, core.now());
-      if (!detail) throw notFound('Konsultasi');
+      if (!detail) throw notFound({ code: 'conversations.not_found' });
       return detail;
     },
   }),
@@ -58,7 +58,7 @@ export const inboxHandlers = {
     input: z.strictObject({ id }),
     run: (input, { core, officer }) => {
       const conversations = conversationQueries(core.db);
-      if (!conversations.exists(input.id)) throw notFound('Konsultasi');
+      if (!conversations.exists(input.id)) throw notFound({ code: 'conversations.not_found' });
       if (conversations.markRead(input.id)) core.events.emit('inbox.changed', { conversationIds: [input.id] });
       // Opening a "new" conversation moves it on (awaiting_requirements or in_progress): DESIGN §2.
       conversationOpened(core, input.id, { officerId: officer!.id, name: officer!.displayName });
@@ -71,7 +71,7 @@ export const inboxHandlers = {
     access: 'officer',
     input: z.strictObject({ conversationId: id, beforeId: id.optional(), limit: limit(500, 100).optional() }),
     run: (input, { core }) => {
-      if (!conversationQueries(core.db).exists(input.conversationId)) throw notFound('Konsultasi');
+      if (!conversationQueries(core.db).exists(input.conversationId)) throw notFound({ code: 'conversations.not_found' });
       return messageQueries(core.db).list(input.conversationId, input.beforeId, input.limit ?? 100);
     },
   }),
@@ -81,7 +81,7 @@ export const inboxHandlers = {
     input: z.strictObject({ query: z.string().max(200), limit: limit(200, 50).optional() }),
     run: (input, { core }) => {
       const fts = toFtsQueries(input.query);
-      if (!fts) throw invalidInput('Tulis setidaknya satu kata untuk dicari');
+      if (!fts) throw invalidInput({ code: 'conversations.search_empty' });
       return messageQueries(core.db).search(fts, input.limit ?? 50);
     },
   }),

@@ -31,7 +31,7 @@ const attachment = z.strictObject({
 
 function openConversation(core: CoreServices, conversationId: number): ConversationDetail {
   const conversation = conversationQueries(core.db).detail(conversationId);
-  if (!conversation) throw notFound('Konsultasi');
+  if (!conversation) throw notFound({ code: 'conversations.not_found' });
   return conversation;
 }
 
@@ -43,7 +43,7 @@ export const messageHandlers = {
     input: z.strictObject({ conversationId: id, text: z.string().trim().min(1).max(20_000), attachments: z.array(attachment).max(10).optional() }),
     run: (input, { core, officer }) => {
       const conversation = openConversation(core, input.conversationId);
-      if (conversation.channel === 'manual') throw conflict('Konsultasi tatap muka/telepon tidak punya kanal pengiriman; tulis sebagai catatan');
+      if (conversation.channel === 'manual') throw conflict({ code: 'messages.manual_no_channel' });
       const signature = officerQueries(core.db).byId(officer!.id)?.signature.trim() ?? '';
       // Email carries the officer's signature; chat messages stay short.
       const text = conversation.channel === 'email' && signature ? `${input.text}\n\n-- \n${signature}` : input.text;
@@ -89,8 +89,8 @@ export const messageHandlers = {
     input: z.strictObject({ messageId: id }),
     run: (input, { core }) => {
       const message = messageQueries(core.db).byId(input.messageId);
-      if (!message) throw notFound('Pesan');
-      if (!requeueFailed(core, input.messageId)) throw conflict('Hanya pesan yang gagal terkirim yang dapat dikirim ulang');
+      if (!message) throw notFound({ code: 'messages.not_found' });
+      if (!requeueFailed(core, input.messageId)) throw conflict({ code: 'messages.resend_only_failed' });
       core.kickOutbox();
       core.events.emit('message.changed', { conversationId: message.conversationId, messageId: message.id });
       return view(core, input.messageId);

@@ -20,7 +20,7 @@ export const officerHandlers = {
     prepare: (input) => hashPassword(input.password),
     run: (input, { core }, passwordHash) => {
       const officers = officerQueries(core.db);
-      if (officers.byUsername(input.username)) throw conflict(`Nama pengguna "${input.username}" sudah dipakai`);
+      if (officers.byUsername(input.username)) throw conflict({ code: 'officers.username_taken', params: { username: input.username } });
       const newId = officers.insert({ username: input.username, displayName: input.displayName, role: input.role, passwordHash, now: core.now() });
       return toView(officers.byId(newId)!);
     },
@@ -41,9 +41,9 @@ export const officerHandlers = {
     run: (input, { core }, passwordHash) => {
       const officers = officerQueries(core.db);
       const current = officers.byId(input.id);
-      if (!current) throw notFound('Petugas');
+      if (!current) throw notFound({ code: 'officers.not_found' });
       const losesAdmin = current.role === 'admin' && !current.disabled && ((input.role !== undefined && input.role !== 'admin') || input.disabled === true);
-      if (losesAdmin && officers.countActiveAdmins() <= 1) throw conflict('Harus tetap ada setidaknya satu admin aktif');
+      if (losesAdmin && officers.countActiveAdmins() <= 1) throw conflict({ code: 'officers.last_admin' });
       officers.update(input.id, { ...input, passwordHash });
       if (input.disabled === true || passwordHash) sessionQueries(core.db).deleteForOfficer(input.id);
       return toView(officers.byId(input.id)!);

@@ -69,7 +69,7 @@ export const privacyHandlers = {
     access: 'supervisor',
     input: z.strictObject({ id, reason: text(500) }),
     run: (input, { core }) => {
-      if (core.db.prepare('SELECT 1 FROM requesters WHERE id = ?').get(input.id) === undefined) throw notFound('Pengguna layanan');
+      if (core.db.prepare('SELECT 1 FROM requesters WHERE id = ?').get(input.id) === undefined) throw notFound({ code: 'requesters.not_found' });
       const stats = anonymiseRequesters(core, [input.id]);
       const conversationIds = core.db.prepare('SELECT id FROM conversations WHERE requester_id = ?').pluck().all(input.id) as number[];
       if (conversationIds.length > 0) core.events.emit('inbox.changed', { conversationIds });

@@ -25,7 +25,7 @@ const FIELDS = ['name', 'institution', 'occupation', 'email', 'whatsapp', 'teleg
 
 function load(db: Db, requesterId: number): RequesterRow {
   const row = db.prepare('SELECT * FROM requesters WHERE id = ?').get(requesterId) as RequesterRow | undefined;
-  if (!row) throw notFound('Pengguna layanan');
+  if (!row) throw notFound({ code: 'requesters.not_found' });
   return row;
 }
 
@@ -158,10 +158,10 @@ export const requesterHandlers = {
     access: 'officer',
     input: z.strictObject({ keepId: id, mergeId: id }),
     run: (input, { core }) => {
-      if (input.keepId === input.mergeId) throw conflict('Tidak dapat menggabungkan pengguna layanan dengan dirinya sendiri');
+      if (input.keepId === input.mergeId) throw conflict({ code: 'requesters.merge_self' });
       const keep = load(core.db, input.keepId);
       const merge = load(core.db, input.mergeId);
-      if (keep.merged_into !== null || merge.merged_into !== null) throw conflict('Pengguna layanan ini sudah digabungkan sebelumnya');
+      if (keep.merged_into !== null || merge.merged_into !== null) throw conflict({ code: 'requesters.already_merged' });
       const db = core.db;
       const fills = FIELDS.filter((f) => keep[f] === null && merge[f] !== null);
       if (fills.length > 0) {
@@ -189,7 +189,7 @@ export const requesterHandlers = {
     run: (input, { core }) => {
       const row = core.db.prepare('SELECT file_name AS fileName, mime_type AS mimeType, size, sha256 FROM attachments WHERE id = ?').get(input.id) as
         { fileName: string; mimeType: string; size: number; sha256: string } | undefined;
-      if (!row) throw notFound('Lampiran');
+      if (!row) throw notFound({ code: 'attachments.not_found' });
       return {
         id: input.id,
         fileName: row.fileName,

@@ -25,12 +25,10 @@ async function checkToken(core: CoreServices, token: string): Promise<UserFromGe
   try {
     return await new Api(token, { apiRoot }).getMe(grammySignal(AbortSignal.timeout(15_000)));
   } catch (error) {
-    if (error instanceof GrammyError && (error.error_code === 401 || error.error_code === 404))
-      throw invalidInput('Token bot tidak valid: Telegram menolaknya (periksa token dari @BotFather)');
-    throw new AppError(
-      'channel_unavailable',
-      `Telegram tidak dapat dihubungi untuk memeriksa token: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    if (error instanceof GrammyError && (error.error_code === 401 || error.error_code === 404)) throw invalidInput({ code: 'telegram.token_rejected' });
+    // Never grammy's message: it carries the request URL and with it the token being checked.
+    console.error('[telegram] token check failed', error instanceof GrammyError ? error.error_code : error instanceof Error ? error.name : typeof error);
+    throw new AppError('channel_unavailable', { code: 'telegram.token_check_unreachable' });
   }
 }
 
@@ -102,7 +100,7 @@ export const telegramHandlers = {
         )
         .get(input.conversationId) as { chatId: string } | undefined;
       if (!row) {
-        if (!core.db.prepare('SELECT 1 FROM conversations WHERE id = ?').get(input.conversationId)) throw notFound('Konsultasi');
+        if (!core.db.prepare('SELECT 1 FROM conversations WHERE id = ?').get(input.conversationId)) throw notFound({ code: 'conversations.not_found' });
         return null;
       }
       const state = readChat(core.db, row.chatId);

@@ -18,15 +18,16 @@ const language = z.enum(['id', 'en']);
 
 const byId = (db: Db, templateId: number): TemplateView => {
   const row = db.prepare(`SELECT ${TEMPLATE_COLUMNS} FROM templates WHERE id = ?`).get(templateId) as TemplateView | undefined;
-  if (!row) throw notFound('Templat');
+  if (!row) throw notFound({ code: 'templates.not_found' });
   return row;
 };
 
 /** A name or shortcut already taken gives a conflict with a readable message, not a SQL error. */
 function assertFree(db: Db, name: string | undefined, short: string | null | undefined, exceptId = 0): void {
   if (name !== undefined && db.prepare('SELECT 1 FROM templates WHERE name = ? AND id <> ?').get(name, exceptId))
-    throw conflict(`Nama templat "${name}" sudah dipakai`);
-  if (short && db.prepare('SELECT 1 FROM templates WHERE shortcut = ? AND id <> ?').get(short, exceptId)) throw conflict(`Pintasan "${short}" sudah dipakai`);
+    throw conflict({ code: 'templates.name_taken', params: { name } });
+  if (short && db.prepare('SELECT 1 FROM templates WHERE shortcut = ? AND id <> ?').get(short, exceptId))
+    throw conflict({ code: 'templates.shortcut_taken', params: { shortcut: short } });
 }
 
 /**
@@ -61,7 +62,7 @@ export const templateHandlers = {
     input: z.strictObject({ id, name: text(120).optional(), shortcut: shortcut.optional(), body: text(20_000).optional(), language: language.optional() }),
     run: (input, { core, officer }) => {
       const current = byId(core.db, input.id);
-      if (current.systemKey && officer!.role !== 'admin') throw forbidden('Templat sistem hanya dapat diubah oleh admin');
+      if (current.systemKey && officer!.role !== 'admin') throw forbidden({ code: 'templates.system_admin_only' });
       assertFree(core.db, input.name, input.shortcut, input.id);
       core.db
         .prepare('UPDATE templates SET name = ?, shortcut = ?, body = ?, language = ?, updated_at = ? WHERE id = ?')
@@ -82,7 +83,7 @@ export const templateHandlers = {
     access: 'supervisor',
     input: z.strictObject({ id }),
     run: (input, { core }) => {
-      if (byId(core.db, input.id).systemKey) throw conflict('Templat sistem tidak dapat dihapus; ubah isinya saja');
+      if (byId(core.db, input.id).systemKey) throw conflict({ code: 'templates.system_undeletable' });
       core.db.prepare('DELETE FROM templates WHERE id = ?').run(input.id);
       return null;
     },

@@ -15,7 +15,7 @@ import { empty, id, text } from './schemas';
 const actorOf = (officer: OfficerView | null): Actor & { officerId: number } => ({ officerId: officer!.id, name: officer!.displayName });
 const detail = (core: CoreServices, conversationId: number): ConversationDetail => {
   const found = conversationQueries(core.db).detail(conversationId, core.now());
-  if (!found) throw notFound('Konsultasi');
+  if (!found) throw notFound({ code: 'conversations.not_found' });
   return found;
 };
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
@@ -40,7 +40,7 @@ export const workflowHandlers = {
       const row = loadConversation(core.db, input.id);
       // An officer takes or lets go of their own work; giving work to others is a supervisor's call.
       const own = input.officerId === officer!.id || (input.officerId === null && row.assignee_id === officer!.id);
-      if (!own && officer!.role === 'officer') throw forbidden('Hanya supervisor yang dapat menugaskan konsultasi kepada petugas lain');
+      if (!own && officer!.role === 'officer') throw forbidden({ code: 'conversations.assign_supervisor_only' });
       flow.assign(core, row, input.officerId, actorOf(officer));
       if (input.officerId !== null) flow.checkRequirements(core, row, actorOf(officer));
       return detail(core, input.id);
@@ -136,11 +136,11 @@ export const workflowHandlers = {
     }),
     run: (input, { core, officer }) => {
       const conversation = loadConversation(core.db, input.conversationId);
-      if (conversation.status !== 'resolved' && conversation.status !== 'rated') throw conflict('Penilaian hanya untuk konsultasi yang sudah selesai');
+      if (conversation.status !== 'resolved' && conversation.status !== 'rated') throw conflict({ code: 'ratings.only_resolved' });
       // The request of this closure exists since resolve; one rating per closure, never overwritten.
       const request = ratingRequestOf(core.db, conversation.id, conversation.reopened_count);
       const taken = request && core.db.prepare('SELECT score FROM ratings WHERE rating_request_id = ? AND score IS NOT NULL').get(request.id);
-      if (taken) throw conflict('Konsultasi ini sudah dinilai untuk penutupan ini');
+      if (taken) throw conflict({ code: 'ratings.already_rated' });
       const feedback = input.feedback?.trim() || null;
       const { rating } = recordRating(core, {
         conversationId: conversation.id,
@@ -150,7 +150,7 @@ export const workflowHandlers = {
         source: 'manual',
         enteredBy: officer!.id,
       });
-      if (!rating) throw conflict('Konsultasi ini belum ditutup dengan permintaan penilaian');
+      if (!rating) throw conflict({ code: 'ratings.not_requested' });
       return rating;
     },
     audit: (input, out) => ({ entityType: 'rating', entityId: out.id, detail: { conversationId: input.conversationId, score: input.score, via: input.via } }),

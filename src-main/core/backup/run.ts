@@ -10,7 +10,7 @@ export const backupRunning = (core: CoreServices): boolean => running.has(core);
 
 /** One backup to the configured folder; never throws for a failed backup (it is the result). */
 export async function performBackup(core: CoreServices, trigger: BackupRun['trigger']): Promise<BackupRun> {
-  if (running.has(core)) throw new AppError('conflict', 'Pencadangan sedang berjalan; tunggu sampai selesai');
+  if (running.has(core)) throw new AppError('conflict', { code: 'backup.running' });
   const settings = readBackupSettings(core.db);
   const at = core.now();
   if (settings.folder === null) return { at, ok: false, trigger, path: null, sizeBytes: null, durationMs: 0, error: 'Folder cadangan belum dipilih' };

@@ -69,7 +69,8 @@ export function standardDayMinutes(hours: ServiceHours): number {
 export function parseClock(text: string): number {
   const match = /^(\d{1,2})[:.](\d{2})$/.exec(text.trim());
   const minutes = match ? Number(match[1]) * 60 + Number(match[2]) : NaN;
-  if (!match || Number(match[2]) > 59 || !(minutes >= 0 && minutes <= MINUTES_PER_DAY)) throw invalidInput(`Jam tidak valid: ${text}`);
+  if (!match || Number(match[2]) > 59 || !(minutes >= 0 && minutes <= MINUTES_PER_DAY))
+    throw invalidInput({ code: 'calendar.clock_invalid', params: { text } });
   return minutes;
 }
 

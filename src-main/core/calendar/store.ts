@@ -109,14 +109,15 @@ export const calendarQueries = (db: Db) => {
     /** Changes the kind and/or name of a stored day (to move a day, delete and add). */
     updateDay(date: string, patch: { kind?: NonWorkingKind; name?: string }): StoredNonWorkingDay {
       const existing = selectOne.get(date) as StoredNonWorkingDay | undefined;
-      if (!existing) throw notFound(`Hari libur ${date}`);
+      if (!existing) throw notFound({ code: 'calendar.day_not_found', params: { date } });
       const valid = validDay({ date, kind: patch.kind ?? existing.kind, name: patch.name ?? existing.name });
       upsert.run({ ...valid, source: existing.source });
       return { ...valid, source: existing.source };
     },
 
     deleteDay(date: string): void {
-      if (db.prepare('DELETE FROM non_working_days WHERE date = ?').run(date).changes === 0) throw notFound(`Hari libur ${date}`);
+      if (db.prepare('DELETE FROM non_working_days WHERE date = ?').run(date).changes === 0)
+        throw notFound({ code: 'calendar.day_not_found', params: { date } });
     },
 
     /** Stores days (replacing the same dates) in one transaction: all or nothing. */

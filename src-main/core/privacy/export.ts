@@ -11,7 +11,7 @@ import { witaText } from '../calendar/wita-text';
 export function exportRequester(core: CoreServices, requesterId: number): { fileName: string; json: string } {
   const db = core.db;
   const requester = db.prepare('SELECT * FROM requesters WHERE id = ?').get(requesterId) as Record<string, unknown> | undefined;
-  if (!requester) throw notFound('Pengguna layanan');
+  if (!requester) throw notFound({ code: 'requesters.not_found' });
   const ids = [requesterId, ...(db.prepare('SELECT id FROM requesters WHERE merged_into = ?').pluck().all(requesterId) as number[])];
   const marks = ids.map(() => '?').join(', ');
   const conversations = db

@@ -25,7 +25,7 @@ export function loadConversation(db: Db, id: number): WorkflowRow {
          FROM conversations WHERE id = ?`,
     )
     .get(id) as WorkflowRow | undefined;
-  if (!row) throw notFound('Konsultasi');
+  if (!row) throw notFound({ code: 'conversations.not_found' });
   return row;
 }
 

@@ -111,10 +111,10 @@ interface RatingRow {
 }
 
 function validate(input: RecordRatingInput): void {
-  if (input.score != null && !(Number.isInteger(input.score) && input.score >= 1 && input.score <= 5)) throw invalidInput('Nilai harus bilangan bulat 1–5');
+  if (input.score != null && !(Number.isInteger(input.score) && input.score >= 1 && input.score <= 5)) throw invalidInput({ code: 'ratings.score_range' });
   if (input.skm) {
-    if (input.skm.length !== IKM_UNSUR_COUNT) throw invalidInput(`Jawaban SKM harus ${IKM_UNSUR_COUNT} unsur`);
-    if (input.skm.some((a) => a !== null && !(Number.isInteger(a) && a >= 1 && a <= 4))) throw invalidInput('Jawaban SKM harus 1–4');
+    if (input.skm.length !== IKM_UNSUR_COUNT) throw invalidInput({ code: 'ratings.skm_count', params: { count: IKM_UNSUR_COUNT } });
+    if (input.skm.some((a) => a !== null && !(Number.isInteger(a) && a >= 1 && a <= 4))) throw invalidInput({ code: 'ratings.skm_range' });
   }
 }
 
@@ -202,7 +202,7 @@ export function recordRating(core: CoreServices, input: RecordRatingInput): { ou
 
 function findRequest(core: CoreServices, input: RecordRatingInput): RatingRequestRow | undefined {
   if (input.ratingRequestId !== undefined) return ratingRequestById(core.db, input.ratingRequestId);
-  if (input.conversationId === undefined) throw new AppError('invalid_input', 'recordRating: ratingRequestId atau conversationId wajib');
+  if (input.conversationId === undefined) throw new AppError('invalid_input', { code: 'ratings.target_missing' });
   const conversation = loadConversation(core.db, input.conversationId);
   return ratingRequestOf(core.db, conversation.id, conversation.reopened_count);
 }
@@ -259,7 +259,7 @@ function toRatingView(r: RatingDbRow): RatingView {
 
 export function ratingById(db: Db, id: number): RatingView {
   const row = db.prepare('SELECT * FROM ratings WHERE id = ?').get(id) as RatingDbRow | undefined;
-  if (!row) throw notFound('Penilaian');
+  if (!row) throw notFound({ code: 'ratings.not_found' });
   return toRatingView(row);
 }
 

@@ -23,11 +23,11 @@ export function cleanRequesterFields(input: RequesterFieldsInput): RequesterFiel
     if (raw === undefined) continue;
     const value = raw === null ? null : raw.trim() || null;
     if (value !== null && key === 'email') {
-      if (!emailSchema.safeParse(value).success) throw invalidInput(`Alamat email tidak valid: ${value}`);
+      if (!emailSchema.safeParse(value).success) throw invalidInput({ code: 'requesters.email_invalid', params: { value } });
       out.email = value.toLowerCase();
     } else if (value !== null && key === 'whatsapp') {
       const normalized = normalizeWhatsapp(value);
-      if (!normalized) throw invalidInput(`Nomor WhatsApp tidak valid: ${value} (contoh 0812-3456-7890 atau +62 812 3456 7890)`);
+      if (!normalized) throw invalidInput({ code: 'requesters.whatsapp_invalid', params: { value } });
       out.whatsapp = normalized;
     } else {
       out[key] = value;

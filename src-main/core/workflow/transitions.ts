@@ -47,7 +47,7 @@ export function conversationOpened(core: CoreServices, conversationId: number, a
 
 export function claim(core: CoreServices, conversationId: number, actor: Actor & { officerId: number }): void {
   const row = loadConversation(core.db, conversationId);
-  if (row.assignee_id !== null && row.assignee_id !== actor.officerId) throw conflict('Konsultasi ini sudah ditangani petugas lain');
+  if (row.assignee_id !== null && row.assignee_id !== actor.officerId) throw conflict({ code: 'conversations.taken' });
   assign(core, row, actor.officerId, actor);
   checkRequirements(core, row, actor);
 }
@@ -58,7 +58,7 @@ export function assign(core: CoreServices, row: WorkflowRow, officerId: number |
     officerId === null
       ? null
       : (core.db.prepare('SELECT display_name AS name, disabled FROM officers WHERE id = ?').get(officerId) as { name: string; disabled: number } | undefined);
-  if (officerId !== null && (!officer || officer.disabled)) throw invalidInput('Petugas tidak ditemukan atau nonaktif');
+  if (officerId !== null && (!officer || officer.disabled)) throw invalidInput({ code: 'officers.not_found_or_disabled' });
   core.db.prepare('UPDATE conversations SET assignee_id = ?, updated_at = ? WHERE id = ?').run(officerId, core.now(), row.id);
   const text = officer ? `Ditangani oleh ${officer.name}` : 'Penugasan petugas dilepas';
   writeActivity(
@@ -111,10 +111,10 @@ export function updateRequirements(
 export function setRequirementsComplete(core: CoreServices, conversationId: number, complete: boolean, reason: string, actor: Actor): void {
   const row = loadConversation(core.db, conversationId);
   if (complete) {
-    if (row.status !== 'new' && row.status !== 'awaiting_requirements') throw conflict('Persyaratan sudah dinyatakan lengkap');
+    if (row.status !== 'new' && row.status !== 'awaiting_requirements') throw conflict({ code: 'conversations.requirements_already_complete' });
     completeRequirements(core, row, actor, `persyaratan dinyatakan lengkap (${reason})`);
   } else {
-    if (row.status !== 'in_progress' && row.status !== 'waiting_requester') throw conflict('Persyaratan belum dinyatakan lengkap');
+    if (row.status !== 'in_progress' && row.status !== 'waiting_requester') throw conflict({ code: 'conversations.requirements_not_complete' });
     changeStatus(core, row, 'awaiting_requirements', actor, `persyaratan dinyatakan belum lengkap (${reason}); jam SLA dihentikan`);
     clearClock(core.db, row.id);
   }
@@ -128,7 +128,7 @@ export function waitForRequester(core: CoreServices, conversationId: number, rea
 
 export function resume(core: CoreServices, conversationId: number, actor: Actor): void {
   const row = loadConversation(core.db, conversationId);
-  if (row.status !== 'waiting_requester') throw conflict('Hanya konsultasi yang menunggu pengguna layanan yang dapat dilanjutkan');
+  if (row.status !== 'waiting_requester') throw conflict({ code: 'conversations.resume_only_waiting' });
   changeStatus(core, row, 'in_progress', actor, 'jam SLA berjalan kembali');
   resumeClock(core.db, serviceCalendar(core.db), row.id, core.now());
 }
@@ -136,8 +136,8 @@ export function resume(core: CoreServices, conversationId: number, actor: Actor)
 export function resolve(core: CoreServices, conversationId: number, input: { summary: string; topic: string }, actor: Actor): void {
   const row = loadConversation(core.db, conversationId);
   const topics = readWorkflowSettings(core.db).topics;
-  if (!topics.includes(input.topic)) throw invalidInput(`Topik tidak dikenal: ${input.topic}. Pilih salah satu: ${topics.join(', ')}`);
-  if (!isOpen(row)) throw conflict('Konsultasi sudah selesai');
+  if (!topics.includes(input.topic)) throw invalidInput({ code: 'conversations.unknown_topic', params: { topic: input.topic, topics: topics.join(', ') } });
+  if (!isOpen(row)) throw conflict({ code: 'conversations.already_resolved' });
   takeIfUnassigned(core, row, actor);
   changeStatus(core, row, 'resolved', actor, `topik ${input.topic}`);
   const now = core.now();
@@ -151,7 +151,7 @@ export function resolve(core: CoreServices, conversationId: number, input: { sum
 /** An officer reopens a closed consultation; the SLA clock continues where it stopped. */
 export function reopen(core: CoreServices, conversationId: number, reason: string, actor: Actor): void {
   const row = loadConversation(core.db, conversationId);
-  if (row.status !== 'resolved' && row.status !== 'rated') throw conflict('Hanya konsultasi yang sudah selesai yang dapat dibuka kembali');
+  if (row.status !== 'resolved' && row.status !== 'rated') throw conflict({ code: 'conversations.reopen_only_resolved' });
   changeStatus(core, row, row.requirements_complete_at !== null ? 'in_progress' : 'awaiting_requirements', actor, `dibuka kembali (${reason})`);
   core.db.prepare('UPDATE conversations SET resolved_at = NULL, reopened_count = reopened_count + 1, updated_at = ? WHERE id = ?').run(core.now(), row.id);
   resumeClock(core.db, serviceCalendar(core.db), row.id, core.now());
