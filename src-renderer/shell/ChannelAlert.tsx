@@ -45,7 +45,7 @@ export function ChannelAlert(props: { onOpenSettings?: () => void }) {
             <MessageBarTitle>
               {t(s.state === 'auth_failed' ? 'channelAlert.authFailed' : 'channelAlert.offline', { channel: t(`channel.${s.channel}`) })}
             </MessageBarTitle>
-            {s.detail.length > 0 ? ` ${coreText(s.detail)}.` : ''}
+            {s.detail.length > 0 ? ` — ${coreText(s.detail)}.` : '.'}
             {s.nextRetryAt ? ` ${t('channels.nextRetry', { at: formatShort(s.nextRetryAt, language) })}.` : ''}
             {props.onOpenSettings && (
               <>
