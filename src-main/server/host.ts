@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 import type { EventName, PushEvents } from '../../src-preload/contract';
 import type { SessionSlot } from '../core/api/define';
+import { sessionIsLive } from '../core/api/dispatcher';
 import type { Core } from '../core/app';
 import { SESSION_IDLE_MS } from '../core/store/queries/sessions';
 import { hostAllowed, originAllowed, parseCookies, sameSecret, SECURITY_HEADERS } from './security';
@@ -47,12 +48,13 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       else res.setHeader('Cache-Control', 'no-cache');
     },
   });
-  const streams = new Set<ServerResponse>();
+  /** Open event streams and the officer session each belongs to: a stream ends with its session. */
+  const streams = new Map<ServerResponse, string>();
   let port = 0;
 
   const unsubscribe = options.core.services.events.subscribe(<E extends EventName>(event: E, payload: PushEvents[E]) => {
     const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
-    for (const res of streams) res.write(frame);
+    for (const res of streams.keys()) res.write(frame);
   });
 
   const server: Server = createServer((req, res) => {
@@ -83,7 +85,15 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return sendText(res, 401, 'PST Console: token sesi tidak ada atau salah. Buka alamat yang dicetak oleh `npm start`. / Missing or wrong session token.');
     }
 
-    if (url.pathname === '/api/events') return openEventStream(req, res);
+    if (url.pathname === '/api/events') {
+      if (req.method !== 'GET') return sendText(res, 405, 'Method Not Allowed');
+      if (!originAllowed(req, port)) return sendText(res, 403, 'Forbidden origin');
+      // Push events name conversations and channels: only a signed-in officer may listen.
+      const sessionToken = cookies.get(SESSION_COOKIE);
+      if (!sessionToken || !signedIn(sessionToken))
+        return sendJson(res, 401, { ok: false, error: { kind: 'forbidden', message: 'Silakan masuk terlebih dahulu' } });
+      return openEventStream(req, res, sessionToken);
+    }
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return sendText(res, 405, 'Method Not Allowed');
       if (!originAllowed(req, port)) return sendText(res, 403, 'Forbidden origin');
@@ -101,6 +111,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   }
 
   async function callApi(req: IncomingMessage, res: ServerResponse, method: string, cookies: Map<string, string>): Promise<void> {
+    // Refused before a byte is read when the client says the size up front.
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return sendTooLarge(res);
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return sendJson(res, 415, { ok: false, error: { kind: 'invalid_input', message: 'Content-Type harus application/json' } });
     }
@@ -109,11 +121,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       const body = await readBody(req);
       input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
     } catch (error) {
-      const tooLarge = error instanceof BodyTooLarge;
-      return sendJson(res, tooLarge ? 413 : 400, {
-        ok: false,
-        error: { kind: 'invalid_input', message: tooLarge ? 'Permintaan terlalu besar' : 'Badan permintaan bukan JSON yang valid' },
-      });
+      if (error instanceof BodyTooLarge) return sendTooLarge(res);
+      return sendJson(res, 400, { ok: false, error: { kind: 'invalid_input', message: 'Badan permintaan bukan JSON yang valid' } });
     }
     const setCookies: string[] = [];
     const session: SessionSlot = {
@@ -126,18 +135,35 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         );
       },
     };
+    const sessionBefore = session.get();
     const result = await options.core.dispatch(method, input, session);
+    // Logging out ends that session's event streams at once.
+    if (sessionBefore && session.get() !== sessionBefore) endStreamsOf(sessionBefore);
     if (setCookies.length > 0) res.setHeader('Set-Cookie', setCookies);
     res.setHeader('Cache-Control', 'no-store');
     sendJson(res, 200, result);
   }
 
-  function openEventStream(req: IncomingMessage, res: ServerResponse): void {
+  const signedIn = (sessionToken: string): boolean => sessionIsLive(options.core.services, sessionToken);
+
+  function endStreamsOf(sessionToken: string): void {
+    for (const [res, owner] of streams) {
+      if (owner !== sessionToken) continue;
+      streams.delete(res);
+      res.end();
+    }
+  }
+
+  function openEventStream(req: IncomingMessage, res: ServerResponse, sessionToken: string): void {
     res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     res.write(': connected\n\n');
-    streams.add(res);
-    // A comment every 25 s keeps the stream open through idle periods.
-    const heartbeat = setInterval(() => res.write(': ping\n\n'), 25_000);
+    streams.set(res, sessionToken);
+    // A comment every 25 s keeps the stream open through idle periods; a session that ended
+    // meanwhile (idle timeout, officer disabled) ends the stream instead.
+    const heartbeat = setInterval(() => {
+      if (signedIn(sessionToken)) res.write(': ping\n\n');
+      else endStreamsOf(sessionToken);
+    }, 25_000);
     req.on('close', () => {
       clearInterval(heartbeat);
       streams.delete(res);
@@ -158,7 +184,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     token,
     close: async () => {
       unsubscribe();
-      for (const res of streams) res.end();
+      for (const res of streams.keys()) res.end();
       streams.clear();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -173,10 +199,11 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
+      if (size > MAX_BODY_BYTES) return; // already refused: the rest is read and dropped
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
+        chunks.length = 0;
         reject(new BodyTooLarge());
-        req.destroy();
         return;
       }
       chunks.push(chunk);
@@ -184,6 +211,15 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/**
+ * 413 as data, then the connection closes. The socket is not destroyed first: that would reset the
+ * connection before the client could read the answer. Node reads and drops what the client still sends.
+ */
+function sendTooLarge(res: ServerResponse): void {
+  res.setHeader('Connection', 'close');
+  sendJson(res, 413, { ok: false, error: { kind: 'invalid_input', message: `Permintaan terlalu besar (maks. ${MAX_BODY_BYTES / 1024 / 1024} MB)` } });
 }
 
 function cookie(name: string, value: string, opts: { session?: boolean; maxAgeSeconds?: number }): string {

@@ -11,6 +11,8 @@ export interface HttpBridgeOptions {
 }
 
 const EVENT_NAMES: readonly EventName[] = ['inbox.changed', 'message.changed', 'channel.status'];
+// Calls after which the officer session is another one (or none): the event stream starts over.
+const SESSION_CHANGES = new Set<string>(['auth.login', 'auth.setupAdmin', 'auth.logout']);
 // After the stream gives up (a non-200 answer closes an EventSource for good), try again later.
 const REOPEN_DELAY_MS = 5_000;
 
@@ -58,6 +60,14 @@ export function createHttpBridge(options: HttpBridgeOptions): PstBridge {
     source = stream;
   }
 
+  function restartStream(reopen: boolean) {
+    source?.close();
+    source = null;
+    if (reopenTimer) clearTimeout(reopenTimer);
+    reopenTimer = null;
+    if (reopen && listenerCount() > 0) open();
+  }
+
   function closeIfUnused() {
     if (listenerCount() > 0) return;
     source?.close();
@@ -90,6 +100,8 @@ export function createHttpBridge(options: HttpBridgeOptions): PstBridge {
         return internal(`Jawaban tidak terbaca dari layanan konsol (HTTP ${response.status})`);
       }
       if (!isResult(body)) return internal(`Jawaban tidak dikenal dari layanan konsol (HTTP ${response.status})`);
+      // The event stream belongs to a signed-in officer: it starts with a login and ends with a logout.
+      if (body.ok && SESSION_CHANGES.has(method)) restartStream(method !== 'auth.logout');
       return body as Awaited<ReturnType<PstBridge['call']>>;
     },
 

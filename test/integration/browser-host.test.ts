@@ -129,6 +129,7 @@ describe('browser host: the API', () => {
   });
 
   it('pushes events to the SSE stream as they happen', async () => {
+    expect((await api.call('auth.setupAdmin', ADMIN)).body).toMatchObject({ ok: true });
     const res = await fetch(`${host.origin}/api/events`, { headers: { Cookie: api.cookieHeader() } });
     expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
     const reader = res.body!.getReader();
@@ -166,5 +167,63 @@ describe('browser host: secrets at rest', () => {
       }
       expect(bytes.includes(Buffer.from('PLANTED-SECRET-VALUE')), f).toBe(false);
     }
+  });
+
+  it('streams events only to a signed-in officer, from this origin, and ends the stream at logout', async () => {
+    // The host token alone (no officer session) is not enough to listen.
+    const anonymous = await fetch(`${host.origin}/api/events`, { headers: { Cookie: api.cookieHeader() } });
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.json()).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+
+    expect((await api.call('auth.setupAdmin', ADMIN)).body).toMatchObject({ ok: true });
+    const foreign = await fetch(`${host.origin}/api/events`, { headers: { Cookie: api.cookieHeader(), Origin: 'http://evil.example' } });
+    expect(foreign.status).toBe(403);
+
+    const res = await fetch(`${host.origin}/api/events`, { headers: { Cookie: api.cookieHeader() } });
+    expect(res.status).toBe(200);
+    const reader = res.body!.getReader();
+    await reader.read(); // ": connected"
+    expect((await api.call('auth.logout')).body).toMatchObject({ ok: true });
+    // The server ends the stream: the next read is the end, not a frame.
+    const next = await Promise.race([reader.read(), new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 5_000))]);
+    expect(next).toMatchObject({ done: true });
+  });
+});
+
+describe('browser host: oversized requests', () => {
+  // Sends `total` bytes in 1 MiB chunks (chunked, or with the length said up front) and returns the status and body.
+  const post = (total: number, sayLength: boolean) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = httpRequest(`${host.origin}/api/auth.login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Cookie: api.cookieHeader(), ...(sayLength ? { 'Content-Length': String(total) } : {}) },
+      });
+      req.on('response', (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString('utf8')));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on('error', reject);
+      const chunk = Buffer.alloc(1024 * 1024, 0x20);
+      let sent = 0;
+      const pump = () => {
+        while (sent < total) {
+          sent += chunk.length;
+          if (!req.write(chunk)) return void req.once('drain', pump);
+        }
+        req.end();
+      };
+      pump();
+    });
+
+  it('answers 413 with the error as data, whether the size is said up front or only found while reading', async () => {
+    for (const sayLength of [false, true]) {
+      const { status, body } = await post(50 * 1024 * 1024, sayLength);
+      expect(status, `length said: ${sayLength}`).toBe(413);
+      expect(JSON.parse(body)).toMatchObject({ ok: false, error: { kind: 'invalid_input', message: expect.stringContaining('terlalu besar') } });
+    }
+    // Nothing happened, and the host still answers.
+    expect(count('audit_log')).toBe(0);
+    expect((await api.call('auth.status')).status).toBe(200);
   });
 });

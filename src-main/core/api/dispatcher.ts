@@ -19,6 +19,13 @@ function currentOfficer(core: CoreServices, session: SessionSlot): OfficerView |
   return toView(officer);
 }
 
+/** Whether a session belongs to an enabled officer now, without counting as use of the session. */
+export function sessionIsLive(core: CoreServices, token: string): boolean {
+  const officerId = sessionQueries(core.db).peek(token, core.now());
+  const officer = officerId === null ? null : officerQueries(core.db).byId(officerId);
+  return officer !== null && !officer.disabled;
+}
+
 export type Dispatch = (method: string, input: unknown, session: SessionSlot) => Promise<Result<unknown>>;
 
 /**

@@ -35,6 +35,12 @@ export const sessionQueries = (db: Db) => ({
     }
     return row.officer_id;
   },
+  /** The officer of a live session without sliding its expiry (an open event stream is not use). */
+  peek(token: string, now: number): number | null {
+    const row = db.prepare('SELECT officer_id, expires_at FROM sessions WHERE token_hash = ?').get(hashToken(token)) as
+      { officer_id: number; expires_at: number } | undefined;
+    return row && row.expires_at > now ? row.officer_id : null;
+  },
   delete(token: string): void {
     db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(hashToken(token));
   },
