@@ -37,8 +37,8 @@ export const layerRules = {
           patterns: [
             { group: ['electron/*'], message: 'src-main/core never imports electron.' },
             {
-              group: ['**/electron/**', '**/server/**', '**/src-main/index*'],
-              message: 'The core must not depend on a host (src-main/electron, src-main/server).',
+              group: ['**/electron/**', '**/server/**', '**/host/**', '**/src-main/index*'],
+              message: 'The core must not depend on a host (src-main/electron, src-main/server, src-main/host).',
             },
             { group: ['**/src-renderer/**'], message: 'The core must not import renderer code.' },
           ],

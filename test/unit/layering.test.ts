@@ -25,6 +25,11 @@ describe('import rule', () => {
   it('fails src-main/core → a host', async () => {
     const errors = await lintErrors("import { startBrowserHost } from '../server/host';\nexport default startBrowserHost;\n", 'src-main/core/violation.ts');
     expect(errors.join('\n')).toMatch(/must not depend on a host/);
+    const shared = await lintErrors(
+      "import { trainingFlags } from '../../host/training';\nexport default trainingFlags;\n",
+      'src-main/core/training/violation.ts',
+    );
+    expect(shared.join('\n')).toMatch(/must not depend on a host/);
   });
 
   it('fails an upward import inside src-main/core, type-only included', async () => {
