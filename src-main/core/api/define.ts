@@ -48,6 +48,12 @@ export interface MutationDef<M extends Method, P> {
   prepare?(input: Input<M>, ctx: HandlerContext): Promise<P>;
   run(input: Input<M>, ctx: HandlerContext, prepared: P): Output<M>;
   audit(input: Input<M>, output: Output<M>, ctx: HandlerContext): AuditRecord;
+  /**
+   * Work that cannot run inside a transaction (VACUUM, a WAL checkpoint), done after the commit
+   * and before the answer. The change has committed whatever happens here, so a failure is
+   * logged, not returned.
+   */
+  afterCommit?(output: Output<M>, ctx: HandlerContext): void;
 }
 
 /**

@@ -71,6 +71,13 @@ export function createDispatcher(core: CoreServices, handlers: HandlerMap): Disp
         });
         return output;
       })();
+      if (def.afterCommit) {
+        try {
+          def.afterCommit(value, ctx);
+        } catch (error) {
+          console.error(`[api] ${method}: work after the commit failed`, error);
+        }
+      }
       return { ok: true, value };
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toApiError() };

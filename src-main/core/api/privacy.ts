@@ -2,9 +2,9 @@ import { z } from 'zod';
 import type { PrivacySettingsView } from '../../../src-preload/contract';
 import { notFound } from '../errors';
 import { anonymiseRequesters } from '../privacy/anonymise';
-import { purgeBlobs } from '../privacy/blobs';
 import { exportRequester } from '../privacy/export';
 import { readLastRetention, readRetentionMonths, runRetention, writeRetentionMonths } from '../privacy/retention';
+import { scrubDatabaseFiles } from '../privacy/scrub';
 import type { CoreServices } from '../services';
 import type { HandlerMap } from './define';
 import { mutation, query } from './define';
@@ -24,9 +24,6 @@ function view(core: CoreServices): PrivacySettingsView {
     },
   };
 }
-
-/** Files go after the commit (the list is in the same transaction, so a crash only delays them). */
-const purgeAfterCommit = (core: CoreServices) => setImmediate(() => purgeBlobs(core));
 
 export const privacyHandlers = {
   'privacy.getSettings': query<'privacy.getSettings'>({
@@ -73,9 +70,12 @@ export const privacyHandlers = {
       const stats = anonymiseRequesters(core, [input.id]);
       const conversationIds = core.db.prepare('SELECT id FROM conversations WHERE requester_id = ?').pluck().all(input.id) as number[];
       if (conversationIds.length > 0) core.events.emit('inbox.changed', { conversationIds });
-      purgeAfterCommit(core);
       return stats;
     },
+    // The requester by id only: no name, no address (the reason is the supervisor's own words).
     audit: (input, out) => ({ entityType: 'requester', entityId: input.id, detail: { reason: input.reason, ...out } }),
+    // Files, the WAL's old pages and free space go after the commit (the file list is in the same
+    // transaction, so a crash only delays them).
+    afterCommit: (_out, { core }) => void scrubDatabaseFiles(core),
   }),
 } satisfies HandlerMap;

@@ -7,6 +7,7 @@ import { auditQueries } from '../store/queries/audit';
 import { settingsQueries } from '../store/queries/settings';
 import { anonymiseRequesters, REDACTED_META, type AnonymiseStats } from './anonymise';
 import { purgeBlobs } from './blobs';
+import { scrubDatabaseFiles } from './scrub';
 
 /**
  * "Simpan data pribadi pemohon selama N bulan" (0 = tanpa batas). Default 24: the office's reports
@@ -93,6 +94,7 @@ export function runRetention(core: CoreServices): RetentionRun | null {
     });
     return result;
   })();
-  purgeBlobs(core);
+  if (stats.requesters > 0) scrubDatabaseFiles(core);
+  else purgeBlobs(core);
   return run;
 }
