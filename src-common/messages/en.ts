@@ -29,8 +29,7 @@ export const coreMessagesEn: Record<CoreMessageCode, string> = {
   'net.server_reply': 'the server answered {reply}',
   'net.other': 'connection problem ({code})',
   'error.internal': 'An internal error occurred; the details are in the application log',
-  'error.disk_full':
-    "This computer's disk is full: free some space (e.g. delete old files or backups on this disk), then try again. This change was not saved.",
+  'error.disk_full': 'Disk full — nothing was saved. Free some space on the disk of the folder {folder} ({free} left), then try again.',
   'error.invalid_input': 'Invalid input',
   'calendar.ics_too_large': 'The .ics file is too large (max. 2 MB)',
   'calendar.ics_unreadable': 'The .ics file cannot be read: make sure it is a complete iCalendar file',
@@ -82,6 +81,7 @@ export const coreMessagesEn: Record<CoreMessageCode, string> = {
   'auth.wrong_credentials': 'Wrong user name or password',
   'auth.admin_exists': 'The admin account already exists; please sign in',
   'auth.locked_out': 'Too many failed attempts; try again in {minutes} min',
+  'auth.caller_paused': 'Too many failed attempts from this device; try again in {minutes} min',
   'auth.account_disabled': 'This account is disabled; contact an admin',
   'auth.current_password_wrong': 'The current password is wrong',
   'training.channels_simulated': 'Training mode: the Telegram and email channels are only simulated; real accounts cannot be connected here',

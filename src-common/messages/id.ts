@@ -35,8 +35,7 @@ export const coreMessagesId = {
   'net.server_reply': 'server menjawab {reply}',
   'net.other': 'gangguan sambungan ({code})',
   'error.internal': 'Terjadi kesalahan internal; detail ada di log aplikasi',
-  'error.disk_full':
-    'Disk komputer ini penuh: kosongkan ruang (mis. hapus berkas lama atau cadangan di disk ini), lalu coba lagi. Perubahan ini tidak tersimpan.',
+  'error.disk_full': 'Disk penuh — tidak ada yang tersimpan. Kosongkan ruang di disk folder {folder} (tersisa {free}), lalu coba lagi.',
   'error.invalid_input': 'Masukan tidak valid',
   'calendar.ics_too_large': 'Berkas .ics terlalu besar (maks. 2 MB)',
   'calendar.ics_unreadable': 'Berkas .ics tidak dapat dibaca: pastikan berkasnya kalender iCalendar yang utuh',
@@ -89,6 +88,7 @@ export const coreMessagesId = {
   'auth.wrong_credentials': 'Nama pengguna atau kata sandi salah',
   'auth.admin_exists': 'Akun admin sudah dibuat; silakan masuk',
   'auth.locked_out': 'Terlalu banyak percobaan gagal; coba lagi dalam {minutes} menit',
+  'auth.caller_paused': 'Terlalu banyak percobaan gagal dari perangkat ini; coba lagi dalam {minutes} menit',
   'auth.account_disabled': 'Akun ini dinonaktifkan; hubungi admin',
   'auth.current_password_wrong': 'Kata sandi saat ini salah',
   'training.channels_simulated': 'Mode latihan: kanal Telegram dan email hanya disimulasikan; akun nyata tidak dapat dihubungkan di sini',

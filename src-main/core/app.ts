@@ -7,6 +7,9 @@ import { EventBus } from './events';
 import { SecretStore, type SecretCipher } from './security/secrets';
 import type { CoreServices } from './services';
 import { AttachmentStore } from './store/attachments';
+import { DiskWatch } from './store/disk';
+import { LoginThrottle } from './security/login-throttle';
+import { MemorySessions } from './security/memory-sessions';
 import { openDatabase } from './store/db';
 import { OutboxWorker, type OutboxOptions } from './outbox/worker';
 import { MaintenanceScheduler, type MaintenanceOptions } from './backup/scheduler';
@@ -43,16 +46,21 @@ export const DATABASE_FILE = 'pst-console.sqlite3';
 export function createCore(options: CoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true });
   const db = openDatabase(join(options.dataDir, DATABASE_FILE));
+  const events = new EventBus();
+  const now = options.now ?? Date.now;
   const services: CoreServices = {
     db,
-    events: new EventBus(),
+    events,
     secrets: new SecretStore(db, options.cipher),
     attachments: new AttachmentStore(join(options.dataDir, 'attachments')),
     dataDir: options.dataDir,
+    disk: new DiskWatch(options.dataDir, events, now),
+    memorySessions: new MemorySessions(),
+    loginThrottle: new LoginThrottle(),
     host: options.host,
     version: options.version,
     trainingMode: options.trainingMode ?? false,
-    now: options.now ?? Date.now,
+    now,
     connectors: new Map(),
     channels: new Map(),
     // Deferred: a handler enqueues inside its transaction; the worker must see the committed row.
@@ -75,6 +83,7 @@ export function createCore(options: CoreOptions): Core {
     close: async () => {
       await maintenance.stop();
       await outbox.stop();
+      services.disk.stop();
       db.close();
     },
   };

@@ -1,3 +1,5 @@
+import { statfsSync } from 'node:fs';
+import { bytesText } from '../../src-common/bytes';
 import { wordCoreMessage } from '../../src-common/messages';
 import type { ApiError, CoreMessage, ErrorKind } from '../../src-preload/contract';
 
@@ -40,14 +42,30 @@ export function refuseInTraining(core: { trainingMode: boolean }): void {
   if (core.trainingMode) throw new AppError('conflict', { code: 'training.channels_simulated' });
 }
 
-/** A write the disk had no room for (SQLite's SQLITE_FULL, or ENOSPC from a file write). */
+/** A write the disk had no room for (SQLite's SQLITE_FULL, ENOSPC from a file write, or a quota: EDQUOT). */
 export function isDiskFull(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return code === 'SQLITE_FULL' || code === 'ENOSPC';
+  return code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT';
 }
 
-/** What an unexpected failure tells the officer: the disk, or "see the log"; never the error's own text. */
-export const unexpectedError = (error: unknown): ApiError => {
-  const message: CoreMessage = { code: isDiskFull(error) ? 'error.disk_full' : 'error.internal' };
+/** Free bytes for an unprivileged writer on the disk holding `folder`, or null if it cannot be read. */
+export function freeBytes(folder: string): number | null {
+  try {
+    const stats = statfsSync(folder);
+    return stats.bavail * stats.bsize;
+  } catch {
+    return null;
+  }
+}
+
+/** What a write that found no room tells the officer: nothing saved, where to make room, how much is left. */
+export function diskFullError(folder: string): AppError {
+  const free = freeBytes(folder);
+  return new AppError('disk_full', { code: 'error.disk_full', params: { folder, free: free === null ? '?' : bytesText(free) } });
+}
+
+/** What an unexpected failure tells the officer: "see the log"; never the error's own text. */
+export const unexpectedError = (): ApiError => {
+  const message: CoreMessage = { code: 'error.internal' };
   return { kind: 'internal', message: wordCoreMessage('id', message), code: message.code };
 };

@@ -1,9 +1,12 @@
 import type { Channel, HostKind } from '../../src-preload/contract';
 import type { ChannelConnector, RunningChannel } from './domain/connector';
 import type { EventBus } from './events';
+import type { LoginThrottle } from './security/login-throttle';
+import type { MemorySessions } from './security/memory-sessions';
 import type { SecretStore } from './security/secrets';
 import type { Db } from './store/db';
 import type { AttachmentStore } from './store/attachments';
+import type { DiskWatch } from './store/disk';
 
 /** Everything the handlers and connectors share; built once per process by createCore(). */
 export interface CoreServices {
@@ -12,6 +15,12 @@ export interface CoreServices {
   secrets: SecretStore;
   attachments: AttachmentStore;
   dataDir: string;
+  /** Whether the data folder's disk is full, as the last failed write found it. */
+  disk: DiskWatch;
+  /** Logins made while the disk was full (no session row could be written). */
+  memorySessions: MemorySessions;
+  /** Wrong-password counts per typed name and caller, in memory. */
+  loginThrottle: LoginThrottle;
   host: HostKind;
   version: string;
   trainingMode: boolean;

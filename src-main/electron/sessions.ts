@@ -9,6 +9,8 @@ export class WindowSessions {
 
   slotFor(webContentsId: number): SessionSlot {
     return {
+      // The desktop window on the host PC: never locked by failures from the network.
+      caller: 'window',
       get: () => this.tokens.get(webContentsId) ?? null,
       set: (token) => {
         if (token === null) this.tokens.delete(webContentsId);

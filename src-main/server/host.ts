@@ -126,6 +126,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }
     const setCookies: string[] = [];
     const session: SessionSlot = {
+      caller: req.socket.remoteAddress ?? 'unknown',
       get: () => cookies.get(SESSION_COOKIE) ?? null,
       set: (value) => {
         if (value === null) cookies.delete(SESSION_COOKIE);

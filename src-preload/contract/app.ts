@@ -2,6 +2,7 @@
  * The application itself: version and host, office settings, the audit log.
  */
 import type { HostKind, Language } from './base';
+import type { StorageStatus } from './events';
 
 export interface AppInfo {
   name: string;
@@ -30,6 +31,8 @@ export interface SettingsView {
 
 export interface AppMethods {
   'app.info': { input: Record<string, never>; output: AppInfo };
+  /** Whether the data folder's disk is full (the bar above every page). */
+  'app.storage': { input: Record<string, never>; output: StorageStatus };
 
   'settings.get': { input: Record<string, never>; output: SettingsView };
   'settings.update': { input: Partial<SettingsView>; output: SettingsView };

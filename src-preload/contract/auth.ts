@@ -27,6 +27,8 @@ export interface AuthMethods {
     output: OfficerView;
   };
   'auth.login': { input: { username: string; password: string }; output: OfficerView };
+  /** Admin: lifts the login lock on a name for every caller; wasLocked says whether there was one. */
+  'auth.unlock': { input: { username: string }; output: { wasLocked: boolean } };
   'auth.logout': { input: Record<string, never>; output: null };
   'auth.changePassword': {
     input: { currentPassword: string; newPassword: string };

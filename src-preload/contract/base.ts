@@ -18,7 +18,7 @@ export type HostKind = 'electron' | 'browser';
 export type Language = 'id' | 'en';
 
 /** The fixed set of error kinds that cross the bridge (DESIGN §3). */
-export type ErrorKind = 'invalid_input' | 'not_found' | 'forbidden' | 'conflict' | 'channel_unavailable' | 'internal';
+export type ErrorKind = 'invalid_input' | 'not_found' | 'forbidden' | 'conflict' | 'channel_unavailable' | 'disk_full' | 'internal';
 
 export interface ApiError {
   kind: ErrorKind;

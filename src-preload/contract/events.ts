@@ -9,6 +9,8 @@ export interface PushEvents {
   /** A message was added or its delivery state changed. */
   'message.changed': { conversationId: number; messageId: number };
   /** A channel connector's state, shown to the officer. */
+  /** The data folder's disk became full, or has room again. */
+  'storage.status': StorageStatus;
   'channel.status': {
     channel: Channel;
     account: string;
@@ -20,5 +22,15 @@ export interface PushEvents {
 }
 
 export type EventName = keyof PushEvents;
+
+/** Whether the data folder's disk had no room for a write (a bar shows above every page while it lasts). */
+export interface StorageStatus {
+  full: boolean;
+  /** When a write first failed for room; null when not full. */
+  since: number | null;
+  freeBytes: number | null;
+  /** The data folder, whose disk needs room. */
+  folder: string;
+}
 
 export type ChannelStatusView = PushEvents['channel.status'] & { updatedAt: number };

@@ -9,6 +9,7 @@ import { ReportsPage } from '../reports/ReportsPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { useSession } from '../state/session';
 import { ChannelAlert } from './ChannelAlert';
+import { DiskAlert } from './DiskAlert';
 import { Header } from './Header';
 import { pagesFor, type PageId } from './pages';
 import { useUnreadTitle } from './use-unread-title';
@@ -66,6 +67,7 @@ export function AppFrame() {
         </MessageBar>
       )}
       <Header />
+      <DiskAlert />
       <ChannelAlert onOpenSettings={pages.some((p) => p.id === 'settings') ? () => setPage('settings') : undefined} />
       <div className={styles.body}>
         <NavDrawer

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { request } from 'node:http';
 import { createInterface } from 'node:readline';
 // Only the temp-dir helper: importing ./core would load the whole core into Playwright's process.
 import { tempDataDir } from './temp';
@@ -74,19 +75,24 @@ export async function startBrowserHost(options: { dataDir?: string; env?: Record
 export class ApiClient {
   private readonly cookies = new Map<string, string>();
 
+  /**
+   * `localAddress` makes this client another machine as the host sees it: another address of the
+   * loopback range (127.0.0.2, …), which reaches the host's 127.0.0.1 on Linux.
+   */
   constructor(
     readonly origin: string,
     token: string,
+    readonly localAddress?: string,
   ) {
     this.cookies.set('pst_host', token);
   }
 
   async call(method: string, input: unknown = {}, init: { headers?: Record<string, string>; rawBody?: string } = {}): Promise<{ status: number; body: any }> {
-    const res = await fetch(`${this.origin}/api/${method}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Cookie: this.cookieHeader(), ...init.headers },
-      body: init.rawBody ?? JSON.stringify(input),
-    });
+    const headers = { 'Content-Type': 'application/json', Cookie: this.cookieHeader(), ...init.headers };
+    const payload = init.rawBody ?? JSON.stringify(input);
+    const res = this.localAddress
+      ? await postFrom(this.localAddress, `${this.origin}/api/${method}`, headers, payload)
+      : await fetch(`${this.origin}/api/${method}`, { method: 'POST', headers, body: payload });
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(';');
       const [name, value] = pair!.split('=');
@@ -106,4 +112,24 @@ export class ApiClient {
   cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ');
   }
+}
+
+/** A POST from a chosen local address (fetch cannot bind one), answered as a fetch Response. */
+function postFrom(localAddress: string, url: string, headers: Record<string, string>, body: string): Promise<Response> {
+  return new Promise((resolveResponse, reject) => {
+    const req = request(url, { method: 'POST', headers: { ...headers, 'Content-Length': String(Buffer.byteLength(body)) }, localAddress }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const out = new Headers();
+        for (const [name, value] of Object.entries(res.headers)) {
+          for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) out.append(name, v);
+        }
+        resolveResponse(new Response(Buffer.concat(chunks), { status: res.statusCode ?? 0, headers: out }));
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }

@@ -1,11 +1,10 @@
-import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCK_AFTER } from '../../src-main/core/api/auth';
 import { handlers } from '../../src-main/core/api/index';
 import type { HandlerDef } from '../../src-main/core/api/define';
+import { LOGIN_THROTTLE_DEFAULTS } from '../../src-main/core/security/login-throttle';
 import type { Method } from '../../src-preload/contract';
-import type { ApiClient } from '../helpers/host';
+import { ApiClient } from '../helpers/host';
 import { DISABLED, OFFICER, startSeededHost, type SeededHost } from './fixtures/security-host';
 
 /**
@@ -19,14 +18,13 @@ const byAccess = (...levels: string[]) =>
     .filter((m) => levels.includes(table[m]!.access))
     .sort();
 
+const LOCK_AFTER = LOGIN_THROTTLE_DEFAULTS.lockAfter;
+
 let env: SeededHost;
-let reader: Database.Database;
 beforeAll(async () => {
   env = await startSeededHost();
-  reader = new Database(env.dbFile, { readonly: true });
 }, 60_000);
 afterAll(async () => {
-  reader?.close();
   await env?.stop();
 });
 
@@ -106,46 +104,75 @@ describe('roles: disabled officers', () => {
 });
 
 describe('roles: guessing passwords', () => {
-  const lockState = (username: string) =>
-    reader.prepare('SELECT failed_logins AS failures, locked_until AS lockedUntil FROM officers WHERE username = ?').get(username) as {
-      failures: number;
-      lockedUntil: number | null;
-    };
-
-  it(`counts wrong passwords, locks the account after ${LOCK_AFTER}, and refuses even the right password while locked`, async () => {
-    const who = { username: 'sasaran', displayName: 'Sasaran Tebakan', password: 'rahasia-sasaran-12' };
-    expect((await env.admin.call('officers.create', { ...who, role: 'officer' })).body.ok).toBe(true);
-    const attacker = env.anonymous();
-    const messages = new Set<string>();
-    for (let i = 1; i <= LOCK_AFTER; i++) {
-      const res = await attacker.call('auth.login', { username: who.username, password: `tebakan-${i}` });
-      expect(res.body).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
-      messages.add(res.body.error.message);
-      expect(lockState(who.username).failures).toBe(i);
-      expect(lockState(who.username).lockedUntil === null).toBe(i < LOCK_AFTER);
+  /** Another PC as the host sees it: its own loopback address. */
+  const from = (address: string) => new ApiClient(env.host.origin, env.host.token, address);
+  const create = async (who: { username: string; password: string }) =>
+    expect((await env.admin.call('officers.create', { ...who, displayName: 'Petugas Uji', role: 'officer' })).body.ok).toBe(true);
+  /** Wrong passwords for a name: each answer's code, message and how long it took. */
+  const guess = async (client: ApiClient, username: string, times: number) => {
+    const answers: { code: string; message: string; ms: number }[] = [];
+    for (let i = 1; i <= times; i++) {
+      const started = performance.now();
+      const res = await client.call('auth.login', { username, password: `tebakan-ke-${i}` });
+      answers.push({ code: res.body.error?.code, message: res.body.error?.message, ms: performance.now() - started });
     }
-    const { lockedUntil } = lockState(who.username);
-    expect(lockedUntil).toBeGreaterThan(Date.now());
+    return answers;
+  };
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-    const locked = await attacker.call('auth.login', { username: who.username, password: who.password });
-    expect(locked.body).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
-    expect(locked.body.error.message).toMatch(/Terlalu banyak percobaan gagal; coba lagi dalam \d+ menit/);
-    expect(attacker.cookieHeader()).not.toMatch(/pst_session=/);
-    // Attempts while locked neither unlock nor extend the lock silently.
-    expect(lockState(who.username)).toEqual({ failures: LOCK_AFTER, lockedUntil });
-
-    // A wrong password and an unknown name read the same: the answer does not reveal which names exist.
-    const unknown = await attacker.call('auth.login', { username: 'tidak-ada-orangnya', password: 'apa-saja-123' });
-    expect(messages).toEqual(new Set([unknown.body.error.message]));
+  it(`a real name and a made-up one answer alike: the same words, a lock after ${LOCK_AFTER} for both, the same time`, async () => {
+    await create({ username: 'sasaran', password: 'rahasia-sasaran-12' });
+    const real = await guess(from('127.0.0.2'), 'sasaran', LOCK_AFTER + 1);
+    const madeUp = await guess(from('127.0.0.3'), 'tidak-ada-orangnya', LOCK_AFTER + 1);
+    const words = (answers: typeof real) => answers.map((a) => `${a.code}: ${a.message.replace(/\d+ menit/, 'N menit')}`);
+    expect(words(real)).toEqual(words(madeUp));
+    // What a person trying would read: "wrong" five times, then "too many attempts".
+    expect(words(real)).toEqual([
+      ...Array<string>(LOCK_AFTER).fill('auth.wrong_credentials: Nama pengguna atau kata sandi salah'),
+      'auth.locked_out: Terlalu banyak percobaan gagal; coba lagi dalam N menit',
+    ]);
+    // Both pay the password check and the pause on a wrong guess; neither is measurably faster.
+    const failing = (answers: typeof real) => median(answers.slice(0, LOCK_AFTER).map((a) => a.ms));
+    expect(Math.abs(failing(real) - failing(madeUp))).toBeLessThan(150);
   }, 60_000);
 
-  it('a successful login resets the failure count', async () => {
-    const who = { username: 'pelupa', displayName: 'Petugas Pelupa', password: 'rahasia-pelupa-123' };
-    expect((await env.admin.call('officers.create', { ...who, role: 'officer' })).body.ok).toBe(true);
-    const client = env.anonymous();
-    for (let i = 0; i < 2; i++) await client.call('auth.login', { username: who.username, password: 'salah-lagi-123' });
-    expect(lockState(who.username).failures).toBe(2);
-    expect((await client.call('auth.login', { username: who.username, password: who.password })).body.ok).toBe(true);
-    expect(lockState(who.username)).toEqual({ failures: 0, lockedUntil: null });
-  });
+  it('a name locked from one PC still logs in from another; the admin can lift the lock', async () => {
+    const who = { username: 'terkunci', password: 'rahasia-terkunci-1' };
+    await create(who);
+    const attacker = from('127.0.0.4');
+    await guess(attacker, who.username, LOCK_AFTER);
+    expect((await attacker.call('auth.login', who)).body.error.code).toBe('auth.locked_out');
+    // The officer at their own desk is not locked out by someone else's guessing.
+    const desk = from('127.0.0.5');
+    expect((await desk.call('auth.login', who)).body.ok).toBe(true);
+    expect((await desk.call('inbox.list', {})).body.ok).toBe(true);
+    // An officer may not unlock; the admin may, for every PC, and it is audited.
+    expect((await env.officer.call('auth.unlock', { username: who.username })).body.error.kind).toBe('forbidden');
+    expect((await env.admin.call('auth.unlock', { username: who.username })).body).toEqual({ ok: true, value: { wasLocked: true } });
+    expect((await attacker.call('auth.login', who)).body.ok).toBe(true);
+    const audit = (await env.admin.call('audit.list', { limit: 5 })).body.value as { action: string; detail: string }[];
+    expect(audit.find((a) => a.action === 'auth.unlock')?.detail).toContain(who.username);
+  }, 60_000);
+
+  it('one PC that tries many names is paused as a whole, and only that PC', async () => {
+    const sprayer = from('127.0.0.6');
+    const names = Array.from({ length: LOGIN_THROTTLE_DEFAULTS.callerLimit }, (_, i) => `coba-nama-${i}`);
+    for (const name of names) await sprayer.call('auth.login', { username: name, password: 'tebakan-acak-1' });
+    // Even the right password of a real officer is refused from that PC now...
+    const paused = await sprayer.call('auth.login', { username: OFFICER.username, password: OFFICER.password });
+    expect(paused.body.error).toMatchObject({ kind: 'forbidden', code: 'auth.caller_paused' });
+    expect(paused.body.error.message).toMatch(/^Terlalu banyak percobaan gagal dari perangkat ini; coba lagi dalam \d+ menit$/);
+    // ...while the same officer logs in from any other PC.
+    expect((await from('127.0.0.7').call('auth.login', { username: OFFICER.username, password: OFFICER.password })).body.ok).toBe(true);
+  }, 120_000);
+
+  it('a successful login starts the count afresh', async () => {
+    const who = { username: 'pelupa', password: 'rahasia-pelupa-123' };
+    await create(who);
+    const client = from('127.0.0.8');
+    await guess(client, who.username, LOCK_AFTER - 1);
+    expect((await client.call('auth.login', who)).body.ok).toBe(true);
+    // Four more wrong ones are "wrong", not "locked": the earlier four no longer count.
+    expect((await guess(client, who.username, LOCK_AFTER - 1)).map((a) => a.code)).toEqual(Array(LOCK_AFTER - 1).fill('auth.wrong_credentials'));
+  }, 60_000);
 });

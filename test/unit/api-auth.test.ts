@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { wordCoreMessage } from '../../src-common/messages';
-import { LOCK_AFTER } from '../../src-main/core/api/auth';
+import { LOGIN_THROTTLE_DEFAULTS } from '../../src-main/core/security/login-throttle';
+
+const LOCK_AFTER = LOGIN_THROTTLE_DEFAULTS.lockAfter;
 import { ADMIN, memorySession, startCoreWithAdmin, startTestCore, type TestCore } from '../helpers/core';
 
 let core: TestCore;

@@ -5,6 +5,12 @@ import { latestVersion } from '../store/migrate';
 import { migrations } from '../store/migrations';
 
 export const appHandlers = {
+  'app.storage': query<'app.storage'>({
+    access: 'officer',
+    input: empty,
+    run: (_input, { core }) => core.disk.status(),
+  }),
+
   'app.info': query<'app.info'>({
     access: 'public',
     input: empty,

@@ -8,9 +8,6 @@ import type { HandlerMap } from './define';
 import { mutation, query } from './define';
 import { empty, password, text, username } from './schemas';
 
-/** After this many wrong passwords in a row an account is locked, for longer each time. */
-export const LOCK_AFTER = 5;
-const lockMs = (failures: number) => Math.min(15 * 60_000, 30_000 * 2 ** Math.max(0, failures - LOCK_AFTER));
 // A fixed pause after every failure slows guessing even below the lock threshold.
 const FAILURE_DELAY_MS = 400;
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
@@ -43,25 +40,26 @@ export const authHandlers = {
   'auth.login': mutation<'auth.login', number>({
     access: 'public',
     input: z.strictObject({ username: z.string().trim().min(1).max(40), password: z.string().min(1).max(200) }),
-    prepare: async (input, { core }) => {
-      const officers = officerQueries(core.db);
-      const officer = officers.byUsername(input.username);
+    // Counted per typed name and caller whether the name exists or not (see LoginThrottle): the
+    // answers and their timing are the same for a real name and a made-up one.
+    prepare: async (input, { core, session }) => {
+      const caller = session.caller ?? 'local';
       const now = core.now();
-      if (officer?.lockedUntil && officer.lockedUntil > now) {
-        const minutes = Math.ceil((officer.lockedUntil - now) / 60_000);
-        throw new AppError('forbidden', { code: 'auth.locked_out', params: { minutes } });
+      const refusal = core.loginThrottle.refusal(input.username, caller, now);
+      if (refusal) {
+        const minutes = Math.ceil((refusal.until - now) / 60_000);
+        throw new AppError('forbidden', { code: refusal.scope === 'caller' ? 'auth.caller_paused' : 'auth.locked_out', params: { minutes } });
       }
+      const officer = officerQueries(core.db).byUsername(input.username);
       // Verify even for an unknown name so the response time does not tell which names exist.
       const valid = await verifyPassword(input.password, officer?.passwordHash ?? DUMMY_HASH);
       if (!officer || !valid || officer.disabled) {
-        if (officer && !valid) {
-          const failures = officer.failedLogins + 1;
-          officers.recordFailedLogin(officer.id, failures >= LOCK_AFTER ? now + lockMs(failures) : null);
-        }
+        if (!valid) core.loginThrottle.failed(input.username, caller, now);
         await sleep(FAILURE_DELAY_MS);
         if (officer && valid && officer.disabled) throw new AppError('forbidden', { code: 'auth.account_disabled' });
         throw wrongCredentials();
       }
+      core.loginThrottle.succeeded(input.username, caller);
       return officer.id;
     },
     run: (_input, { core, session }, officerId) => {
@@ -72,6 +70,20 @@ export const authHandlers = {
       return toView(officerQueries(core.db).byId(officerId)!);
     },
     audit: (_input, out) => ({ entityType: 'officer', entityId: out.id, actorId: out.id }),
+    // On a full disk the officer still gets in (to read, and to see the disk bar): a session
+    // in memory, no last-login time, no audit row.
+    whenDiskFull: (_input, { core, session }, officerId) => {
+      session.set(core.memorySessions.create(officerId, core.now()));
+      return toView(officerQueries(core.db).byId(officerId)!);
+    },
+  }),
+
+  /** The admin lifts a login lock of a name, for every caller (a restart of the console clears them all). */
+  'auth.unlock': mutation<'auth.unlock'>({
+    access: 'admin',
+    input: z.strictObject({ username: z.string().trim().min(1).max(40) }),
+    run: (input, { core }) => ({ wasLocked: core.loginThrottle.clear(input.username) }),
+    audit: (input, out) => ({ entityType: 'officer', entityId: null, detail: { username: input.username, ...out } }),
   }),
 
   'auth.logout': mutation<'auth.logout'>({
@@ -79,7 +91,10 @@ export const authHandlers = {
     input: empty,
     run: (_input, { core, session }) => {
       const token = session.get();
-      if (token) sessionQueries(core.db).delete(token);
+      if (token) {
+        sessionQueries(core.db).delete(token);
+        core.memorySessions.delete(token);
+      }
       session.set(null);
       return null;
     },
@@ -98,6 +113,7 @@ export const authHandlers = {
       officerQueries(core.db).update(officer!.id, { passwordHash });
       // Every other login of this officer ends; this one continues with a fresh token.
       sessionQueries(core.db).deleteForOfficer(officer!.id);
+      core.memorySessions.deleteForOfficer(officer!.id);
       session.set(sessionQueries(core.db).create(officer!.id, core.now()));
       return null;
     },

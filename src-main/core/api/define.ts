@@ -9,6 +9,8 @@ export type Access = 'public' | Role;
 export interface SessionSlot {
   get(): string | null;
   set(token: string | null): void;
+  /** Where the calls come from: the remote address, or 'window' for the desktop app's own window. */
+  readonly caller?: string;
 }
 
 export interface HandlerContext {
@@ -54,6 +56,12 @@ export interface MutationDef<M extends Method, P> {
    * logged, not returned.
    */
   afterCommit?(output: Output<M>, ctx: HandlerContext): void;
+  /**
+   * What to answer when the transaction failed because the disk is full, instead of the
+   * disk-full error: only for a call that must work anyway (a login) and can do without its
+   * writes. It writes nothing to the store.
+   */
+  whenDiskFull?(input: Input<M>, ctx: HandlerContext, prepared: P): Output<M>;
 }
 
 /**

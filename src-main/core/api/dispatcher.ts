@@ -1,6 +1,6 @@
 import { roleAllows } from '../../../src-common/roles';
 import type { Method, OfficerView, Result } from '../../../src-preload/contract';
-import { AppError, forbidden, unexpectedError } from '../errors';
+import { AppError, diskFullError, forbidden, isDiskFull, unexpectedError } from '../errors';
 import type { CoreServices } from '../services';
 import { auditQueries } from '../store/queries/audit';
 import { officerQueries, toView } from '../store/queries/officers';
@@ -13,7 +13,7 @@ export const allows = (access: Access, officer: OfficerView | null): boolean => 
 function currentOfficer(core: CoreServices, session: SessionSlot): OfficerView | null {
   const token = session.get();
   if (!token) return null;
-  const officerId = sessionQueries(core.db).touch(token, core.now());
+  const officerId = sessionQueries(core.db).touch(token, core.now()) ?? core.memorySessions.officerOf(token, core.now(), true);
   const officer = officerId === null ? null : officerQueries(core.db).byId(officerId);
   if (!officer || officer.disabled) return null;
   return toView(officer);
@@ -21,7 +21,7 @@ function currentOfficer(core: CoreServices, session: SessionSlot): OfficerView |
 
 /** Whether a session belongs to an enabled officer now, without counting as use of the session. */
 export function sessionIsLive(core: CoreServices, token: string): boolean {
-  const officerId = sessionQueries(core.db).peek(token, core.now());
+  const officerId = sessionQueries(core.db).peek(token, core.now()) ?? core.memorySessions.officerOf(token, core.now(), false);
   const officer = officerId === null ? null : officerQueries(core.db).byId(officerId);
   return officer !== null && !officer.disabled;
 }
@@ -58,7 +58,7 @@ export function createDispatcher(core: CoreServices, handlers: HandlerMap): Disp
       }
 
       const prepared = def.prepare ? await def.prepare(input, ctx) : undefined;
-      const value = core.db.transaction(() => {
+      const commit = core.db.transaction(() => {
         const output = def.run(input, ctx, prepared);
         const record = def.audit(input, output, ctx);
         auditQueries(core.db).write({
@@ -70,7 +70,16 @@ export function createDispatcher(core: CoreServices, handlers: HandlerMap): Disp
           detail: record.detail,
         });
         return output;
-      })();
+      });
+      let value;
+      try {
+        value = commit();
+      } catch (error) {
+        if (!def.whenDiskFull || !isDiskFull(error)) throw error;
+        core.disk.reportFull();
+        console.error(`[api] ${method}: the disk is full; answered without writing`);
+        value = def.whenDiskFull(input, ctx, prepared);
+      }
       if (def.afterCommit) {
         try {
           def.afterCommit(value, ctx);
@@ -81,8 +90,13 @@ export function createDispatcher(core: CoreServices, handlers: HandlerMap): Disp
       return { ok: true, value };
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toApiError() };
+      if (isDiskFull(error)) {
+        core.disk.reportFull();
+        console.error(`[api] ${method}: the disk is full`, (error as { code?: string }).code);
+        return { ok: false, error: diskFullError(core.dataDir).toApiError() };
+      }
       console.error(`[api] ${method} failed`, error);
-      return { ok: false, error: unexpectedError(error) };
+      return { ok: false, error: unexpectedError() };
     }
   };
 }

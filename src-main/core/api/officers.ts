@@ -45,7 +45,12 @@ export const officerHandlers = {
       const losesAdmin = current.role === 'admin' && !current.disabled && ((input.role !== undefined && input.role !== 'admin') || input.disabled === true);
       if (losesAdmin && officers.countActiveAdmins() <= 1) throw conflict({ code: 'officers.last_admin' });
       officers.update(input.id, { ...input, passwordHash });
-      if (input.disabled === true || passwordHash) sessionQueries(core.db).deleteForOfficer(input.id);
+      if (input.disabled === true || passwordHash) {
+        sessionQueries(core.db).deleteForOfficer(input.id);
+        core.memorySessions.deleteForOfficer(input.id);
+      }
+      // A new password from the admin also lifts a login lock on the name.
+      if (passwordHash) core.loginThrottle.clear(current.username);
       return toView(officers.byId(input.id)!);
     },
     // The password itself never enters the audit log; only that it changed.

@@ -1,6 +1,7 @@
 import { wordCoreMessage } from '../../../src-common/messages';
 import type { CoreMessage } from '../../../src-preload/contract';
-import { isDiskFull } from '../errors';
+import { bytesText } from '../../../src-common/bytes';
+import { freeBytes, isDiskFull } from '../errors';
 import { copyFile, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -95,10 +96,11 @@ export async function restoreBackup(backupFolder: string, targetDataDir: string)
     for (const name of await readdir(targetDataDir).catch(() => [])) await rm(join(targetDataDir, name), { recursive: true, force: true });
     if (error instanceof RestoreError) throw error;
     console.error('[restore] failed', error);
-    throw new RestoreError({
-      code: isDiskFull(error) ? 'error.disk_full' : 'backup.restore_failed',
-      params: { code: (error as NodeJS.ErrnoException).code ?? (error as Error).name },
-    });
+    throw new RestoreError(
+      isDiskFull(error)
+        ? { code: 'error.disk_full', params: { folder: targetDataDir, free: bytesText(freeBytes(targetDataDir) ?? 0) } }
+        : { code: 'backup.restore_failed', params: { code: (error as NodeJS.ErrnoException).code ?? (error as Error).name } },
+    );
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Channel, ConversationStatus } from '../../../src-preload/contract';
+import { isDiskFull } from '../errors';
 import { safeFileName } from '../domain/file-name';
 import type { CoreServices } from '../services';
 import type { Db } from '../store/db';
@@ -214,13 +215,28 @@ export function ingestUpdates<T>(core: CoreServices, cursor: CursorUpdate | unde
     },
   };
 
-  const result = core.db.transaction(() => {
-    const out = work(batch);
-    if (cursor) s.writeCursor.run(cursor.channel, cursor.account, cursor.stream ?? '', JSON.stringify(cursor.value), now);
-    return out;
-  })();
+  const result = noticingFullDisk(core, () =>
+    core.db.transaction(() => {
+      const out = work(batch);
+      if (cursor) s.writeCursor.run(cursor.channel, cursor.account, cursor.stream ?? '', JSON.stringify(cursor.value), now);
+      return out;
+    })(),
+  );
   emitAfterCommit(core, events);
   return result;
+}
+
+/**
+ * A batch that found no room is retried by its channel (the cursor did not move, nothing is lost);
+ * the console says why at once, even when no officer is writing.
+ */
+function noticingFullDisk<T>(core: CoreServices, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (isDiskFull(error)) core.disk.reportFull();
+    throw error;
+  }
 }
 
 function emitAfterCommit(core: CoreServices, events: readonly PendingEvent[]): void {
@@ -235,15 +251,17 @@ function emitAfterCommit(core: CoreServices, events: readonly PendingEvent[]): v
  * Attachment files are written before the transaction, so it stays short.
  */
 export function ingestBatch(core: CoreServices, messages: readonly InboundMessage[], cursor?: CursorUpdate): IngestResult[] {
-  const files = messages.map((m) => storeFiles(core, m));
   const s = stmts(core.db);
   const now = core.now();
   const events: PendingEvent[] = [];
-  const results = core.db.transaction(() => {
-    const out = messages.map((m, i) => storeMessage(core, s, m, files[i] ?? [], now, events));
-    if (cursor) s.writeCursor.run(cursor.channel, cursor.account, cursor.stream ?? '', JSON.stringify(cursor.value), now);
-    return out;
-  })();
+  const results = noticingFullDisk(core, () => {
+    const files = messages.map((m) => storeFiles(core, m));
+    return core.db.transaction(() => {
+      const out = messages.map((m, i) => storeMessage(core, s, m, files[i] ?? [], now, events));
+      if (cursor) s.writeCursor.run(cursor.channel, cursor.account, cursor.stream ?? '', JSON.stringify(cursor.value), now);
+      return out;
+    })();
+  });
   emitAfterCommit(core, events);
   return results;
 }

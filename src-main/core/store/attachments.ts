@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface StoredBlob {
@@ -15,6 +15,15 @@ export interface StoredBlob {
 export class AttachmentStore {
   constructor(readonly root: string) {
     mkdirSync(root, { recursive: true });
+    this.removeLeftoverTemps();
+  }
+
+  /** Temp files of writes a crash interrupted (put() removes its own on a failure). */
+  private removeLeftoverTemps(): void {
+    for (const dir of readdirSync(this.root, { withFileTypes: true })) {
+      if (!dir.isDirectory()) continue;
+      for (const name of readdirSync(join(this.root, dir.name))) if (name.endsWith('.tmp')) rmSync(join(this.root, dir.name, name), { force: true });
+    }
   }
 
   pathOf(sha256: string): string {
@@ -29,8 +38,14 @@ export class AttachmentStore {
     if (!this.has(sha256)) {
       mkdirSync(join(this.root, sha256.slice(0, 2)), { recursive: true });
       const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
-      writeFileSync(temp, content);
-      renameSync(temp, target);
+      try {
+        writeFileSync(temp, content);
+        renameSync(temp, target);
+      } catch (error) {
+        // A write that failed (a full disk) must not leave its partial file using the space left.
+        rmSync(temp, { force: true });
+        throw error;
+      }
     }
     return { sha256, size: content.length };
   }

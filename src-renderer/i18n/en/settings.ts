@@ -23,6 +23,9 @@ export const settingsEn: Translation<typeof settingsId> = {
   'settingsTab.profile': 'My profile',
   'profile.displayName': 'Display name',
 
+  'diskAlert.title': 'Disk full',
+  'diskAlert.body':
+    ' — since {since} nothing new has been saved (replies, notes and arriving messages wait). Free some space on the disk of the folder {folder} ({free} left).',
   'channelAlert.authFailed': '{channel}: login rejected',
   'channelAlert.offline': '{channel} disconnected',
   'channelAlert.openSettings': 'Open Settings → Channels',

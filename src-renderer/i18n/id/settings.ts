@@ -22,6 +22,9 @@ export const settingsId = {
   'settingsTab.profile': 'Profil saya',
   'profile.displayName': 'Nama tampilan',
 
+  'diskAlert.title': 'Disk penuh',
+  'diskAlert.body':
+    ' — sejak {since} tidak ada perubahan baru yang tersimpan (balasan, catatan, pesan masuk menunggu). Kosongkan ruang di disk folder {folder} (tersisa {free}).',
   'channelAlert.authFailed': '{channel}: gagal masuk',
   'channelAlert.offline': '{channel} terputus',
   'channelAlert.openSettings': 'Buka Pengaturan → Kanal',

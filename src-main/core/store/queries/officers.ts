@@ -9,16 +9,12 @@ interface OfficerRow {
   password_hash: string;
   disabled: number;
   signature: string;
-  failed_logins: number;
-  locked_until: number | null;
   created_at: number;
   last_login_at: number | null;
 }
 
 export interface OfficerRecord extends OfficerView {
   passwordHash: string;
-  failedLogins: number;
-  lockedUntil: number | null;
 }
 
 const toRecord = (r: OfficerRow): OfficerRecord => ({
@@ -31,12 +27,10 @@ const toRecord = (r: OfficerRow): OfficerRecord => ({
   createdAt: r.created_at,
   lastLoginAt: r.last_login_at,
   passwordHash: r.password_hash,
-  failedLogins: r.failed_logins,
-  lockedUntil: r.locked_until,
 });
 
-/** The view that may leave the core: never the hash or the lockout counters. */
-export const toView = ({ passwordHash: _h, failedLogins: _f, lockedUntil: _l, ...view }: OfficerRecord): OfficerView => view;
+/** The view that may leave the core: never the hash. */
+export const toView = ({ passwordHash: _h, ...view }: OfficerRecord): OfficerView => view;
 
 export const officerQueries = (db: Db) => ({
   count(): number {
@@ -79,10 +73,8 @@ export const officerQueries = (db: Db) => ({
   countActiveAdmins(): number {
     return (db.prepare("SELECT count(*) AS n FROM officers WHERE role = 'admin' AND disabled = 0").get() as { n: number }).n;
   },
-  recordFailedLogin(id: number, lockedUntil: number | null): void {
-    db.prepare('UPDATE officers SET failed_logins = failed_logins + 1, locked_until = ? WHERE id = ?').run(lockedUntil, id);
-  },
   recordLogin(id: number, now: number): void {
-    db.prepare('UPDATE officers SET failed_logins = 0, locked_until = NULL, last_login_at = ? WHERE id = ?').run(now, id);
+    // failed_logins and locked_until (schema 1) are no longer used: the counts live in LoginThrottle.
+    db.prepare('UPDATE officers SET last_login_at = ? WHERE id = ?').run(now, id);
   },
 });

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { isDiskFull } from '../../errors';
 import type { Db } from '../db';
 
 /** An officer's login lasts while used; after this much idle time it ends. */
@@ -31,7 +32,12 @@ export const sessionQueries = (db: Db) => ({
     }
     // Write at most once a minute: reads must not turn into a write per call.
     if (now - row.last_seen_at > 60_000) {
-      db.prepare('UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE token_hash = ?').run(now, now + SESSION_IDLE_MS, hash);
+      try {
+        db.prepare('UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE token_hash = ?').run(now, now + SESSION_IDLE_MS, hash);
+      } catch (error) {
+        // On a full disk the session still works for reading; it slides again once there is room.
+        if (!isDiskFull(error)) throw error;
+      }
     }
     return row.officer_id;
   },
