@@ -37,6 +37,16 @@ export interface BackupStatusView {
   backups: { name: string; createdAt: number; sizeBytes: number }[];
 }
 
+/** What purging requesters from the backup folder did, by backup name. */
+export interface BackupPurgeView {
+  /** Rebuilt without the requester's data, and verified. */
+  rewritten: string[];
+  /** Held none of the requester's data. */
+  unchanged: string[];
+  /** Could not be purged (damaged before, unreadable, no room): left as they were; see the log. */
+  failed: string[];
+}
+
 export interface BackupMethods {
   'backup.status': { input: Record<string, never>; output: BackupStatusView };
   /** Backs up now to the configured folder; a failure is a result with ok: false and the reason. */
@@ -44,4 +54,9 @@ export interface BackupMethods {
   'backup.getSettings': { input: Record<string, never>; output: BackupSettingsView };
   /** The folder must exist and be writable when saved. */
   'backup.saveSettings': { input: Partial<BackupSettingsView>; output: BackupSettingsView };
+  /**
+   * Removes one requester's personal data from every backup in the backup folder (after or instead
+   * of waiting for the old backups to rotate out); audited with the requester's id only.
+   */
+  'backup.purgeRequester': { input: { requesterId: number }; output: BackupPurgeView };
 }

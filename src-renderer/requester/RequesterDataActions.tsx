@@ -1,5 +1,6 @@
-import { Button, Field, Input, MessageBar, MessageBarBody, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import { ArrowDownloadRegular, DeleteRegular } from '@fluentui/react-icons';
+import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { ArrowDownloadRegular, DeleteRegular, HistoryDismissRegular } from '@fluentui/react-icons';
+import type { BackupPurgeView } from '../../src-preload/contract';
 import { useState } from 'react';
 import { api } from '../api/client';
 import { useAction } from '../api/use-action';
@@ -32,14 +33,25 @@ export function RequesterDataActions(props: { requesterId: number; name: string;
   const t = useT();
   const styles = useStyles();
   const allowed = useSession((s) => s.officer?.role === 'supervisor' || s.officer?.role === 'admin');
+  const isAdmin = useSession((s) => s.officer?.role === 'admin');
   const exporting = useAction();
   const erasing = useAction();
+  const purging = useAction();
+  const [alsoBackups, setAlsoBackups] = useState(true);
+  const [purged, setPurged] = useState<BackupPurgeView | null>(null);
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [confirm, setConfirm] = useState('');
   const [done, setDone] = useState<{ m: number; a: number } | null>(null);
   if (!allowed) return null;
 
+  // Older backups still hold the data until they rotate out; the admin can rewrite them now.
+  const purgeBackups = () =>
+    purging
+      .run(() => api.call('backup.purgeRequester', { requesterId: props.requesterId }))
+      .then((r) => {
+        if (r) setPurged(r);
+      });
   const exportData = () => void exporting.run(() => api.call('requesters.export', { id: props.requesterId })).then((r) => r && saveJson(r.fileName, r.json));
   const erase = () => {
     if (confirm.trim() !== CONFIRM_WORD || reason.trim() === '') return;
@@ -50,6 +62,7 @@ export function RequesterDataActions(props: { requesterId: number; name: string;
         setOpen(false);
         setDone({ m: r.messages, a: r.attachments });
         props.onErased();
+        if (isAdmin && alsoBackups) void purgeBackups();
       });
   };
   return (
@@ -61,8 +74,28 @@ export function RequesterDataActions(props: { requesterId: number; name: string;
         <Button size="small" icon={<DeleteRegular />} onClick={() => (setOpen(true), setReason(''), setConfirm(''))} data-testid="requester-erase">
           {t('requesterData.erase')}
         </Button>
+        {isAdmin && (
+          <Button
+            size="small"
+            icon={<HistoryDismissRegular />}
+            disabled={purging.busy}
+            onClick={() => void purgeBackups()}
+            data-testid="requester-purge-backups"
+          >
+            {purging.busy ? t('requesterData.purging') : t('requesterData.purgeBackups')}
+          </Button>
+        )}
       </div>
       <ErrorBar error={exporting.error} />
+      <ErrorBar error={purging.error} />
+      {purged && (
+        <MessageBar intent={purged.failed.length > 0 ? 'warning' : 'success'} data-testid="purge-result">
+          <MessageBarBody>
+            {t('requesterData.purged', { n: purged.rewritten.length, same: purged.unchanged.length })}
+            {purged.failed.length > 0 && ` ${t('requesterData.purgeFailed', { names: purged.failed.join(', ') })}`}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {done && (
         <MessageBar intent="success">
           <MessageBarBody>{t('requesterData.erased', done)}</MessageBarBody>
@@ -79,6 +112,15 @@ export function RequesterDataActions(props: { requesterId: number; name: string;
         testId="erase-dialog"
       >
         <Text className={styles.warning}>{t('requesterData.eraseBody')}</Text>
+        <Text>{t('requesterData.backupsNote')}</Text>
+        {isAdmin && (
+          <Checkbox
+            checked={alsoBackups}
+            onChange={(_, d) => setAlsoBackups(d.checked === true)}
+            label={t('requesterData.alsoBackups')}
+            data-testid="erase-also-backups"
+          />
+        )}
         <Field label={t('requesterData.reason')} hint={t('requesterData.reasonHint')} required>
           <Textarea rows={2} value={reason} onChange={(_, d) => setReason(d.value)} data-testid="erase-reason" />
         </Field>

@@ -2,16 +2,17 @@ import { randomBytes } from 'node:crypto';
 import { rmSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { z } from 'zod';
-import type { BackupStatusView } from '../../../src-preload/contract';
+import type { BackupPurgeView, BackupStatusView } from '../../../src-preload/contract';
 import { listBackups } from '../backup/create';
-import { backupRunning, performBackup } from '../backup/run';
+import { purgeRequestersFromBackups } from '../backup/purge';
+import { backupRunning, performBackup, whileBackupFolderBusy } from '../backup/run';
 import { isTimeOfDay, nextBackupAt } from '../backup/schedule';
 import { readBackupSettings, readBackupState, recordBackupRun, writeBackupSettings } from '../backup/settings';
-import { invalidInput } from '../errors';
+import { invalidInput, notFound } from '../errors';
 import type { CoreServices } from '../services';
 import type { HandlerMap } from './define';
 import { mutation, query } from './define';
-import { empty } from './schemas';
+import { empty, id } from './schemas';
 
 const folderAvailable = (folder: string | null): boolean => {
   if (folder === null) return false;
@@ -70,6 +71,24 @@ export const backupHandlers = {
       return outcome;
     },
     audit: (_input, out) => ({ entityType: 'backup', entityId: out.path, detail: { ok: out.ok, error: out.error, sizeBytes: out.sizeBytes } }),
+  }),
+
+  /** The rewrite runs in prepare (files, outside the transaction); run only returns it with the audit row. */
+  'backup.purgeRequester': mutation<'backup.purgeRequester', BackupPurgeView>({
+    access: 'admin',
+    input: z.strictObject({ requesterId: id }),
+    prepare: async (input, { core }) => {
+      if (core.db.prepare('SELECT 1 FROM requesters WHERE id = ?').get(input.requesterId) === undefined) throw notFound({ code: 'requesters.not_found' });
+      const { folder } = readBackupSettings(core.db);
+      if (folder === null || !folderAvailable(folder)) throw invalidInput({ code: 'backup.folder_missing', params: { folder: folder ?? '-' } });
+      return whileBackupFolderBusy(core, () => purgeRequestersFromBackups(core, folder, [input.requesterId]));
+    },
+    run: (_input, _ctx, outcome) => outcome,
+    audit: (input, out) => ({
+      entityType: 'requester',
+      entityId: input.requesterId,
+      detail: { rewritten: out.rewritten.length, unchanged: out.unchanged.length, failed: out.failed },
+    }),
   }),
 
   'backup.getSettings': query<'backup.getSettings'>({

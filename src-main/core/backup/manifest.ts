@@ -19,6 +19,8 @@ export interface BackupManifest {
    * it; the restore drops the stored secrets and asks the admin to enter them again.
    */
   secretsIncluded: false;
+  /** Requesters' personal data removed from this backup afterwards (an erasure reaching the backups). */
+  purges?: { at: number; atWita: string; requesters: number }[];
 }
 
 export const isManifest = (value: unknown): value is BackupManifest => {

@@ -28,6 +28,17 @@ export async function performBackup(core: CoreServices, trigger: BackupRun['trig
   }
 }
 
+/** Runs `work` on the backup folder while no backup runs (and none starts meanwhile). */
+export async function whileBackupFolderBusy<T>(core: CoreServices, work: () => Promise<T>): Promise<T> {
+  if (running.has(core)) throw new AppError('conflict', { code: 'backup.running' });
+  running.add(core);
+  try {
+    return await work();
+  } finally {
+    running.delete(core);
+  }
+}
+
 /** Keeps the outcome for the status view; the API records manual runs inside its audited transaction. */
 export function recordScheduledBackup(core: CoreServices, run: BackupRun): void {
   core.db.transaction(() => {

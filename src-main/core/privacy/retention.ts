@@ -47,15 +47,24 @@ export function requestersPastRetention(db: Db, cutoff: number): number[] {
     .prepare(
       `SELECT r.id FROM requesters r
         WHERE max(r.created_at, coalesce((SELECT max(c.last_message_at) FROM conversations c WHERE c.requester_id = r.id), 0)) < :cutoff
-          AND (r.name IS NOT NULL OR r.institution IS NOT NULL OR r.email IS NOT NULL OR r.whatsapp IS NOT NULL
-               OR r.telegram_user_id IS NOT NULL OR r.telegram_username IS NOT NULL
-               OR EXISTS (SELECT 1 FROM channel_identities i WHERE i.requester_id = r.id AND i.source_id NOT LIKE 'dihapus:%')
-               OR EXISTS (SELECT 1 FROM conversations c JOIN messages m ON m.conversation_id = c.id
-                           WHERE c.requester_id = r.id AND m.meta IS NOT :redacted))
+          AND ${HOLDS_PERSONAL_DATA}
         ORDER BY r.id`,
     )
     .pluck()
     .all({ cutoff, redacted: REDACTED_META }) as number[];
+}
+
+/** Requester `r` still has personal data: fields, addresses, or messages not yet redacted (binds :redacted). */
+const HOLDS_PERSONAL_DATA = `(r.name IS NOT NULL OR r.institution IS NOT NULL OR r.email IS NOT NULL OR r.whatsapp IS NOT NULL
+               OR r.telegram_user_id IS NOT NULL OR r.telegram_username IS NOT NULL
+               OR EXISTS (SELECT 1 FROM channel_identities i WHERE i.requester_id = r.id AND i.source_id NOT LIKE 'dihapus:%')
+               OR EXISTS (SELECT 1 FROM conversations c JOIN messages m ON m.conversation_id = c.id
+                           WHERE c.requester_id = r.id AND m.meta IS NOT :redacted))`;
+
+/** Those of these requesters that still have personal data in this database (a backup's, say). */
+export function requestersWithPersonalData(db: Db, ids: readonly number[]): number[] {
+  const check = db.prepare(`SELECT 1 FROM requesters r WHERE r.id = :id AND ${HOLDS_PERSONAL_DATA}`);
+  return ids.filter((id) => check.get({ id, redacted: REDACTED_META }) !== undefined);
 }
 
 /**

@@ -39,4 +39,11 @@ export const privacyEn: Translation<typeof privacyId> = {
   'requesterData.confirm': 'Type HAPUS to confirm',
   'requesterData.eraseButton': 'Erase permanently',
   'requesterData.erased': 'Personal data erased: {m} messages, {a} attachments.',
+  'requesterData.backupsNote':
+    'Older backups in the backup folder still hold this data until newer backups replace them (default: 7 backups). An admin can remove it from every backup now.',
+  'requesterData.alsoBackups': 'Also remove it from every backup in the backup folder',
+  'requesterData.purgeBackups': 'Remove from backups',
+  'requesterData.purging': 'Rewriting the backups…',
+  'requesterData.purged': 'Backups rewritten without this data: {n}; holding none of it: {same}.',
+  'requesterData.purgeFailed': 'Failed (left as they were, see the log): {names}.',
 };

@@ -37,4 +37,11 @@ export const privacyId = {
   'requesterData.confirm': 'Ketik HAPUS untuk mengonfirmasi',
   'requesterData.eraseButton': 'Hapus permanen',
   'requesterData.erased': 'Data pribadi dihapus: {m} pesan, {a} lampiran.',
+  'requesterData.backupsNote':
+    'Cadangan lama di folder cadangan masih memuat data ini sampai tergeser cadangan yang lebih baru (bawaan: 7 cadangan). Admin dapat menghapusnya dari semua cadangan sekarang.',
+  'requesterData.alsoBackups': 'Hapus juga dari semua cadangan di folder cadangan',
+  'requesterData.purgeBackups': 'Hapus dari cadangan',
+  'requesterData.purging': 'Menulis ulang cadangan…',
+  'requesterData.purged': 'Cadangan ditulis ulang tanpa data ini: {n}; tidak memuat data ini: {same}.',
+  'requesterData.purgeFailed': 'Gagal (dibiarkan apa adanya, lihat log): {names}.',
 } as const;
