@@ -14,7 +14,10 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@fluentui/react-components';
-import { PersonAddRegular } from '@fluentui/react-icons';
+import { LockOpenRegular, PersonAddRegular } from '@fluentui/react-icons';
+import { api } from '../api/client';
+import { useAction } from '../api/use-action';
+import { ErrorBar } from '../components/ErrorBar';
 import { useState } from 'react';
 import { useCall } from '../api/use-call';
 import { formatDateTime } from '../format/time';
@@ -35,6 +38,11 @@ export function OfficersCard() {
   const [createdName, setCreatedName] = useState<string | null>(null);
 
   const { data: officers, error, reload: load } = useCall('officers.list', {});
+  // Lifts a login lock (too many wrong passwords) on that name from every PC.
+  const unlocking = useAction();
+  const [unlocked, setUnlocked] = useState<{ name: string; wasLocked: boolean } | null>(null);
+  const unlock = (username: string, name: string) =>
+    void unlocking.run(() => api.call('auth.unlock', { username })).then((r) => r && setUnlocked({ name, wasLocked: r.wasLocked }));
 
   return (
     <Card>
@@ -56,6 +64,12 @@ export function OfficersCard() {
           <MessageBarBody>{t('settings.created', { name: createdName })}</MessageBarBody>
         </MessageBar>
       )}
+      <ErrorBar error={unlocking.error} />
+      {unlocked && (
+        <MessageBar intent={unlocked.wasLocked ? 'success' : 'info'} data-testid="unlock-result">
+          <MessageBarBody>{t(unlocked.wasLocked ? 'settings.unlocked' : 'settings.notLocked', { name: unlocked.name })}</MessageBarBody>
+        </MessageBar>
+      )}
       {officers && (
         <Table size="small" aria-label={t('settings.officers')} data-testid="officers-table">
           <TableHeader>
@@ -65,6 +79,7 @@ export function OfficersCard() {
               <TableHeaderCell>{t('settings.role')}</TableHeaderCell>
               <TableHeaderCell>{t('settings.lastLogin')}</TableHeaderCell>
               <TableHeaderCell>{t('inbox.status')}</TableHeaderCell>
+              <TableHeaderCell />
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -78,6 +93,18 @@ export function OfficersCard() {
                   <Badge appearance="tint" color={o.disabled ? 'danger' : 'success'}>
                     {o.disabled ? t('settings.disabled') : t('settings.active')}
                   </Badge>
+                </TableCell>
+                <TableCell>
+                  <Button
+                    size="small"
+                    appearance="subtle"
+                    icon={<LockOpenRegular />}
+                    disabled={unlocking.busy}
+                    onClick={() => unlock(o.username, o.displayName)}
+                    title={t('settings.unlockHint')}
+                  >
+                    {t('settings.unlock')}
+                  </Button>
                 </TableCell>
               </TableRow>
             ))}
