@@ -81,6 +81,8 @@ export const coreMessagesEn: Record<CoreMessageCode, string> = {
   'auth.wrong_credentials': 'Wrong user name or password',
   'auth.admin_exists': 'The admin account already exists; please sign in',
   'auth.locked_out': 'Too many failed attempts; try again in {minutes} min',
+  'auth.must_change_password': 'First replace your temporary password with one of your own',
+  'officers.hand_over_same': 'Choose another officer to hand over to',
   'auth.caller_paused': 'Too many failed attempts from this device; try again in {minutes} min',
   'auth.account_disabled': 'This account is disabled; contact an admin',
   'auth.current_password_wrong': 'The current password is wrong',

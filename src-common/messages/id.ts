@@ -88,6 +88,8 @@ export const coreMessagesId = {
   'auth.wrong_credentials': 'Nama pengguna atau kata sandi salah',
   'auth.admin_exists': 'Akun admin sudah dibuat; silakan masuk',
   'auth.locked_out': 'Terlalu banyak percobaan gagal; coba lagi dalam {minutes} menit',
+  'auth.must_change_password': 'Ganti dulu kata sandi sementara Anda dengan kata sandi sendiri',
+  'officers.hand_over_same': 'Pilih petugas lain sebagai penerima',
   'auth.caller_paused': 'Terlalu banyak percobaan gagal dari perangkat ini; coba lagi dalam {minutes} menit',
   'auth.account_disabled': 'Akun ini dinonaktifkan; hubungi admin',
   'auth.current_password_wrong': 'Kata sandi saat ini salah',

@@ -1,7 +1,7 @@
 /**
  * Login, the first admin account, officers and their roles.
  */
-import type { Role } from './base';
+import type { ConversationStatus, Role } from './base';
 
 export interface OfficerView {
   id: number;
@@ -12,6 +12,17 @@ export interface OfficerView {
   signature: string;
   createdAt: number;
   lastLoginAt: number | null;
+  /** Signed in with a one-time password from the admin: must choose their own before anything else. */
+  mustChangePassword: boolean;
+}
+
+/** An open consultation of an officer (for handing them over when the officer is disabled). */
+export interface OpenConsultationView {
+  id: number;
+  ticket: string;
+  subject: string | null;
+  requesterName: string | null;
+  status: ConversationStatus;
 }
 
 export interface AuthStatus {
@@ -51,6 +62,15 @@ export interface AuthMethods {
     };
     output: OfficerView;
   };
+  /**
+   * Admin: a new one-time password, shown once; the officer must choose their own at the next
+   * login. Their sessions end and a login lock on the name is lifted.
+   */
+  'officers.resetPassword': { input: { id: number }; output: { temporaryPassword: string } };
+  /** Supervisor: the officer's consultations that are not finished yet. */
+  'officers.openConsultations': { input: { id: number }; output: OpenConsultationView[] };
+  /** Admin: hands every open consultation of one officer to another, or back to the queue (null). */
+  'officers.handOver': { input: { fromId: number; toId: number | null }; output: { moved: number } };
   /** An officer edits their own display name and email signature. */
   'auth.updateProfile': { input: { displayName?: string; signature?: string }; output: OfficerView };
 }

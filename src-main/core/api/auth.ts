@@ -110,7 +110,7 @@ export const authHandlers = {
       return hashPassword(input.newPassword);
     },
     run: (_input, { core, officer, session }, passwordHash) => {
-      officerQueries(core.db).update(officer!.id, { passwordHash });
+      officerQueries(core.db).update(officer!.id, { passwordHash, mustChangePassword: false });
       // Every other login of this officer ends; this one continues with a fresh token.
       sessionQueries(core.db).deleteForOfficer(officer!.id);
       core.memorySessions.deleteForOfficer(officer!.id);

@@ -26,6 +26,8 @@ export function sessionIsLive(core: CoreServices, token: string): boolean {
   return officer !== null && !officer.disabled;
 }
 
+const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set(['auth.status', 'auth.changePassword', 'auth.logout', 'app.info', 'app.storage', 'settings.get']);
+
 export type Dispatch = (method: string, input: unknown, session: SessionSlot) => Promise<Result<unknown>>;
 
 /**
@@ -44,6 +46,8 @@ export function createDispatcher(core: CoreServices, handlers: HandlerMap): Disp
       if (!allows(def.access, officer)) {
         throw forbidden({ code: officer ? 'auth.role_not_allowed' : 'auth.sign_in_first' });
       }
+      // Signed in with a one-time password: nothing but choosing one's own until it is done.
+      if (officer?.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(method)) throw forbidden({ code: 'auth.must_change_password' });
       const parsed = def.input.safeParse(rawInput ?? {});
       if (!parsed.success) {
         const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));

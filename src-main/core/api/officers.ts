@@ -1,8 +1,12 @@
+import { randomInt } from 'node:crypto';
 import { z } from 'zod';
-import { conflict, notFound } from '../errors';
+import type { OpenConsultationView } from '../../../src-preload/contract';
+import { conflict, invalidInput, notFound } from '../errors';
 import { hashPassword } from '../security/password';
 import { officerQueries, toView } from '../store/queries/officers';
 import { sessionQueries } from '../store/queries/sessions';
+import { loadConversation } from '../workflow/conversation';
+import * as flow from '../workflow/transitions';
 import type { HandlerMap } from './define';
 import { mutation, query } from './define';
 import { empty, id, password, role, text, username } from './schemas';
@@ -56,4 +60,65 @@ export const officerHandlers = {
     // The password itself never enters the audit log; only that it changed.
     audit: ({ password: pw, ...rest }) => ({ entityType: 'officer', entityId: rest.id, detail: { ...rest, passwordChanged: pw !== undefined } }),
   }),
+
+  'officers.resetPassword': mutation<'officers.resetPassword', { temporaryPassword: string; passwordHash: string }>({
+    access: 'admin',
+    input: z.strictObject({ id }),
+    prepare: async () => {
+      const temporaryPassword = oneTimePassword();
+      return { temporaryPassword, passwordHash: await hashPassword(temporaryPassword) };
+    },
+    run: (input, { core }, { temporaryPassword, passwordHash }) => {
+      const officers = officerQueries(core.db);
+      const current = officers.byId(input.id);
+      if (!current) throw notFound({ code: 'officers.not_found' });
+      officers.update(input.id, { passwordHash, mustChangePassword: true });
+      sessionQueries(core.db).deleteForOfficer(input.id);
+      core.memorySessions.deleteForOfficer(input.id);
+      core.loginThrottle.clear(current.username);
+      return { temporaryPassword };
+    },
+    // That it was reset, never the password.
+    audit: (input) => ({ entityType: 'officer', entityId: input.id, detail: { passwordReset: true } }),
+  }),
+
+  'officers.openConsultations': query<'officers.openConsultations'>({
+    access: 'supervisor',
+    input: z.strictObject({ id }),
+    run: (input, { core }) =>
+      core.db
+        .prepare(
+          `SELECT c.id, c.ticket, c.subject, c.status, coalesce(r.name, i.display_name) AS requesterName
+             FROM conversations c JOIN requesters r ON r.id = c.requester_id
+             LEFT JOIN channel_identities i ON i.id = (SELECT min(id) FROM channel_identities WHERE requester_id = r.id)
+            WHERE c.assignee_id = ? AND c.status NOT IN ('resolved', 'rated')
+            ORDER BY c.id`,
+        )
+        .all(input.id) as OpenConsultationView[],
+  }),
+
+  'officers.handOver': mutation<'officers.handOver'>({
+    access: 'admin',
+    input: z.strictObject({ fromId: id, toId: id.nullable() }),
+    run: (input, { core, officer }) => {
+      if (input.fromId === input.toId) throw invalidInput({ code: 'officers.hand_over_same' });
+      if (!officerQueries(core.db).byId(input.fromId)) throw notFound({ code: 'officers.not_found' });
+      const ids = core.db
+        .prepare("SELECT id FROM conversations WHERE assignee_id = ? AND status NOT IN ('resolved', 'rated') ORDER BY id")
+        .pluck()
+        .all(input.fromId) as number[];
+      // Each one through the workflow's own assignment: its timeline says who took it over and who decided.
+      for (const conversationId of ids)
+        flow.assign(core, loadConversation(core.db, conversationId), input.toId, { officerId: officer!.id, name: officer!.displayName });
+      return { moved: ids.length };
+    },
+    audit: (input, out) => ({ entityType: 'officer', entityId: input.fromId, detail: { toId: input.toId, moved: out.moved } }),
+  }),
 } satisfies HandlerMap;
+
+/** Easy to read out and type: no 0/O, 1/l/I. 12 characters from 55 symbols is about 69 bits. */
+const ALPHABET = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+function oneTimePassword(): string {
+  const chars = Array.from({ length: 12 }, () => ALPHABET[randomInt(ALPHABET.length)]);
+  return `${chars.slice(0, 4).join('')}-${chars.slice(4, 8).join('')}-${chars.slice(8).join('')}`;
+}

@@ -11,6 +11,7 @@ interface OfficerRow {
   signature: string;
   created_at: number;
   last_login_at: number | null;
+  must_change_password: number;
 }
 
 export interface OfficerRecord extends OfficerView {
@@ -26,6 +27,7 @@ const toRecord = (r: OfficerRow): OfficerRecord => ({
   signature: r.signature,
   createdAt: r.created_at,
   lastLoginAt: r.last_login_at,
+  mustChangePassword: r.must_change_password === 1,
   passwordHash: r.password_hash,
 });
 
@@ -54,7 +56,10 @@ export const officerQueries = (db: Db) => ({
         .run(o.username, o.displayName, o.role, o.passwordHash, o.now).lastInsertRowid,
     );
   },
-  update(id: number, fields: { displayName?: string; role?: Role; disabled?: boolean; signature?: string; passwordHash?: string }): void {
+  update(
+    id: number,
+    fields: { displayName?: string; role?: Role; disabled?: boolean; signature?: string; passwordHash?: string; mustChangePassword?: boolean },
+  ): void {
     const sets: string[] = [];
     const values: (string | number)[] = [];
     const add = (column: string, value: string | number | undefined) => {
@@ -67,6 +72,7 @@ export const officerQueries = (db: Db) => ({
     add('disabled', fields.disabled === undefined ? undefined : Number(fields.disabled));
     add('signature', fields.signature);
     add('password_hash', fields.passwordHash);
+    add('must_change_password', fields.mustChangePassword === undefined ? undefined : Number(fields.mustChangePassword));
     if (sets.length === 0) return;
     db.prepare(`UPDATE officers SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
   },
