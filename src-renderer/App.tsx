@@ -2,6 +2,7 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { useEffect } from 'react';
 import { CenteredMessage } from './components/CenteredMessage';
 import { useLanguage, useT } from './i18n';
+import { ChangePasswordScreen } from './screens/ChangePasswordScreen';
 import { LoginScreen } from './screens/LoginScreen';
 import { SetupScreen } from './screens/SetupScreen';
 import { SetupWizard } from './settings/SetupWizard';
@@ -14,6 +15,7 @@ export function App() {
   const error = useSession((s) => s.error);
   const load = useSession((s) => s.load);
   const wizard = useSession((s) => s.wizard);
+  const mustChangePassword = useSession((s) => s.officer?.mustChangePassword === true);
   const language = useLanguage((s) => s.language);
   const t = useT();
 
@@ -34,7 +36,7 @@ export function App() {
       {phase === 'expired' && <CenteredMessage intent="warning" text={t('auth.sessionExpired')} />}
       {phase === 'setup' && <SetupScreen />}
       {phase === 'login' && <LoginScreen />}
-      {phase === 'ready' && (wizard ? <SetupWizard /> : <AppFrame />)}
+      {phase === 'ready' && (mustChangePassword ? <ChangePasswordScreen /> : wizard ? <SetupWizard /> : <AppFrame />)}
     </FluentProvider>
   );
 }

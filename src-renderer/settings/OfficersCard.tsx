@@ -4,6 +4,11 @@ import {
   Card,
   CardHeader,
   makeStyles,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
   MessageBar,
   MessageBarBody,
   Subtitle2,
@@ -14,7 +19,8 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@fluentui/react-components';
-import { LockOpenRegular, PersonAddRegular } from '@fluentui/react-icons';
+import { KeyResetRegular, LockOpenRegular, MoreHorizontalRegular, PersonAddRegular, PersonProhibitedRegular, PersonSwapRegular } from '@fluentui/react-icons';
+import type { OfficerView } from '../../src-preload/contract';
 import { api } from '../api/client';
 import { useAction } from '../api/use-action';
 import { ErrorBar } from '../components/ErrorBar';
@@ -22,11 +28,14 @@ import { useState } from 'react';
 import { useCall } from '../api/use-call';
 import { formatDateTime } from '../format/time';
 import { useLanguage, useT } from '../i18n';
+import { DisableDialog, ResetPasswordDialog, RoleDialog } from '../officers/OfficerDialogs';
+import { useSession } from '../state/session';
 import { CreateOfficerDialog } from './CreateOfficerDialog';
 
 const useStyles = makeStyles({
   username: { fontFamily: 'monospace' },
   nowrap: { whiteSpace: 'nowrap' },
+  badge: { marginLeft: '4px' },
 });
 
 /** Who can sign in, with their role; an admin adds officers here. */
@@ -43,6 +52,18 @@ export function OfficersCard() {
   const [unlocked, setUnlocked] = useState<{ name: string; wasLocked: boolean } | null>(null);
   const unlock = (username: string, name: string) =>
     void unlocking.run(() => api.call('auth.unlock', { username })).then((r) => r && setUnlocked({ name, wasLocked: r.wasLocked }));
+  const me = useSession((s) => s.officer?.id);
+  const [dialog, setDialog] = useState<{ kind: 'role' | 'disable' | 'reset'; officer: OfficerView } | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const finish = (message: string) => {
+    setDialog(null);
+    setDone(message);
+    void load();
+  };
+  const enable = (o: OfficerView) =>
+    void unlocking
+      .run(() => api.call('officers.update', { id: o.id, disabled: false }))
+      .then((r) => r && finish(t('officers.enabledDone', { name: o.displayName })));
 
   return (
     <Card>
@@ -65,6 +86,11 @@ export function OfficersCard() {
         </MessageBar>
       )}
       <ErrorBar error={unlocking.error} />
+      {done && (
+        <MessageBar intent="success" data-testid="officer-action-result">
+          <MessageBarBody>{done}</MessageBarBody>
+        </MessageBar>
+      )}
       {unlocked && (
         <MessageBar intent={unlocked.wasLocked ? 'success' : 'info'} data-testid="unlock-result">
           <MessageBarBody>{t(unlocked.wasLocked ? 'settings.unlocked' : 'settings.notLocked', { name: unlocked.name })}</MessageBarBody>
@@ -93,23 +119,60 @@ export function OfficersCard() {
                   <Badge appearance="tint" color={o.disabled ? 'danger' : 'success'}>
                     {o.disabled ? t('settings.disabled') : t('settings.active')}
                   </Badge>
+                  {o.mustChangePassword && !o.disabled && (
+                    <Badge appearance="tint" color="warning" className={styles.badge}>
+                      {t('officers.mustChange')}
+                    </Badge>
+                  )}
                 </TableCell>
                 <TableCell>
-                  <Button
-                    size="small"
-                    appearance="subtle"
-                    icon={<LockOpenRegular />}
-                    disabled={unlocking.busy}
-                    onClick={() => unlock(o.username, o.displayName)}
-                    title={t('settings.unlockHint')}
-                  >
-                    {t('settings.unlock')}
-                  </Button>
+                  <Menu>
+                    <MenuTrigger disableButtonEnhancement>
+                      <Button size="small" appearance="subtle" icon={<MoreHorizontalRegular />} data-testid={`manage-${o.username}`}>
+                        {t('officers.manage')}
+                      </Button>
+                    </MenuTrigger>
+                    <MenuPopover>
+                      <MenuList>
+                        <MenuItem icon={<PersonSwapRegular />} onClick={() => setDialog({ kind: 'role', officer: o })}>
+                          {t('officers.changeRole')}
+                        </MenuItem>
+                        {o.disabled ? (
+                          <MenuItem icon={<PersonProhibitedRegular />} onClick={() => enable(o)}>
+                            {t('officers.enable')}
+                          </MenuItem>
+                        ) : (
+                          o.id !== me && (
+                            <MenuItem icon={<PersonProhibitedRegular />} onClick={() => setDialog({ kind: 'disable', officer: o })}>
+                              {t('officers.disable')}
+                            </MenuItem>
+                          )
+                        )}
+                        <MenuItem icon={<KeyResetRegular />} onClick={() => setDialog({ kind: 'reset', officer: o })}>
+                          {t('officers.reset')}
+                        </MenuItem>
+                        <MenuItem icon={<LockOpenRegular />} title={t('settings.unlockHint')} onClick={() => unlock(o.username, o.displayName)}>
+                          {t('settings.unlock')}
+                        </MenuItem>
+                      </MenuList>
+                    </MenuPopover>
+                  </Menu>
                 </TableCell>
               </TableRow>
             ))}
           </TableBody>
         </Table>
+      )}
+      {dialog?.kind === 'role' && <RoleDialog officer={dialog.officer} onClose={() => setDialog(null)} onDone={finish} />}
+      {dialog?.kind === 'disable' && <DisableDialog officer={dialog.officer} colleagues={officers ?? []} onClose={() => setDialog(null)} onDone={finish} />}
+      {dialog?.kind === 'reset' && (
+        <ResetPasswordDialog
+          officer={dialog.officer}
+          onClose={() => {
+            setDialog(null);
+            void load();
+          }}
+        />
       )}
       <CreateOfficerDialog
         open={creating}

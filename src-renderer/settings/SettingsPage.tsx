@@ -11,6 +11,7 @@ import { TemplatesSettings } from './TemplatesSettings';
 import { WorkflowSettings } from './WorkflowSettings';
 import { useSession } from '../state/session';
 import { OfficeSettingsCard } from './OfficeSettingsCard';
+import { PasswordCard } from '../officers/PasswordCard';
 import { OfficersCard } from './OfficersCard';
 
 const useStyles = makeStyles({
@@ -72,7 +73,12 @@ export function SettingsPage() {
         {tab === 'templates' && <TemplatesSettings />}
         {tab === 'officers' && <OfficersCard />}
         {tab === 'backup' && <BackupPrivacySettings />}
-        {tab === 'profile' && <SignatureSettings />}
+        {tab === 'profile' && (
+          <>
+            <SignatureSettings />
+            <PasswordCard />
+          </>
+        )}
       </div>
     </>
   );

@@ -6,6 +6,7 @@ import { complaintsEn } from './complaints';
 import { settingsEn } from './settings';
 import { privacyEn } from './privacy';
 import { reportsEn } from './reports';
+import { officersEn } from './officers';
 
 export const en: Dictionary = {
   ...commonEn,
@@ -15,4 +16,5 @@ export const en: Dictionary = {
   ...settingsEn,
   ...privacyEn,
   ...reportsEn,
+  ...officersEn,
 };

@@ -9,6 +9,7 @@ import { complaintsId } from './complaints';
 import { settingsId } from './settings';
 import { privacyId } from './privacy';
 import { reportsId } from './reports';
+import { officersId } from './officers';
 
 export const id = {
   ...commonId,
@@ -18,6 +19,7 @@ export const id = {
   ...settingsId,
   ...privacyId,
   ...reportsId,
+  ...officersId,
 } as const;
 
 export type MessageKey = keyof typeof id;
