@@ -2,7 +2,7 @@
  * The service workflow: status machine, SLA in working time, requirements, closure, ratings, IKM.
  */
 import type { Channel } from './base';
-import type { ConversationDetail } from './conversations';
+import type { ConversationDetail, MessageView } from './conversations';
 import type { RequesterFieldsInput } from './requesters';
 
 /** Derived at read time from the service calendar (DESIGN §1). */
@@ -44,7 +44,27 @@ export interface WorkflowSettingsView {
   topics: string[];
 }
 
+/** How a consultation entered by an officer came in: at the PST desk, or by phone. */
+export type WalkInVia = 'langsung' | 'telepon';
+
 export interface WorkflowMethods {
+  /**
+   * A visitor at the desk or a caller: a new consultation on the 'manual' channel, the need as its
+   * first message, handled by the officer who enters it, under the usual requirement and SLA rules.
+   * With `answer`, it was answered on the spot and closes at once.
+   */
+  'conversations.createWalkIn': {
+    input: {
+      via: WalkInVia;
+      requesterId?: number;
+      requester?: RequesterFieldsInput;
+      need: string;
+      answer?: { text: string; summary: string; topic: string };
+    };
+    output: ConversationDetail;
+  };
+  /** An answer given in person or by phone, recorded (nothing is sent); counts as a response. */
+  'messages.recordAnswer': { input: { conversationId: number; text: string; via: WalkInVia }; output: MessageView };
   'conversations.claim': { input: { id: number }; output: ConversationDetail };
   /** Assign to an officer (a supervisor for anyone; an officer only to themselves) or unassign (null). */
   'conversations.assign': { input: { id: number; officerId: number | null }; output: ConversationDetail };

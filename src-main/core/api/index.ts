@@ -15,6 +15,7 @@ import { requesterHandlers } from './requesters';
 import { settingsHandlers } from './settings';
 import { telegramHandlers } from './telegram';
 import { templateHandlers } from './templates';
+import { walkInHandlers } from './walk-in';
 import { workflowHandlers } from './workflow';
 
 /** One map per domain. */
@@ -28,6 +29,7 @@ const maps = [
   requesterHandlers,
   settingsHandlers,
   workflowHandlers,
+  walkInHandlers,
   complaintHandlers,
   templateHandlers,
   calendarHandlers,
