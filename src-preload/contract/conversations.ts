@@ -52,6 +52,23 @@ export interface AttachmentView {
   sha256: string;
 }
 
+/**
+ * Who is speaking in a message: the requester, an officer (a reply sent, or an answer given at the
+ * desk or by phone), an internal note, or the console itself (acknowledgement, the Telegram bot's
+ * intake, an out-of-hours notice, a rating request, anything else automatic).
+ */
+export type MessageOrigin =
+  | 'requester'
+  | 'officer'
+  | 'answered_in_person'
+  | 'answered_by_phone'
+  | 'note'
+  | 'ack'
+  | 'bot'
+  | 'out_of_hours'
+  | 'rating'
+  | 'system';
+
 export interface MessageView {
   id: number;
   conversationId: number;
@@ -62,6 +79,9 @@ export interface MessageView {
   delivery: DeliveryState | null;
   failureReason: string | null;
   authorOfficerId: number | null;
+  /** The officer's display name for their replies, answers and notes; null for everything else. */
+  authorName: string | null;
+  origin: MessageOrigin;
   createdAt: number;
   editedAt: number | null;
   attachments: AttachmentView[];

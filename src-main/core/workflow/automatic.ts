@@ -127,6 +127,7 @@ export function sendOutOfHoursReply(core: CoreServices, m: InboundFacts): number
   const values = placeholdersFor(core, m.conversationId);
   return enqueueAutomatic(core, m.conversationId, m.channel, {
     kind: 'auto_reply',
+    outOfHours: true,
     text: renderTemplate(systemTemplateBody(core.db, 'out_of_hours'), values),
     ticket: values.tiket,
     inReplyTo: m.externalId,

@@ -5,8 +5,26 @@ interface MessageRow extends Omit<MessageView, 'attachments' | 'hasHtml'> {
   hasHtml: number;
 }
 
-const MESSAGE_COLUMNS = `id, conversation_id AS conversationId, direction, channel, body_text AS text, body_html IS NOT NULL AS hasHtml,
-  delivery, failure_reason AS failureReason, author_officer_id AS authorOfficerId, created_at AS createdAt, edited_at AS editedAt`;
+// Who speaks, from what the writer of the row recorded in meta.kind (outbox payload kinds) and
+// meta.answeredVia (answers given at the desk or by phone). The automatic kinds come first: the
+// console's own messages must never read as an officer's.
+const ORIGIN = `CASE
+    WHEN m.direction = 'incoming' THEN 'requester'
+    WHEN m.direction = 'note' THEN 'note'
+    WHEN json_extract(m.meta, '$.kind') = 'ack' THEN 'ack'
+    WHEN json_extract(m.meta, '$.kind') IN ('rating_request', 'survey') THEN 'rating'
+    WHEN json_extract(m.meta, '$.kind') = 'auto_reply' AND m.channel = 'telegram' AND json_extract(m.meta, '$.outOfHours') IS NULL THEN 'bot'
+    WHEN json_extract(m.meta, '$.kind') = 'auto_reply' THEN 'out_of_hours'
+    WHEN json_extract(m.meta, '$.answeredVia') = 'telepon' THEN 'answered_by_phone'
+    WHEN json_extract(m.meta, '$.answeredVia') = 'langsung' THEN 'answered_in_person'
+    WHEN m.direction = 'outgoing' AND m.author_officer_id IS NOT NULL THEN 'officer'
+    ELSE 'system' END`;
+
+const MESSAGE_COLUMNS = `m.id, m.conversation_id AS conversationId, m.direction, m.channel, m.body_text AS text, m.body_html IS NOT NULL AS hasHtml,
+  m.delivery, m.failure_reason AS failureReason, m.author_officer_id AS authorOfficerId,
+  CASE WHEN m.direction IN ('outgoing', 'note') THEN o.display_name END AS authorName, ${ORIGIN} AS origin,
+  m.created_at AS createdAt, m.edited_at AS editedAt`;
+const MESSAGE_FROM = 'messages m LEFT JOIN officers o ON o.id = m.author_officer_id';
 
 function withAttachments(db: Db, rows: MessageRow[]): MessageView[] {
   const files = new Map<number, AttachmentView[]>();
@@ -44,13 +62,13 @@ export const messageQueries = (db: Db) => ({
   /** Newest first, `limit` at a time, older pages by `beforeId`. */
   list(conversationId: number, beforeId: number | undefined, limit: number): MessageView[] {
     const rows = db
-      .prepare(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? AND id < ? ORDER BY id DESC LIMIT ?`)
+      .prepare(`SELECT ${MESSAGE_COLUMNS} FROM ${MESSAGE_FROM} WHERE m.conversation_id = ? AND m.id < ? ORDER BY m.id DESC LIMIT ?`)
       .all(conversationId, beforeId ?? Number.MAX_SAFE_INTEGER, limit) as MessageRow[];
     return withAttachments(db, rows);
   },
 
   byId(id: number): MessageView | null {
-    const row = db.prepare(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE id = ?`).get(id) as MessageRow | undefined;
+    const row = db.prepare(`SELECT ${MESSAGE_COLUMNS} FROM ${MESSAGE_FROM} WHERE m.id = ?`).get(id) as MessageRow | undefined;
     return row ? (withAttachments(db, [row])[0] ?? null) : null;
   },
 
