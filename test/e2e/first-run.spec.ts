@@ -125,7 +125,7 @@ test('first run, logout, wrong password, login, language switch, pages by role',
   await nav.getByText('Kotak Masuk').click();
 
   // The officer's login ends (idle timeout) while the host token stays: back to the login form.
-  await page.context().clearCookies({ name: 'pst_session' });
+  await page.context().clearCookies({ name: /^pst_session_/ });
   await nav.getByText('Pengaduan').click();
   await expect(page.getByRole('heading', { name: 'Masuk' })).toBeVisible();
   await page.getByLabel('Nama pengguna').fill('wayan');
