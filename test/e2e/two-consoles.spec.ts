@@ -43,3 +43,13 @@ test('two consoles in one browser keep their own logins', async ({ page, context
   await expect(page.getByTestId('inbox-list')).toBeVisible();
   await expect(page.getByLabel('Nama pengguna')).toHaveCount(0);
 });
+
+test('the tab shows the console icon, so a console is found among many tabs', async ({ page }) => {
+  await login(page, hosts[0]!.url, ADMIN);
+  const href = await page.locator('link[rel="icon"]').getAttribute('href');
+  expect(href).toMatch(/\.svg$/);
+  const icon = await page.request.get(new URL(href!, page.url()).toString());
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()['content-type']).toMatch(/^image\/svg\+xml/);
+  expect(await icon.text()).toContain('>PST</text>');
+});
