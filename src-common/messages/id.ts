@@ -129,6 +129,11 @@ export const coreMessagesId = {
   'templates.shortcut_taken': 'Pintasan "{shortcut}" sudah dipakai',
   'templates.system_admin_only': 'Templat sistem hanya dapat diubah oleh admin',
   'templates.system_undeletable': 'Templat sistem tidak dapat dihapus; ubah isinya saja',
+  'templates.retired': 'Jawaban standar ini sudah tidak dipakai; aktifkan lagi di Pengaturan › Jawaban standar',
+  'templates.system_not_retirable': 'Templat sistem tidak dapat dinonaktifkan; ubah isinya saja',
+  'templates.too_many_files': 'Satu jawaban standar paling banyak membawa {max} berkas',
+  'templates.file_too_large': 'Berkas "{name}" lebih dari {max}; lampirkan berkas yang lebih kecil',
+  'templates.file_not_found': 'Berkas jawaban standar tidak ditemukan',
   // Complaints
   'complaints.not_found': 'Pengaduan tidak ditemukan',
   'complaints.only_incoming': 'Hanya pesan masuk dari pengguna layanan yang dapat dijadikan pengaduan',

@@ -14,6 +14,8 @@ import { useCommands } from '../shortcuts/commands';
 import { ChannelLimits } from './ChannelLimits';
 import { DraftStatus } from './DraftStatus';
 import { matchTemplates, TemplatePicker } from './TemplatePicker';
+import { FillInDialog } from './FillInDialog';
+import { fillIn, fillInsOf } from '../../src-common/fill-ins';
 
 const useStyles = makeStyles({
   root: {
@@ -77,7 +79,9 @@ export function Composer(props: { conversation: ConversationDetail; onSent(): vo
   // Asked for only when the officer first types `/`: most replies never use a template.
   const [wantTemplates, setWantTemplates] = useState(false);
   const templateList = useCall('templates.list', {}, { enabled: wantTemplates });
-  const templates = templateList.data ?? (templateList.error ? [] : null);
+  // Only the library of standard answers: what the console sends by itself, and retired answers, are not offered.
+  const templates = templateList.data?.filter((tpl) => tpl.systemKey === null && !tpl.retired) ?? (templateList.error ? [] : null);
+  const [fillIns, setFillIns] = useState<string[]>([]);
   const [slash, setSlash] = useState<{ query: string; start: number } | null>(null);
   const [active, setActive] = useState(0);
   const input = useRef<HTMLTextAreaElement>(null);
@@ -133,6 +137,12 @@ export function Composer(props: { conversation: ConversationDetail; onSent(): vo
     if (!slash) return;
     const rendered = await send.run(() => api.call('templates.render', { id: template.id, conversationId: c.id }));
     if (rendered === null) return;
+    if (rendered.files.length > 0 && mode === 'reply' && !recordsAnswers) {
+      const room = MAX_FILES - files.length;
+      if (rendered.files.length > room) setFileError(t('composer.tooManyFiles', { n: MAX_FILES }));
+      setFiles((old) => [...old, ...rendered.files.slice(0, Math.max(0, room))]);
+    }
+    setFillIns(rendered.fillIns);
     const cursor = input.current?.selectionStart ?? text.length;
     const next = text.slice(0, slash.start) + rendered.text + text.slice(cursor);
     setText(next);
@@ -154,6 +164,9 @@ export function Composer(props: { conversation: ConversationDetail; onSent(): vo
   async function submit() {
     const body = text.trim();
     if (!body || send.busy || submitting.current) return;
+    // A standard answer's blanks must never reach a requester as "{isi:…}".
+    const open = mode === 'note' ? [] : fillInsOf(body);
+    if (open.length > 0) return setFileError(t('composer.fillInLeft', { labels: open.join(', ') }));
     submitting.current = true;
     // No draft save may land after the send, which clears the draft in the core.
     await saver.current?.hold();
@@ -323,6 +336,17 @@ export function Composer(props: { conversation: ConversationDetail; onSent(): vo
           </Button>
         </Tooltip>
       </div>
+      {fillIns.length > 0 && (
+        <FillInDialog
+          labels={fillIns}
+          onClose={() => setFillIns([])}
+          onDone={(answers) => {
+            setText((current) => fillIn(current, answers));
+            setFillIns([]);
+            requestAnimationFrame(() => input.current?.focus());
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -81,6 +81,8 @@ describe('templates', () => {
     const ticket = (await core.must('conversations.get', { id: conversationId })).ticket;
     expect(await core.must('templates.render', { id: quick.id, conversationId }, officer)).toEqual({
       text: `Yth. Made, data untuk tiket ${ticket} terlampir. Salam, nyoman. {tidak_dikenal}`,
+      fillIns: [],
+      files: [],
     });
     const ack = list.find((t) => t.systemKey === 'ack')!;
     expect(await core.call('templates.update', { id: ack.id, body: 'x' }, supervisor)).toMatchObject({ ok: false, error: { kind: 'forbidden' } });

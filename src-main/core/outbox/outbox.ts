@@ -34,8 +34,7 @@ export function enqueueOutgoing(core: CoreServices, request: EnqueueRequest): nu
           `INSERT INTO messages (conversation_id, direction, channel, body_text, author_officer_id, delivery, meta, created_at)
            VALUES (?, 'outgoing', ?, ?, ?, 'pending', ?, ?)`,
         )
-        .run(request.conversationId, request.channel, request.payload.text, request.officerId, metaOf(request.payload), now)
-        .lastInsertRowid,
+        .run(request.conversationId, request.channel, request.payload.text, request.officerId, metaOf(request.payload), now).lastInsertRowid,
     );
     const attach = db.prepare('INSERT INTO attachments (message_id, sha256, file_name, mime_type, size, created_at) VALUES (?, ?, ?, ?, ?, ?)');
     for (const a of request.payload.attachments ?? []) {

@@ -77,7 +77,8 @@ export interface TemplateRow {
   updatedAt: number;
 }
 
-export const TEMPLATE_COLUMNS = 'id, name, shortcut, body, language, system_key AS systemKey, updated_at AS updatedAt';
+export const TEMPLATE_COLUMNS = `id, name, shortcut, body, language, system_key AS systemKey, updated_at AS updatedAt,
+  retired_at IS NOT NULL AS retired, use_count AS useCount, last_used_at AS lastUsedAt`;
 
 /** Stores the system templates that are not there yet (an edited one is kept as edited). */
 export function seedSystemTemplates(db: Db, now: number): number {
