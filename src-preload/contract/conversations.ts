@@ -82,6 +82,8 @@ export interface MessageView {
   /** The officer's display name for their replies, answers and notes; null for everything else. */
   authorName: string | null;
   origin: MessageOrigin;
+  /** The complaint logged from this message, if one was. */
+  complaintId: number | null;
   createdAt: number;
   editedAt: number | null;
   attachments: AttachmentView[];

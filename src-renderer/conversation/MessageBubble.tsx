@@ -161,7 +161,13 @@ export const MessageBubble = memo(function MessageBubble(props: { message: Messa
             {t('email.showHtml')}
           </Button>
         )}
-        {m.direction === 'incoming' && props.onPromote && (
+        {m.direction === 'incoming' && m.complaintId !== null && (
+          <span className={styles.quiet} data-testid="message-promoted">
+            <MegaphoneRegular aria-hidden />
+            {t('message.promoted')}
+          </span>
+        )}
+        {m.direction === 'incoming' && m.complaintId === null && props.onPromote && (
           // On every incoming message: a plain button, a fraction of a Fluent Button's cost when a conversation opens.
           <button type="button" className={styles.quiet} onClick={() => props.onPromote?.(m)}>
             <MegaphoneRegular aria-hidden />

@@ -23,6 +23,7 @@ const ORIGIN = `CASE
 const MESSAGE_COLUMNS = `m.id, m.conversation_id AS conversationId, m.direction, m.channel, m.body_text AS text, m.body_html IS NOT NULL AS hasHtml,
   m.delivery, m.failure_reason AS failureReason, m.author_officer_id AS authorOfficerId,
   CASE WHEN m.direction IN ('outgoing', 'note') THEN o.display_name END AS authorName, ${ORIGIN} AS origin,
+  (SELECT k.id FROM complaints k WHERE k.message_id = m.id LIMIT 1) AS complaintId,
   m.created_at AS createdAt, m.edited_at AS editedAt`;
 const MESSAGE_FROM = 'messages m LEFT JOIN officers o ON o.id = m.author_officer_id';
 
