@@ -73,6 +73,10 @@ export const settingsEn: Translation<typeof settingsId> = {
   'email.enabled': 'Enable the email channel',
   'email.test': 'Test connection',
   'email.saved': 'Email account saved.',
+  'email.saveFailedTitle': 'The connection test failed. Save anyway?',
+  'email.saveFailedIntro':
+    'This mail account does not work yet: the console will neither receive nor send email until the problems below are fixed. Save only if you will fix them later (say the server cannot be reached from this room yet).',
+  'email.saveAnyway': 'Save anyway',
   'tls.starttls': 'STARTTLS',
   'tls.tls': 'TLS/SSL',
   'tls.none': 'No encryption (not advised)',

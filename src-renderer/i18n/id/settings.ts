@@ -72,6 +72,10 @@ export const settingsId = {
   'email.enabled': 'Aktifkan kanal email',
   'email.test': 'Uji koneksi',
   'email.saved': 'Akun email disimpan.',
+  'email.saveFailedTitle': 'Tes koneksi gagal. Tetap simpan?',
+  'email.saveFailedIntro':
+    'Akun email ini belum bisa dipakai: konsol tidak akan menerima atau mengirim email sampai masalah berikut diperbaiki. Simpan hanya bila Anda akan memperbaikinya nanti (mis. server belum bisa dihubungi dari ruangan ini).',
+  'email.saveAnyway': 'Tetap simpan',
   'tls.starttls': 'STARTTLS',
   'tls.tls': 'TLS/SSL',
   'tls.none': 'Tanpa enkripsi (tidak disarankan)',
