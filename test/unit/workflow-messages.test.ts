@@ -68,7 +68,7 @@ const mail = (text: string, thread: InboundMessage['thread'] = { mode: 'explicit
 });
 
 describe('acknowledgement and out-of-hours reply', () => {
-  it('acknowledges a new conversation once, on its channel, with ticket, hours, free of charge, promise and what is missing', async () => {
+  it('acknowledges a new conversation once, on its channel, with ticket, hours, free of charge and the promise, in a few lines', async () => {
     const first = ingest(core.services, tg('Selamat pagi, saya perlu data pariwisata'));
     ingest(core.services, tg('Untuk skripsi'));
     const sent = outbox();
@@ -80,14 +80,23 @@ describe('acknowledgement and out-of-hours reply', () => {
     expect(ack.text).toContain(`nomor tiket ${ticket}`);
     expect(ack.text).toContain('GRATIS');
     expect(ack.text).toContain('Jam layanan: Senin–Jumat 08.00–15.30 WITA');
-    expect(ack.text).toContain('paling lambat 3 hari kerja');
-    expect(ack.text).toMatch(/- Asal instansi\/universitas\n- Alamat email aktif\n- Nomor WhatsApp\n- Pekerjaan\n- Keperluan/);
+    expect(ack.text).toContain('Permintaan diselesaikan paling lambat 3 hari kerja sejak persyaratan lengkap');
+    // The bot asks the requirements one by one right after: the acknowledgement does not list them.
+    expect(ack.text).not.toContain('Alamat email aktif');
+    expect(ack.text.split('\n').length).toBeLessThanOrEqual(8);
     expect(ack.text).not.toMatch(/\{[a-z_]+\}/);
     expect(row(first.conversationId).ack_sent_at).toBe(MONDAY_10);
     // The inbox still shows the requester's own words.
     expect((await core.must('inbox.list', {})).items[0]!.lastMessagePreview).toBe('Untuk skripsi');
     await drain();
     expect(telegram.sent.map((i) => i.payload.kind)).toEqual(['ack']);
+  });
+
+  it('lists what is missing in an email acknowledgement, where no dialogue asks for it', async () => {
+    ingest(core.services, mail('Permohonan data IPM'));
+    const [ack] = outbox();
+    expect(ack!.text).toMatch(/- Nomor WhatsApp\n- Pekerjaan\n- Keperluan/);
+    expect(ack!.text).toContain('Permintaan diselesaikan paling lambat 3 hari kerja sejak persyaratan lengkap');
   });
 
   it('never acknowledges automated mail, mail that has already waited a working day, or uses an edited template', async () => {

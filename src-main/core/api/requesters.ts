@@ -6,6 +6,8 @@ import type { Db } from '../store/db';
 import { withWorkflow, WORKFLOW_COLUMNS, type WorkflowRawColumns } from '../workflow/view';
 import type { HandlerMap } from './define';
 import { mutation, query } from './define';
+import { INDIVIDUAL_LABEL } from '../../../src-common/intake-answers';
+import { INSTITUTION_SQL } from '../workflow/requirements';
 import { id } from './schemas';
 
 interface RequesterRow {
@@ -18,6 +20,7 @@ interface RequesterRow {
   telegram_user_id: string | null;
   telegram_username: string | null;
   unreachable: number;
+  individual: number;
   merged_into: number | null;
 }
 
@@ -32,7 +35,7 @@ function load(db: Db, requesterId: number): RequesterRow {
 const toView = (r: RequesterRow): RequesterView => ({
   id: r.id,
   name: r.name,
-  institution: r.institution,
+  institution: r.individual === 1 ? INDIVIDUAL_LABEL : r.institution,
   occupation: r.occupation,
   email: r.email,
   whatsapp: r.whatsapp,
@@ -43,7 +46,7 @@ const toView = (r: RequesterRow): RequesterView => ({
 function conversationsOf(core: CoreServices, requesterId: number): ConversationSummary[] {
   const rows = core.db
     .prepare(
-      `SELECT c.id, c.ticket, c.channel, c.status, c.subject, c.requester_id AS requesterId, r.name AS requesterName, r.institution,
+      `SELECT c.id, c.ticket, c.channel, c.status, c.subject, c.requester_id AS requesterId, r.name AS requesterName, ${INSTITUTION_SQL} AS institution,
               c.last_message_preview AS lastMessagePreview, c.last_message_at AS lastMessageAt, c.unread_count AS unreadCount,
               c.assignee_id AS assigneeId, o.display_name AS assigneeName, c.sla_due_at AS slaDueAt, c.created_at AS createdAt, ${WORKFLOW_COLUMNS}
          FROM conversations c JOIN requesters r ON r.id = c.requester_id LEFT JOIN officers o ON o.id = c.assignee_id

@@ -1,4 +1,5 @@
 import type { RequirementName } from '../../../../src-preload/contract';
+import { slaPromise } from '../templates';
 
 /*
  * What the intake dialogue says to a requester, in Bahasa Indonesia (the requesters of PST
@@ -51,7 +52,7 @@ export function welcome(serviceHours: string, slaDays: number): string {
     '',
     `• Jam layanan: ${serviceHours}.`,
     '• Layanan ini GRATIS, tidak dipungut biaya apa pun.',
-    `• Permintaan dijawab paling lambat ${slaDays} hari kerja sejak persyaratan lengkap.`,
+    `• ${slaPromise(slaDays)}.`,
   ].join('\n');
 }
 
