@@ -1,7 +1,7 @@
 /**
  * The inbox, a conversation and its messages, replies, notes, search and attachments.
  */
-import type { Channel, ConversationStatus, DeliveryState, MessageDirection } from './base';
+import type { Channel, ConversationStatus, CoreMessage, DeliveryState, MessageDirection } from './base';
 import type { RequesterView } from './requesters';
 import type { RatingView, RequirementName, SlaState } from './workflow';
 
@@ -69,6 +69,19 @@ export type MessageOrigin =
   | 'rating'
   | 'system';
 
+/** A file of a message that the channel could not fetch yet: retried by itself with backoff, or on request. */
+export interface PendingFileView {
+  /** The download's id (attachments.retryDownload). */
+  id: number;
+  fileName: string;
+  /** pending: another try is planned (nextTryAt); failed: given up after `attempts` tries. */
+  state: 'pending' | 'failed';
+  attempts: number;
+  nextTryAt: number | null;
+  /** Why the last try failed. */
+  error: CoreMessage | null;
+}
+
 export interface MessageView {
   id: number;
   conversationId: number;
@@ -85,6 +98,8 @@ export interface MessageView {
   createdAt: number;
   editedAt: number | null;
   attachments: AttachmentView[];
+  /** Files still to be fetched from the channel (absent when there are none). */
+  pendingFiles?: PendingFileView[];
 }
 
 export interface OutgoingAttachment {
@@ -150,4 +165,6 @@ export interface ConversationsMethods {
   /** Puts a failed outgoing message back on the outbox. */
   'messages.retry': { input: { messageId: number }; output: MessageView };
   'attachments.get': { input: { id: number }; output: AttachmentContent };
+  /** "Coba unduh lagi": a file the channel could not fetch is tried again now. */
+  'attachments.retryDownload': { input: { id: number }; output: MessageView };
 }

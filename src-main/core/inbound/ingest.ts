@@ -59,6 +59,10 @@ function statements(db: Db) {
     insertAttachment: db.prepare(
       'INSERT INTO attachments (message_id, sha256, file_name, mime_type, size, content_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
+    insertDownload: db.prepare(
+      `INSERT INTO attachment_downloads (message_id, channel, file_ref, file_name, mime_type, size, state, attempts, next_try_at, last_error, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, 'pending', 1, ?, ?, ?, ?)`,
+    ),
     touchConversation: db.prepare(
       `UPDATE conversations
           SET last_message_preview = CASE WHEN @at >= last_message_at THEN @preview ELSE last_message_preview END,
@@ -99,6 +103,18 @@ const stmts = (db: Db): Statements => {
 };
 
 type StoredFile = InboundAttachment & { blob: { sha256: string; size: number } };
+
+/** The inbox preview of a message without text: its first file, fetched or not. */
+const filePreview = (m: InboundMessage, files: readonly StoredFile[]): string => {
+  const name = files[0]?.fileName ?? m.pendingAttachments?.[0]?.fileName;
+  return name ? `📎 ${name}` : '';
+};
+
+/** Files the channel could not fetch yet: one download row each, fetched later (inbound/downloads). */
+function insertPending(s: Statements, m: InboundMessage, messageId: number, now: number): void {
+  for (const p of m.pendingAttachments ?? [])
+    s.insertDownload.run(messageId, m.channel, p.fileRef, safeFileName(p.fileName), p.mimeType, p.size, p.nextTryAt, p.error, now, now);
+}
 
 /** Attachment files are content-addressed: writing one twice is harmless, and so is an orphan after a crash. */
 const storeFiles = (core: CoreServices, m: InboundMessage): StoredFile[] =>
@@ -176,7 +192,8 @@ export function ingestUpdates<T>(core: CoreServices, cursor: CursorUpdate | unde
       const messageId = Number(inserted.lastInsertRowid);
       const files = storeFiles(core, m);
       for (const f of files) s.insertAttachment.run(messageId, f.blob.sha256, f.fileName, f.mimeType, f.blob.size, f.contentId ?? null, now);
-      s.touchQuietly.run(previewOf(m.text) || (files[0] ? `📎 ${files[0].fileName}` : ''), m.receivedAt, now, conversationId);
+      insertPending(s, m, messageId, now);
+      s.touchQuietly.run(previewOf(m.text) || filePreview(m, files), m.receivedAt, now, conversationId);
       events.push({ name: 'message', conversationId, messageId });
       return messageId;
     },
@@ -345,7 +362,8 @@ function ingestOne(core: CoreServices, s: Statements, m: InboundMessage, files: 
   for (const f of files) {
     s.insertAttachment.run(messageId, f.blob.sha256, f.fileName, f.mimeType, f.blob.size, f.contentId ?? null, now);
   }
-  const preview = previewOf(m.text) || (files[0] ? `📎 ${files[0].fileName}` : '');
+  insertPending(s, m, messageId, now);
+  const preview = previewOf(m.text) || filePreview(m, files);
   s.touchConversation.run({ at: m.receivedAt, preview, now, id: conversation.id });
   // The workflow (SLA pause accounting, acknowledgement, out-of-hours reply, rating answers) in
   // the same transaction as the message.

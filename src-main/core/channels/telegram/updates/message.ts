@@ -19,7 +19,7 @@ const requesterOfConversation = (core: CoreServices, conversationId: number): nu
 
 /** Stores the message through ingest() (the one inbound path); intake starts on a new conversation. */
 function ingestMessage(turn: Turn, msg: Message, p: PreparedUpdate, explicit: boolean): { conversationId: number; requesterId: number; isNew: boolean } | null {
-  const result = turn.inbound.message(inboundOf(msg, textOf(msg), p.attachments, explicit));
+  const result = turn.inbound.message(inboundOf(msg, textOf(msg), p, explicit));
   if (result.outcome === 'duplicate') return null;
   const requesterId = requesterOfConversation(turn.core, result.conversationId);
   if (result.newConversation)
@@ -55,7 +55,7 @@ export function onMessage(base: Omit<Turn, 'chatId' | 'at'>, msg: Message, p: Pr
   const pending = feedbackPending(turn);
   if (pending && (msg.text !== undefined || msg.caption !== undefined)) {
     // The feedback the rating asked for: stored with the closed conversation, which stays closed.
-    const feedback = inboundOf(msg, textOf(msg), p.attachments);
+    const feedback = inboundOf(msg, textOf(msg), p);
     turn.inbound.messageInto(pending.conversationId, { ...feedback, meta: { ...feedback.meta, ratingFeedback: true } });
     recordFeedback(turn, pending, textOf(msg));
     return;
