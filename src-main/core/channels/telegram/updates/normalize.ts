@@ -49,10 +49,11 @@ export function textOf(msg: Message): string {
   return '';
 }
 
-/** The bot command a message starts with (/help is /bantuan), or null. */
+/** The bot command a message starts with (/help is /bantuan; one the bot does not know is 'unknown'), or null. */
 export function parseCommand(msg: Message): string | null {
   const entity = msg.entities?.[0];
   if (!msg.text || !entity || entity.type !== 'bot_command' || entity.offset !== 0) return null;
   const name = msg.text.slice(1, entity.length).split('@')[0]!.toLowerCase();
-  return COMMANDS.has(name) ? (name === 'help' ? 'bantuan' : name) : null;
+  if (!COMMANDS.has(name)) return 'unknown';
+  return name === 'help' ? 'bantuan' : name;
 }
