@@ -189,6 +189,7 @@ describe('closure and ratings', () => {
     expect(survey.questions[3]).toEqual({
       code: 'U4',
       name: 'Biaya/Tarif',
+      question: 'Bagaimana pendapat Saudara tentang kewajaran biaya/tarif dalam pelayanan?',
       options: [
         { value: 1, label: 'Sangat mahal' },
         { value: 2, label: 'Cukup mahal' },
@@ -217,7 +218,9 @@ describe('closure and ratings', () => {
     expect((await core.must('conversations.get', { id: a })).ratings[0]).toMatchObject({ score: 4, feedback: 'cukup membantu', source: 'email' });
     // the survey follows by email; the reply "U1: 4 …" fills it
     await drain();
-    expect(outbox().find((p) => p.kind === 'survey' && p.conversationId === a)!.text).toContain('U4 Biaya/Tarif: 1 = Sangat mahal');
+    expect(outbox().find((p) => p.kind === 'survey' && p.conversationId === a)!.text).toContain(
+      'U4 Biaya/Tarif: Bagaimana pendapat Saudara tentang kewajaran biaya/tarif dalam pelayanan? 1 = Sangat mahal, 2 = Cukup mahal, 3 = Murah, 4 = Gratis',
+    );
     ingest(core.services, mail('U1: 4\nU2: 3\nU3: 3\nU4: 4\nU5: 3\nU6: 4\nU7: 4\nU8: 3\nU9: 4', { mode: 'explicit', ticket: ticketA }));
     expect((await core.must('conversations.get', { id: a })).ratings[0]!.skm).toEqual([4, 3, 3, 4, 3, 4, 4, 3, 4]);
     // a repeated bare score keeps the first and does not reopen

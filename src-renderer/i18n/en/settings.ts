@@ -127,6 +127,9 @@ export const settingsEn: Translation<typeof settingsId> = {
   'workflow.intro': 'The completion target, the satisfaction survey, and the topics for the report.',
   'workflow.slaDays': 'Completion target (working days)',
   'workflow.survey': 'Ask for the satisfaction survey (SKM) after the rating',
+  'workflow.surveyQuestions': 'SKM questions (as the requester reads them)',
+  'workflow.surveyQuestion': 'Question {n} (unsur U{n})',
+  'workflow.surveyQuestionsHint': 'In the order of unsur U1–U9 of PermenPANRB 14/2017; reports keep the unsur names.',
   'workflow.topics': 'Consultation topics',
   'workflow.topicsHint': 'One topic per line; picked when resolving a consultation.',
 

@@ -126,6 +126,9 @@ export const settingsId = {
   'workflow.intro': 'Batas waktu penyelesaian, survei kepuasan, dan daftar topik untuk laporan.',
   'workflow.slaDays': 'Batas penyelesaian (hari kerja)',
   'workflow.survey': 'Minta Survei Kepuasan Masyarakat (SKM) setelah penilaian',
+  'workflow.surveyQuestions': 'Pertanyaan SKM (seperti dibaca pengguna layanan)',
+  'workflow.surveyQuestion': 'Pertanyaan {n} (unsur U{n})',
+  'workflow.surveyQuestionsHint': 'Urutan mengikuti unsur U1–U9 PermenPANRB 14/2017; laporan tetap memakai nama unsur.',
   'workflow.topics': 'Topik konsultasi',
   'workflow.topicsHint': 'Satu topik per baris; dipilih saat menyelesaikan konsultasi.',
 
