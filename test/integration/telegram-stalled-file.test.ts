@@ -107,6 +107,12 @@ describe('Telegram: a file that cannot be fetched', () => {
     expect(retried.id).toBe(message.id);
     await eventually(() => attachmentsOf(message.id).length === 1, 5_000, 'attached after the officer retried');
     await expect(h.must('attachments.retryDownload', { id: gaveUp.id })).rejects.toThrow(/not_found/);
+
+    // Erasing the requester removes the file and its download record (fetched later, it would come back).
+    const requesterId = db().prepare('SELECT requester_id FROM conversations WHERE id = ?').pluck().get(message.conversationId) as number;
+    await h.must('requesters.erase', { id: requesterId, reason: 'Permintaan pengguna layanan (UU PDP)' });
+    expect(db().prepare('SELECT count(*) FROM attachment_downloads').pluck().get()).toBe(0);
+    expect(attachmentsOf(message.id)).toEqual([]);
   });
 
   it('keeps one outage in the status, however often a retry gets as far as getMe', async () => {
