@@ -173,7 +173,7 @@ describe('Telegram intake: a clear need and forgiving answers', () => {
     expect(conversationOf(user.id).need).toBe('Jumlah wisatawan mancanegara per bulan di Kecamatan Buleleng tahun 2024');
   });
 
-  it('answers an unknown command with the help text, then repeats the question it was asking', async () => {
+  it('answers an unknown command with the help text, then repeats the question it was asking; /start keeps the promise wording', async () => {
     h = await startTelegramHarness();
     const user = testUser();
     h.emulator.userSendsText(user, '/start');
@@ -186,5 +186,10 @@ describe('Telegram intake: a clear need and forgiving answers', () => {
     await said(user, 'nama lengkap', help.index + 1);
     // The typo is a timeline line, not an answer: the name is still empty.
     expect(h.core.services.db.prepare('SELECT name FROM requesters WHERE id = ?').pluck().get(conversationOf(user.id).requester_id)).toBeNull();
+    // /start mid-intake words the promise as the acknowledgement does, then asks again.
+    const restart = await answer(user, '/start', 'Kita lanjutkan');
+    expect(restart.text).toContain('Permintaan diselesaikan paling lambat 3 hari kerja sejak persyaratan lengkap');
+    expect(restart.text).not.toContain('dijawab');
+    await said(user, 'nama lengkap', restart.index + 1);
   });
 });
