@@ -131,6 +131,16 @@ describe('acknowledgement and out-of-hours reply', () => {
     expect(replies.map((p) => p.kind)).toEqual(['auto_reply']);
     expect(replies[0]!.text).toContain('mulai Selasa, 1 Desember 2026 pukul 08.00 WITA');
   });
+
+  it('on Telegram, the out-of-hours notice and the acknowledgement together still fit in 8 lines', () => {
+    now = wita(2026, 11, 28, 10); // Saturday
+    ingest(core.services, tg('Selamat pagi, saya perlu data inflasi Singaraja 2025'));
+    const [ack] = outbox();
+    expect(ack).toMatchObject({ kind: 'ack', outOfHours: true });
+    expect(ack!.text).toContain('di luar jam layanan');
+    expect(ack!.text).toContain('Permintaan diselesaikan paling lambat 3 hari kerja sejak persyaratan lengkap');
+    expect(ack!.text.split('\n').length).toBeLessThanOrEqual(8);
+  });
 });
 
 describe('closure and ratings', () => {
