@@ -166,7 +166,7 @@ export const requesterHandlers = {
       const merge = load(core.db, input.mergeId);
       if (keep.merged_into !== null || merge.merged_into !== null) throw conflict({ code: 'requesters.already_merged' });
       const db = core.db;
-      const fills = FIELDS.filter((f) => keep[f] === null && merge[f] !== null);
+      const fills = FIELDS.filter((f) => keep[f] === null && merge[f] !== null && !(f === 'institution' && keep.individual === 1));
       if (fills.length > 0) {
         db.prepare(`UPDATE requesters SET ${fills.map((f) => `${f} = ?`).join(', ')}, updated_at = ? WHERE id = ?`).run(
           ...fills.map((f) => merge[f]),
@@ -174,6 +174,9 @@ export const requesterHandlers = {
           keep.id,
         );
       }
+      // One who said they ask for themself ("-", "perorangan") stays so, and passes it on to an empty record.
+      if (keep.institution === null && keep.individual === 0 && merge.individual === 1)
+        db.prepare('UPDATE requesters SET individual = 1, updated_at = ? WHERE id = ?').run(core.now(), keep.id);
       db.prepare('UPDATE channel_identities SET requester_id = ? WHERE requester_id = ?').run(keep.id, merge.id);
       const moved = db.prepare('UPDATE conversations SET requester_id = ?, updated_at = ? WHERE requester_id = ?').run(keep.id, core.now(), merge.id).changes;
       db.prepare('UPDATE complaints SET requester_id = ? WHERE requester_id = ?').run(keep.id, merge.id);

@@ -33,10 +33,12 @@ function statements(db: Db) {
     // Writes only when a hint fills an empty field (or a Telegram username changed): most messages
     // of a known requester bring nothing new, and a row write per message is measurable.
     fillRequester: db.prepare(
-      `UPDATE requesters SET name = coalesce(name, @name), institution = coalesce(institution, @institution), email = coalesce(email, @email),
+      // An individual ("-", "perorangan") keeps no institution: a mail signature does not make one up.
+      `UPDATE requesters SET name = coalesce(name, @name),
+              institution = CASE WHEN individual = 1 THEN institution ELSE coalesce(institution, @institution) END, email = coalesce(email, @email),
               telegram_user_id = coalesce(telegram_user_id, @tgId), telegram_username = coalesce(@tgUser, telegram_username), updated_at = @now
         WHERE id = @id
-          AND ((name IS NULL AND @name IS NOT NULL) OR (institution IS NULL AND @institution IS NOT NULL) OR (email IS NULL AND @email IS NOT NULL)
+          AND ((name IS NULL AND @name IS NOT NULL) OR (institution IS NULL AND individual = 0 AND @institution IS NOT NULL) OR (email IS NULL AND @email IS NOT NULL)
                OR (telegram_user_id IS NULL AND @tgId IS NOT NULL) OR (@tgUser IS NOT NULL AND telegram_username IS NOT @tgUser))`,
     ),
     insertIdentity: db.prepare('INSERT INTO channel_identities (requester_id, channel, source_id, display_name, created_at) VALUES (?, ?, ?, ?, ?)'),
