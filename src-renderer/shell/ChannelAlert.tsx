@@ -52,6 +52,7 @@ export function ChannelAlert(props: { onOpenSettings?: () => void }) {
               {t(s.state === 'auth_failed' ? 'channelAlert.authFailed' : 'channelAlert.offline', { channel: t(`channel.${s.channel}`) })}
             </MessageBarTitle>
             {s.detail.length > 0 ? ` — ${coreText(s.detail)}.` : '.'}
+            {s.state === 'offline' && s.stalledSince ? ` ${t('channelAlert.since', { at: formatShort(s.stalledSince, language) })}.` : ''}
             {s.nextRetryAt ? ` ${t('channels.nextRetry', { at: formatShort(s.nextRetryAt, language) })}.` : ''}
             {props.onOpenSettings && (
               <>

@@ -80,6 +80,7 @@ test('an outage that began before the page opened shows its bar at once', async 
     const alert = page.getByTestId('channel-alert');
     await expect(alert).toHaveAttribute('data-channel', 'telegram');
     await expect(alert).toContainText('Tidak terhubung ke Telegram');
+    await expect(alert).toContainText(/Terputus sejak (\d{1,2} \w{3}, )?\d{2}[.:]\d{2} WITA/);
     await expect(alert).not.toContainText(bot.apiRoot);
     await shot(page, 'tg-02-outage-bar');
   } finally {

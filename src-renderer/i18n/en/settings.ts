@@ -32,6 +32,7 @@ export const settingsEn: Translation<typeof settingsId> = {
     ' — since {since} nothing new has been saved (replies, notes and arriving messages wait). Free some space on the disk of the folder {folder} ({free} left).',
   'channelAlert.authFailed': '{channel}: login rejected',
   'channelAlert.offline': '{channel} disconnected',
+  'channelAlert.since': 'Down since {at}',
   'channelAlert.openSettings': 'Open Settings → Channels',
   'channels.status': 'Status',
   'channels.notRunning': 'Not running',

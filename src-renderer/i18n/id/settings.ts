@@ -31,6 +31,7 @@ export const settingsId = {
     ' — sejak {since} tidak ada perubahan baru yang tersimpan (balasan, catatan, pesan masuk menunggu). Kosongkan ruang di disk folder {folder} (tersisa {free}).',
   'channelAlert.authFailed': '{channel}: gagal masuk',
   'channelAlert.offline': '{channel} terputus',
+  'channelAlert.since': 'Terputus sejak {at}',
   'channelAlert.openSettings': 'Buka Pengaturan → Kanal',
   'channels.status': 'Status',
   'channels.notRunning': 'Belum berjalan',
