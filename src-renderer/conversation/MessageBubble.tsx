@@ -139,7 +139,7 @@ export const MessageBubble = memo(function MessageBubble(props: { message: Messa
           {quoted}
         </div>
       )}
-      <Attachments attachments={m.attachments} />
+      <Attachments attachments={m.attachments} pending={m.pendingFiles} />
       <div className={styles.row}>
         {failed && (
           <Button

@@ -32,6 +32,7 @@ export const settingsEn: Translation<typeof settingsId> = {
     ' — since {since} nothing new has been saved (replies, notes and arriving messages wait). Free some space on the disk of the folder {folder} ({free} left).',
   'channelAlert.authFailed': '{channel}: login rejected',
   'channelAlert.offline': '{channel} disconnected',
+  'channelAlert.since': 'Down since {at}',
   'channelAlert.openSettings': 'Open Settings → Channels',
   'channels.status': 'Status',
   'channels.notRunning': 'Not running',
@@ -143,6 +144,9 @@ export const settingsEn: Translation<typeof settingsId> = {
   'workflow.intro': 'The completion target, the satisfaction survey, and the topics for the report.',
   'workflow.slaDays': 'Completion target (working days)',
   'workflow.survey': 'Ask for the satisfaction survey (SKM) after the rating',
+  'workflow.surveyQuestions': 'SKM questions (as the requester reads them)',
+  'workflow.surveyQuestion': 'Question {n} (unsur U{n})',
+  'workflow.surveyQuestionsHint': 'In the order of unsur U1–U9 of PermenPANRB 14/2017; reports keep the unsur names.',
   'workflow.topics': 'Consultation topics',
   'workflow.topicsHint': 'One topic per line; picked when resolving a consultation.',
 

@@ -31,6 +31,7 @@ export const settingsId = {
     ' — sejak {since} tidak ada perubahan baru yang tersimpan (balasan, catatan, pesan masuk menunggu). Kosongkan ruang di disk folder {folder} (tersisa {free}).',
   'channelAlert.authFailed': '{channel}: gagal masuk',
   'channelAlert.offline': '{channel} terputus',
+  'channelAlert.since': 'Terputus sejak {at}',
   'channelAlert.openSettings': 'Buka Pengaturan → Kanal',
   'channels.status': 'Status',
   'channels.notRunning': 'Belum berjalan',
@@ -142,6 +143,9 @@ export const settingsId = {
   'workflow.intro': 'Batas waktu penyelesaian, survei kepuasan, dan daftar topik untuk laporan.',
   'workflow.slaDays': 'Batas penyelesaian (hari kerja)',
   'workflow.survey': 'Minta Survei Kepuasan Masyarakat (SKM) setelah penilaian',
+  'workflow.surveyQuestions': 'Pertanyaan SKM (seperti dibaca pengguna layanan)',
+  'workflow.surveyQuestion': 'Pertanyaan {n} (unsur U{n})',
+  'workflow.surveyQuestionsHint': 'Urutan mengikuti unsur U1–U9 PermenPANRB 14/2017; laporan tetap memakai nama unsur.',
   'workflow.topics': 'Topik konsultasi',
   'workflow.topicsHint': 'Satu topik per baris; dipilih saat menyelesaikan konsultasi.',
 

@@ -1,4 +1,4 @@
-import type { AttachmentView, MessageView, SearchHit } from '../../../../src-preload/contract';
+import type { AttachmentView, CoreMessage, MessageView, PendingFileView, SearchHit } from '../../../../src-preload/contract';
 import type { Db } from '../db';
 
 interface MessageRow extends Omit<MessageView, 'attachments' | 'hasHtml'> {
@@ -29,6 +29,7 @@ const MESSAGE_FROM = 'messages m LEFT JOIN officers o ON o.id = m.author_officer
 
 function withAttachments(db: Db, rows: MessageRow[]): MessageView[] {
   const files = new Map<number, AttachmentView[]>();
+  const pending = new Map<number, PendingFileView[]>();
   if (rows.length > 0) {
     const ids = rows.map((r) => r.id);
     const all = db
@@ -38,8 +39,21 @@ function withAttachments(db: Db, rows: MessageRow[]): MessageView[] {
       )
       .all(...ids) as (AttachmentView & { messageId: number })[];
     for (const { messageId, ...a } of all) files.set(messageId, [...(files.get(messageId) ?? []), a]);
+    const waiting = db
+      .prepare(
+        `SELECT id, message_id AS messageId, file_name AS fileName, state, attempts, next_try_at AS nextTryAt, last_error AS error
+           FROM attachment_downloads WHERE state <> 'done' AND message_id IN (${ids.map(() => '?').join(',')}) ORDER BY id`,
+      )
+      .all(...ids) as (Omit<PendingFileView, 'error'> & { messageId: number; error: string | null })[];
+    for (const { messageId, error, ...p } of waiting)
+      pending.set(messageId, [...(pending.get(messageId) ?? []), { ...p, error: error ? ({ code: error } as CoreMessage) : null }]);
   }
-  return rows.map((r) => ({ ...r, hasHtml: r.hasHtml === 1, attachments: files.get(r.id) ?? [] }));
+  return rows.map((r) => ({
+    ...r,
+    hasHtml: r.hasHtml === 1,
+    attachments: files.get(r.id) ?? [],
+    ...(pending.has(r.id) ? { pendingFiles: pending.get(r.id)! } : {}),
+  }));
 }
 
 /** FTS5 walks its index by rowid (ORDER BY rowid DESC), so the newest hits come without a sort. */
