@@ -43,3 +43,12 @@ export function witaParts(at: number): { date: string; minutes: number } {
   const shifted = new Date(at + WITA_OFFSET_MS);
   return { date: shifted.toISOString().slice(0, 10), minutes: shifted.getUTCHours() * 60 + shifted.getUTCMinutes() };
 }
+
+const WEEKDAYS = {
+  id: ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'],
+  en: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
+} as const;
+
+/** 'Kamis, 24/12/2026': the weekday decides whether a day matters, the digits are day first. */
+export const officeDayText = (iso: string, language: 'id' | 'en'): string =>
+  `${WEEKDAYS[language][new Date(`${iso}T00:00:00Z`).getUTCDay()]}, ${officeDateText(iso)}`;

@@ -8,6 +8,7 @@ import { ErrorBar } from '../components/ErrorBar';
 import { formatDateTime } from '../format/time';
 import { useLanguage, useT } from '../i18n';
 import { SettingsCard } from './SettingsCard';
+import { OfficeTimeInput } from '../components/OfficeInputs';
 
 const useStyles = makeStyles({
   facts: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXS },
@@ -107,9 +108,7 @@ function BackupCard() {
         <Input value={folder} onChange={(_, d) => (setFolder(d.value), setSaved(false))} data-testid="backup-folder" />
       </Field>
       <div className={styles.row}>
-        <Field label={t('backup.time')}>
-          <Input type="time" value={time} onChange={(_, d) => (setTime(d.value), setSaved(false))} style={{ maxWidth: 140 }} />
-        </Field>
+        <OfficeTimeInput label={t('backup.time')} value={time} onChange={(value) => (setTime(value), setSaved(false))} testId="backup-time" />
         <Field label={t('backup.keep')}>
           <SpinButton min={1} max={365} value={keep} onChange={(_, d) => setKeep(d.value ?? (Number(d.displayValue) || keep))} style={{ maxWidth: 120 }} />
         </Field>

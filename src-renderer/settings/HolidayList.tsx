@@ -22,7 +22,9 @@ import { api } from '../api/client';
 import { useAction } from '../api/use-action';
 import { useCall } from '../api/use-call';
 import { ErrorBar } from '../components/ErrorBar';
-import { useT } from '../i18n';
+import { OfficeDateInput } from '../components/OfficeInputs';
+import { officeDayText } from '../format/office-date';
+import { useLanguage, useT } from '../i18n';
 
 const useStyles = makeStyles({
   add: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-end', flexWrap: 'wrap' },
@@ -36,6 +38,7 @@ const KINDS: readonly NonWorkingKind[] = ['national', 'cuti_bersama', 'local'];
 export function HolidayList(props: { onChanged(): void }) {
   const styles = useStyles();
   const t = useT();
+  const language = useLanguage((s) => s.language);
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
   const [form, setForm] = useState({ date: '', kind: 'local' as NonWorkingKind, name: '' });
@@ -73,7 +76,7 @@ export function HolidayList(props: { onChanged(): void }) {
           <TableBody>
             {data?.days.map((d) => (
               <TableRow key={d.date}>
-                <TableCell style={{ width: 110 }}>{d.date}</TableCell>
+                <TableCell style={{ width: 150 }}>{officeDayText(d.date, language)}</TableCell>
                 <TableCell>{d.name}</TableCell>
                 <TableCell style={{ width: 130 }}>{t(`dayKind.${d.kind}`)}</TableCell>
                 <TableCell style={{ width: 50 }}>
@@ -93,9 +96,7 @@ export function HolidayList(props: { onChanged(): void }) {
         </Table>
       </div>
       <div className={styles.add}>
-        <Field label={t('calendar.date')}>
-          <Input type="date" value={form.date} onChange={(_, d) => setForm((f) => ({ ...f, date: d.value }))} />
-        </Field>
+        <OfficeDateInput label={t('calendar.date')} value={form.date} onChange={(date) => setForm((f) => ({ ...f, date }))} testId="holiday-date" />
         <Field label={t('calendar.name')}>
           <Input value={form.name} onChange={(_, d) => setForm((f) => ({ ...f, name: d.value }))} />
         </Field>

@@ -100,6 +100,11 @@ test('first-run wizard after the admin account, then every Pengaturan tab', asyn
     'Ni Luh Putu Ayu\nPetugas PST BPS Kabupaten Buleleng',
   );
   await page.getByRole('tab', { name: 'Jam layanan' }).click();
+  // A day the office closes, typed day first whatever the browser's locale; listed with its weekday.
+  await page.getByTestId('holiday-date').fill('24/12/2026');
+  await page.getByTestId('calendar-settings').getByRole('textbox', { name: 'Keterangan' }).fill('Cuti bersama Natal');
+  await page.getByRole('button', { name: 'Tambah hari' }).click();
+  await expect(page.getByTestId('holiday-table')).toContainText('Kamis, 24/12/2026');
   await shot(page, '68-settings-calendar');
   expect(pageErrors).toEqual([]);
 });
