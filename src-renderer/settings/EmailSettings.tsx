@@ -35,6 +35,10 @@ const EMPTY: Form = {
   password: '',
 };
 
+/** "IMAP: …" once, whether or not the core's sentence already names the protocol. */
+const withProtocol = (protocol: 'imap' | 'smtp', message: string): string =>
+  message.toUpperCase().startsWith(protocol.toUpperCase()) ? message : `${protocol.toUpperCase()}: ${message}`;
+
 /** The office mailbox: IMAP in, SMTP out, tested live before saving. */
 export function EmailSettings() {
   const styles = useStyles();
@@ -181,7 +185,7 @@ export function EmailSettings() {
           {(['imap', 'smtp'] as const).map((k) => (
             <MessageBar key={k} intent={checks[k].ok ? 'success' : 'error'}>
               <MessageBarBody>
-                {k.toUpperCase()}: {checks[k].message}
+                {withProtocol(k, checks[k].message)}
               </MessageBarBody>
             </MessageBar>
           ))}
@@ -210,7 +214,7 @@ export function EmailSettings() {
             .filter((k) => !checks[k].ok)
             .map((k) => (
               <Text key={k} weight="semibold">
-                {k.toUpperCase()}: {checks[k].message}
+                {withProtocol(k, checks[k].message)}
               </Text>
             ))}
         </FormDialog>
