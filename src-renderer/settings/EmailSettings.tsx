@@ -184,9 +184,7 @@ export function EmailSettings() {
         <div data-testid="email-checks" ref={results} className={styles.results}>
           {(['imap', 'smtp'] as const).map((k) => (
             <MessageBar key={k} intent={checks[k].ok ? 'success' : 'error'}>
-              <MessageBarBody>
-                {withProtocol(k, checks[k].message)}
-              </MessageBarBody>
+              <MessageBarBody>{withProtocol(k, checks[k].message)}</MessageBarBody>
             </MessageBar>
           ))}
         </div>
