@@ -19,6 +19,11 @@ export interface EmailAccountView {
   /** The address replies come from; empty = the login name. */
   fromAddress: string;
   senderName: string;
+  /**
+   * Other addresses of the office (aliases, a colleague's office mailbox that answers for PST):
+   * their mail is the office's own, never a requester's. The login and sender address always are.
+   */
+  officeAliases?: string[];
   /** First sync only mail since this instant; null = the whole INBOX. */
   syncSince: number | null;
   /** A certificate to trust besides the system CAs (an office server with its own CA). */

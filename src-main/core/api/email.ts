@@ -28,6 +28,7 @@ const accountInput = z.strictObject({
   user: z.string().trim().min(1).max(255),
   fromAddress: z.union([z.literal(''), z.email('Alamat pengirim tidak valid').max(255)]),
   senderName: z.string().trim().max(120),
+  officeAliases: z.array(z.email('Alamat alias tidak valid').max(255)).max(20).optional(),
   syncSince: z.number().int().nonnegative().nullable(),
   tlsCaPem: z
     .string()
@@ -48,6 +49,7 @@ const settingsOf = (input: EmailAccountInput): EmailAccountSettings => ({
   user: input.user,
   fromAddress: input.fromAddress,
   senderName: input.senderName,
+  ...(input.officeAliases ? { officeAliases: [...new Set(input.officeAliases.map((a) => a.trim().toLowerCase()))] } : {}),
   syncSince: input.syncSince,
   tlsCaPem: input.tlsCaPem,
 });

@@ -343,14 +343,17 @@ export function introduction(text: string): IdentityHint[] {
   return hints;
 }
 
+/** Role accounts: a display name that names nobody. */
+const GENERIC_NAMES = /^(?:admin|administrator|info|informasi|user|pengguna|mail|email|surel|office|kantor|humas|cs|customer service|operator|no-?reply)$/i;
+
 /** A display name that is an office (a "Dinas …", a "Pemdes …") names the institution, not a person. */
 export function displayNameHints(displayName: string | null | undefined): IdentityHint[] {
   const name = displayName
     ?.replace(/^["']|["']$/g, '')
     .replace(/\s+/g, ' ')
     .trim();
-  if (!name || name.includes('@') || name.length > 100) return [];
-  if (INSTITUTION_START.test(name) || /^(?:Kantor Desa|Kantor Perbekel|Perbekel|Humas|Admin|Sekretariat)\b/i.test(name)) {
+  if (!name || name.includes('@') || name.length > 100 || GENERIC_NAMES.test(name)) return [];
+  if (INSTITUTION_START.test(name) || /^(?:Kantor Desa|Kantor Perbekel|Humas|Admin|Sekretariat)\s+\S/i.test(name)) {
     return [{ field: 'institution', value: name, source: 'display_name' }];
   }
   const person =
@@ -359,12 +362,13 @@ export function displayNameHints(displayName: string | null | undefined): Identi
 }
 
 /**
- * Everything one mail says about its sender, best source first per field: the form block, then the
- * self-introduction, the signature, and last the display name. The text should be the new part of
+ * Everything one mail says about its sender: the form block first, then the display name (the
+ * header the sender's client fills in), the self-introduction and the signature; a value found
+ * twice is kept once, under the first of these. The text should be the new part of
  * the mail (quoted history folded away), or the quoted acknowledgement would answer for them.
  */
 export function identityHints(input: { text: string; displayName?: string | null }): IdentityHint[] {
-  const all = [...formBlock(input.text), ...introduction(input.text), ...signature(input.text), ...displayNameHints(input.displayName)];
+  const all = [...formBlock(input.text), ...displayNameHints(input.displayName), ...introduction(input.text), ...signature(input.text)];
   const out: IdentityHint[] = [];
   for (const hint of all) if (!out.some((h) => h.field === hint.field && h.value.toLowerCase() === hint.value.toLowerCase())) out.push(hint);
   return out;

@@ -20,3 +20,16 @@ export function nextTicket(db: Db, at: number): string {
   };
   return `KONS-${BPS_REGENCY_CODE}-${day}-${String(row.last).padStart(4, '0')}`;
 }
+
+/**
+ * The reference of an automated mail filed aside (a bounce, an auto-reply, a newsletter, the
+ * office's own mail that answers nothing): outside the day's KONS sequence, so the numbers
+ * requesters see have no gaps.
+ */
+export function nextAsideReference(db: Db, at: number): string {
+  const day = witaDay(at);
+  const row = db
+    .prepare('INSERT INTO ticket_counters (day, last) VALUES (?, 1) ON CONFLICT(day) DO UPDATE SET last = last + 1 RETURNING last')
+    .get(`otomatis:${day}`) as { last: number };
+  return `OTOMATIS-${day}-${String(row.last).padStart(4, '0')}`;
+}
