@@ -292,7 +292,7 @@ export function signature(text: string): IdentityHint[] {
   const name = first ? personName(first.split(' | ')[0] ?? first) : undefined;
   if (name) hints.push({ field: 'name', value: name, source: 'signature' });
   const institutions: string[] = [];
-  for (let i = name ? 1 : 0; i < lines.length && institutions.length === 0; i++) {
+  for (let i = name ? 1 : 0; i < lines.length && !institutions.some((n) => !PART_OF.test(n)); i++) {
     const line = lines[i] ?? '';
     for (const piece of line.split(/ \| |,\s+(?=\p{Lu})/u)) {
       let institution = institutionIn(piece);
