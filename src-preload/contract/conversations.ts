@@ -50,6 +50,10 @@ export interface AttachmentView {
   mimeType: string;
   size: number;
   sha256: string;
+  /** A part of the mail's HTML (a cid: image such as a signature logo): shown in the mail, not as a file. */
+  inline: boolean;
+  /** Arrived cut short or undecodable ("lampiran rusak/terpotong"). */
+  damaged: boolean;
 }
 
 export interface MessageView {
@@ -65,6 +69,10 @@ export interface MessageView {
   createdAt: number;
   editedAt: number | null;
   attachments: AttachmentView[];
+  /** Email: the office's own mail sent from another client (webmail, Outlook), found in the inbox. */
+  sentOutsideConsole: boolean;
+  /** Email: the sender's address when it is not (yet) one of the requester's (a ticket used from another address). */
+  otherSender: string | null;
 }
 
 export interface OutgoingAttachment {

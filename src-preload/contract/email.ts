@@ -54,6 +54,8 @@ export interface EmailOriginalView {
   headerMessageId: string | null;
   inReplyTo: string | null;
   references: string[];
+  /** The images the HTML shows by cid:, from the stored parts (never fetched), for the sanitized view. */
+  inlineImages: { contentId: string; mimeType: string; contentBase64: string }[];
 }
 
 export interface EmailMethods {

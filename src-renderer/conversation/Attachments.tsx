@@ -107,12 +107,17 @@ function AttachmentChip(props: { attachment: AttachmentView }) {
   }
 
   return (
-    <li ref={chipRef} className={styles.chip} data-testid="attachment" data-file-name={a.fileName}>
+    <li ref={chipRef} className={styles.chip} data-testid="attachment" data-file-name={a.fileName} data-damaged={a.damaged || undefined}>
       {isImage && url && <img className={styles.thumb} src={url} alt={a.fileName} data-testid="attachment-preview" />}
       <span className={styles.line}>
         {isImage ? <ImageRegular aria-hidden /> : <AttachRegular aria-hidden />}
         <span className={styles.name}>{a.fileName}</span>
         <span className={styles.size}>{formatBytes(a.size)}</span>
+        {a.damaged && (
+          <span className={styles.error} data-testid="attachment-damaged">
+            {t('message.attachmentDamaged')}
+          </span>
+        )}
         {busy && <Spinner size="extra-tiny" aria-label={t('common.loading')} />}
         <Button className={styles.action} size="small" appearance="transparent" onClick={() => void follow(false)}>
           {t('message.attachmentOpen')}
@@ -130,14 +135,18 @@ function AttachmentChip(props: { attachment: AttachmentView }) {
   );
 }
 
-/** A message's files: images previewed, every file opened or saved from the core's bytes. */
+/**
+ * A message's files: images previewed, every file opened or saved from the core's bytes. Inline
+ * parts of a mail's HTML (a signature logo) are part of the mail, not files the sender attached.
+ */
 export function Attachments(props: { attachments: AttachmentView[] }) {
   const styles = useStyles();
   const t = useT();
-  if (props.attachments.length === 0) return null;
+  const files = props.attachments.filter((a) => !a.inline);
+  if (files.length === 0) return null;
   return (
-    <ul className={styles.list} aria-label={t('message.attachments', { n: props.attachments.length })}>
-      {props.attachments.map((a) => (
+    <ul className={styles.list} aria-label={t('message.attachments', { n: files.length })}>
+      {files.map((a) => (
         <AttachmentChip key={a.id} attachment={a} />
       ))}
     </ul>

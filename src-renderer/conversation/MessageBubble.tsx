@@ -115,6 +115,8 @@ export const MessageBubble = memo(function MessageBubble(props: { message: Messa
         <span>{t(`direction.${m.direction}`)}</span>
         <span>· {t(`channel.${m.channel}`)}</span>
         <span>· {time}</span>
+        {m.sentOutsideConsole && <span data-testid="sent-outside-console">· {t('message.sentOutsideConsole')}</span>}
+        {m.otherSender && <span data-testid="other-sender">· {t('message.otherSender', { address: m.otherSender })}</span>}
         {m.delivery && (
           <span className={failed ? styles.failed : m.delivery === 'pending' ? styles.pending : undefined} data-testid="delivery">
             · {t(`delivery.${m.delivery}`)}

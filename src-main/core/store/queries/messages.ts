@@ -1,12 +1,16 @@
 import type { AttachmentView, MessageView, SearchHit } from '../../../../src-preload/contract';
 import type { Db } from '../db';
 
-interface MessageRow extends Omit<MessageView, 'attachments' | 'hasHtml'> {
+interface MessageRow extends Omit<MessageView, 'attachments' | 'hasHtml' | 'sentOutsideConsole' | 'otherSender'> {
   hasHtml: number;
+  sentOutsideConsole: number | null;
+  otherSender: string | null;
 }
 
 const MESSAGE_COLUMNS = `id, conversation_id AS conversationId, direction, channel, body_text AS text, body_html IS NOT NULL AS hasHtml,
-  delivery, failure_reason AS failureReason, author_officer_id AS authorOfficerId, created_at AS createdAt, edited_at AS editedAt`;
+  delivery, failure_reason AS failureReason, author_officer_id AS authorOfficerId, created_at AS createdAt, edited_at AS editedAt,
+  CASE WHEN meta IS NOT NULL AND json_valid(meta) THEN json_extract(meta, '$.sentOutsideConsole') END AS sentOutsideConsole,
+  CASE WHEN meta IS NOT NULL AND json_valid(meta) THEN json_extract(meta, '$.otherSender') END AS otherSender`;
 
 function withAttachments(db: Db, rows: MessageRow[]): MessageView[] {
   const files = new Map<number, AttachmentView[]>();
@@ -14,13 +18,20 @@ function withAttachments(db: Db, rows: MessageRow[]): MessageView[] {
     const ids = rows.map((r) => r.id);
     const all = db
       .prepare(
-        `SELECT id, message_id AS messageId, file_name AS fileName, mime_type AS mimeType, size, sha256
+        `SELECT id, message_id AS messageId, file_name AS fileName, mime_type AS mimeType, size, sha256, inline, damaged
            FROM attachments WHERE message_id IN (${ids.map(() => '?').join(',')}) ORDER BY id`,
       )
-      .all(...ids) as (AttachmentView & { messageId: number })[];
-    for (const { messageId, ...a } of all) files.set(messageId, [...(files.get(messageId) ?? []), a]);
+      .all(...ids) as (Omit<AttachmentView, 'inline' | 'damaged'> & { messageId: number; inline: number; damaged: number })[];
+    for (const { messageId, inline, damaged, ...a } of all)
+      files.set(messageId, [...(files.get(messageId) ?? []), { ...a, inline: inline === 1, damaged: damaged === 1 }]);
   }
-  return rows.map((r) => ({ ...r, hasHtml: r.hasHtml === 1, attachments: files.get(r.id) ?? [] }));
+  return rows.map((r) => ({
+    ...r,
+    hasHtml: r.hasHtml === 1,
+    sentOutsideConsole: r.sentOutsideConsole === 1,
+    otherSender: typeof r.otherSender === 'string' ? r.otherSender : null,
+    attachments: files.get(r.id) ?? [],
+  }));
 }
 
 /** FTS5 walks its index by rowid (ORDER BY rowid DESC), so the newest hits come without a sort. */
