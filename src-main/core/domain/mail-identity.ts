@@ -286,7 +286,8 @@ export function signature(text: string): IdentityHint[] {
         .replace(/\s*\|\s*/g, ' | ')
         .trim(),
     )
-    .filter((l) => l !== '' && !FOOTER.test(l));
+    // "[Logo Dinkes]", "[image: logo]": what a text part puts where the HTML had a picture.
+    .filter((l) => l !== '' && !FOOTER.test(l) && !/^\[[^\]]*\]$/.test(l));
   const hints: IdentityHint[] = [];
   const first = lines[0];
   const name = first ? personName(first.split(' | ')[0] ?? first) : undefined;
