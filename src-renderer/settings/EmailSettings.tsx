@@ -39,6 +39,8 @@ export function EmailSettings() {
   const [form, setForm] = useState<Form>(EMPTY);
   const [hasPassword, setHasPassword] = useState(false);
   const [extra, setExtra] = useState<{ syncSince: number | null; tlsCaPem: string | null }>({ syncSince: null, tlsCaPem: null });
+  // The office's other addresses, typed as a list: their mail in the inbox is the office's own.
+  const [aliases, setAliases] = useState('');
   const [checks, setChecks] = useState<{ imap: EmailConnectionCheck; smtp: EmailConnectionCheck } | null>(null);
   const status = useChannelStatus('email');
   const [saved, setSaved] = useState(false);
@@ -48,8 +50,9 @@ export function EmailSettings() {
   // The form starts from the saved account (none yet: the defaults above); the password never comes back.
   useEffect(() => {
     if (!account.data) return;
-    const { hasPassword: has, syncSince, tlsCaPem, ...rest } = account.data;
+    const { hasPassword: has, syncSince, tlsCaPem, officeAliases, ...rest } = account.data;
     setForm({ ...rest, password: '' });
+    setAliases((officeAliases ?? []).join(', '));
     setHasPassword(has);
     setExtra({ syncSince, tlsCaPem });
   }, [account.data]);
@@ -63,6 +66,7 @@ export function EmailSettings() {
       imapHost: rest.imapHost.trim(),
       smtpHost: rest.smtpHost.trim(),
       fromAddress: rest.fromAddress.trim(),
+      officeAliases: aliases.split(/[\s,;]+/).filter((a) => a !== ''),
       ...(password ? { password } : {}),
     };
   };
@@ -117,6 +121,9 @@ export function EmailSettings() {
           <Input value={form.senderName} onChange={text('senderName')} />
         </Field>
       </div>
+      <Field label={t('email.officeAliases')} hint={t('email.officeAliasesHint')}>
+        <Input value={aliases} onChange={(_, d) => setAliases(d.value)} placeholder="pst5108@bps.go.id, bps5108@bps.go.id" data-testid="email-office-aliases" />
+      </Field>
       <Field label={t('email.tlsCa')} hint={t('email.tlsCaHint')}>
         <Textarea
           resize="vertical"
