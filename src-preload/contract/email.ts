@@ -41,6 +41,8 @@ export interface EmailConnectionCheck {
   ok: boolean;
   /** Bahasa Indonesia, for the officer. */
   message: string;
+  /** IMAP: mail in the INBOX, and how much of it the first sync takes from `syncSince` (null: no date set). Never changes the server. */
+  mailCount?: { inbox: number; since: number | null };
 }
 
 export interface EmailOriginalView {

@@ -32,6 +32,19 @@ const EMPTY: Form = {
   password: '',
 };
 
+/** The start of the day `days` from today, on this PC's clock (the office's WITA). */
+function localMidnight(days: number): number {
+  const d = new Date();
+  d.setHours(0, 0, 0, 0);
+  d.setDate(d.getDate() + days);
+  return d.getTime();
+}
+
+const dateInputValue = (at: number): string => {
+  const d = new Date(at);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
 /** The office mailbox: IMAP in, SMTP out, tested live before saving. */
 export function EmailSettings() {
   const styles = useStyles();
@@ -56,6 +69,12 @@ export function EmailSettings() {
     setHasPassword(has);
     setExtra({ syncSince, tlsCaPem });
   }, [account.data]);
+
+  // A first connection takes the last 30 days unless the admin picks another date (or clears it for all).
+  useEffect(() => {
+    if (account.loading || account.error || account.data) return;
+    setExtra((e) => (e.syncSince !== null ? e : { ...e, syncSince: localMidnight(-30) }));
+  }, [account.loading, account.error, account.data]);
 
   const input = (): EmailAccountInput => {
     const { password, ...rest } = form;
@@ -121,6 +140,14 @@ export function EmailSettings() {
           <Input value={form.senderName} onChange={text('senderName')} />
         </Field>
       </div>
+      <Field label={t('email.syncSince')} hint={t('email.syncSinceHint')}>
+        <Input
+          type="date"
+          value={extra.syncSince === null ? '' : dateInputValue(extra.syncSince)}
+          onChange={(_, d) => setExtra((e) => ({ ...e, syncSince: d.value ? new Date(`${d.value}T00:00:00`).getTime() : null }))}
+          data-testid="email-sync-since"
+        />
+      </Field>
       <Field label={t('email.officeAliases')} hint={t('email.officeAliasesHint')}>
         <Input value={aliases} onChange={(_, d) => setAliases(d.value)} placeholder="pst5108@bps.go.id, bps5108@bps.go.id" data-testid="email-office-aliases" />
       </Field>
