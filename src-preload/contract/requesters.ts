@@ -41,7 +41,7 @@ export interface RequesterSearchHit extends RequesterView {
 
 /** What a value read from a requester's mail is about, and where in the mail it was found. */
 export type IdentityHintField = 'name' | 'institution' | 'occupation' | 'email' | 'whatsapp' | 'need';
-export type IdentityHintSource = 'form' | 'signature' | 'introduction' | 'display_name' | 'address';
+export type IdentityHintSource = 'form' | 'signature' | 'introduction' | 'display_name' | 'address' | 'first_message';
 
 export interface IdentityHintView {
   id: number;

@@ -70,7 +70,10 @@ describe('identity read from mail, through the API', () => {
       mail('<b@x>', 'budi@x.test', [{ field: 'name', value: 'Budi S.', source: 'form' }], { thread: { mode: 'explicit', replyTo: ['<a@x>'] } }),
     );
     expect((await core.must('conversations.get', { id: c })).requester.name).toBe('I Made Budi Santika');
-    expect((await core.must('requesters.identity', { requesterId })).suggestions.map((h) => h.value)).toEqual(['Budi S.']);
+    const suggested = (await core.must('requesters.identity', { requesterId })).suggestions;
+    expect(suggested.filter((h) => h.field === 'name').map((h) => h.value)).toEqual(['Budi S.']);
+    // The need is offered from the first mail (only the first), for the officer to apply.
+    expect(suggested.filter((h) => h.field === 'need').map((h) => [h.value, h.source])).toEqual([['Mohon data', 'first_message']]);
   });
 
   it('another address is added to the requester once, and refused when it belongs to someone else', async () => {

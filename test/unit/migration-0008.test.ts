@@ -22,6 +22,7 @@ describe('migration 0008 mail-identity', () => {
     const hint = db.prepare('INSERT INTO requester_hints (requester_id, message_id, field, value, source, state, created_at) VALUES (1, 1, ?, ?, ?, ?, 1)');
     hint.run('name', 'Ni Luh Putu Sari', 'form', 'applied');
     hint.run('institution', 'Universitas Pendidikan Ganesha', 'signature', 'pending');
+    hint.run('need', 'Permohonan data IPM: mohon data IPM 2024', 'first_message', 'pending');
     expect(() => hint.run('name', 'Ni Luh Putu Sari', 'signature', 'pending')).toThrow(/UNIQUE/);
     expect(() => hint.run('hobby', 'x', 'form', 'pending')).toThrow(/CHECK/);
     expect(() => hint.run('name', 'x', 'guess', 'pending')).toThrow(/CHECK/);
@@ -29,6 +30,7 @@ describe('migration 0008 mail-identity', () => {
     expect(db.prepare("SELECT field, state FROM requester_hints WHERE requester_id = 1 AND state <> 'dismissed' ORDER BY id").all()).toEqual([
       { field: 'name', state: 'applied' },
       { field: 'institution', state: 'pending' },
+      { field: 'need', state: 'pending' },
     ]);
   });
 });

@@ -407,7 +407,17 @@ function ingestOne(core: CoreServices, s: Statements, m: InboundMessage, files: 
     );
     s.insertHint.run(requesterId, messageId, 'email', m.sourceId, 'address', 'pending', now);
   }
-  if (!m.automated) recordHints(s, m.identityHints ?? [], { requesterId, conversationId: conversation.id, messageId, trusted: !otherSender, now });
+  if (!m.automated) {
+    const hints = m.identityHints ?? [];
+    // The need, pre-filled from the first mail of a consultation for the officer to apply; a form
+    // block's Keperluan (filled at once) or the Telegram intake's answer come first.
+    const firstWords = m.text.replace(/\s+/g, ' ').trim();
+    const need =
+      newConversation && m.channel === 'email' && firstWords !== '' && !hints.some((h) => h.field === 'need')
+        ? [{ field: 'need' as const, value: (m.subject ? `${m.subject}: ${firstWords}` : firstWords).slice(0, 500), source: 'first_message' as const }]
+        : [];
+    recordHints(s, [...hints, ...need], { requesterId, conversationId: conversation.id, messageId, trusted: !otherSender, now });
+  }
   // The workflow (SLA pause accounting, acknowledgement, out-of-hours reply, rating answers) in
   // the same transaction as the message.
   if (ratingAnswer) applyRatingAnswer(core, ratingAnswer);

@@ -17,7 +17,7 @@ export interface InboundAttachment {
 export interface InboundHint {
   field: 'name' | 'institution' | 'occupation' | 'email' | 'whatsapp' | 'need';
   value: string;
-  source: 'form' | 'signature' | 'introduction' | 'display_name' | 'address';
+  source: 'form' | 'signature' | 'introduction' | 'display_name' | 'address' | 'first_message';
 }
 
 /**

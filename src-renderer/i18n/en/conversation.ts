@@ -36,6 +36,7 @@ export const conversationEn: Translation<typeof conversationId> = {
   'identity.source.signature': 'email signature',
   'identity.source.introduction': 'introduction in the email',
   'identity.source.display_name': 'sender name',
+  'identity.source.first_message': 'first email',
   'identity.source.address': 'other address with the ticket number',
   'message.retry': 'Send again',
   'message.showQuoted': 'Show quoted text',

@@ -34,6 +34,7 @@ export const conversationId = {
   'identity.source.signature': 'tanda tangan email',
   'identity.source.introduction': 'perkenalan di email',
   'identity.source.display_name': 'nama pengirim',
+  'identity.source.first_message': 'isi email pertama',
   'identity.source.address': 'alamat lain dengan nomor tiket',
   'message.retry': 'Kirim ulang',
   'message.showQuoted': 'Tampilkan kutipan',

@@ -19,7 +19,7 @@ export const m0008: Migration = {
         message_id   INTEGER REFERENCES messages(id),
         field        TEXT NOT NULL CHECK (field IN ('name', 'institution', 'occupation', 'email', 'whatsapp', 'need')),
         value        TEXT NOT NULL CHECK (length(value) BETWEEN 1 AND 500),
-        source       TEXT NOT NULL CHECK (source IN ('form', 'signature', 'introduction', 'display_name', 'address')),
+        source       TEXT NOT NULL CHECK (source IN ('form', 'signature', 'introduction', 'display_name', 'address', 'first_message')),
         state        TEXT NOT NULL CHECK (state IN ('pending', 'applied', 'confirmed', 'dismissed')),
         created_at   INTEGER NOT NULL,
         decided_at   INTEGER,
