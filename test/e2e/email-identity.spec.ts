@@ -55,9 +55,10 @@ test('a signature logo is drawn in the mail, not listed as a file; the agency is
   await showRequesterPanel(page);
   const panel = page.getByTestId('requester-panel');
   await expect(panel.getByRole('textbox').first()).toHaveValue('');
-  const suggestions = panel.getByTestId('identity-suggestion');
-  await expect(suggestions.filter({ hasText: 'Made Wirawan' })).toHaveCount(1);
-  await expect(suggestions.filter({ hasText: 'Dinas Kesehatan Kab. Buleleng' })).toContainText('nama pengirim');
+  const suggested = (field: string) => panel.locator(`[data-testid="identity-suggestion"][data-field="${field}"]`);
+  await expect(suggested('name')).toHaveText([/Made Wirawan/]);
+  await expect(suggested('institution').filter({ hasText: 'Dinas Kesehatan Kab. Buleleng' })).toContainText('nama pengirim');
+  await expect(suggested('need')).toContainText('isi email pertama');
 });
 
 test('suggestions from a self-introduction: "Terapkan semua" fills the fields, nothing typed is overwritten', async ({ page }) => {
@@ -65,11 +66,12 @@ test('suggestions from a self-introduction: "Terapkan semua" fills the fields, n
   await openByText(page, 'Wayan Aryawan dari Redaksi');
   await showRequesterPanel(page);
   const panel = page.getByTestId('requester-panel');
-  const suggestions = panel.getByTestId('identity-suggestion');
-  await expect(suggestions.filter({ hasText: 'Wayan Aryawan' })).toHaveCount(1);
-  await expect(suggestions.filter({ hasText: 'Redaksi Bali Post' })).toContainText('perkenalan di email');
+  const suggested = (field: string) => panel.locator(`[data-testid="identity-suggestion"][data-field="${field}"]`);
+  await expect(suggested('name')).toHaveText([/Wayan Aryawan/]);
+  await expect(suggested('institution')).toHaveText([/Redaksi Bali Post.*perkenalan di email/]);
   await panel.getByTestId('identity-apply-all').click();
   await expect(panel.getByTestId('email-identity')).toHaveCount(0);
   await expect(panel.getByLabel('Nama', { exact: true })).toHaveValue('Wayan Aryawan');
   await expect(panel.getByLabel('Instansi/Universitas', { exact: true })).toHaveValue('Redaksi Bali Post');
+  await expect(panel.getByLabel('Keperluan', { exact: true })).toHaveValue(/^Konfirmasi TPT Buleleng: Selamat siang/);
 });
