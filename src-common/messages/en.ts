@@ -134,6 +134,8 @@ export const coreMessagesEn: Record<CoreMessageCode, string> = {
   'complaints.source_text_required': 'The source and text of the complaint are required',
   'complaints.received_in_future': 'The date received cannot be in the future',
   'complaints.response_required': 'Write a response before marking the complaint resolved',
+  'requesters.address_taken': 'The address {address} belongs to another requester; merge the two records if they are one person',
+  'requesters.hint_not_found': 'Suggestion not found or already decided',
   'requesters.not_found': 'Requester not found',
   'requesters.email_invalid': 'Invalid email address: {value}',
   'requesters.whatsapp_invalid': 'Invalid WhatsApp number: {value} (e.g. 0812-3456-7890 or +62 812 3456 7890)',

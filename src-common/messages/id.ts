@@ -148,6 +148,8 @@ export const coreMessagesId = {
   'complaints.received_in_future': 'Tanggal diterima tidak boleh di masa depan',
   'complaints.response_required': 'Tuliskan tanggapan sebelum pengaduan dinyatakan selesai',
   // Requesters and their attachments
+  'requesters.address_taken': 'Alamat {address} sudah milik pengguna layanan lain; gabungkan kedua data bila orangnya sama',
+  'requesters.hint_not_found': 'Saran data tidak ditemukan atau sudah diputuskan',
   'requesters.not_found': 'Pengguna layanan tidak ditemukan',
   'requesters.email_invalid': 'Alamat email tidak valid: {value}',
   'requesters.whatsapp_invalid': 'Nomor WhatsApp tidak valid: {value} (contoh 0812-3456-7890 atau +62 812 3456 7890)',

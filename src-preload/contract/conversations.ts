@@ -50,6 +50,10 @@ export interface AttachmentView {
   mimeType: string;
   size: number;
   sha256: string;
+  /** A part of the mail's HTML (a cid: image such as a signature logo): shown in the mail, not as a file. */
+  inline: boolean;
+  /** Arrived cut short or undecodable ("lampiran rusak/terpotong"). */
+  damaged: boolean;
 }
 
 /**
@@ -93,6 +97,10 @@ export interface MessageView {
   attachments: AttachmentView[];
   /** Files still to be fetched from the channel (absent when there are none). */
   pendingFiles?: PendingFileView[];
+  /** Email: the office's own mail sent from another client (webmail, Outlook), found in the inbox. */
+  sentOutsideConsole: boolean;
+  /** Email: the sender's address when it is not (yet) one of the requester's (a ticket used from another address). */
+  otherSender: string | null;
 }
 
 export interface OutgoingAttachment {

@@ -19,6 +19,11 @@ export interface EmailAccountView {
   /** The address replies come from; empty = the login name. */
   fromAddress: string;
   senderName: string;
+  /**
+   * Other addresses of the office (aliases, a colleague's office mailbox that answers for PST):
+   * their mail is the office's own, never a requester's. The login and sender address always are.
+   */
+  officeAliases?: string[];
   /** First sync only mail since this instant; null = the whole INBOX. */
   syncSince: number | null;
   /** A certificate to trust besides the system CAs (an office server with its own CA). */
@@ -36,6 +41,8 @@ export interface EmailConnectionCheck {
   ok: boolean;
   /** Bahasa Indonesia, for the officer. */
   message: string;
+  /** IMAP: mail in the INBOX, and how much of it the first sync takes from `syncSince` (null: no date set). Never changes the server. */
+  mailCount?: { inbox: number; since: number | null };
 }
 
 export interface EmailOriginalView {
@@ -49,6 +56,8 @@ export interface EmailOriginalView {
   headerMessageId: string | null;
   inReplyTo: string | null;
   references: string[];
+  /** The images the HTML shows by cid:, from the stored parts (never fetched), for the sanitized view. */
+  inlineImages: { contentId: string; mimeType: string; contentBase64: string }[];
 }
 
 export interface EmailMethods {

@@ -8,7 +8,7 @@ import { useT } from '../i18n';
  * follows the OS and shows 12/04/2026 on an English Windows. The value is 'YYYY-MM-DD', or '' while
  * what is typed is not a date.
  */
-export function OfficeDateInput(props: { label: string; value: string; onChange(iso: string): void; testId?: string }) {
+export function OfficeDateInput(props: { label: string; hint?: string; value: string; onChange(iso: string): void; testId?: string }) {
   const t = useT();
   const [typed, setTyped] = useState(props.value ? officeDateText(props.value) : '');
   // A value set from outside (a reset after saving) replaces what is typed.
@@ -19,7 +19,7 @@ export function OfficeDateInput(props: { label: string; value: string; onChange(
   }
   const wrong = typed.trim() !== '' && parseOfficeDate(typed) === null;
   return (
-    <Field label={props.label} validationMessage={wrong ? t('officeDate.dateHint') : undefined} validationState={wrong ? 'error' : 'none'}>
+    <Field label={props.label} hint={props.hint} validationMessage={wrong ? t('officeDate.dateHint') : undefined} validationState={wrong ? 'error' : 'none'}>
       <Input
         value={typed}
         placeholder="hh/bb/tttt"

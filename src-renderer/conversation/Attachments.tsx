@@ -108,12 +108,17 @@ function AttachmentChip(props: { attachment: AttachmentView }) {
   }
 
   return (
-    <li ref={chipRef} className={styles.chip} data-testid="attachment" data-file-name={a.fileName}>
+    <li ref={chipRef} className={styles.chip} data-testid="attachment" data-file-name={a.fileName} data-damaged={a.damaged || undefined}>
       {isImage && url && <img className={styles.thumb} src={url} alt={a.fileName} data-testid="attachment-preview" />}
       <span className={styles.line}>
         {isImage ? <ImageRegular aria-hidden /> : <AttachRegular aria-hidden />}
         <span className={styles.name}>{a.fileName}</span>
         <span className={styles.size}>{formatBytes(a.size)}</span>
+        {a.damaged && (
+          <span className={styles.error} data-testid="attachment-damaged">
+            {t('message.attachmentDamaged')}
+          </span>
+        )}
         {busy && <Spinner size="extra-tiny" aria-label={t('common.loading')} />}
         <Button className={styles.action} size="small" appearance="transparent" onClick={() => void follow(false)}>
           {t('message.attachmentOpen')}
@@ -173,15 +178,20 @@ function PendingFileChip(props: { file: PendingFileView }) {
   );
 }
 
-/** A message's files: images previewed, every file opened or saved from the core's bytes; files not fetched yet said so. */
+/**
+ * A message's files: images previewed, every file opened or saved from the core's bytes; files not
+ * fetched yet said so. Inline parts of a mail's HTML (a signature logo) are part of the mail, not
+ * files the sender attached.
+ */
 export function Attachments(props: { attachments: AttachmentView[]; pending?: PendingFileView[] | undefined }) {
   const styles = useStyles();
   const t = useT();
   const pending = props.pending ?? [];
-  if (props.attachments.length === 0 && pending.length === 0) return null;
+  const files = props.attachments.filter((a) => !a.inline);
+  if (files.length === 0 && pending.length === 0) return null;
   return (
-    <ul className={styles.list} aria-label={t('message.attachments', { n: props.attachments.length + pending.length })}>
-      {props.attachments.map((a) => (
+    <ul className={styles.list} aria-label={t('message.attachments', { n: files.length + pending.length })}>
+      {files.map((a) => (
         <AttachmentChip key={a.id} attachment={a} />
       ))}
       {pending.map((f) => (

@@ -32,7 +32,11 @@ export function EmailHtml(props: { messageId: number; onFallback(): void }) {
   const { data: original, error } = useCall('email.original', { messageId: props.messageId });
 
   const html = original?.html ?? null;
-  const doc = useMemo(() => (html === null ? null : sanitizeEmailHtml(html, { allowRemoteImages: allowRemote, foldQuotes })), [html, allowRemote, foldQuotes]);
+  const inlineImages = original?.inlineImages;
+  const doc = useMemo(
+    () => (html === null ? null : sanitizeEmailHtml(html, { allowRemoteImages: allowRemote, foldQuotes, inlineImages })),
+    [html, allowRemote, foldQuotes, inlineImages],
+  );
 
   if (error)
     return (

@@ -126,6 +126,8 @@ export const MessageBubble = memo(function MessageBubble(props: { message: Messa
         <span data-testid="message-author">{t(`origin.${m.origin}`, { name: m.authorName ?? t('origin.formerOfficer') })}</span>
         {m.direction !== 'note' && m.channel !== 'manual' && <span>· {t(`channel.${m.channel}`)}</span>}
         <span>· {time}</span>
+        {m.sentOutsideConsole && <span data-testid="sent-outside-console">· {t('message.sentOutsideConsole')}</span>}
+        {m.otherSender && <span data-testid="other-sender">· {t('message.otherSender', { address: m.otherSender })}</span>}
         {m.delivery && m.channel !== 'manual' && (
           <span className={failed ? styles.failed : m.delivery === 'pending' ? styles.pending : undefined} data-testid="delivery">
             · {t(`delivery.${m.delivery}`)}

@@ -51,12 +51,23 @@ const purifier = DOMPurify(window);
  * script, frame and fetch; remote images count, and load only when the officer allows them.
  * The iframe that shows it is also sandboxed with no permissions: three locks, not one.
  */
-export function sanitizeEmailHtml(html: string, options: { allowRemoteImages: boolean; foldQuotes: boolean }): SanitizedEmail {
+export function sanitizeEmailHtml(
+  html: string,
+  options: { allowRemoteImages: boolean; foldQuotes: boolean; inlineImages?: readonly { contentId: string; mimeType: string; contentBase64: string }[] },
+): SanitizedEmail {
+  // cid: images come from the mail's own stored parts, as data: URIs the strict CSP allows.
+  const inline = new Map((options.inlineImages ?? []).filter((i) => /^image\/[\w.+-]+$/i.test(i.mimeType)).map((i) => [i.contentId, i]));
   let remoteImages = 0;
   purifier.addHook('afterSanitizeAttributes', (node) => {
     const element = node as Element;
     if (element.tagName === 'IMG') {
       const src = element.getAttribute('src') ?? '';
+      const cid = /^cid:(.+)$/i.exec(src.trim())?.[1];
+      if (cid !== undefined) {
+        const part = inline.get(cid);
+        if (part) element.setAttribute('src', `data:${part.mimeType};base64,${part.contentBase64}`);
+        else element.removeAttribute('src');
+      }
       if (REMOTE.test(src)) {
         remoteImages++;
         if (!options.allowRemoteImages) {

@@ -20,6 +20,7 @@ import type { ConversationDetail } from '../../src-preload/contract';
 import { api } from '../api/client';
 import { useAction } from '../api/use-action';
 import { ErrorBar } from '../components/ErrorBar';
+import { EmailIdentity } from './EmailIdentity';
 import { useT } from '../i18n';
 import { MergeRequesterDialog } from './MergeRequesterDialog';
 import { RequesterDataActions } from './RequesterDataActions';
@@ -108,6 +109,7 @@ export function RequesterPanel(props: { conversation: ConversationDetail; onChan
     <aside className={styles.root} aria-label={t('requester.title')} data-testid="requester-panel">
       <Subtitle2 as="h3">{t('requester.title')}</Subtitle2>
       <RequirementsChecklist missing={c.requirementsMissing} />
+      <EmailIdentity conversation={c} onChanged={props.onChanged} />
       <form className={styles.form} onSubmit={(e) => void submit(e)} noValidate>
         <Field label={t('requirement.name')} size="small">
           <Input size="small" value={form.name} onChange={set('name')} />

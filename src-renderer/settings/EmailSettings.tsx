@@ -1,6 +1,8 @@
 import { Button, Dropdown, Field, Input, makeStyles, MessageBar, MessageBarBody, Option, Switch, Text, Textarea, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import { FormDialog } from '../components/FormDialog';
+import { OfficeDateInput } from '../components/OfficeInputs';
+import { witaInstant, witaParts } from '../format/office-date';
 import type { EmailAccountInput, EmailConnectionCheck, EmailTls } from '../../src-preload/contract';
 import { api } from '../api/client';
 import { useAction } from '../api/use-action';
@@ -39,6 +41,9 @@ const EMPTY: Form = {
 const withProtocol = (protocol: 'imap' | 'smtp', message: string): string =>
   message.toUpperCase().startsWith(protocol.toUpperCase()) ? message : `${protocol.toUpperCase()}: ${message}`;
 
+/** The start (00.00 WITA) of the day `days` from today in WITA, whatever this PC's clock zone. */
+const witaMidnight = (days: number): number => witaInstant(witaParts(Date.now()).date, 0) + days * 86_400_000;
+
 /** The office mailbox: IMAP in, SMTP out, tested live before saving. */
 export function EmailSettings() {
   const styles = useStyles();
@@ -46,6 +51,8 @@ export function EmailSettings() {
   const [form, setForm] = useState<Form>(EMPTY);
   const [hasPassword, setHasPassword] = useState(false);
   const [extra, setExtra] = useState<{ syncSince: number | null; tlsCaPem: string | null }>({ syncSince: null, tlsCaPem: null });
+  // The office's other addresses, typed as a list: their mail in the inbox is the office's own.
+  const [aliases, setAliases] = useState('');
   const [checks, setChecks] = useState<{ imap: EmailConnectionCheck; smtp: EmailConnectionCheck } | null>(null);
   const status = useChannelStatus('email');
   const [saved, setSaved] = useState(false);
@@ -63,11 +70,18 @@ export function EmailSettings() {
   // The form starts from the saved account (none yet: the defaults above); the password never comes back.
   useEffect(() => {
     if (!account.data) return;
-    const { hasPassword: has, syncSince, tlsCaPem, ...rest } = account.data;
+    const { hasPassword: has, syncSince, tlsCaPem, officeAliases, ...rest } = account.data;
     setForm({ ...rest, password: '' });
+    setAliases((officeAliases ?? []).join(', '));
     setHasPassword(has);
     setExtra({ syncSince, tlsCaPem });
   }, [account.data]);
+
+  // A first connection takes the last 30 days unless the admin picks another date (or clears it for all).
+  useEffect(() => {
+    if (account.loading || account.error || account.data) return;
+    setExtra((e) => (e.syncSince !== null ? e : { ...e, syncSince: witaMidnight(-30) }));
+  }, [account.loading, account.error, account.data]);
 
   const input = (): EmailAccountInput => {
     const { password, ...rest } = form;
@@ -78,6 +92,7 @@ export function EmailSettings() {
       imapHost: rest.imapHost.trim(),
       smtpHost: rest.smtpHost.trim(),
       fromAddress: rest.fromAddress.trim(),
+      officeAliases: aliases.split(/[\s,;]+/).filter((a) => a !== ''),
       ...(password ? { password } : {}),
     };
   };
@@ -161,6 +176,16 @@ export function EmailSettings() {
           <Input value={form.senderName} onChange={text('senderName')} />
         </Field>
       </div>
+      <OfficeDateInput
+        label={t('email.syncSince')}
+        hint={t('email.syncSinceHint')}
+        value={extra.syncSince === null ? '' : witaParts(extra.syncSince).date}
+        onChange={(iso) => setExtra((e) => ({ ...e, syncSince: iso ? witaInstant(iso, 0) : null }))}
+        testId="email-sync-since"
+      />
+      <Field label={t('email.officeAliases')} hint={t('email.officeAliasesHint')}>
+        <Input value={aliases} onChange={(_, d) => setAliases(d.value)} placeholder="pst5108@bps.go.id, bps5108@bps.go.id" data-testid="email-office-aliases" />
+      </Field>
       <Field label={t('email.tlsCa')} hint={t('email.tlsCaHint')}>
         <Textarea
           resize="vertical"

@@ -58,7 +58,11 @@ describe.skipIf(!available)('email threading and sending against Dovecot + SMTP'
     );
     const c1 = await arrived('<first@citizen.test>');
     const detail = await env.core.must('conversations.get', { id: c1 });
-    expect(detail.requester).toMatchObject({ name: 'Ni Luh Putu Sari', institution: 'Universitas Pendidikan Ganesha', email: CITIZEN });
+    // The display name fills the empty name ("dari email"); the signature's institution is a suggestion for the officer.
+    expect(detail.requester).toMatchObject({ name: 'Ni Luh Putu Sari', institution: null, email: CITIZEN });
+    const identity = await env.core.must('requesters.identity', { requesterId: detail.requester.id });
+    expect(identity.fromEmail.map((h) => [h.field, h.value])).toEqual([['name', 'Ni Luh Putu Sari']]);
+    expect(identity.suggestions.map((h) => [h.field, h.value, h.source])).toContainEqual(['institution', 'Universitas Pendidikan Ganesha', 'signature']);
 
     const sent = await env.core.must('messages.send', {
       conversationId: c1,
@@ -105,9 +109,19 @@ describe.skipIf(!available)('email threading and sending against Dovecot + SMTP'
     // 3. Only the ticket tag in the subject (a fresh mail from the same requester).
     await peers.deliver(OFFICE, mail({ subject: `Pertanyaan lanjutan [${detail.ticket}]`, messageId: '<r3@citizen.test>' }));
     expect(await arrived('<r3@citizen.test>')).toBe(c1);
-    // A copied ticket from someone else does not join a stranger's conversation; no hint at all starts a new one.
+    // The ticket tag threads mail from another address too (the requester's office mailbox): marked
+    // in the timeline, the address offered for the requester's record, no second requester.
+    const requestersBefore = env.count('SELECT count(*) AS n FROM requesters');
     await peers.deliver(OFFICE, mail({ from: 'Orang Lain <lain@example.org>', subject: `Soal [${detail.ticket}]`, messageId: '<other@x.test>' }));
-    expect(await arrived('<other@x.test>')).not.toBe(c1);
+    expect(await arrived('<other@x.test>')).toBe(c1);
+    expect(env.count('SELECT count(*) AS n FROM requesters')).toBe(requestersBefore);
+    const offered = await env.core.must('requesters.identity', { requesterId: detail.requester.id });
+    const address = offered.suggestions.find((h) => h.source === 'address');
+    expect(address).toMatchObject({ field: 'email', value: 'lain@example.org', conversationId: c1 });
+    expect(env.count("SELECT count(*) AS n FROM messages WHERE conversation_id = ? AND direction = 'activity' AND meta LIKE '%other_sender%'", c1)).toBe(1);
+    await env.core.must('requesters.confirmFromEmail', { requesterId: detail.requester.id, hintIds: [address!.id] });
+    expect(env.count("SELECT count(*) AS n FROM channel_identities WHERE source_id = 'lain@example.org' AND requester_id = ?", detail.requester.id)).toBe(1);
+    // No hint at all starts a new one.
     await peers.deliver(OFFICE, mail({ subject: 'Topik baru', messageId: '<r4@citizen.test>' }));
     expect(await arrived('<r4@citizen.test>')).not.toBe(c1);
 

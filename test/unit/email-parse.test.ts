@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contentHashOf, institutionFromSignature, nameFromDisplay, parseMail } from '../../src-main/core/channels/email/parse';
+import { contentHashOf, parseMail } from '../../src-main/core/channels/email/parse';
+import { displayNameHints, signature } from '../../src-main/core/domain/mail-identity';
 import { foldQuoted } from '../../src-main/core/channels/email/quote';
 import { replySubject } from '../../src-main/core/channels/email/send';
 
@@ -18,14 +19,16 @@ describe('email parsing helpers', () => {
     expect(foldQuoted('Tanpa kutipan')).toEqual({ text: 'Tanpa kutipan', quoted: null });
   });
 
-  it('takes a name from the display name and an institution from the signature only where clear', () => {
-    expect(nameFromDisplay('"Ni Luh Putu Sari"')).toBe('Ni Luh Putu Sari');
-    expect(nameFromDisplay('admin')).toBeUndefined();
-    expect(nameFromDisplay('sari@undiksha.ac.id')).toBeUndefined();
-    expect(institutionFromSignature('Mohon data.\n\n-- \nSari\nUniversitas Pendidikan Ganesha\n0812')).toBe('Universitas Pendidikan Ganesha');
-    // Two candidates: not clear, so nothing (the requirements stay incomplete).
-    expect(institutionFromSignature('x\n-- \nDinas Sosial\nUniversitas Udayana')).toBeUndefined();
-    expect(institutionFromSignature('Saya kuliah di universitas di Bali')).toBeUndefined();
+  it('takes a name from the display name and an institution from the signature', () => {
+    expect(displayNameHints('"Ni Luh Putu Sari"')).toEqual([{ field: 'name', value: 'Ni Luh Putu Sari', source: 'display_name' }]);
+    expect(displayNameHints('admin')).toEqual([]);
+    expect(displayNameHints('sari@undiksha.ac.id')).toEqual([]);
+    expect(signature('Mohon data.\n\n-- \nSari\nUniversitas Pendidikan Ganesha\n0812')).toContainEqual({
+      field: 'institution',
+      value: 'Universitas Pendidikan Ganesha',
+      source: 'signature',
+    });
+    expect(signature('Saya kuliah di universitas di Bali')).toEqual([]);
   });
 
   it('hashes a mail the same whatever trace headers the delivery added', () => {

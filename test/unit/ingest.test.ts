@@ -70,15 +70,23 @@ describe('ingest', () => {
     expect(rows<any>('SELECT body_text FROM messages ORDER BY id').map((m) => m.body_text)).toEqual(['satu', 'dua']);
   });
 
-  it('threads email by reply ids, then the ticket tag of the same requester, else starts a new conversation', () => {
+  it('threads email by reply ids, then the ticket tag from any address, else starts a new conversation', () => {
     const root = ingest(core.services, mail('<root@x>', 'Permohonan data PDRB'));
     expect(ingest(core.services, mail('<r1@x>', 'tambahan', { mode: 'explicit', replyTo: ['<unknown@x>', '<root@x>'] })).conversationId).toBe(
       root.conversationId,
     );
     const ticket = one<any>('SELECT ticket FROM conversations').ticket;
     expect(ingest(core.services, mail('<r2@x>', 'lagi', { mode: 'explicit', ticket })).conversationId).toBe(root.conversationId);
-    const other = { ...mail('<r3@x>', 'pakai tiket orang lain', { mode: 'explicit', ticket }), sourceId: 'someone@else.id' };
-    expect(ingest(core.services, other).newConversation).toBe(true);
+    // The requester writing from their office address: same consultation, no second requester, and
+    // the address is offered for the requester's record.
+    const requesters = one<any>('SELECT count(*) AS n FROM requesters').n;
+    const other = { ...mail('<r3@x>', 'dari alamat kantor saya', { mode: 'explicit', ticket }), sourceId: 'someone@else.id' };
+    expect(ingest(core.services, other)).toMatchObject({ conversationId: root.conversationId, newConversation: false });
+    expect(one<any>('SELECT count(*) AS n FROM requesters').n).toBe(requesters);
+    expect(JSON.parse(one<any>("SELECT meta FROM messages WHERE external_id = '<r3@x>'").meta).otherSender).toBe('someone@else.id');
+    expect(rows<any>("SELECT field, value, source, state FROM requester_hints WHERE field = 'email'")).toEqual([
+      { field: 'email', value: 'someone@else.id', source: 'address', state: 'pending' },
+    ]);
     expect(ingest(core.services, mail('<new@x>', 'permintaan baru')).newConversation).toBe(true);
   });
 

@@ -97,4 +97,16 @@ describe('rating reply parsing', () => {
     expect(stripReplyHistory('Oke, 4\nDari: PST BPS Buleleng <pst5108@bps.go.id>\nDikirim: Senin\nNilai 1')).toBe('Oke, 4');
     expect(parseRatingReply('Oke, 4\nFrom: PST BPS Buleleng\nSent: Monday\nNilai 1-5')).toEqual({ score: 4, feedback: 'Oke' });
   });
+
+  it('drops mail-app footers from the feedback and keeps what is written above and below a quote', () => {
+    expect(parseRatingReply('5, pelayanannya cepat\n\nDapatkan Outlook untuk Android')).toEqual({ score: 5, feedback: 'pelayanannya cepat' });
+    expect(parseRatingReply('Nilai 4 ya\nSent from my iPhone\n\n> Mohon beri nilai 1-5')).toEqual({ score: 4, feedback: 'ya' });
+    expect(parseRatingReply('Dikirim dari Yahoo Mail di Android\n\nNilai 5')).toEqual({ score: 5, feedback: null });
+    const below = 'Pada Rab, 4 Nov 2026 10.00 PST BPS Buleleng menulis:\n> Mohon beri nilai 1-5 untuk layanan kami.\n\nNilai 5, petugasnya ramah sekali';
+    expect(parseRatingReply(below)).toEqual({ score: 5, feedback: 'petugasnya ramah sekali' });
+    expect(parseRatingReply('Terima kasih\n> Mohon beri nilai 1-5\nsaya beri 4')).toMatchObject({
+      score: 4,
+      feedback: expect.stringContaining('Terima kasih'),
+    });
+  });
 });

@@ -28,6 +28,7 @@ const accountInput = z.strictObject({
   user: z.string().trim().min(1).max(255),
   fromAddress: z.union([z.literal(''), z.email('Alamat pengirim tidak valid').max(255)]),
   senderName: z.string().trim().max(120),
+  officeAliases: z.array(z.email('Alamat alias tidak valid').max(255)).max(20).optional(),
   syncSince: z.number().int().nonnegative().nullable(),
   tlsCaPem: z
     .string()
@@ -48,6 +49,7 @@ const settingsOf = (input: EmailAccountInput): EmailAccountSettings => ({
   user: input.user,
   fromAddress: input.fromAddress,
   senderName: input.senderName,
+  ...(input.officeAliases ? { officeAliases: [...new Set(input.officeAliases.map((a) => a.trim().toLowerCase()))] } : {}),
   syncSince: input.syncSince,
   tlsCaPem: input.tlsCaPem,
 });
@@ -79,7 +81,27 @@ function original(core: CoreServices, messageId: number): EmailOriginalView {
     headerMessageId: row.header_message_id,
     inReplyTo: row.in_reply_to,
     references: row.refs ? (JSON.parse(row.refs) as string[]) : [],
+    inlineImages: row.body_html === null ? [] : inlineImagesOf(core, messageId, row.body_html),
   };
+}
+
+/** Signature logos and pasted screenshots are small; a mail that inlines more is shown without the rest. */
+const INLINE_BUDGET = 4 * 1024 * 1024;
+
+function inlineImagesOf(core: CoreServices, messageId: number, html: string): EmailOriginalView['inlineImages'] {
+  const parts = core.db
+    .prepare(
+      "SELECT content_id AS contentId, mime_type AS mimeType, size, sha256 FROM attachments WHERE message_id = ? AND content_id IS NOT NULL AND mime_type LIKE 'image/%' ORDER BY id",
+    )
+    .all(messageId) as { contentId: string; mimeType: string; size: number; sha256: string }[];
+  const out: EmailOriginalView['inlineImages'] = [];
+  let budget = INLINE_BUDGET;
+  for (const part of parts) {
+    if (part.size > budget || !html.includes(`cid:${part.contentId}`)) continue;
+    budget -= part.size;
+    out.push({ contentId: part.contentId, mimeType: part.mimeType, contentBase64: core.attachments.read(part.sha256).toString('base64') });
+  }
+  return out;
 }
 
 export const emailHandlers = {

@@ -1,6 +1,16 @@
 import { z } from 'zod';
-import type { Channel, ConversationSummary, RequesterSearchHit, RequesterView } from '../../../src-preload/contract';
+import type {
+  Channel,
+  ConversationSummary,
+  IdentityHintView,
+  OfficerView,
+  RequesterIdentityView,
+  RequesterSearchHit,
+  RequesterView,
+} from '../../../src-preload/contract';
 import { conflict, notFound } from '../errors';
+import type { Actor } from '../workflow/conversation';
+import { updateRequirements } from '../workflow/transitions';
 import type { CoreServices } from '../services';
 import type { Db } from '../store/db';
 import { withWorkflow, WORKFLOW_COLUMNS, type WorkflowRawColumns } from '../workflow/view';
@@ -124,6 +134,137 @@ function searchRequesters(db: Db, input: { query: string; limit: number; exceptI
   });
 }
 
+interface HintRow {
+  id: number;
+  requester_id: number;
+  message_id: number | null;
+  conversation_id: number | null;
+  field: IdentityHintView['field'];
+  value: string;
+  source: IdentityHintView['source'];
+  state: 'pending' | 'applied' | 'confirmed' | 'dismissed';
+  created_at: number;
+}
+
+const HINT_SELECT = `SELECT h.id, h.requester_id, h.message_id, m.conversation_id, h.field, h.value, h.source, h.state, h.created_at
+                       FROM requester_hints h LEFT JOIN messages m ON m.id = h.message_id`;
+
+const hintView = (h: HintRow): IdentityHintView => ({
+  id: h.id,
+  field: h.field,
+  value: h.value,
+  source: h.source,
+  messageId: h.message_id,
+  conversationId: h.conversation_id,
+  createdAt: h.created_at,
+});
+
+/** The value a hint's field holds now: the requester's, or the need of the hint's consultation. */
+function currentValue(db: Db, h: HintRow, requester: RequesterRow): string | null {
+  if (h.field !== 'need') return requester[h.field];
+  if (h.conversation_id === null) return null;
+  return (db.prepare('SELECT need FROM conversations WHERE id = ?').get(h.conversation_id) as { need: string | null } | undefined)?.need ?? null;
+}
+
+function identityOf(db: Db, requesterId: number): RequesterIdentityView {
+  const requester = load(db, requesterId);
+  const rows = db.prepare(`${HINT_SELECT} WHERE h.requester_id = ? AND h.state IN ('pending', 'applied') ORDER BY h.id`).all(requesterId) as HintRow[];
+  const known = new Set(
+    (db.prepare("SELECT source_id FROM channel_identities WHERE requester_id = ? AND channel = 'email'").pluck().all(requesterId) as string[]).map((a) =>
+      a.toLowerCase(),
+    ),
+  );
+  const same = (a: string | null, b: string) => a !== null && a.trim().toLowerCase() === b.trim().toLowerCase();
+  return {
+    requesterId,
+    // A "dari email" mark lasts while the field still holds that value: an officer's edit ends it.
+    fromEmail: rows.filter((h) => h.state === 'applied' && same(currentValue(db, h, requester), h.value)).map(hintView),
+    // A suggestion the record already agrees with is no longer news.
+    suggestions: rows
+      .filter((h) => h.state === 'pending' && !same(currentValue(db, h, requester), h.value) && !(h.source === 'address' && known.has(h.value.toLowerCase())))
+      .map(hintView),
+  };
+}
+
+function openHints(db: Db, requesterId: number, hintIds: readonly number[]): HintRow[] {
+  const rows = db
+    .prepare(`${HINT_SELECT} WHERE h.requester_id = ? AND h.state IN ('pending', 'applied') AND h.id IN (SELECT value FROM json_each(?)) ORDER BY h.id`)
+    .all(requesterId, JSON.stringify(hintIds)) as HintRow[];
+  if (rows.length !== new Set(hintIds).size) throw notFound({ code: 'requesters.hint_not_found' });
+  return rows;
+}
+
+/** One of the requester's addresses from now on: mail from it needs no ticket to find them. */
+function addEmailAddress(core: CoreServices, requesterId: number, address: string): void {
+  const db = core.db;
+  const owner = db.prepare("SELECT requester_id FROM channel_identities WHERE channel = 'email' AND source_id = ?").get(address) as
+    { requester_id: number } | undefined;
+  if (owner && owner.requester_id !== requesterId) throw conflict({ code: 'requesters.address_taken', params: { address } });
+  if (!owner)
+    db.prepare("INSERT INTO channel_identities (requester_id, channel, source_id, created_at) VALUES (?, 'email', ?, ?)").run(requesterId, address, core.now());
+  db.prepare('UPDATE requesters SET email = ?, updated_at = ? WHERE id = ? AND email IS NULL').run(address, core.now(), requesterId);
+  db.prepare(
+    "UPDATE requester_hints SET state = 'confirmed', decided_at = ? WHERE requester_id = ? AND field = 'email' AND value = ? AND state IN ('pending', 'applied')",
+  ).run(core.now(), requesterId, address);
+}
+
+const actorOf = (officer: OfficerView | null): Actor & { officerId: number } => ({ officerId: officer!.id, name: officer!.displayName });
+
+/**
+ * Applies or confirms hints in order. A value goes through the workflow's requirements update
+ * (validation, timeline line, requirements check) against the consultation it was read in, or the
+ * requester's latest. Other open hints of a field that got a value are set aside.
+ */
+function confirmHints(core: CoreServices, requesterId: number, hintIds: readonly number[], officer: OfficerView | null): void {
+  const db = core.db;
+  const decide = db.prepare('UPDATE requester_hints SET state = ?, decided_at = ?, decided_by = ? WHERE id = ?');
+  const supersede = db.prepare(
+    "UPDATE requester_hints SET state = 'dismissed', decided_at = ?, decided_by = ? WHERE requester_id = ? AND field = ? AND id <> ? AND state IN ('pending', 'applied')",
+  );
+  const decided = new Set<number>();
+  for (const h of openHints(db, requesterId, hintIds)) {
+    if (decided.has(h.id)) continue;
+    if (h.source === 'address') addEmailAddress(core, requesterId, h.value);
+    else if (h.state === 'pending') {
+      const conversationId =
+        h.conversation_id ??
+        (db
+          .prepare('SELECT id FROM conversations WHERE requester_id = ? AND automated = 0 ORDER BY created_at DESC, id DESC LIMIT 1')
+          .pluck()
+          .get(requesterId) as number | undefined);
+      if (conversationId === undefined) throw notFound({ code: 'requesters.hint_not_found' });
+      const change = h.field === 'need' ? { need: h.value } : { requester: { [h.field]: h.value } };
+      updateRequirements(core, conversationId, change, actorOf(officer));
+      if (h.field !== 'need') {
+        const others = db
+          .prepare("SELECT id FROM requester_hints WHERE requester_id = ? AND field = ? AND id <> ? AND state IN ('pending', 'applied')")
+          .pluck();
+        for (const other of others.all(requesterId, h.field, h.id) as number[]) decided.add(other);
+        supersede.run(core.now(), officer?.id ?? null, requesterId, h.field, h.id);
+      }
+    }
+    decide.run('confirmed', core.now(), officer?.id ?? null, h.id);
+  }
+}
+
+/** Set aside; a "dari email" value the officer rejects leaves its field when nobody changed it since. */
+function dismissHints(core: CoreServices, requesterId: number, hintIds: readonly number[], officer: OfficerView | null): void {
+  const db = core.db;
+  const requester = load(db, requesterId);
+  for (const h of openHints(db, requesterId, hintIds)) {
+    if (h.state === 'applied' && currentValue(db, h, requester) === h.value) {
+      if (h.field === 'need') db.prepare('UPDATE conversations SET need = NULL, updated_at = ? WHERE id = ?').run(core.now(), h.conversation_id);
+      else db.prepare(`UPDATE requesters SET ${h.field} = NULL, updated_at = ? WHERE id = ?`).run(core.now(), requesterId);
+    }
+    db.prepare("UPDATE requester_hints SET state = 'dismissed', decided_at = ?, decided_by = ? WHERE id = ?").run(core.now(), officer?.id ?? null, h.id);
+  }
+}
+
+const hintIds = z.array(id).min(1).max(50);
+
+const conversationIdsOf = (db: Db, requesterId: number): number[] =>
+  db.prepare('SELECT id FROM conversations WHERE requester_id = ? AND automated = 0').pluck().all(requesterId) as number[];
+
 export const requesterHandlers = {
   /** Bounded (≤ 50) and at least 2 characters: a picker, not an export. */
   'requesters.search': query<'requesters.search'>({
@@ -180,12 +321,61 @@ export const requesterHandlers = {
       db.prepare('UPDATE channel_identities SET requester_id = ? WHERE requester_id = ?').run(keep.id, merge.id);
       const moved = db.prepare('UPDATE conversations SET requester_id = ?, updated_at = ? WHERE requester_id = ?').run(keep.id, core.now(), merge.id).changes;
       db.prepare('UPDATE complaints SET requester_id = ? WHERE requester_id = ?').run(keep.id, merge.id);
+      // Hints move along; one the kept record already holds stays as the kept record has it.
+      db.prepare('UPDATE OR IGNORE requester_hints SET requester_id = ? WHERE requester_id = ?').run(keep.id, merge.id);
+      db.prepare('DELETE FROM requester_hints WHERE requester_id = ?').run(merge.id);
       db.prepare('UPDATE requesters SET merged_into = ?, updated_at = ? WHERE id = ?').run(keep.id, core.now(), merge.id);
       const ids = (db.prepare('SELECT id FROM conversations WHERE requester_id = ?').all(keep.id) as { id: number }[]).map((r) => r.id);
       core.events.emit('inbox.changed', { conversationIds: ids });
       return { requester: toView(load(db, keep.id)), movedConversations: moved };
     },
     audit: (input, out) => ({ entityType: 'requester', entityId: input.keepId, detail: { merged: input.mergeId, movedConversations: out.movedConversations } }),
+  }),
+
+  'requesters.identity': query<'requesters.identity'>({
+    access: 'officer',
+    input: z.strictObject({ requesterId: id }),
+    run: (input, { core }) => identityOf(core.db, input.requesterId),
+  }),
+
+  'requesters.confirmFromEmail': mutation<'requesters.confirmFromEmail'>({
+    access: 'officer',
+    input: z.strictObject({ requesterId: id, hintIds }),
+    run: (input, { core, officer }) => {
+      load(core.db, input.requesterId);
+      confirmHints(core, input.requesterId, input.hintIds, officer);
+      core.events.emit('inbox.changed', { conversationIds: conversationIdsOf(core.db, input.requesterId) });
+      return identityOf(core.db, input.requesterId);
+    },
+    audit: (input) => ({ entityType: 'requester', entityId: input.requesterId, detail: { confirmed: input.hintIds } }),
+  }),
+
+  'requesters.dismissSuggestions': mutation<'requesters.dismissSuggestions'>({
+    access: 'officer',
+    input: z.strictObject({ requesterId: id, hintIds }),
+    run: (input, { core, officer }) => {
+      dismissHints(core, input.requesterId, input.hintIds, officer);
+      core.events.emit('inbox.changed', { conversationIds: conversationIdsOf(core.db, input.requesterId) });
+      return identityOf(core.db, input.requesterId);
+    },
+    audit: (input) => ({ entityType: 'requester', entityId: input.requesterId, detail: { dismissed: input.hintIds } }),
+  }),
+
+  'requesters.addEmailAddress': mutation<'requesters.addEmailAddress'>({
+    access: 'officer',
+    input: z.strictObject({
+      requesterId: id,
+      address: z
+        .email()
+        .max(254)
+        .transform((a) => a.trim().toLowerCase()),
+    }),
+    run: (input, { core }) => {
+      load(core.db, input.requesterId);
+      addEmailAddress(core, input.requesterId, input.address);
+      return identityOf(core.db, input.requesterId);
+    },
+    audit: (input) => ({ entityType: 'requester', entityId: input.requesterId, detail: { address: input.address } }),
   }),
 
   /** The bytes of one attachment, for preview and saving (at most 20 MB by the channels' limits). */

@@ -47,18 +47,25 @@ const STAR_RUN = /[⭐★☆]\uFE0F?(?:\s*[⭐★☆]\uFE0F?)*/gu;
 const QUANTITY_WORDS =
   /^(?:hari|jam|menit|detik|minggu|pekan|bulan|tahun|kali|orang|buah|lembar|halaman|tabel|file|berkas|data|dokumen|jenis|pertanyaan|hal|lagi|desa|kecamatan|persen|ribu|juta|miliar|januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|jan|feb|mar|apr|jun|jul|agu|agt|aug|sep|okt|oct|nov|des|dec|january|february|march|may|june|july|august|october|december|days?|hours?|minutes?|weeks?|months?|years?|times|people|files?|tables?|pages?|questions?|more|x)\b/iu;
 
-const HISTORY_MARKERS: ((line: string, next: string) => boolean)[] = [
-  (line) => /^>/.test(line),
-  (line, next) => /^On\b.*\bwrote:\s*$/i.test(line) || (/^On\b/i.test(line) && /\bwrote:\s*$/i.test(next)),
-  (line, next) => /^Pada\b.*\bmenulis:\s*$/i.test(line) || (/^Pada\b/i.test(line) && /\bmenulis:\s*$/i.test(next)),
+/** Where the rest of the mail is the earlier message, unquoted (Outlook, forwarded copies). */
+const HISTORY_STARTS: ((line: string, next: string) => boolean)[] = [
   (line) => /^-{2,}\s*(?:Original Message|Pesan Asli|Forwarded message|Pesan yang diteruskan)\s*-{2,}/i.test(line),
   (line) => /^_{10,}\s*$/.test(line),
   (line, next) => /^(?:From|Dari):\s/i.test(line) && /^(?:Sent|Dikirim|Date|Tanggal|To|Kepada):\s/i.test(next),
 ];
+/** "On … wrote:" / "Pada … menulis:", on one line or two: the quote below it is skipped, text after it kept. */
+const ATTRIBUTION_ONE = /^(?:On|Pada)\b.*\b(?:wrote|menulis):\s*$/i;
+const ATTRIBUTION_FIRST = /^(?:On|Pada)\b/i;
+const ATTRIBUTION_SECOND = /\b(?:wrote|menulis):\s*$/i;
 const SIGNATURE_START = /^(?:--|-- )$/;
-const DEVICE_FOOTER = /^(?:Sent from|Dikirim dari|Get Outlook for|Diambil dari)\b/i;
+/** Mail apps' footers ("Sent from my iPhone", "Dapatkan Outlook untuk Android", "Dikirim dari Yahoo Mail"). */
+const DEVICE_FOOTER = /^(?:Sent from|Dikirim dari|Kirim dari|Get Outlook for|Dapatkan Outlook untuk|Diambil dari|Diunggah dari)\b/i;
 
-/** The new part of a reply: up to quoted history, a "-- " signature or a "Sent from my phone" line. */
+/**
+ * The new part of a reply: quoted lines and their attribution left out wherever they stand (a
+ * requester may answer below a quote), mail-app footers dropped; it ends at a "-- " signature or
+ * where an unquoted copy of the earlier mail begins.
+ */
 export function stripReplyHistory(text: string): string {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const kept: string[] = [];
@@ -66,8 +73,13 @@ export function stripReplyHistory(text: string): string {
     const line = lines[i]!;
     const trimmed = line.trim();
     const next = (lines[i + 1] ?? '').trim();
-    if (SIGNATURE_START.test(line.trimStart()) || DEVICE_FOOTER.test(trimmed)) break;
-    if (HISTORY_MARKERS.some((isMarker) => isMarker(trimmed, next))) break;
+    if (SIGNATURE_START.test(line.trimStart())) break;
+    if (HISTORY_STARTS.some((starts) => starts(trimmed, next))) break;
+    if (DEVICE_FOOTER.test(trimmed) || /^>/.test(trimmed) || ATTRIBUTION_ONE.test(trimmed)) continue;
+    if (ATTRIBUTION_FIRST.test(trimmed) && ATTRIBUTION_SECOND.test(next)) {
+      i++;
+      continue;
+    }
     kept.push(line);
   }
   return kept.join('\n').trim();

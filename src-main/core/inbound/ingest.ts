@@ -3,10 +3,10 @@ import { isDiskFull } from '../errors';
 import { safeFileName } from '../domain/file-name';
 import type { CoreServices } from '../services';
 import type { Db } from '../store/db';
-import type { CursorUpdate, InboundAttachment, InboundMessage, IngestResult } from './types';
+import type { CursorUpdate, InboundAttachment, InboundHint, InboundMessage, IngestResult } from './types';
 import { afterInbound, applyRatingAnswer, ratingAnswerFor } from './workflow';
 import { previewOf } from '../domain/preview';
-import { nextTicket } from '../domain/ticket';
+import { nextAsideReference, nextTicket } from '../domain/ticket';
 
 /** A requester writing again within this many days reopens the conversation; later, a new one. */
 export const REOPEN_WINDOW_MS = 14 * 24 * 60 * 60 * 1000;
@@ -59,12 +59,29 @@ function statements(db: Db) {
     ),
     insertActivity: db.prepare(`INSERT INTO messages (conversation_id, direction, channel, body_text, meta, created_at) VALUES (?, 'activity', ?, ?, ?, ?)`),
     insertAttachment: db.prepare(
-      'INSERT INTO attachments (message_id, sha256, file_name, mime_type, size, content_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO attachments (message_id, sha256, file_name, mime_type, size, content_id, inline, damaged, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ),
     insertDownload: db.prepare(
       `INSERT INTO attachment_downloads (message_id, channel, file_ref, file_name, mime_type, size, state, attempts, next_try_at, last_error, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, 'pending', 1, ?, ?, ?, ?)`,
     ),
+    insertOffice: db.prepare(
+      `INSERT INTO messages (conversation_id, direction, channel, external_id, body_text, body_html, meta, delivery, created_at)
+       VALUES (?, 'outgoing', ?, ?, ?, ?, ?, 'sent', ?)`,
+    ),
+    requesterRow: db.prepare('SELECT name, institution, occupation, email, whatsapp FROM requesters WHERE id = ?'),
+    conversationNeed: db.prepare('SELECT need FROM conversations WHERE id = ?'),
+    insertHint: db.prepare(
+      `INSERT OR IGNORE INTO requester_hints (requester_id, message_id, field, value, source, state, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    fillField: {
+      name: db.prepare('UPDATE requesters SET name = ?, updated_at = ? WHERE id = ? AND name IS NULL'),
+      institution: db.prepare('UPDATE requesters SET institution = ?, updated_at = ? WHERE id = ? AND institution IS NULL'),
+      occupation: db.prepare('UPDATE requesters SET occupation = ?, updated_at = ? WHERE id = ? AND occupation IS NULL'),
+      email: db.prepare('UPDATE requesters SET email = ?, updated_at = ? WHERE id = ? AND email IS NULL'),
+      whatsapp: db.prepare('UPDATE requesters SET whatsapp = ?, updated_at = ? WHERE id = ? AND whatsapp IS NULL'),
+    },
+    setNeedIfEmpty: db.prepare('UPDATE conversations SET need = ?, updated_at = ? WHERE id = ? AND need IS NULL'),
     touchConversation: db.prepare(
       `UPDATE conversations
           SET last_message_preview = CASE WHEN @at >= last_message_at THEN @preview ELSE last_message_preview END,
@@ -108,7 +125,8 @@ type StoredFile = InboundAttachment & { blob: { sha256: string; size: number } }
 
 /** The inbox preview of a message without text: its first file, fetched or not. */
 const filePreview = (m: InboundMessage, files: readonly StoredFile[]): string => {
-  const name = files[0]?.fileName ?? m.pendingAttachments?.[0]?.fileName;
+  // Inline parts of a mail's HTML (a signature logo) are not news in a preview.
+  const name = files.find((f) => !f.inline)?.fileName ?? m.pendingAttachments?.[0]?.fileName;
   return name ? `📎 ${name}` : '';
 };
 
@@ -193,7 +211,7 @@ export function ingestUpdates<T>(core: CoreServices, cursor: CursorUpdate | unde
       if (inserted.changes === 0) return null;
       const messageId = Number(inserted.lastInsertRowid);
       const files = storeFiles(core, m);
-      for (const f of files) s.insertAttachment.run(messageId, f.blob.sha256, f.fileName, f.mimeType, f.blob.size, f.contentId ?? null, now);
+      insertAttachments(s, messageId, files, now);
       insertPending(s, m, messageId, now);
       s.touchQuietly.run(previewOf(m.text) || filePreview(m, files), m.receivedAt, now, conversationId);
       events.push({ name: 'message', conversationId, messageId });
@@ -306,6 +324,12 @@ function storeMessage(core: CoreServices, s: Statements, m: InboundMessage, file
   return result;
 }
 
+function insertAttachments(s: Statements, messageId: number, files: readonly StoredFile[], now: number): void {
+  for (const f of files) {
+    s.insertAttachment.run(messageId, f.blob.sha256, f.fileName, f.mimeType, f.blob.size, f.contentId ?? null, f.inline ? 1 : 0, f.damaged ? 1 : 0, now);
+  }
+}
+
 function ingestOne(core: CoreServices, s: Statements, m: InboundMessage, files: StoredFile[], now: number): IngestResult {
   const existing = s.messageByExternal.get(m.channel, m.externalId) as { id: number; conversation_id: number } | undefined;
   if (existing) {
@@ -320,8 +344,27 @@ function ingestOne(core: CoreServices, s: Statements, m: InboundMessage, files: 
   }
 
   const db = core.db;
-  const { identityId, requesterId } = findOrCreateIdentity(s, m, now);
-  let conversation = findConversation(s, m, requesterId);
+  const explicit = m.thread?.mode === 'explicit';
+  // Mail threads by what it answers or the ticket it names, whoever sends it: a requester writes
+  // from their office address too, and the office answers from webmail.
+  const threaded = explicit ? threadTarget(s, m) : undefined;
+  if (m.office) return threaded ? storeOfficeMessage(s, m, files, threaded.id, now) : fileAside(core, s, m, files, now);
+  if (m.automated && !threaded) return fileAside(core, s, m, files, now);
+
+  let identityId: number | null;
+  let requesterId: number;
+  /** The sender is not (known as) the requester of the conversation the mail threads into. */
+  let otherSender = false;
+  if (threaded) {
+    const known = s.identity.get(m.channel, m.sourceId) as { id: number; requester_id: number } | undefined;
+    requesterId = threaded.requester_id;
+    identityId = known && known.requester_id === threaded.requester_id ? known.id : null;
+    if (identityId !== null) fillFromChannel(s, m, requesterId, now);
+    else otherSender = !m.automated;
+  } else {
+    ({ identityId, requesterId } = findOrCreateIdentity(s, m, now));
+  }
+  let conversation = explicit ? threaded : findConversation(s, m, requesterId);
   let newConversation = false;
   let reopened = false;
   let resumed = false;
@@ -347,6 +390,11 @@ function ingestOne(core: CoreServices, s: Statements, m: InboundMessage, files: 
   }
 
   if (!conversation) {
+    if (identityId === null) {
+      // An old closed thread answered from another address: a new request of that sender's own.
+      ({ identityId, requesterId } = findOrCreateIdentity(s, m, now));
+      otherSender = false;
+    }
     const ticket = nextTicket(db, m.receivedAt);
     const id = Number(
       s.insertConversation.run(ticket, requesterId, identityId, m.channel, 'new', m.subject ?? null, m.automated ? 1 : 0, m.receivedAt, now, now)
@@ -358,15 +406,35 @@ function ingestOne(core: CoreServices, s: Statements, m: InboundMessage, files: 
     resumed = s.resume.run(now, conversation.id).changes > 0;
   }
 
+  const meta = otherSender ? { ...m.meta, otherSender: m.sourceId } : m.meta;
   const messageId = Number(
-    s.insertMessage.run(conversation.id, m.channel, m.externalId, m.text, m.html ?? null, m.meta ? JSON.stringify(m.meta) : null, m.receivedAt).lastInsertRowid,
+    s.insertMessage.run(conversation.id, m.channel, m.externalId, m.text, m.html ?? null, meta ? JSON.stringify(meta) : null, m.receivedAt).lastInsertRowid,
   );
-  for (const f of files) {
-    s.insertAttachment.run(messageId, f.blob.sha256, f.fileName, f.mimeType, f.blob.size, f.contentId ?? null, now);
-  }
+  insertAttachments(s, messageId, files, now);
   insertPending(s, m, messageId, now);
   const preview = previewOf(m.text) || filePreview(m, files);
   s.touchConversation.run({ at: m.receivedAt, preview, now, id: conversation.id });
+  if (otherSender) {
+    s.insertActivity.run(
+      conversation.id,
+      m.channel,
+      `Pesan dari alamat lain (${m.sourceId}) dengan nomor tiket konsultasi ini; alamat itu dapat ditambahkan ke pengguna layanan`,
+      JSON.stringify({ event: 'other_sender', address: m.sourceId, messageId }),
+      m.receivedAt,
+    );
+    s.insertHint.run(requesterId, messageId, 'email', m.sourceId, 'address', 'pending', now);
+  }
+  if (!m.automated) {
+    const hints = m.identityHints ?? [];
+    // The need, pre-filled from the first mail of a consultation for the officer to apply; a form
+    // block's Keperluan (filled at once) or the Telegram intake's answer come first.
+    const firstWords = m.text.replace(/\s+/g, ' ').trim();
+    const need =
+      newConversation && m.channel === 'email' && firstWords !== '' && !hints.some((h) => h.field === 'need')
+        ? [{ field: 'need' as const, value: (m.subject ? `${m.subject}: ${firstWords}` : firstWords).slice(0, 500), source: 'first_message' as const }]
+        : [];
+    recordHints(s, [...hints, ...need], { requesterId, conversationId: conversation.id, messageId, trusted: !otherSender, now });
+  }
   // The workflow (SLA pause accounting, acknowledgement, out-of-hours reply, rating answers) in
   // the same transaction as the message.
   if (ratingAnswer) applyRatingAnswer(core, ratingAnswer);
@@ -374,21 +442,96 @@ function ingestOne(core: CoreServices, s: Statements, m: InboundMessage, files: 
   return { externalId: m.externalId, outcome: 'inserted', messageId, conversationId: conversation.id, newConversation, reopened };
 }
 
+type HintTarget = { requesterId: number; conversationId: number; messageId: number; trusted: boolean; now: number };
+type RequesterFields = Record<'name' | 'institution' | 'occupation' | 'email' | 'whatsapp', string | null>;
+
+/**
+ * Keeps what a message says about its sender. A form value (what the acknowledgement asked for)
+ * fills a field that is still empty, as 'applied' until an officer confirms it; so does a
+ * person's display name, as the channel always did. Everything else waits as 'pending'. A value
+ * equal to the field's is no news; a different one never replaces it.
+ */
+function recordHints(s: Statements, hints: readonly InboundHint[], t: HintTarget): void {
+  if (hints.length === 0) return;
+  const current = s.requesterRow.get(t.requesterId) as RequesterFields;
+  let need = (s.conversationNeed.get(t.conversationId) as { need: string | null }).need;
+  for (const hint of hints) {
+    const value = hint.value.trim().slice(0, 500);
+    if (!value) continue;
+    const now = hint.field === 'need' ? need : current[hint.field];
+    if (now !== null && now.toLowerCase() === value.toLowerCase()) continue;
+    const fills = t.trusted && now === null && (hint.source === 'form' || (hint.source === 'display_name' && hint.field === 'name'));
+    if (fills) {
+      if (hint.field === 'need') {
+        s.setNeedIfEmpty.run(value, t.now, t.conversationId);
+        need = value;
+      } else {
+        s.fillField[hint.field].run(value, t.now, t.requesterId);
+        current[hint.field] = value;
+      }
+    }
+    s.insertHint.run(t.requesterId, t.messageId, hint.field, value, hint.source, fills ? 'applied' : 'pending', t.now);
+  }
+}
+
+/** The office's own mail in the conversation it answers: outgoing, already sent, never a requester's. */
+function storeOfficeMessage(s: Statements, m: InboundMessage, files: StoredFile[], conversationId: number, now: number): IngestResult {
+  const meta = { ...m.meta, sentOutsideConsole: true };
+  const messageId = Number(
+    s.insertOffice.run(conversationId, m.channel, m.externalId, m.text, m.html ?? null, JSON.stringify(meta), m.receivedAt).lastInsertRowid,
+  );
+  insertAttachments(s, messageId, files, now);
+  s.touchQuietly.run(previewOf(m.text) || filePreview(m, files), m.receivedAt, now, conversationId);
+  return { externalId: m.externalId, outcome: 'inserted', messageId, conversationId, newConversation: false, reopened: false };
+}
+
+const ASIDE_ADDRESS = 'surel-otomatis@pst.invalid';
+
+/**
+ * Mail no requester wrote and that answers nothing we hold (bounces, auto-replies, newsletters,
+ * the office's own unthreaded mail): kept, hidden from the inbox, under one system requester and
+ * an OTOMATIS reference, so it neither creates requester records nor uses a ticket number.
+ */
+function fileAside(core: CoreServices, s: Statements, m: InboundMessage, files: StoredFile[], now: number): IngestResult {
+  const found = s.identity.get(m.channel, ASIDE_ADDRESS) as { id: number; requester_id: number } | undefined;
+  let identityId: number;
+  let requesterId: number;
+  if (found) ({ id: identityId, requester_id: requesterId } = found);
+  else {
+    requesterId = Number(s.insertRequester.run('Surel otomatis', null, null, null, null, now, now).lastInsertRowid);
+    identityId = Number(s.insertIdentity.run(requesterId, m.channel, ASIDE_ADDRESS, 'Surel otomatis', now).lastInsertRowid);
+  }
+  const reference = nextAsideReference(core.db, m.receivedAt);
+  const conversationId = Number(
+    s.insertConversation.run(reference, requesterId, identityId, m.channel, 'new', m.subject ?? null, 1, m.receivedAt, now, now).lastInsertRowid,
+  );
+  const meta = { ...m.meta, from: m.sourceId, ...(m.office ? { sentOutsideConsole: true } : {}) };
+  const insert = m.office ? s.insertOffice : s.insertMessage;
+  const messageId = Number(insert.run(conversationId, m.channel, m.externalId, m.text, m.html ?? null, JSON.stringify(meta), m.receivedAt).lastInsertRowid);
+  insertAttachments(s, messageId, files, now);
+  s.touchQuietly.run(previewOf(m.text) || filePreview(m, files), m.receivedAt, now, conversationId);
+  return { externalId: m.externalId, outcome: 'inserted', messageId, conversationId, newConversation: true, reopened: false };
+}
+
+function fillFromChannel(s: Statements, m: InboundMessage, requesterId: number, now: number): void {
+  if (!m.requester) return;
+  const r = m.requester;
+  s.fillRequester.run({
+    name: r.name ?? null,
+    institution: r.institution ?? null,
+    email: r.email ?? null,
+    tgId: r.telegramUserId ?? null,
+    tgUser: r.telegramUsername ?? null,
+    now,
+    id: requesterId,
+  });
+}
+
 function findOrCreateIdentity(s: Statements, m: InboundMessage, now: number): { identityId: number; requesterId: number } {
   const r = m.requester ?? {};
   const found = s.identity.get(m.channel, m.sourceId) as { id: number; requester_id: number } | undefined;
   if (found) {
-    if (m.requester) {
-      s.fillRequester.run({
-        name: r.name ?? null,
-        institution: r.institution ?? null,
-        email: r.email ?? null,
-        tgId: r.telegramUserId ?? null,
-        tgUser: r.telegramUsername ?? null,
-        now,
-        id: found.requester_id,
-      });
-    }
+    fillFromChannel(s, m, found.requester_id, now);
     return { identityId: found.id, requesterId: found.requester_id };
   }
   const requesterId = Number(
@@ -397,6 +540,15 @@ function findOrCreateIdentity(s: Statements, m: InboundMessage, now: number): { 
   );
   const identityId = Number(s.insertIdentity.run(requesterId, m.channel, m.sourceId, m.displayName ?? null, now).lastInsertRowid);
   return { identityId, requesterId };
+}
+
+/** Email threading, whoever the sender: In-Reply-To, then References, then the ticket tag. */
+function threadTarget(s: Statements, m: InboundMessage): ConversationRow | undefined {
+  for (const ref of m.thread?.replyTo ?? []) {
+    const hit = s.messageByExternal.get(m.channel, ref) as { conversation_id: number } | undefined;
+    if (hit) return s.conversationById.get(hit.conversation_id) as ConversationRow;
+  }
+  return m.thread?.ticket ? (s.conversationByTicket.get(m.thread.ticket) as ConversationRow | undefined) : undefined;
 }
 
 /** Threading: explicit reply ids first, then the ticket tag, then (for chat channels) the latest thread. */

@@ -7,6 +7,17 @@ export interface InboundAttachment {
   content: Buffer;
   /** For inline email images (cid:). */
   contentId?: string;
+  /** A part of the HTML body (a cid: image it shows), not a file the sender attached. */
+  inline?: boolean;
+  /** The part arrived cut short or undecodable: kept, but flagged for the officer. */
+  damaged?: boolean;
+}
+
+/** A value a message gives about its sender (see domain/mail-identity). */
+export interface InboundHint {
+  field: 'name' | 'institution' | 'occupation' | 'email' | 'whatsapp' | 'need';
+  value: string;
+  source: 'form' | 'signature' | 'introduction' | 'display_name' | 'address' | 'first_message';
 }
 
 /**
@@ -45,6 +56,16 @@ export interface InboundMessage {
   attachments?: InboundAttachment[];
   /** Files still to be fetched (the first try failed); the message does not wait for them. */
   pendingAttachments?: PendingAttachment[];
+  /**
+   * Sent by the office itself (its address or an alias, from webmail or another PC): kept as the
+   * office's outgoing message where it threads, never a requester's, never answered.
+   */
+  office?: boolean;
+  /**
+   * What the message says about its sender. 'form' values (the block the acknowledgement asked
+   * for) fill empty fields; the rest wait for an officer. Nothing overwrites a filled field.
+   */
+  identityHints?: InboundHint[];
   /** Channel details kept with the message (headers, Telegram chat id...). */
   meta?: Record<string, unknown>;
   /** What the channel already tells about the requester; only fills empty fields. */

@@ -51,6 +51,8 @@ export function anonymiseRequesters(core: CoreServices, requesterIds: readonly n
     `UPDATE telegram_surveys SET chat_id = '' WHERE chat_id IN (SELECT chat_id FROM telegram_chats WHERE requester_id IN (SELECT id FROM temp.erase_requesters))`,
   );
   db.exec(`DELETE FROM telegram_chats WHERE requester_id IN (SELECT id FROM temp.erase_requesters)`);
+  // Values read from their mail are personal data like the fields they suggest.
+  db.exec(`DELETE FROM requester_hints WHERE requester_id IN (SELECT id FROM temp.erase_requesters) OR message_id IN (SELECT id FROM temp.erase_messages)`);
 
   db.prepare(
     `UPDATE conversations SET subject = NULL, need = NULL, summary = NULL, last_message_preview = '', updated_at = ?

@@ -97,12 +97,13 @@ export const conversationQueries = (db: Db) => {
           `SELECT ${SUMMARY_COLUMNS}, c.need, c.topic, c.summary, c.requirements_complete_at AS requirementsCompleteAt,
                   c.first_response_at AS firstResponseAt, c.resolved_at AS resolvedAt,
                   c.sla_paused_ms AS slaPausedWorkingMs,
-                  r.occupation, r.email, r.whatsapp, r.telegram_username AS telegramUsername, r.unreachable
+                  r.name AS ownName, r.occupation, r.email, r.whatsapp, r.telegram_username AS telegramUsername, r.unreachable
              ${FROM} WHERE c.id = ?`,
         )
         .get(id) as
         | (WorkflowRawColumns &
             ConversationDetail & {
+              ownName: string | null;
               occupation: string | null;
               email: string | null;
               whatsapp: string | null;
@@ -112,7 +113,7 @@ export const conversationQueries = (db: Db) => {
         | undefined;
       if (!row) return null;
       const [derived] = withWorkflow(db, [row], now);
-      const { occupation, email, whatsapp, telegramUsername, unreachable, ...rest } = derived as unknown as typeof row;
+      const { ownName, occupation, email, whatsapp, telegramUsername, unreachable, ...rest } = derived as unknown as typeof row;
       const firstResponseWorkingMs = row.firstResponseAt === null ? null : serviceCalendar(db).workingTimeBetween(row.createdAt, row.firstResponseAt);
       return {
         ...rest,
@@ -121,7 +122,9 @@ export const conversationQueries = (db: Db) => {
         ratings: ratingsOf(db, id),
         requester: {
           id: row.requesterId,
-          name: row.requesterName,
+          // The field as the requester or an officer gave it: a channel's display name (an agency's
+          // account name, say) is only the inbox label, never the person's name by default.
+          name: ownName,
           institution: row.institution,
           occupation,
           email,

@@ -5,7 +5,7 @@ import { serviceCalendar } from '../calendar/cache';
 import { slaView, type SlaView } from './sla';
 
 /** The raw columns the inbox selects so that the workflow fields can be derived per row without a query. */
-export const WORKFLOW_COLUMNS = `c.topic, c.need AS wfNeed, r.email AS wfEmail, r.whatsapp AS wfWhatsapp, r.occupation AS wfOccupation,
+export const WORKFLOW_COLUMNS = `c.topic, c.need AS wfNeed, r.name AS wfName, r.email AS wfEmail, r.whatsapp AS wfWhatsapp, r.occupation AS wfOccupation,
   c.requirements_complete_at AS wfStart, c.sla_target_days AS wfTargetDays, c.sla_paused_since AS wfPausedSince,
   c.sla_remaining_ms AS wfRemaining`;
 
@@ -16,6 +16,8 @@ export interface WorkflowRawColumns {
   slaDueAt: number | null;
   topic: string | null;
   wfNeed: string | null;
+  /** The requester's own name: the requirement, unlike the channel's display name the inbox shows until then. */
+  wfName: string | null;
   wfEmail: string | null;
   wfWhatsapp: string | null;
   wfOccupation: string | null;
@@ -36,7 +38,7 @@ export type WithWorkflow<T> = Omit<T, keyof WorkflowRawColumns | 'wfNeed'> &
 export function withWorkflow<T extends WorkflowRawColumns>(db: Db, rows: T[], now: number): WithWorkflow<T>[] {
   const calendar = serviceCalendar(db);
   return rows.map((row) => {
-    const { wfNeed, wfEmail, wfWhatsapp, wfOccupation, wfStart, wfTargetDays, wfPausedSince, wfRemaining, ...rest } = row;
+    const { wfNeed, wfName, wfEmail, wfWhatsapp, wfOccupation, wfStart, wfTargetDays, wfPausedSince, wfRemaining, ...rest } = row;
     const sla = slaView(
       {
         status: row.status,
@@ -50,7 +52,7 @@ export function withWorkflow<T extends WorkflowRawColumns>(db: Db, rows: T[], no
       now,
     );
     const requirementsMissing = missingRequirements({
-      name: row.requesterName,
+      name: wfName,
       institution: row.institution,
       email: wfEmail,
       whatsapp: wfWhatsapp,

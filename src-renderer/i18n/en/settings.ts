@@ -67,6 +67,12 @@ export const settingsEn: Translation<typeof settingsId> = {
   'email.user': 'Login name',
   'email.passwordKept': 'Leave empty to keep the stored password.',
   'email.fromAddress': 'Sender address',
+  'email.syncSince': 'Fetch mail since',
+  'email.syncSinceHint':
+    'First sync only; leave empty for the whole INBOX. Test connection shows how many mails that is. The console never deletes or moves mail on the server.',
+  'email.officeAliases': 'Other office addresses',
+  'email.officeAliasesHint':
+    "Separate with commas. Mail from these addresses (and from the login and sender address) is the office's own: kept as the office's reply, never a requester, never answered automatically.",
   'email.fromHint': 'Empty = the login name.',
   'email.senderName': 'Sender name',
   'email.tlsCa': 'Server CA certificate (optional)',

@@ -66,6 +66,12 @@ export const settingsId = {
   'email.user': 'Nama login',
   'email.passwordKept': 'Kosongkan untuk memakai kata sandi yang tersimpan.',
   'email.fromAddress': 'Alamat pengirim',
+  'email.syncSince': 'Ambil email sejak tanggal',
+  'email.syncSinceHint':
+    'Hanya untuk sinkronisasi pertama; kosongkan untuk seluruh INBOX. Jumlah surel yang akan diambil tampil setelah Uji koneksi. Konsol tidak pernah menghapus atau memindahkan surel di server.',
+  'email.officeAliases': 'Alamat lain milik kantor',
+  'email.officeAliasesHint':
+    'Pisahkan dengan koma. Surel dari alamat ini (dan dari alamat login serta pengirim) adalah surel kantor sendiri: disimpan sebagai balasan kantor, tidak pernah menjadi pengguna layanan dan tidak dibalas otomatis.',
   'email.fromHint': 'Kosong = sama dengan nama login.',
   'email.senderName': 'Nama pengirim',
   'email.tlsCa': 'Sertifikat CA server (opsional)',

@@ -36,3 +36,9 @@ export function emailAccountView(core: CoreServices): EmailAccountView | null {
 }
 
 export const senderAddress = (account: EmailAccountSettings): string => (account.fromAddress.trim() || account.user).toLowerCase();
+
+/** The office's own addresses: the login (when it is an address), the sender address and the aliases. */
+export function officeAddresses(account: EmailAccountSettings): Set<string> {
+  const all = [account.user, account.fromAddress, ...(account.officeAliases ?? [])].map((a) => a.trim().toLowerCase());
+  return new Set(all.filter((a) => a.includes('@')));
+}

@@ -1,7 +1,10 @@
 import { ImapFlow, type ImapFlowOptions } from 'imapflow';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { wordCoreMessage, type CoreMessageCode } from '../../../../src-common/messages';
-import type { CoreMessage, EmailTls } from '../../../../src-preload/contract';
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import type { CoreMessage, EmailConnectionCheck, EmailTls } from '../../../../src-preload/contract';
+import { TIME_ZONE } from '../../domain/ticket';
 import type { EmailAccount } from './config';
 
 const tlsOptions = (account: EmailAccount) => (account.tlsCaPem ? { ca: account.tlsCaPem } : {});
@@ -123,7 +126,7 @@ export class SmtpSession {
 }
 
 /** Logs in to IMAP and SMTP once, for the settings screen's "test connection". */
-export async function checkConnections(account: EmailAccount): Promise<{ imap: { ok: boolean; message: string }; smtp: { ok: boolean; message: string } }> {
+export async function checkConnections(account: EmailAccount): Promise<{ imap: EmailConnectionCheck; smtp: EmailConnectionCheck }> {
   const imap = (async () => {
     const client = new ImapFlow(imapOptions(account, { disableAutoIdle: true }));
     client.on('error', () => undefined);
@@ -131,7 +134,16 @@ export async function checkConnections(account: EmailAccount): Promise<{ imap: {
       await client.connect();
       const inbox = await client.status('INBOX', { messages: true });
       const idle = client.capabilities.has('IDLE') ? 'IDLE' : 'tanpa IDLE (polling)';
-      return { ok: true, message: `IMAP tersambung: INBOX berisi ${(inbox && inbox.messages) || 0} surel, ${idle}` };
+      const total = (inbox && inbox.messages) || 0;
+      let message = `IMAP tersambung: INBOX berisi ${total} surel, ${idle}`;
+      let since: number | null = null;
+      if (account.syncSince !== null) {
+        // Read-only (EXAMINE): counting changes nothing on the server, not even the \Seen flags.
+        await client.mailboxOpen('INBOX', { readOnly: true });
+        since = ((await client.search({ since: new Date(account.syncSince) }, { uid: true })) || []).length;
+        message += `; ${since} surel sejak ${format(new TZDate(account.syncSince, TIME_ZONE), 'dd-MM-yyyy')} akan diambil pada sinkronisasi pertama`;
+      }
+      return { ok: true, message, mailCount: { inbox: total, since } };
     } catch (error) {
       return { ok: false, message: `IMAP gagal: ${describeError(error)}` };
     } finally {

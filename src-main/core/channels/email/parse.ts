@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
+import { convert } from 'html-to-text';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import type { InboundAttachment, InboundMessage } from '../../inbound/types';
+import { identityHints } from '../../domain/mail-identity';
 import { TICKET_PATTERN } from '../../domain/ticket';
 import { automatedReason, bounceReport, normalizeMessageId, type BounceReport } from './automated';
 import { foldQuoted } from './quote';
@@ -76,33 +78,6 @@ function headerDate(mail: ParsedMail): number | null {
   return Number.isFinite(at) && at > Date.UTC(1980, 0, 1) ? at : null;
 }
 
-const GENERIC_NAMES = /^(admin|administrator|info|informasi|user|pengguna|mail|email|surel|office|kantor|humas|cs|customer service)$/i;
-
-/** A display name that names a person or an office, not an address or a role account. */
-export function nameFromDisplay(name: string | null): string | undefined {
-  const cleaned = name
-    ?.replace(/^["']|["']$/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  if (!cleaned || cleaned.includes('@') || !/\p{L}{2}/u.test(cleaned) || GENERIC_NAMES.test(cleaned) || cleaned.length > 100) return undefined;
-  return cleaned;
-}
-
-const INSTITUTION_LINE =
-  /^(Universitas|Institut|Politeknik|Sekolah Tinggi|STIE|STIKES|STMIK|Akademi|Fakultas|Program Studi|Prodi|Jurusan|SMA|SMK|SMP|MAN|Dinas|Badan|Kantor|Bappeda|Bapelitbang|Kementerian|Pemerintah|Pemkab|Pemprov|Sekretariat|Rumah Sakit|RSUD|Puskesmas|Bank|PT|CV|Yayasan|Lembaga|Koperasi|Desa|Kelurahan|Kecamatan|University|Department)\b\.?\s+\S/i;
-
-/**
- * The institution from the signature, only where it is clear: the block after "-- " (or the last
- * few lines), and exactly one line there that reads like an institution's name.
- */
-export function institutionFromSignature(text: string): string | undefined {
-  const lines = text.replace(/\r\n/g, '\n').split('\n');
-  const dash = lines.findIndex((l) => l === '-- ' || l === '--');
-  const block = (dash >= 0 ? lines.slice(dash + 1) : lines.filter((l) => l.trim() !== '').slice(-6)).map((l) => l.trim()).filter(Boolean);
-  const hits = [...new Set(block.filter((l) => INSTITUTION_LINE.test(l) && l.length <= 120))];
-  return hits.length === 1 ? hits[0] : undefined;
-}
-
 const EXTENSIONS: Record<string, string> = {
   'image/png': '.png',
   'image/jpeg': '.jpg',
@@ -112,8 +87,21 @@ const EXTENSIONS: Record<string, string> = {
   'message/rfc822': '.eml',
 };
 
-function attachmentsOf(mail: ParsedMail): InboundAttachment[] {
-  return mail.attachments.map((a, i) => {
+/**
+ * Whether a multipart was cut short: a boundary that opens parts but never closes. Mail clients
+ * and servers that give up mid-upload leave exactly this; the last part then holds only what came.
+ */
+function truncatedMultipart(raw: Buffer): boolean {
+  const head = raw.toString('latin1');
+  const boundaries = new Set([...head.matchAll(/boundary\s*=\s*(?:"([^"\r\n]+)"|([^\s;"]+))/gi)].map((b) => b[1] ?? b[2] ?? '').filter(Boolean));
+  for (const boundary of boundaries) if (head.includes(`--${boundary}`) && !head.includes(`--${boundary}--`)) return true;
+  return false;
+}
+
+function attachmentsOf(mail: ParsedMail, raw: Buffer): InboundAttachment[] {
+  const html = typeof mail.html === 'string' ? mail.html : '';
+  const truncated = truncatedMultipart(raw);
+  const list = mail.attachments.map((a, i) => {
     const contentId = a.contentId ? a.contentId.replace(/^<|>$/g, '') : undefined;
     const fallback = `${contentId ? 'gambar-sisip' : 'lampiran'}-${i + 1}${EXTENSIONS[a.contentType.toLowerCase()] ?? ''}`;
     const fileName =
@@ -122,7 +110,34 @@ function attachmentsOf(mail: ParsedMail): InboundAttachment[] {
         .replace(/[\u0000-\u001f\\/]/g, '_')
         .trim()
         .slice(0, 255) || fallback;
-    return { fileName, mimeType: a.contentType.toLowerCase() || 'application/octet-stream', content: a.content, ...(contentId ? { contentId } : {}) };
+    // An image the HTML shows by its Content-ID is part of the body (a logo in a signature), not a file.
+    const inline = contentId !== undefined && html.includes(`cid:${contentId}`);
+    const attachment: InboundAttachment = {
+      fileName,
+      mimeType: a.contentType.toLowerCase() || 'application/octet-stream',
+      content: a.content,
+      ...(contentId ? { contentId } : {}),
+      ...(inline ? { inline: true } : {}),
+    };
+    return attachment;
+  });
+  if (truncated) {
+    const last = list.findLast((a) => !a.inline) ?? list.at(-1);
+    if (last) last.damaged = true;
+  }
+  return list;
+}
+
+/** Plain text of an HTML-only mail as a person reads it: no wrapping, no image or link noise, headings as written. */
+export function htmlToText(html: string): string {
+  return convert(html, {
+    wordwrap: false,
+    selectors: [
+      { selector: 'img', format: 'skip' },
+      { selector: 'a', options: { ignoreHref: true } },
+      ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((h) => ({ selector: h, options: { uppercase: false } })),
+      ...['table', 'tr', 'td', 'th'].map((t) => ({ selector: t, format: 'block' })),
+    ],
   });
 }
 
@@ -130,8 +145,13 @@ function attachmentsOf(mail: ParsedMail): InboundAttachment[] {
 // eslint-disable-next-line no-control-regex -- removing control characters is the point
 const clean = (text: string): string => text.replace(/\u0000/g, '').replace(/[\u0001-\u0008\u000b\u000c\u000e-\u001f]/g, ' ');
 
+/** What the parser must know of the account: the office's own addresses (login, sender, aliases), lower case. */
+export interface ParseContext {
+  officeAddresses?: ReadonlySet<string>;
+}
+
 /** Turns one raw mail into the normalized InboundMessage (externalId = its Message-ID for now). */
-export async function parseMail(raw: Buffer, position: ImapPosition): Promise<ParsedInbound> {
+export async function parseMail(raw: Buffer, position: ImapPosition, context: ParseContext = {}): Promise<ParsedInbound> {
   // keepCidLinks: inline images stay cid: references to stored attachments (no data: URI copies).
   const mail = await simpleParser(raw, { keepCidLinks: true, skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true });
   const from = firstAddress(mail.from);
@@ -147,26 +167,30 @@ export async function parseMail(raw: Buffer, position: ImapPosition): Promise<Pa
 
   // mailparser derives text from HTML when there is no text/plain part: look at the parts ourselves.
   const htmlOnly = typeof mail.html === 'string' && mail.headers.has('content-type') && !/^content-type:[ \t]*text\/plain/im.test(raw.toString('latin1'));
-  const fullText = clean(mail.text ?? '').trim();
-  const folded = automated ? { text: fullText, quoted: null } : foldQuoted(fullText);
+  const fullText = clean(htmlOnly && typeof mail.html === 'string' ? htmlToText(mail.html) : (mail.text ?? '')).trim();
+  const office = from.address !== null && (context.officeAddresses?.has(from.address) ?? false);
+  const folded = automated && !office ? { text: fullText, quoted: null } : foldQuoted(fullText);
   const subject = mail.subject !== undefined ? clean(mail.subject).slice(0, 998) : undefined;
   const dateFromHeader = headerDate(mail);
   const receivedAt = dateFromHeader ?? position.internalDate ?? Date.now();
   const ticket = subject ? TICKET_PATTERN.exec(subject)?.[0] : undefined;
-  const name = nameFromDisplay(from.name);
-  const institution = automated ? undefined : institutionFromSignature(fullText);
+  const person = automated === null && !office;
+  const hints = person ? identityHints({ text: folded.text, displayName: from.name }) : [];
+  // A display name that is an office ("Dinas …", "Pemdes …") is the institution, never the person.
+  const name = hints.find((h) => h.source === 'display_name' && h.field === 'name')?.value;
 
   const message: InboundMessage = {
     channel: 'email',
     externalId: headerMessageId ?? `<derived.${contentHash.slice(0, 32)}@pst.invalid>`,
     sourceId: from.address ?? 'tanpa-alamat@pst.invalid',
-    ...(name ? { displayName: name } : {}),
+    ...(name ? { displayName: name } : from.name ? { displayName: from.name.slice(0, 200) } : {}),
     receivedAt,
     text: folded.text,
     ...(typeof mail.html === 'string' ? { html: clean(mail.html) } : {}),
     ...(subject !== undefined ? { subject } : {}),
     automated: automated !== null,
-    attachments: attachmentsOf(mail),
+    ...(office ? { office: true } : {}),
+    attachments: attachmentsOf(mail, raw),
     meta: {
       email: {
         messageId: headerMessageId,
@@ -179,7 +203,8 @@ export async function parseMail(raw: Buffer, position: ImapPosition): Promise<Pa
         dateSource: dateFromHeader !== null ? 'header' : 'internaldate',
       },
     },
-    requester: automated ? undefined : { ...(name ? { name } : {}), ...(institution ? { institution } : {}), ...(from.address ? { email: from.address } : {}) },
+    requester: person ? { ...(from.address ? { email: from.address } : {}) } : undefined,
+    ...(hints.length > 0 ? { identityHints: hints } : {}),
     thread: { mode: 'explicit', replyTo, ...(ticket ? { ticket } : {}) },
   };
   return { message, headerMessageId, contentHash, inReplyTo, references: refList, fullText: folded.quoted ? fullText : null, bounce, position };
@@ -189,9 +214,9 @@ export async function parseMail(raw: Buffer, position: ImapPosition): Promise<Pa
  * parseMail that never throws: a mail mailparser cannot read is still stored (as its raw text),
  * so one hostile message can never stall the sync behind it.
  */
-export async function parseMailSafe(raw: Buffer, position: ImapPosition): Promise<ParsedInbound> {
+export async function parseMailSafe(raw: Buffer, position: ImapPosition, context: ParseContext = {}): Promise<ParsedInbound> {
   try {
-    return await parseMail(raw, position);
+    return await parseMail(raw, position, context);
   } catch (error) {
     const contentHash = contentHashOf(raw);
     const text = clean(raw.toString('latin1')).slice(0, 100_000);

@@ -2,9 +2,9 @@ import type { CoreMessage } from '../../../../src-preload/contract';
 import { ImapFlow } from 'imapflow';
 import type { CoreServices } from '../../services';
 import { AUTH_RETRY_MS, authRetryDelay } from '../backoff';
-import type { EmailAccount } from './config';
+import { officeAddresses, type EmailAccount } from './config';
 import { describeConnectionError, imapClosed, imapOptions, isAuthFailure } from './connection';
-import { parseMailSafe, type ParsedInbound } from './parse';
+import { parseMailSafe, type ParseContext, type ParsedInbound } from './parse';
 import { cursorUpdate, readCursor, storeMails, type MailboxCursor } from './store';
 
 export type SyncState = 'connected' | 'syncing' | 'idle' | 'auth_failed' | 'offline';
@@ -51,6 +51,7 @@ export class MailboxSync {
   private authFailures = 0;
   /** The officer asked to reconnect (or stop): ends a backoff wait, which mail events must not. */
   private reconnectRequested = false;
+  private readonly parseContext: ParseContext;
 
   constructor(
     private readonly core: CoreServices,
@@ -67,6 +68,7 @@ export class MailboxSync {
       pollMs: 60_000,
       ...options,
     };
+    this.parseContext = { officeAddresses: officeAddresses(account) };
   }
 
   private get accountKey(): string {
@@ -226,12 +228,16 @@ export class MailboxSync {
         if (msg.uid <= cursor.lastUid || !msg.source) continue;
         const internalDate = msg.internalDate instanceof Date ? msg.internalDate.getTime() : msg.internalDate ? Date.parse(String(msg.internalDate)) : null;
         pending.push(
-          parseMailSafe(msg.source, {
-            mailbox: this.options.mailbox,
-            uidValidity,
-            uid: msg.uid,
-            internalDate: Number.isFinite(internalDate) ? internalDate : null,
-          }),
+          parseMailSafe(
+            msg.source,
+            {
+              mailbox: this.options.mailbox,
+              uidValidity,
+              uid: msg.uid,
+              internalDate: Number.isFinite(internalDate) ? internalDate : null,
+            },
+            this.parseContext,
+          ),
         );
         if (pending.length >= batchSize) await flush();
       }

@@ -1,8 +1,10 @@
 import type { AttachmentView, CoreMessage, MessageView, PendingFileView, SearchHit } from '../../../../src-preload/contract';
 import type { Db } from '../db';
 
-interface MessageRow extends Omit<MessageView, 'attachments' | 'hasHtml'> {
+interface MessageRow extends Omit<MessageView, 'attachments' | 'hasHtml' | 'sentOutsideConsole' | 'otherSender'> {
   hasHtml: number;
+  sentOutsideConsole: number | null;
+  otherSender: string | null;
 }
 
 // Who speaks, from what the writer of the row recorded in meta.kind (outbox payload kinds) and
@@ -24,7 +26,9 @@ const MESSAGE_COLUMNS = `m.id, m.conversation_id AS conversationId, m.direction,
   m.delivery, m.failure_reason AS failureReason, m.author_officer_id AS authorOfficerId,
   CASE WHEN m.direction IN ('outgoing', 'note') THEN o.display_name END AS authorName, ${ORIGIN} AS origin,
   (SELECT k.id FROM complaints k WHERE k.message_id = m.id LIMIT 1) AS complaintId,
-  m.created_at AS createdAt, m.edited_at AS editedAt`;
+  m.created_at AS createdAt, m.edited_at AS editedAt,
+  CASE WHEN m.meta IS NOT NULL AND json_valid(m.meta) THEN json_extract(m.meta, '$.sentOutsideConsole') END AS sentOutsideConsole,
+  CASE WHEN m.meta IS NOT NULL AND json_valid(m.meta) THEN json_extract(m.meta, '$.otherSender') END AS otherSender`;
 const MESSAGE_FROM = 'messages m LEFT JOIN officers o ON o.id = m.author_officer_id';
 
 function withAttachments(db: Db, rows: MessageRow[]): MessageView[] {
@@ -34,11 +38,12 @@ function withAttachments(db: Db, rows: MessageRow[]): MessageView[] {
     const ids = rows.map((r) => r.id);
     const all = db
       .prepare(
-        `SELECT id, message_id AS messageId, file_name AS fileName, mime_type AS mimeType, size, sha256
+        `SELECT id, message_id AS messageId, file_name AS fileName, mime_type AS mimeType, size, sha256, inline, damaged
            FROM attachments WHERE message_id IN (${ids.map(() => '?').join(',')}) ORDER BY id`,
       )
-      .all(...ids) as (AttachmentView & { messageId: number })[];
-    for (const { messageId, ...a } of all) files.set(messageId, [...(files.get(messageId) ?? []), a]);
+      .all(...ids) as (Omit<AttachmentView, 'inline' | 'damaged'> & { messageId: number; inline: number; damaged: number })[];
+    for (const { messageId, inline, damaged, ...a } of all)
+      files.set(messageId, [...(files.get(messageId) ?? []), { ...a, inline: inline === 1, damaged: damaged === 1 }]);
     const waiting = db
       .prepare(
         `SELECT id, message_id AS messageId, file_name AS fileName, state, attempts, next_try_at AS nextTryAt, last_error AS error
@@ -51,6 +56,8 @@ function withAttachments(db: Db, rows: MessageRow[]): MessageView[] {
   return rows.map((r) => ({
     ...r,
     hasHtml: r.hasHtml === 1,
+    sentOutsideConsole: r.sentOutsideConsole === 1,
+    otherSender: typeof r.otherSender === 'string' ? r.otherSender : null,
     attachments: files.get(r.id) ?? [],
     ...(pending.has(r.id) ? { pendingFiles: pending.get(r.id)! } : {}),
   }));

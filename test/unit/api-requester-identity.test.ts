@@ -1,0 +1,91 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ingest } from '../../src-main/core/inbound/ingest';
+import type { InboundMessage } from '../../src-main/core/inbound/types';
+import { startCoreWithAdmin, type TestCore } from '../helpers/core';
+
+const T0 = Date.UTC(2026, 10, 23, 2);
+let core: TestCore;
+beforeEach(async () => {
+  core = await startCoreWithAdmin({ now: () => T0 });
+});
+afterEach(() => core.dispose());
+
+const mail = (id: string, from: string, hints: InboundMessage['identityHints'], extra: Partial<InboundMessage> = {}): InboundMessage => ({
+  channel: 'email',
+  externalId: id,
+  sourceId: from,
+  receivedAt: T0,
+  text: 'Mohon data',
+  thread: { mode: 'explicit' },
+  requester: { email: from },
+  identityHints: hints,
+  ...extra,
+});
+
+describe('identity read from mail, through the API', () => {
+  it('form values fill empty fields as "dari email"; guesses wait; confirm applies through the requirements update; dismiss undoes a form value', async () => {
+    const c = ingest(
+      core.services,
+      mail('<a@x>', 'ayu@kampus.test', [
+        { field: 'name', value: 'Ni Kadek Ayu', source: 'form' },
+        { field: 'need', value: 'Data IPM 2024', source: 'form' },
+        { field: 'whatsapp', value: '+6281234567890', source: 'form' },
+        { field: 'institution', value: 'Universitas Pendidikan Ganesha', source: 'signature' },
+        { field: 'institution', value: 'Undiksha', source: 'introduction' },
+      ]),
+    ).conversationId;
+    const detail = await core.must('conversations.get', { id: c });
+    expect(detail.requester).toMatchObject({ name: 'Ni Kadek Ayu', whatsapp: '+6281234567890', institution: null });
+    expect(detail.need).toBe('Data IPM 2024');
+    const requesterId = detail.requester.id;
+    const identity = await core.must('requesters.identity', { requesterId });
+    expect(identity.fromEmail.map((h) => h.field).sort()).toEqual(['name', 'need', 'whatsapp']);
+    expect(identity.suggestions.map((h) => [h.field, h.value, h.source])).toEqual([
+      ['institution', 'Universitas Pendidikan Ganesha', 'signature'],
+      ['institution', 'Undiksha', 'introduction'],
+    ]);
+
+    // "Terapkan" on one institution: written, the other one for that field set aside, audited.
+    const applied = await core.must('requesters.confirmFromEmail', { requesterId, hintIds: [identity.suggestions[0]!.id] });
+    expect(applied.suggestions).toEqual([]);
+    expect((await core.must('conversations.get', { id: c })).requester.institution).toBe('Universitas Pendidikan Ganesha');
+    expect(core.services.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'requesters.confirmFromEmail'").pluck().get()).toBe(1);
+
+    // "Abaikan" on a form value nobody changed since: the field is empty again.
+    const whatsapp = applied.fromEmail.find((h) => h.field === 'whatsapp')!;
+    const after = await core.must('requesters.dismissSuggestions', { requesterId, hintIds: [whatsapp.id] });
+    expect(after.fromEmail.map((h) => h.field).sort()).toEqual(['name', 'need']);
+    expect((await core.must('conversations.get', { id: c })).requester.whatsapp).toBeNull();
+    // A decided hint cannot be decided again.
+    expect((await core.call('requesters.confirmFromEmail', { requesterId, hintIds: [whatsapp.id] })).ok).toBe(false);
+  });
+
+  it('a form value never overwrites a field an officer filled; an officer edit ends the "dari email" mark', async () => {
+    const c = ingest(core.services, mail('<a@x>', 'budi@x.test', [{ field: 'name', value: 'Budi', source: 'form' }])).conversationId;
+    const requesterId = (await core.must('conversations.get', { id: c })).requester.id;
+    await core.must('conversations.updateRequirements', { id: c, requester: { name: 'I Made Budi Santika' } });
+    expect((await core.must('requesters.identity', { requesterId })).fromEmail).toEqual([]);
+    ingest(
+      core.services,
+      mail('<b@x>', 'budi@x.test', [{ field: 'name', value: 'Budi S.', source: 'form' }], { thread: { mode: 'explicit', replyTo: ['<a@x>'] } }),
+    );
+    expect((await core.must('conversations.get', { id: c })).requester.name).toBe('I Made Budi Santika');
+    const suggested = (await core.must('requesters.identity', { requesterId })).suggestions;
+    expect(suggested.filter((h) => h.field === 'name').map((h) => h.value)).toEqual(['Budi S.']);
+    // The need is offered from the first mail (only the first), for the officer to apply.
+    expect(suggested.filter((h) => h.field === 'need').map((h) => [h.value, h.source])).toEqual([['Mohon data', 'first_message']]);
+  });
+
+  it('another address is added to the requester once, and refused when it belongs to someone else', async () => {
+    const a = ingest(core.services, mail('<a@x>', 'ayu@kampus.test', [])).conversationId;
+    ingest(core.services, mail('<c@x>', 'lain@kantor.test', []));
+    const requesterId = (await core.must('conversations.get', { id: a })).requester.id;
+    await core.must('requesters.addEmailAddress', { requesterId, address: 'Ayu@Kantor-Baru.test' });
+    await core.must('requesters.addEmailAddress', { requesterId, address: 'ayu@kantor-baru.test' });
+    expect(core.services.db.prepare("SELECT requester_id FROM channel_identities WHERE source_id = 'ayu@kantor-baru.test'").pluck().all()).toEqual([
+      requesterId,
+    ]);
+    const taken = await core.call('requesters.addEmailAddress', { requesterId, address: 'lain@kantor.test' });
+    expect(taken.ok ? null : taken.error).toMatchObject({ kind: 'conflict', code: 'requesters.address_taken' });
+  });
+});
