@@ -31,6 +31,8 @@ export interface ExportRequest {
   /** Also return the bytes (base64) for a download in the renderer. */
   includeContent: boolean;
   now: number;
+  /** The exporting officer's name (the maker's signature when none is set). */
+  maker?: string;
 }
 
 /**
@@ -38,7 +40,7 @@ export interface ExportRequest {
  * renamed, so a reader (or a scheduled copy) never sees half a report.
  */
 export async function exportReport(db: Db, calendar: ServiceCalendar, request: ExportRequest): Promise<{ period: ReportPeriod; files: ReportFile[] }> {
-  const data = collectReport(db, calendar, request.period, { now: request.now });
+  const data = collectReport(db, calendar, request.period, { now: request.now, maker: request.maker });
   mkdirSync(request.outDir, { recursive: true });
   const files: ReportFile[] = [];
   for (const format of new Set(request.formats)) {

@@ -1,7 +1,8 @@
 import { tzOffset } from '@date-fns/tz';
 import { SERVICE_TIME_ZONE } from '../calendar/service-calendar';
 import { IKM_UNSUR } from '../domain/ikm';
-import { CHANNEL_LABELS, COMPLAINT_SOURCE_LABELS, COMPLAINT_STATUS_LABELS, formatDateTimeId, statusLabel } from './labels';
+import { CHANNEL_LABELS, COMPLAINT_SOURCE_LABELS, COMPLAINT_STATUS_LABELS, formatDateId, formatDateTimeId, statusLabel } from './labels';
+import { localDateOf } from './period';
 import type { ReportData } from './model';
 import { excelSerial, Style, WorkbookWriter, type CellValue, type StyleId } from './sheet-writer';
 
@@ -44,10 +45,17 @@ function writeSummary(book: WorkbookWriter, data: ReportData): void {
     sheet.gap();
     row([value], { bold: true });
   };
-  sheet.row([`${m.title} — ${m.unit} ${m.office}`], Style.Title);
-  row([`Periode: ${m.period.label}`]);
+  const id = m.identity;
+  // The letterhead, as on the PDF.
+  sheet.row([id.officeName.toUpperCase()], Style.Title);
+  row([m.unit], { bold: true });
+  const contact = [id.address, id.phone ? `Telp. ${id.phone}` : '', id.email ? `Email ${id.email}` : ''].filter(Boolean).join(' · ');
+  if (contact) row([contact]);
+  sheet.gap();
+  row([m.title], { bold: true });
+  row([`Periode: ${m.periodTitle}`]);
   row([
-    `Dibuat ${formatDateTimeId(m.generatedAt)} WITA. Waktu dalam jam kerja layanan (Senin–Jumat sesuai kalender layanan). Definisi: lihat catatan di laporan PDF.`,
+    `Dibuat ${formatDateTimeId(m.generatedAt)} WITA${m.running ? '; periode masih berjalan: angka dihitung sampai saat laporan dibuat' : ''}. Waktu dalam jam kerja layanan (Senin–Jumat sesuai kalender layanan). Definisi: lihat catatan di laporan PDF.`,
   ]);
 
   const s = m.summary;
@@ -121,6 +129,16 @@ function writeSummary(book: WorkbookWriter, data: ReportData): void {
     row([o.ticket, o.requesterName, o.assigneeName, witaSerial(o.dueAt), hours(o.workingMsLate)], {
       numFmt: [undefined, undefined, undefined, Style.DateTime, Style.Fixed2],
     });
+
+  // The signatures, as on the PDF: the head of office on the left, the maker on the right.
+  sheet.gap();
+  sheet.gap();
+  row(['Mengetahui,', null, `${id.city ? `${id.city}, ` : ''}${formatDateId(localDateOf(m.generatedAt))}`]);
+  row([id.headTitle, null, id.makerTitle || 'Pembuat laporan']);
+  sheet.gap();
+  sheet.gap();
+  row([id.headName || '(nama belum diisi)', null, id.makerName || '(nama belum diisi)'], { bold: true });
+  row([`NIP. ${id.headNip}`, null, `NIP. ${id.makerNip}`]);
 }
 
 function writeConsultations(book: WorkbookWriter, data: ReportData): void {
@@ -128,7 +146,7 @@ function writeConsultations(book: WorkbookWriter, data: ReportData): void {
   const { sheet, styles, inline } = book.dataSheet('Konsultasi', [
     { header: 'Tiket', width: 26, unique: true },
     { header: 'Saluran', width: 11 },
-    { header: 'Status', width: 20 },
+    { header: 'Status saat ini', width: 20 },
     { header: 'Dibuat', width: 17, style: Style.DateTime },
     { header: 'Nama', width: 24, unique: true },
     { header: 'Instansi', width: 30 },
@@ -155,8 +173,10 @@ function writeConsultations(book: WorkbookWriter, data: ReportData): void {
     { header: 'Terbuka di akhir periode', width: 10 },
     { header: 'Terlambat di akhir periode', width: 10 },
     { header: 'Dibuka kembali (kali)', width: 10 },
-    { header: 'Nilai (1–5)', width: 8 },
-    { header: 'Saran/komentar', width: 40, unique: true },
+    { header: 'Penutupan (kali)', width: 10 },
+    { header: 'Nilai terakhir (1–5)', width: 9 },
+    { header: 'Nilai tiap penutupan', width: 12 },
+    { header: 'Saran/komentar terakhir', width: 40, unique: true },
   ]);
   for (const r of data.consultations) {
     sheet.row(
@@ -190,7 +210,9 @@ function writeConsultations(book: WorkbookWriter, data: ReportData): void {
         yesNo(r.openAtEnd),
         yesNo(r.overdueAtEnd),
         r.reopenedCount,
+        r.closures,
         r.score,
+        r.allScores,
         r.feedback,
       ],
       styles,
