@@ -94,7 +94,7 @@ export function collectReport(db: Db, calendar: ServiceCalendar, periodInput: Re
   const settings = readWorkflowSettings(db);
   const n = options.slaWorkingDays ?? settings.slaWorkingDays;
   const rows = collectConsultations(db, calendar, period, settings.slaWorkingDays, n);
-  const ratings = collectRatings(db, period);
+  const ratings = collectRatings(db, period, rows);
   const complaints = collectComplaints(db, period);
   const identity = readReportIdentity(db);
   if (!identity.makerName && options.maker) identity.makerName = options.maker;
