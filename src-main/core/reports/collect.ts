@@ -90,7 +90,7 @@ type RawRow = [
 
 // Consultations the report is about: created in the period, resolved in it, or still open at its
 // end. Automated mail (auto-replies, newsletters) is not a consultation.
-const CONSULTATIONS_SQL = `
+export const CONSULTATIONS_SQL = `
   SELECT c.id, c.ticket, c.channel, c.status, c.subject, c.need, c.topic, c.summary,
          coalesce(r.merged_into, r.id) AS requesterKey, r.name AS requesterName, r.institution, r.occupation, r.email, r.whatsapp,
          c.assignee_id AS assigneeId, o.display_name AS assigneeName, c.created_at AS createdAt,

@@ -474,6 +474,12 @@ export function reportDocument(model: ReportModel): Parameters<typeof pdfmake.cr
   };
 }
 
+/** A one-line page through the same engine and fonts: the benchmark's bare baseline for a PDF. */
+export async function renderBarePdf(text: string): Promise<Buffer> {
+  prepareFonts();
+  return pdfmake.createPdf({ pageSize: 'A4', defaultStyle: { font: 'Roboto' }, content: [{ text }] }).getBuffer();
+}
+
 /** The PDF's bytes. */
 export async function renderPdf(model: ReportModel): Promise<Buffer> {
   prepareFonts();
