@@ -148,6 +148,32 @@ export interface ReportModel {
   overdue: ReportOverdueItem[];
 }
 
+/** The yearly SKM/IKM report (PermenPANRB 14/2017) of one calendar year. */
+export interface IkmYearReport {
+  year: number;
+  title: string;
+  unit: string;
+  period: ReportPeriod;
+  generatedAt: number;
+  asOf: number;
+  running: boolean;
+  identity: ReportIdentity;
+  /** Survey answers received in the year. */
+  respondents: number;
+  /** Distinct requesters whose consultation was closed in the year. */
+  population: number;
+  /** The regulation's sampling table (Krejcie & Morgan) for that population. */
+  minimumSample: number;
+  sampleEnough: boolean;
+  unsur: { code: string; name: string; respondents: number; nrr: number | null }[];
+  ikm: number | null;
+  converted: number | null;
+  grade: 'A' | 'B' | 'C' | 'D' | null;
+  label: string | null;
+  /** Respondents by occupation (education is not asked by the survey). */
+  byOccupation: ReportCount[];
+}
+
 export interface ReportFile {
   format: ReportFormat;
   fileName: string;
@@ -167,6 +193,9 @@ export interface ReportsMethods {
     input: { period?: ReportPeriodInput; formats: ReportFormat[]; download?: boolean };
     output: { period: ReportPeriod; files: ReportFile[] };
   };
+  /** The yearly IKM report of a calendar year. */
+  'reports.buildIkm': { input: { year: number }; output: IkmYearReport };
+  'reports.exportIkm': { input: { year: number; formats: ReportFormat[]; download?: boolean }; output: { period: ReportPeriod; files: ReportFile[] } };
   /** The letterhead and signatories (supervisor and admin read them; the preview shows them). */
   'reports.getIdentity': { input: Record<string, never>; output: ReportIdentity };
   /** Admin only. */

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { ReportPeriodInput } from '../../../src-preload/contract';
 import type { CoreServices } from '../services';
-import { exportReport } from '../reports/export';
+import { exportIkmYear, exportReport } from '../reports/export';
+import { collectIkmYear } from '../reports/ikm-year';
 import { buildReportModel } from '../reports/model';
 import { lastWeek } from '../reports/period';
 import { readReportIdentity, writeReportIdentity } from '../reports/identity';
@@ -24,6 +25,8 @@ const nip = z
   .trim()
   .regex(/^(\d[\d ]{0,25})?$/)
   .optional();
+
+const year = z.number().int().min(2000).max(2100);
 
 const periodOf = (core: CoreServices, input: ReportPeriodInput | undefined): ReportPeriodInput => input ?? lastWeek(core.now());
 export const reportsDir = (core: CoreServices): string => join(core.dataDir, 'reports');
@@ -61,6 +64,39 @@ export const reportHandlers = {
     audit: (_input, output) => ({
       entityType: 'report',
       entityId: `${output.period.firstDate}_${output.period.lastDate}`,
+      detail: { files: output.files.map((f) => ({ fileName: f.fileName, size: f.size })) },
+    }),
+  }),
+
+  'reports.buildIkm': query<'reports.buildIkm'>({
+    access: 'supervisor',
+    input: z.strictObject({ year }),
+    run: (input, { core, officer }) => collectIkmYear(core.db, serviceCalendar(core.db), input.year, { now: core.now(), maker: officer?.displayName }).model,
+  }),
+
+  'reports.exportIkm': mutation<'reports.exportIkm', Awaited<ReturnType<typeof exportIkmYear>>>({
+    access: 'supervisor',
+    input: z.strictObject({
+      year,
+      formats: z
+        .array(z.enum(['xlsx', 'pdf']))
+        .min(1)
+        .max(2),
+      download: z.boolean().optional(),
+    }),
+    prepare: (input, { core, officer }) =>
+      exportIkmYear(core.db, serviceCalendar(core.db), {
+        year: input.year,
+        formats: input.formats,
+        outDir: reportsDir(core),
+        includeContent: input.download ?? false,
+        now: core.now(),
+        maker: officer?.displayName,
+      }),
+    run: (_input, _ctx, exported) => exported,
+    audit: (input, output) => ({
+      entityType: 'report',
+      entityId: `ikm-${input.year}`,
       detail: { files: output.files.map((f) => ({ fileName: f.fileName, size: f.size })) },
     }),
   }),

@@ -1,9 +1,9 @@
 import pdfmake, { type Content } from 'pdfmake';
 import vfs from 'pdfmake/build/vfs_fonts.js';
-import type { ReportDuration, ReportModel } from '../../../src-preload/contract';
+import type { IkmYearReport, ReportDuration, ReportModel } from '../../../src-preload/contract';
 import { IKM_CATEGORIES } from '../domain/ikm';
 import { barList, columnChart, COLORS } from './pdf-charts';
-import { formatDateId, formatDateTimeId, formatDecimal, formatInteger, formatPercent, formatWorkingDuration, statusLabel } from './labels';
+import { formatDateId, formatDateTimeId, formatInstantLongId, formatDecimal, formatInteger, formatPercent, formatWorkingDuration, statusLabel } from './labels';
 import { localDateOf } from './period';
 
 /**
@@ -109,7 +109,7 @@ const durationRow = (label: string, d: ReportDuration, dayMs: number): (string |
 ];
 
 /** The letterhead (kop): the office, its unit and how to reach it, over a double rule. */
-function letterhead(model: ReportModel): Content[] {
+function letterhead(model: Pick<ReportModel, 'identity' | 'unit' | 'title' | 'periodTitle' | 'running'>): Content[] {
   const id = model.identity;
   const contact = [id.address, id.phone ? `Telp. ${id.phone}` : '', id.email ? `Email ${id.email}` : ''].filter(Boolean).join(' · ');
   return [
@@ -130,7 +130,7 @@ function letterhead(model: ReportModel): Content[] {
 }
 
 /** "Mengetahui, Kepala …" on the left, the place, date and maker on the right; never split over two pages. */
-function signatures(model: ReportModel): Content {
+function signatures(model: Pick<ReportModel, 'identity' | 'generatedAt'>): Content {
   const id = model.identity;
   const blank = '.'.repeat(40);
   const block = (lines: string[], name: string, nip: string): Content => ({
@@ -472,6 +472,116 @@ export function reportDocument(model: ReportModel): Parameters<typeof pdfmake.cr
     }),
     content: [...pageOne(model), definitions(model), ...ratingsAndIkm(model), ...workAndComplaints(model), commentsAndSignatures(model)],
   };
+}
+
+/** The yearly IKM report, ready to publish: the index, its unsur, the sample against the regulation's table, the respondents. */
+export function ikmDocument(model: IkmYearReport): Parameters<typeof pdfmake.createPdf>[0] {
+  const grade = IKM_CATEGORIES.find((c) => c.grade === model.grade);
+  const head = { ...model, periodTitle: model.running ? `Tahun ${model.year}, sampai dengan ${formatInstantLongId(model.asOf)} WITA` : `Tahun ${model.year}` };
+  return {
+    pageSize: 'A4',
+    pageMargins: MARGINS,
+    info: { title: `${model.title} — Tahun ${model.year}`, author: `${model.unit} ${model.identity.officeName}`, creator: 'PST Console' },
+    defaultStyle: { font: 'Roboto', fontSize: 9, color: '#222222' },
+    styles: {
+      office: { fontSize: 13, bold: true, color: COLORS.primary },
+      title: { fontSize: 13, bold: true, margin: [0, 2, 0, 2] },
+      h2: { fontSize: 11.5, bold: true, color: COLORS.primary, margin: [0, 8, 0, 4] },
+      h3: { fontSize: 8.5, bold: true, margin: [0, 0, 0, 3] },
+      th: { bold: true, fontSize: 8 },
+      note: { fontSize: 7, color: '#5a6570', margin: [0, 0, 0, 6] },
+    },
+    footer: (page, pages) => ({
+      columns: [
+        { text: `Dibuat ${formatDateTimeId(model.generatedAt)} WITA oleh PST Console`, fontSize: 7, color: COLORS.muted },
+        { text: `Halaman ${page} dari ${pages}`, fontSize: 7, color: COLORS.muted, alignment: 'right' },
+      ],
+      margin: [MARGINS[0], 16, MARGINS[2], 0],
+    }),
+    content: [
+      ...letterhead(head),
+      note(
+        'Survei Kepuasan Masyarakat menurut Peraturan Menteri PANRB Nomor 14 Tahun 2017: 9 unsur pelayanan, skala 1–4, dijawab pengguna layanan setelah konsultasinya selesai.',
+      ),
+      {
+        table: {
+          widths: ['*', 90, 90, 150],
+          body: [
+            [
+              { text: 'IKM (Σ NRR × 1/9)', style: 'th' },
+              { text: 'IKM konversi (× 25)', style: 'th' },
+              { text: 'Mutu pelayanan', style: 'th' },
+              { text: 'Kinerja unit pelayanan', style: 'th' },
+            ],
+            [
+              { text: model.ikm === null ? '–' : formatDecimal(model.ikm, 3), fontSize: 16, bold: true },
+              { text: model.converted === null ? '–' : formatDecimal(model.converted, 2), fontSize: 16, bold: true, color: COLORS.primary },
+              { text: model.grade ?? '–', fontSize: 16, bold: true },
+              {
+                text: grade ? `${grade.label} (${grade.range})` : model.respondents ? 'Belum semua unsur terjawab' : 'Belum ada responden',
+                fontSize: 9,
+                margin: [0, 4, 0, 0],
+              },
+            ],
+          ],
+        },
+        layout: { hLineWidth: () => 0.5, vLineWidth: () => 0, hLineColor: () => COLORS.grid, fillColor: (i: number) => (i === 0 ? '#eef3f9' : null) },
+        margin: [0, 4, 0, 10],
+      },
+      heading('Nilai per unsur pelayanan'),
+      table(
+        ['Unsur', 'Responden', 'NRR', 'NRR × 1/9'],
+        model.unsur.map((u) => [
+          `${u.code}  ${u.name}`,
+          u.respondents,
+          u.nrr === null ? '–' : formatDecimal(u.nrr, 3),
+          u.nrr === null ? '–' : formatDecimal(u.nrr / 9, 3),
+        ]),
+        ['*', 60, 50, 60],
+        ['left', 'right', 'right', 'right'],
+      ),
+      heading('Responden dan sampel'),
+      table(
+        ['Ukuran', 'Jumlah'],
+        [
+          ['Penerima layanan dalam tahun ini (populasi)', model.population],
+          ['Sampel minimum (tabel Krejcie dan Morgan, lampiran PermenPANRB 14/2017)', model.minimumSample],
+          ['Responden survei', model.respondents],
+        ],
+        ['*', 60],
+        ['left', 'right'],
+      ),
+      model.sampleEnough
+        ? note('Jumlah responden memenuhi sampel minimum.')
+        : {
+            text: `Perhatian: responden (${formatInteger(model.respondents)}) kurang dari sampel minimum (${formatInteger(model.minimumSample)}); hasil IKM belum mewakili seluruh penerima layanan.`,
+            bold: true,
+            color: '#a4262c',
+            fontSize: 9,
+            margin: [0, 0, 0, 8],
+          },
+      heading('Profil responden'),
+      {
+        columns: [
+          {
+            width: 300,
+            stack: [
+              { text: 'Menurut pekerjaan', style: 'h3' },
+              barList({ rows: model.byOccupation.map((c) => ({ label: c.label, value: c.count })), width: 300, labelWidth: 120 }),
+            ],
+          },
+          { width: '*', stack: [note('Pendidikan: tidak ditanyakan pada survei konsol ini.')] },
+        ],
+        columnGap: 16,
+      },
+      signatures(model),
+    ],
+  };
+}
+
+export async function renderIkmPdf(model: IkmYearReport): Promise<Buffer> {
+  prepareFonts();
+  return pdfmake.createPdf(ikmDocument(model)).getBuffer();
 }
 
 /** A one-line page through the same engine and fonts: the benchmark's bare baseline for a PDF. */

@@ -3,6 +3,7 @@ import { SERVICE_TIME_ZONE } from '../calendar/service-calendar';
 import { IKM_UNSUR } from '../domain/ikm';
 import { CHANNEL_LABELS, COMPLAINT_SOURCE_LABELS, COMPLAINT_STATUS_LABELS, formatDateId, formatDateTimeId, statusLabel } from './labels';
 import { localDateOf } from './period';
+import type { IkmYearData } from './ikm-year';
 import type { ReportData } from './model';
 import { excelSerial, Style, WorkbookWriter, type CellValue, type StyleId } from './sheet-writer';
 
@@ -299,5 +300,53 @@ export function renderXlsx(data: ReportData): Promise<Buffer> {
   writeConsultations(book, data);
   writeRatings(book, data);
   writeComplaints(book, data);
+  return book.finish();
+}
+
+/** The yearly IKM workbook: the IKM sheet (as the PDF) and one row per respondent. */
+export function renderIkmXlsx(data: IkmYearData): Promise<Buffer> {
+  const m = data.model;
+  const id = m.identity;
+  const created = m.generatedAt;
+  const book = new WorkbookWriter({ creator: 'PST Console', title: `${m.title} — Tahun ${m.year}`, createdWallClockMs: created + offsetAt(created) });
+  const sheet = book.sheet('IKM', { widths: [52, 14, 14, 14] });
+  sheet.row([id.officeName.toUpperCase()], Style.Title);
+  sheet.row([m.unit], Style.Bold);
+  sheet.gap();
+  sheet.row([m.title], Style.Bold);
+  sheet.row([`Tahun ${m.year}${m.running ? `, sampai dengan ${formatDateTimeId(m.asOf)} WITA` : ''}`]);
+  sheet.gap();
+  sheet.row(['Unsur', 'Responden', 'NRR', 'NRR × 1/9'], Style.Bold);
+  for (const u of m.unsur)
+    sheet.row([`${u.code} ${u.name}`, u.respondents, u.nrr, u.nrr === null ? null : u.nrr / 9], [undefined, undefined, Style.Fixed3, Style.Fixed3]);
+  sheet.row(['IKM (Σ NRR × 1/9)', null, m.ikm], [undefined, undefined, Style.Fixed3]);
+  sheet.row(['IKM konversi (× 25)', null, m.converted], [undefined, undefined, Style.Fixed2]);
+  sheet.row(['Mutu pelayanan', null, m.grade ? `${m.grade} (${m.label})` : '–']);
+  sheet.gap();
+  sheet.row(['Penerima layanan dalam tahun ini (populasi)', m.population]);
+  sheet.row(['Sampel minimum (tabel Krejcie dan Morgan, lampiran PermenPANRB 14/2017)', m.minimumSample]);
+  sheet.row(['Responden survei', m.respondents]);
+  if (!m.sampleEnough) sheet.row(['Perhatian: responden kurang dari sampel minimum; hasil IKM belum mewakili seluruh penerima layanan.'], Style.Bold);
+  sheet.gap();
+  sheet.row(['Responden menurut pekerjaan'], Style.Bold);
+  for (const c of m.byOccupation) sheet.row([c.label, c.count]);
+  sheet.gap();
+  sheet.row(['Mengetahui,', null, `${id.city ? `${id.city}, ` : ''}${formatDateId(localDateOf(m.generatedAt))}`]);
+  sheet.row([id.headTitle, null, id.makerTitle || 'Pembuat laporan']);
+  sheet.gap();
+  sheet.gap();
+  sheet.row([id.headName || '(nama belum diisi)', null, id.makerName || '(nama belum diisi)'], Style.Bold);
+  sheet.row([`NIP. ${id.headNip}`, null, `NIP. ${id.makerNip}`]);
+  const {
+    sheet: list,
+    styles,
+    inline,
+  } = book.dataSheet('Responden', [
+    { header: 'Tiket', width: 26, unique: true },
+    { header: 'Diterima', width: 17, style: Style.DateTime },
+    { header: 'Pekerjaan', width: 20 },
+    ...IKM_UNSUR.map((u) => ({ header: `${u.code} ${u.name}`, width: 12 })),
+  ]);
+  for (const r of data.respondents) list.row([r.ticket, witaSerial(r.answeredAt), r.occupation, ...r.answers], styles, inline);
   return book.finish();
 }
