@@ -139,6 +139,7 @@ export function collectIkmYear(db: Db, calendar: ServiceCalendar, year: number, 
   const full: ReportPeriod = resolvePeriod({ kind: 'range', from: `${year}-01-01`, to: `${year}-12-31` }, calendar.timeZone);
   const period: ReportPeriod = { ...full, kind: 'range', label: `Tahun ${year}` };
   const asOf = Math.min(full.to, options.now);
+  const end = asOf < full.to ? asOf + 1 : full.to; // the export's own instant included
   const rows = db
     .prepare(
       `SELECT c.ticket, g.created_at, r.occupation, g.u1, g.u2, g.u3, g.u4, g.u5, g.u6, g.u7, g.u8, g.u9
@@ -148,7 +149,7 @@ export function collectIkmYear(db: Db, calendar: ServiceCalendar, year: number, 
         ORDER BY g.created_at, g.id`,
     )
     .raw()
-    .all(full.from, asOf) as [string, number, string | null, ...(number | null)[]][];
+    .all(full.from, end) as [string, number, string | null, ...(number | null)[]][];
   const respondents: IkmRespondentRow[] = rows.map((r) => ({
     ticket: r[0],
     answeredAt: r[1],
@@ -161,7 +162,7 @@ export function collectIkmYear(db: Db, calendar: ServiceCalendar, year: number, 
         `SELECT count(DISTINCT coalesce(q.merged_into, q.id)) AS n FROM conversations c JOIN requesters q ON q.id = c.requester_id
           WHERE c.automated = 0 AND c.resolved_at >= ? AND c.resolved_at < ?`,
       )
-      .get(full.from, asOf) as { n: number }
+      .get(full.from, end) as { n: number }
   ).n;
   const result = computeIkm(respondents.map((r) => r.answers as IkmResponse));
   const occupations = new Counter();

@@ -90,7 +90,8 @@ export function collectReport(db: Db, calendar: ServiceCalendar, periodInput: Re
   // count its remaining days (a deadline on the 9th is not late on the 4th). `period` below is the
   // span seen so far; `full` keeps the calendar of the whole period for the chart and the title.
   const asOf = Math.min(full.to, options.now);
-  const period: ReportPeriod = { ...full, to: asOf };
+  // Half-open like every period: what happened at the export's own instant has happened.
+  const period: ReportPeriod = { ...full, to: asOf < full.to ? asOf + 1 : full.to };
   const settings = readWorkflowSettings(db);
   const n = options.slaWorkingDays ?? settings.slaWorkingDays;
   const rows = collectConsultations(db, calendar, period, settings.slaWorkingDays, n);
@@ -163,7 +164,7 @@ export function collectReport(db: Db, calendar: ServiceCalendar, periodInput: Re
         institution: r.institution,
         assigneeName: r.assigneeName,
         dueAt: r.dueAt!,
-        workingMsLate: calendar.workingTimeBetween(r.dueAt!, period.to),
+        workingMsLate: calendar.workingTimeBetween(r.dueAt!, asOf),
       }))
       .sort((a, b) => a.dueAt - b.dueAt || a.ticket.localeCompare(b.ticket)),
   };

@@ -68,4 +68,13 @@ export const reportsEn: Translation<typeof reportsId> = {
   'reports.makerName': 'Report maker',
   'reports.makerNip': "Maker's NIP",
   'reports.nipHint': '18 digits, spaces allowed.',
+  'reports.ikmYear': 'Yearly IKM',
+  'reports.yearLabel': 'Year',
+  'reports.ikmHeading': 'Public satisfaction survey (SKM) {year}',
+  'reports.ikmConverted': 'IKM (converted)',
+  'reports.ikmGrade': 'Service quality',
+  'reports.ikmRespondents': 'Respondents',
+  'reports.ikmMinimum': 'Minimum sample',
+  'reports.ikmUnsur': 'Service element',
+  'reports.ikmShort': 'Respondents ({n}) are fewer than the minimum sample ({min}) for {population} service users: the IKM is not yet representative.',
 };

@@ -66,4 +66,13 @@ export const reportsId = {
   'reports.makerName': 'Nama pembuat laporan',
   'reports.makerNip': 'NIP pembuat laporan',
   'reports.nipHint': '18 angka, boleh dengan spasi.',
+  'reports.ikmYear': 'IKM tahunan',
+  'reports.yearLabel': 'Tahun',
+  'reports.ikmHeading': 'Survei Kepuasan Masyarakat (SKM) tahun {year}',
+  'reports.ikmConverted': 'IKM konversi',
+  'reports.ikmGrade': 'Mutu pelayanan',
+  'reports.ikmRespondents': 'Responden',
+  'reports.ikmMinimum': 'Sampel minimum',
+  'reports.ikmUnsur': 'Unsur pelayanan',
+  'reports.ikmShort': 'Responden ({n}) kurang dari sampel minimum ({min}) untuk {population} penerima layanan: hasil IKM belum mewakili.',
 } as const;
