@@ -130,7 +130,7 @@ export async function runReportCli(argv: string[], out: (line: string) => void, 
     err(`Basis data tidak ditemukan: ${file} / database not found (check --data-dir)`);
     return 1;
   }
-  // Loaded only now: exceljs and pdfmake take a while to load, and a usage error needs neither.
+  // Loaded only now: the core and pdfmake take a while to load, and a usage error needs neither.
   const [{ openDatabase }, { calendarQueries }, { exportReport, exportIkmYear }] = await Promise.all([
     import('../core/store/db'),
     import('../core/calendar'),

@@ -16,8 +16,8 @@ export const REPORT_MIME: Readonly<Record<ReportFormat, string>> = {
 export const reportFileName = (period: ReportPeriod, format: ReportFormat): string => `laporan-pst-5108-${periodKey(period)}.${format}`;
 
 /**
- * exceljs and pdfmake weigh tens of MB each; they load on the first export, not with the console
- * (the core's resident memory is a benchmark target).
+ * pdfmake and its fonts weigh tens of MB; the renderers load on the first export, not with the
+ * console (the core's resident memory is a benchmark target).
  */
 export async function renderReport(data: ReportData, format: ReportFormat): Promise<Buffer> {
   if (format === 'xlsx') return (await import('./xlsx')).renderXlsx(data);
