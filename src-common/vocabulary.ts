@@ -1,4 +1,5 @@
 import type { Channel, ComplaintSource, ComplaintStatus, ConversationStatus } from '../src-preload/contract';
+import { INDIVIDUAL_LABEL, isIndividualAnswer } from './intake-answers';
 
 /**
  * The Indonesian words for statuses, channels and complaint sources: one table read by the
@@ -29,14 +30,12 @@ export const COMPLAINT_SOURCE_ID: Readonly<Record<ComplaintSource, string>> = {
 
 export const COMPLAINT_STATUS_ID: Readonly<Record<ComplaintStatus, string>> = { open: 'Baru', in_progress: 'Ditangani', resolved: 'Selesai' };
 
-/** A requester who belongs to no institution. */
-export const INDIVIDUAL_ID = 'Perorangan';
-
 /**
- * The institution as a person reads it: the intake asks requesters to type "-" when they come on
- * their own, and a walk-in entry leaves it empty for the same reason; both mean "Perorangan".
+ * The institution as a person reads it, for rows stored before the individual flag or typed by
+ * hand: an answer that means "on my own" ("-", "perorangan", …, see intake-answers.ts) and an empty
+ * one (a walk-in entry leaves it empty for the same reason) both read "Perorangan".
  */
 export function institutionLabel(raw: string | null | undefined): string {
   const text = raw?.trim() ?? '';
-  return text === '' || /^[-–—.]+$/.test(text) ? INDIVIDUAL_ID : text;
+  return text === '' || isIndividualAnswer(text) ? INDIVIDUAL_LABEL : text;
 }

@@ -14,6 +14,12 @@ export const coreMessagesId = {
   'channel.telegram.server_error': 'Telegram sedang bermasalah ({status}); dicoba lagi otomatis',
   'channel.telegram.timeout': 'Telegram tidak menjawab {method} dalam {seconds} detik (waktu habis)',
   'channel.telegram.offline': 'Tidak terhubung ke Telegram (jaringan terputus)',
+  // Why a file from Telegram could not be fetched (kept with the file, retried later)
+  'channel.telegram.file_unavailable': 'Telegram tidak memberikan berkasnya',
+  'channel.telegram.file_rate_limited': 'Telegram membatasi permintaan (429)',
+  'channel.telegram.file_timeout': 'Telegram tidak menjawab (waktu habis)',
+  'channel.telegram.file_offline': 'Tidak terhubung ke Telegram',
+  'channel.telegram.file_too_big': 'Berkas lebih dari 20 MB',
   // Email channel status
   'channel.email.not_configured': 'Akun surel belum diatur',
   'channel.email.switched_off': 'Akun surel dinonaktifkan',
@@ -129,6 +135,11 @@ export const coreMessagesId = {
   'templates.shortcut_taken': 'Pintasan "{shortcut}" sudah dipakai',
   'templates.system_admin_only': 'Templat sistem hanya dapat diubah oleh admin',
   'templates.system_undeletable': 'Templat sistem tidak dapat dihapus; ubah isinya saja',
+  'templates.retired': 'Jawaban standar ini sudah tidak dipakai; aktifkan lagi di Pengaturan › Jawaban standar',
+  'templates.system_not_retirable': 'Templat sistem tidak dapat dinonaktifkan; ubah isinya saja',
+  'templates.too_many_files': 'Satu jawaban standar paling banyak membawa {max} berkas',
+  'templates.file_too_large': 'Berkas "{name}" lebih dari {max}; lampirkan berkas yang lebih kecil',
+  'templates.file_not_found': 'Berkas jawaban standar tidak ditemukan',
   // Complaints
   'complaints.not_found': 'Pengaduan tidak ditemukan',
   'complaints.only_incoming': 'Hanya pesan masuk dari pengguna layanan yang dapat dijadikan pengaduan',
@@ -143,6 +154,7 @@ export const coreMessagesId = {
   'requesters.merge_self': 'Tidak dapat menggabungkan pengguna layanan dengan dirinya sendiri',
   'requesters.already_merged': 'Pengguna layanan ini sudah digabungkan sebelumnya',
   'attachments.not_found': 'Lampiran tidak ditemukan',
+  'attachments.download_not_found': 'Tidak ada berkas yang menunggu diunduh dengan nomor ini',
   // Email and Telegram settings
   'email.not_found': 'Surel tidak ditemukan',
   'email.password_missing': 'Kata sandi surel belum diisi',

@@ -9,8 +9,12 @@ import type { Core } from '../core/app';
 import { SESSION_IDLE_MS } from '../core/store/queries/sessions';
 import { hostAllowed, originAllowed, parseCookies, sameSecret, SECURITY_HEADERS } from './security';
 
-export const HOST_COOKIE = 'pst_host';
-export const SESSION_COOKIE = 'pst_session';
+/**
+ * Cookie names carry the port: cookies do not tell ports apart, so without it two consoles on one
+ * PC (the real one and training mode) would overwrite each other's token and log each other out.
+ */
+export const hostCookieName = (port: number): string => `pst_host_${port}`;
+export const sessionCookieName = (port: number): string => `pst_session_${port}`;
 /** Large enough for attachments sent as base64 in JSON (20 MB files), small enough to bound memory. */
 const MAX_BODY_BYTES = 40 * 1024 * 1024;
 
@@ -75,13 +79,13 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const queryToken = url.searchParams.get('token');
     if (req.method === 'GET' && queryToken !== null && sameSecret(queryToken, token)) {
       url.searchParams.delete('token');
-      res.setHeader('Set-Cookie', cookie(HOST_COOKIE, token, { session: true }));
+      res.setHeader('Set-Cookie', cookie(hostCookieName(port), token, { session: true }));
       res.writeHead(303, { Location: url.pathname + url.search });
       res.end();
       return;
     }
     const bearer = req.headers.authorization?.startsWith('Bearer ') ? req.headers.authorization.slice(7) : undefined;
-    if (!sameSecret(cookies.get(HOST_COOKIE), token) && !sameSecret(bearer, token)) {
+    if (!sameSecret(cookies.get(hostCookieName(port)), token) && !sameSecret(bearer, token)) {
       return sendText(res, 401, 'PST Console: token sesi tidak ada atau salah. Buka alamat yang dicetak oleh `npm start`. / Missing or wrong session token.');
     }
 
@@ -89,7 +93,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       if (req.method !== 'GET') return sendText(res, 405, 'Method Not Allowed');
       if (!originAllowed(req, port)) return sendText(res, 403, 'Forbidden origin');
       // Push events name conversations and channels: only a signed-in officer may listen.
-      const sessionToken = cookies.get(SESSION_COOKIE);
+      const sessionToken = cookies.get(sessionCookieName(port));
       if (!sessionToken || !signedIn(sessionToken))
         return sendJson(res, 401, { ok: false, error: { kind: 'forbidden', message: 'Silakan masuk terlebih dahulu' } });
       return openEventStream(req, res, sessionToken);
@@ -127,12 +131,14 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const setCookies: string[] = [];
     const session: SessionSlot = {
       caller: req.socket.remoteAddress ?? 'unknown',
-      get: () => cookies.get(SESSION_COOKIE) ?? null,
+      get: () => cookies.get(sessionCookieName(port)) ?? null,
       set: (value) => {
-        if (value === null) cookies.delete(SESSION_COOKIE);
-        else cookies.set(SESSION_COOKIE, value);
+        if (value === null) cookies.delete(sessionCookieName(port));
+        else cookies.set(sessionCookieName(port), value);
         setCookies.push(
-          value === null ? cookie(SESSION_COOKIE, '', { maxAgeSeconds: 0 }) : cookie(SESSION_COOKIE, value, { maxAgeSeconds: SESSION_IDLE_MS / 1000 }),
+          value === null
+            ? cookie(sessionCookieName(port), '', { maxAgeSeconds: 0 })
+            : cookie(sessionCookieName(port), value, { maxAgeSeconds: SESSION_IDLE_MS / 1000 }),
         );
       },
     };

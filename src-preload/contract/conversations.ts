@@ -1,7 +1,7 @@
 /**
  * The inbox, a conversation and its messages, replies, notes, search and attachments.
  */
-import type { Channel, ConversationStatus, DeliveryState, MessageDirection } from './base';
+import type { Channel, ConversationStatus, CoreMessage, DeliveryState, MessageDirection } from './base';
 import type { RequesterView } from './requesters';
 import type { RatingView, RequirementName, SlaState } from './workflow';
 
@@ -52,6 +52,27 @@ export interface AttachmentView {
   sha256: string;
 }
 
+/**
+ * Who is speaking in a message: the requester, an officer (a reply sent, or an answer given at the
+ * desk or by phone), an internal note, or the console itself (acknowledgement, the Telegram bot's
+ * intake, an out-of-hours notice, a rating request, anything else automatic).
+ */
+export type MessageOrigin =
+  'requester' | 'officer' | 'answered_in_person' | 'answered_by_phone' | 'note' | 'ack' | 'bot' | 'out_of_hours' | 'rating' | 'system';
+
+/** A file of a message that the channel could not fetch yet: retried by itself with backoff, or on request. */
+export interface PendingFileView {
+  /** The download's id (attachments.retryDownload). */
+  id: number;
+  fileName: string;
+  /** pending: another try is planned (nextTryAt); failed: given up after `attempts` tries. */
+  state: 'pending' | 'failed';
+  attempts: number;
+  nextTryAt: number | null;
+  /** Why the last try failed. */
+  error: CoreMessage | null;
+}
+
 export interface MessageView {
   id: number;
   conversationId: number;
@@ -62,9 +83,16 @@ export interface MessageView {
   delivery: DeliveryState | null;
   failureReason: string | null;
   authorOfficerId: number | null;
+  /** The officer's display name for their replies, answers and notes; null for everything else. */
+  authorName: string | null;
+  origin: MessageOrigin;
+  /** The complaint logged from this message, if one was. */
+  complaintId: number | null;
   createdAt: number;
   editedAt: number | null;
   attachments: AttachmentView[];
+  /** Files still to be fetched from the channel (absent when there are none). */
+  pendingFiles?: PendingFileView[];
 }
 
 export interface OutgoingAttachment {
@@ -130,4 +158,6 @@ export interface ConversationsMethods {
   /** Puts a failed outgoing message back on the outbox. */
   'messages.retry': { input: { messageId: number }; output: MessageView };
   'attachments.get': { input: { id: number }; output: AttachmentContent };
+  /** "Coba unduh lagi": a file the channel could not fetch is tried again now. */
+  'attachments.retryDownload': { input: { id: number }; output: MessageView };
 }

@@ -18,6 +18,11 @@ export interface PushEvents {
     /** Why it is in that state (the bot's name when connected); empty when there is nothing to say. */
     detail: CoreMessage[];
     nextRetryAt: number | null;
+    /**
+     * Since when the channel has not completed its work (a Telegram poll); null or absent while it
+     * does. The outage bar counts from it, so a channel that flips between states still shows one.
+     */
+    stalledSince?: number | null;
   };
 }
 

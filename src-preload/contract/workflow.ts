@@ -41,6 +41,8 @@ export interface IkmReport {
 export interface WorkflowSettingsView {
   slaWorkingDays: number;
   surveyEnabled: boolean;
+  /** The nine SKM questions in unsur order U1…U9, as the requester reads them. */
+  surveyQuestions: string[];
   topics: string[];
 }
 

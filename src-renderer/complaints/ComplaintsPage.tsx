@@ -116,7 +116,7 @@ export function ComplaintsPage() {
                 <TableHeaderCell>{t('complaints.text')}</TableHeaderCell>
                 <TableHeaderCell style={{ width: 160 }}>{t('complaints.contactName')}</TableHeaderCell>
                 <TableHeaderCell style={{ width: 120 }}>{t('complaints.status')}</TableHeaderCell>
-                <TableHeaderCell style={{ width: 90 }} />
+                <TableHeaderCell style={{ width: 130 }} />
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -132,14 +132,22 @@ export function ComplaintsPage() {
                       </Text>
                     )}
                   </TableCell>
-                  <TableCell>{[c.contactName, c.contact].filter(Boolean).join(' · ') || '—'}</TableCell>
+                  <TableCell>
+                    <div className={styles.text}>{[c.contactName, c.contact].filter(Boolean).join(' · ') || '—'}</div>
+                  </TableCell>
                   <TableCell>
                     <ComplaintStatusBadge status={c.status} />
                   </TableCell>
                   <TableCell>
-                    <Button size="small" onClick={() => setEditing(c)}>
-                      {t('complaints.handle')}
-                    </Button>
+                    {c.status === 'resolved' ? (
+                      <Text size={200} className={styles.muted}>
+                        {t('complaints.resolvedOn', { date: c.resolvedAt !== null ? formatDateTime(c.resolvedAt, language) : '—' })}
+                      </Text>
+                    ) : (
+                      <Button size="small" onClick={() => setEditing(c)}>
+                        {t('complaints.handle')}
+                      </Button>
+                    )}
                   </TableCell>
                 </TableRow>
               ))}

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { ComplaintSource, ComplaintView, MessageView } from '../../src-preload/contract';
 import { api } from '../api/client';
 import { useAction } from '../api/use-action';
+import { OfficeDateTimeField } from '../components/OfficeDateTimeField';
 import { FormDialog } from '../components/FormDialog';
 import { useT } from '../i18n';
 import { MANUAL_SOURCES } from './sources';
@@ -20,9 +21,11 @@ export function CreateComplaintDialog(props: { fromMessage?: MessageView; onCrea
   const [contact, setContact] = useState('');
   const [missing, setMissing] = useState(false);
   const m = props.fromMessage;
+  // A note from the suggestion box may be read days after it was dropped: the date it was received counts.
+  const [receivedAt, setReceivedAt] = useState<number | null>(() => Date.now());
 
   async function submit() {
-    if (!m && !text.trim()) return setMissing(true);
+    if (!m && (!text.trim() || receivedAt === null)) return setMissing(true);
     const created = await action.run(() =>
       api.call(
         'complaints.create',
@@ -33,6 +36,7 @@ export function CreateComplaintDialog(props: { fromMessage?: MessageView; onCrea
               text: text.trim(),
               ...(contactName.trim() ? { contactName: contactName.trim() } : {}),
               ...(contact.trim() ? { contact: contact.trim() } : {}),
+              ...(receivedAt !== null ? { receivedAt } : {}),
             },
       ),
     );
@@ -80,6 +84,7 @@ export function CreateComplaintDialog(props: { fromMessage?: MessageView; onCrea
               }}
             />
           </Field>
+          <OfficeDateTimeField label={t('complaints.receivedAt')} value={receivedAt ?? Date.now()} onChange={setReceivedAt} testId="complaint-received" />
           <Field label={t('complaints.contactName')}>
             <Input value={contactName} onChange={(_, d) => setContactName(d.value)} />
           </Field>

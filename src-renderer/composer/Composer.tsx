@@ -1,7 +1,7 @@
-import { Button, makeStyles, mergeClasses, Spinner, Tab, TabList, Text, Textarea, tokens, Tooltip } from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, Select, Spinner, Tab, TabList, Text, Textarea, tokens, Tooltip } from '@fluentui/react-components';
 import { AttachRegular, DismissRegular, SendRegular, NoteRegular } from '@fluentui/react-icons';
 import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
-import type { ConversationDetail, TemplateView } from '../../src-preload/contract';
+import type { ConversationDetail, TemplateView, WalkInVia } from '../../src-preload/contract';
 import { api } from '../api/client';
 import { useAction } from '../api/use-action';
 import { useCall } from '../api/use-call';
@@ -14,6 +14,8 @@ import { useCommands } from '../shortcuts/commands';
 import { ChannelLimits } from './ChannelLimits';
 import { DraftStatus } from './DraftStatus';
 import { matchTemplates, TemplatePicker } from './TemplatePicker';
+import { FillInDialog } from './FillInDialog';
+import { fillIn, fillInsOf } from '../../src-common/fill-ins';
 
 const useStyles = makeStyles({
   root: {
@@ -58,11 +60,15 @@ export function Composer(props: { conversation: ConversationDetail; onSent(): vo
   const styles = useStyles();
   const t = useT();
   const c = props.conversation;
-  const canReply = c.channel !== 'manual';
+  // A walk-in or phone consultation has no channel to send through: its answers are recorded.
+  const recordsAnswers = c.channel === 'manual';
+  // A visitor may phone back later: the officer says how this answer was given (default: how the
+  // consultation came in).
+  const [answeredVia, setAnsweredVia] = useState<WalkInVia>(c.subject === 'Konsultasi telepon' ? 'telepon' : 'langsung');
   const signature = useSession((s) => s.officer?.signature ?? '');
   const officerId = useSession((s) => s.officer?.id ?? 0);
   const [text, setText] = useState('');
-  const [mode, setMode] = useState<ComposerMode>(canReply ? 'reply' : 'note');
+  const [mode, setMode] = useState<ComposerMode>('reply');
   const [loaded, setLoaded] = useState(false);
   const [saveState, setSaveState] = useState<SaveState>('idle');
   const saver = useRef<DraftSaver | null>(null);
@@ -73,7 +79,9 @@ export function Composer(props: { conversation: ConversationDetail; onSent(): vo
   // Asked for only when the officer first types `/`: most replies never use a template.
   const [wantTemplates, setWantTemplates] = useState(false);
   const templateList = useCall('templates.list', {}, { enabled: wantTemplates });
-  const templates = templateList.data ?? (templateList.error ? [] : null);
+  // Only the library of standard answers: what the console sends by itself, and retired answers, are not offered.
+  const templates = templateList.data?.filter((tpl) => tpl.systemKey === null && !tpl.retired) ?? (templateList.error ? [] : null);
+  const [fillIns, setFillIns] = useState<string[]>([]);
   const [slash, setSlash] = useState<{ query: string; start: number } | null>(null);
   const [active, setActive] = useState(0);
   const input = useRef<HTMLTextAreaElement>(null);
@@ -88,7 +96,7 @@ export function Composer(props: { conversation: ConversationDetail; onSent(): vo
     let cancelled = false;
     void loadDraft(officerId, c.id).then((loadedDraft) => {
       if (cancelled) return;
-      const draft = canReply ? loadedDraft.draft : { ...loadedDraft.draft, mode: 'note' as const };
+      const draft = loadedDraft.draft;
       saver.current = new DraftSaver(officerId, c.id, loadedDraft.base, loadedDraft.saved, setSaveState);
       setText(draft.text);
       setMode(draft.mode);
@@ -104,7 +112,7 @@ export function Composer(props: { conversation: ConversationDetail; onSent(): vo
       void saver.current?.flush();
       saver.current = null;
     };
-  }, [c.id, officerId, canReply]);
+  }, [c.id, officerId]);
 
   useEffect(() => {
     if (loaded) saver.current?.change({ text, mode });
@@ -129,6 +137,12 @@ export function Composer(props: { conversation: ConversationDetail; onSent(): vo
     if (!slash) return;
     const rendered = await send.run(() => api.call('templates.render', { id: template.id, conversationId: c.id }));
     if (rendered === null) return;
+    if (rendered.files.length > 0 && mode === 'reply' && !recordsAnswers) {
+      const room = MAX_FILES - files.length;
+      if (rendered.files.length > room) setFileError(t('composer.tooManyFiles', { n: MAX_FILES }));
+      setFiles((old) => [...old, ...rendered.files.slice(0, Math.max(0, room))]);
+    }
+    setFillIns(rendered.fillIns);
     const cursor = input.current?.selectionStart ?? text.length;
     const next = text.slice(0, slash.start) + rendered.text + text.slice(cursor);
     setText(next);
@@ -150,19 +164,24 @@ export function Composer(props: { conversation: ConversationDetail; onSent(): vo
   async function submit() {
     const body = text.trim();
     if (!body || send.busy || submitting.current) return;
+    // A standard answer's blanks must never reach a requester as "{isi:…}".
+    const open = mode === 'note' ? [] : fillInsOf(body);
+    if (open.length > 0) return setFileError(t('composer.fillInLeft', { labels: open.join(', ') }));
     submitting.current = true;
     // No draft save may land after the send, which clears the draft in the core.
     await saver.current?.hold();
     const sent =
       mode === 'note'
         ? await send.run(() => api.call('messages.addNote', { conversationId: c.id, text: body }))
-        : await send.run(() =>
-            api.call('messages.send', {
-              conversationId: c.id,
-              text: body,
-              ...(files.length ? { attachments: files.map(({ fileName, mimeType, contentBase64 }) => ({ fileName, mimeType, contentBase64 })) } : {}),
-            }),
-          );
+        : recordsAnswers
+          ? await send.run(() => api.call('messages.recordAnswer', { conversationId: c.id, text: body, via: answeredVia }))
+          : await send.run(() =>
+              api.call('messages.send', {
+                conversationId: c.id,
+                text: body,
+                ...(files.length ? { attachments: files.map(({ fileName, mimeType, contentBase64 }) => ({ fileName, mimeType, contentBase64 })) } : {}),
+              }),
+            );
     submitting.current = false;
     if (sent === null) return saver.current?.release();
     saver.current?.sent(mode);
@@ -200,7 +219,7 @@ export function Composer(props: { conversation: ConversationDetail; onSent(): vo
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setDropping(false);
-    if (mode === 'reply' && e.dataTransfer.files.length) void addFiles(e.dataTransfer.files);
+    if (mode === 'reply' && !recordsAnswers && e.dataTransfer.files.length) void addFiles(e.dataTransfer.files);
   };
 
   return (
@@ -216,8 +235,8 @@ export function Composer(props: { conversation: ConversationDetail; onSent(): vo
       data-testid="composer"
     >
       <TabList size="small" selectedValue={mode} onTabSelect={(_, d) => setMode(d.value as ComposerMode)}>
-        <Tab value="reply" icon={<SendRegular />} disabled={!canReply}>
-          {t('composer.reply')}
+        <Tab value="reply" icon={<SendRegular />}>
+          {recordsAnswers ? t('composer.recordAnswer') : t('composer.reply')}
         </Tab>
         <Tab value="note" icon={<NoteRegular />}>
           {t('composer.note')}
@@ -260,7 +279,7 @@ export function Composer(props: { conversation: ConversationDetail; onSent(): vo
       )}
       <ErrorBar error={send.error ?? fileError ?? templateList.error?.message ?? null} testId="composer-error" />
       <div className={styles.bar}>
-        {mode === 'reply' && (
+        {mode === 'reply' && !recordsAnswers && (
           <>
             <input
               ref={fileInput}
@@ -276,6 +295,18 @@ export function Composer(props: { conversation: ConversationDetail; onSent(): vo
               </Button>
             </Tooltip>
           </>
+        )}
+        {mode === 'reply' && recordsAnswers && (
+          <Select
+            size="small"
+            value={answeredVia}
+            onChange={(_, d) => setAnsweredVia(d.value as WalkInVia)}
+            aria-label={t('composer.answeredVia')}
+            data-testid="composer-answered-via"
+          >
+            <option value="langsung">{t('composer.answeredInPerson')}</option>
+            <option value="telepon">{t('composer.answeredByPhone')}</option>
+          </Select>
         )}
         <ChannelLimits channel={c.channel} mode={mode} text={text} />
         {mode === 'reply' && c.channel === 'email' && (
@@ -301,10 +332,21 @@ export function Composer(props: { conversation: ConversationDetail; onSent(): vo
             disabled={!text.trim() || send.busy}
             onClick={() => void submit()}
           >
-            {mode === 'note' ? t('composer.saveNote') : t('composer.send')}
+            {mode === 'note' ? t('composer.saveNote') : recordsAnswers ? t('composer.saveAnswer') : t('composer.send')}
           </Button>
         </Tooltip>
       </div>
+      {fillIns.length > 0 && (
+        <FillInDialog
+          labels={fillIns}
+          onClose={() => setFillIns([])}
+          onDone={(answers) => {
+            setText((current) => fillIn(current, answers));
+            setFillIns([]);
+            requestAnimationFrame(() => input.current?.focus());
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -1,10 +1,11 @@
 import { Button, makeStyles, Spinner, tokens } from '@fluentui/react-components';
-import { AttachRegular, ImageRegular } from '@fluentui/react-icons';
+import { AttachRegular, DocumentErrorRegular, ImageRegular } from '@fluentui/react-icons';
 import { useEffect, useRef, useState } from 'react';
-import type { AttachmentView } from '../../src-preload/contract';
+import type { AttachmentView, PendingFileView } from '../../src-preload/contract';
 import { api } from '../api/client';
 import { formatBytes } from '../composer/files';
-import { useT } from '../i18n';
+import { formatShort } from '../format/time';
+import { useCoreText, useLanguage, useT } from '../i18n';
 
 const useStyles = makeStyles({
   list: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, margin: 0, padding: 0, listStyle: 'none' },
@@ -130,15 +131,61 @@ function AttachmentChip(props: { attachment: AttachmentView }) {
   );
 }
 
-/** A message's files: images previewed, every file opened or saved from the core's bytes. */
-export function Attachments(props: { attachments: AttachmentView[] }) {
+/** A file the channel has not fetched yet: said plainly, with when it is tried again and a button to try now. */
+function PendingFileChip(props: { file: PendingFileView }) {
   const styles = useStyles();
   const t = useT();
-  if (props.attachments.length === 0) return null;
+  const coreText = useCoreText();
+  const language = useLanguage((s) => s.language);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const f = props.file;
+  async function retry() {
+    setBusy(true);
+    setError(null);
+    const result = await api.call('attachments.retryDownload', { id: f.id });
+    setBusy(false);
+    if (!result.ok) setError(result.error.message);
+  }
+  const when =
+    f.state === 'pending' && f.nextTryAt ? t('message.fileNextTry', { at: formatShort(f.nextTryAt, language) }) : t('message.fileGaveUp', { n: f.attempts });
   return (
-    <ul className={styles.list} aria-label={t('message.attachments', { n: props.attachments.length })}>
+    <li className={styles.chip} data-testid="pending-file" data-file-name={f.fileName} data-state={f.state}>
+      <span className={styles.line}>
+        <DocumentErrorRegular aria-hidden />
+        <span className={styles.name}>{f.fileName}</span>
+        <span className={styles.error}>{t('message.fileNotDownloaded')}</span>
+        {busy && <Spinner size="extra-tiny" aria-label={t('common.loading')} />}
+        <Button className={styles.action} size="small" appearance="transparent" disabled={busy} onClick={() => void retry()}>
+          {t('message.fileRetry')}
+        </Button>
+      </span>
+      <span className={styles.size}>
+        {f.error ? `${coreText([f.error])}. ` : ''}
+        {when}
+      </span>
+      {error && (
+        <span className={styles.error} role="alert">
+          {error}
+        </span>
+      )}
+    </li>
+  );
+}
+
+/** A message's files: images previewed, every file opened or saved from the core's bytes; files not fetched yet said so. */
+export function Attachments(props: { attachments: AttachmentView[]; pending?: PendingFileView[] | undefined }) {
+  const styles = useStyles();
+  const t = useT();
+  const pending = props.pending ?? [];
+  if (props.attachments.length === 0 && pending.length === 0) return null;
+  return (
+    <ul className={styles.list} aria-label={t('message.attachments', { n: props.attachments.length + pending.length })}>
       {props.attachments.map((a) => (
         <AttachmentChip key={a.id} attachment={a} />
+      ))}
+      {pending.map((f) => (
+        <PendingFileChip key={`p${f.id}`} file={f} />
       ))}
     </ul>
   );

@@ -1,7 +1,7 @@
 import { Button, makeStyles, mergeClasses, Spinner, Text, tokens } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, LockClosedRegular, MegaphoneRegular } from '@fluentui/react-icons';
 import { memo, useState } from 'react';
-import type { MessageView } from '../../src-preload/contract';
+import type { MessageOrigin, MessageView } from '../../src-preload/contract';
 import { api } from '../api/client';
 import { useAction } from '../api/use-action';
 import { ErrorBar } from '../components/ErrorBar';
@@ -9,6 +9,8 @@ import { formatDateTime } from '../format/time';
 import { useLanguage, useT } from '../i18n';
 import { Attachments } from './Attachments';
 import { EmailHtml } from './EmailHtml';
+
+const AUTOMATIC: ReadonlySet<MessageOrigin> = new Set(['ack', 'bot', 'out_of_hours', 'rating', 'system']);
 
 const useStyles = makeStyles({
   bubble: {
@@ -25,6 +27,8 @@ const useStyles = makeStyles({
   wide: { width: '82%' },
   incoming: { alignSelf: 'flex-start', backgroundColor: tokens.colorNeutralBackground1 },
   outgoing: { alignSelf: 'flex-end', backgroundColor: tokens.colorBrandBackground2 },
+  // The console's own messages step back so an officer's words stand out.
+  automatic: { backgroundColor: tokens.colorNeutralBackground3, boxShadow: 'none', border: `1px dashed ${tokens.colorNeutralStroke2}` },
   note: {
     alignSelf: 'flex-end',
     backgroundColor: tokens.colorPaletteYellowBackground1,
@@ -105,17 +109,24 @@ export const MessageBubble = memo(function MessageBubble(props: { message: Messa
   const failed = m.delivery === 'failed';
   return (
     <article
-      className={mergeClasses(styles.bubble, styles[m.direction], showHtml && styles.wide, failed && styles.failedBubble)}
+      className={mergeClasses(
+        styles.bubble,
+        styles[m.direction],
+        AUTOMATIC.has(m.origin) && styles.automatic,
+        showHtml && styles.wide,
+        failed && styles.failedBubble,
+      )}
       data-testid="message"
       data-direction={m.direction}
       data-delivery={m.delivery ?? undefined}
+      data-origin={m.origin}
     >
       <div className={styles.meta}>
         {m.direction === 'note' && <LockClosedRegular aria-hidden />}
-        <span>{t(`direction.${m.direction}`)}</span>
-        <span>· {t(`channel.${m.channel}`)}</span>
+        <span data-testid="message-author">{t(`origin.${m.origin}`, { name: m.authorName ?? t('origin.formerOfficer') })}</span>
+        {m.direction !== 'note' && m.channel !== 'manual' && <span>· {t(`channel.${m.channel}`)}</span>}
         <span>· {time}</span>
-        {m.delivery && (
+        {m.delivery && m.channel !== 'manual' && (
           <span className={failed ? styles.failed : m.delivery === 'pending' ? styles.pending : undefined} data-testid="delivery">
             · {t(`delivery.${m.delivery}`)}
             {failed && m.failureReason ? `: ${m.failureReason}` : ''}
@@ -128,7 +139,7 @@ export const MessageBubble = memo(function MessageBubble(props: { message: Messa
           {quoted}
         </div>
       )}
-      <Attachments attachments={m.attachments} />
+      <Attachments attachments={m.attachments} pending={m.pendingFiles} />
       <div className={styles.row}>
         {failed && (
           <Button
@@ -150,7 +161,13 @@ export const MessageBubble = memo(function MessageBubble(props: { message: Messa
             {t('email.showHtml')}
           </Button>
         )}
-        {m.direction === 'incoming' && props.onPromote && (
+        {m.direction === 'incoming' && m.complaintId !== null && (
+          <span className={styles.quiet} data-testid="message-promoted">
+            <MegaphoneRegular aria-hidden />
+            {t('message.promoted')}
+          </span>
+        )}
+        {m.direction === 'incoming' && m.complaintId === null && props.onPromote && (
           // On every incoming message: a plain button, a fraction of a Fluent Button's cost when a conversation opens.
           <button type="button" className={styles.quiet} onClick={() => props.onPromote?.(m)}>
             <MegaphoneRegular aria-hidden />

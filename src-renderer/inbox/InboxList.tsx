@@ -10,6 +10,9 @@ import { InboxRow, InboxRowPlaceholder, ROW_HEIGHT } from './InboxRow';
 import { useInboxPages } from './use-inbox-pages';
 import { useCommands } from '../shortcuts/commands';
 import { useNow } from './use-now';
+import { useSession } from '../state/session';
+import { useNavigation } from '../state/navigation';
+import { useChannelStatuses } from '../channels/status-store';
 
 const useStyles = makeStyles({
   root: { flexGrow: 1, minHeight: 0, display: 'flex', flexDirection: 'column' },
@@ -80,6 +83,11 @@ export function InboxList() {
   }, [move]);
 
   const filtered = hasFilters(filterState);
+  const isAdmin = useSession((s) => s.officer?.role === 'admin');
+  const go = useNavigation((s) => s.go);
+  // Neither Telegram nor email is set up: nothing will ever arrive until someone connects one.
+  const statuses = useChannelStatuses();
+  const noChannel = (['telegram', 'email'] as const).every((c) => statuses[c]?.state === 'disabled');
   return (
     <div className={styles.root}>
       {pages.total !== null && pages.total > 0 && (
@@ -102,8 +110,14 @@ export function InboxList() {
         {pages.total === 0 && (
           <div className={styles.empty} data-testid="inbox-empty">
             <MailInboxRegular className={styles.emptyIcon} aria-hidden />
-            <Text align="center">{filtered ? t('inbox.noMatch') : t('inbox.empty')}</Text>
+            <Text align="center">{filtered ? t('inbox.noMatch') : noChannel ? t('inbox.emptyNoChannel') : t('inbox.empty')}</Text>
             {filtered && <Button onClick={clearFilters}>{t('inbox.clearFilters')}</Button>}
+            {!filtered && noChannel && isAdmin && (
+              <Button appearance="primary" onClick={() => go('settings', 'channels')} data-testid="inbox-empty-setup">
+                {t('inbox.setUpChannels')}
+              </Button>
+            )}
+            {!filtered && noChannel && !isAdmin && <Text align="center">{t('inbox.askAdmin')}</Text>}
           </div>
         )}
         <div role="list" aria-label={t('inbox.listLabel')} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>

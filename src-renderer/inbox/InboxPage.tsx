@@ -6,7 +6,9 @@ import { InboxList } from './InboxList';
 import { InboxToolbar } from './InboxToolbar';
 import { SearchResults } from './SearchResults';
 import { Button, Tooltip } from '@fluentui/react-components';
-import { KeyboardRegular } from '@fluentui/react-icons';
+import { KeyboardRegular, PersonAddRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import { WalkInDialog } from './WalkInDialog';
 import { useMessageNotifications } from '../notifications/use-notifications';
 import { HelpOverlay } from '../shortcuts/HelpOverlay';
 import { useCommands } from '../shortcuts/commands';
@@ -33,6 +35,7 @@ export function InboxPage() {
   const query = useInbox((s) => s.query);
   const selectedId = useInbox((s) => s.selectedId);
   const setHelp = useCommands((s) => s.setHelp);
+  const [walkIn, setWalkIn] = useState(false);
   useInboxShortcuts();
   useMessageNotifications();
   return (
@@ -41,6 +44,9 @@ export function InboxPage() {
       <h1 className={styles.hiddenTitle}>{t('inbox.title')}</h1>
       <HelpOverlay />
       <InboxToolbar>
+        <Button icon={<PersonAddRegular />} onClick={() => setWalkIn(true)} data-testid="walk-in-button">
+          {t('walkIn.button')}
+        </Button>
         <Tooltip content={t('shortcuts.button')} relationship="label">
           <Button appearance="subtle" icon={<KeyboardRegular />} onClick={() => setHelp(true)} />
         </Tooltip>
@@ -49,6 +55,7 @@ export function InboxPage() {
         <div className={styles.listColumn}>{query ? <SearchResults query={query} /> : <InboxList />}</div>
         <ConversationView conversationId={selectedId} />
       </div>
+      {walkIn && <WalkInDialog onClose={() => setWalkIn(false)} />}
     </div>
   );
 }

@@ -1,5 +1,6 @@
-import { Button, Dropdown, Field, Input, makeStyles, MessageBar, MessageBarBody, Option, Switch, Textarea, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { Button, Dropdown, Field, Input, makeStyles, MessageBar, MessageBarBody, Option, Switch, Text, Textarea, tokens } from '@fluentui/react-components';
+import { useEffect, useRef, useState } from 'react';
+import { FormDialog } from '../components/FormDialog';
 import type { EmailAccountInput, EmailConnectionCheck, EmailTls } from '../../src-preload/contract';
 import { api } from '../api/client';
 import { useAction } from '../api/use-action';
@@ -14,6 +15,8 @@ const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))', gap: tokens.spacingHorizontalM, alignItems: 'start' },
   dropdown: { minWidth: 'auto', width: '100%' },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  // Scrolled into view clear of the wizard's sticky bar.
+  results: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, scrollMarginBottom: '96px' },
 });
 
 const TLS: readonly EmailTls[] = ['starttls', 'tls', 'none'];
@@ -43,6 +46,14 @@ export function EmailSettings() {
   const status = useChannelStatus('email');
   const [saved, setSaved] = useState(false);
   const action = useAction();
+  // What the last test ran on: a save of the same settings after a failed test asks first.
+  const [testedInput, setTestedInput] = useState<string | null>(null);
+  const [confirmFailed, setConfirmFailed] = useState(false);
+  const results = useRef<HTMLDivElement>(null);
+  // The results appear under the buttons: bring them into view (the wizard's bar covers the bottom at 1366×768).
+  useEffect(() => {
+    if (checks) results.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [checks]);
 
   const account = useCall('email.getAccount', {});
   // The form starts from the saved account (none yet: the defaults above); the password never comes back.
@@ -87,6 +98,35 @@ export function EmailSettings() {
     </Field>
   );
 
+  async function test(): Promise<{ imap: EmailConnectionCheck; smtp: EmailConnectionCheck } | null> {
+    const tried = input();
+    const result = await action.run(() => api.call('email.testConnection', tried));
+    if (result) {
+      setChecks(result);
+      setTestedInput(JSON.stringify(tried));
+    }
+    return result;
+  }
+
+  async function store() {
+    setConfirmFailed(false);
+    const r = await action.run(() => api.call('email.saveAccount', input()));
+    if (!r) return;
+    setHasPassword(r.hasPassword);
+    setForm((f) => ({ ...f, password: '' }));
+    setSaved(true);
+  }
+
+  /** Saves settings that were tested; settings that failed their test only once the admin confirms. */
+  async function save() {
+    setSaved(false);
+    const current = JSON.stringify(input());
+    const result = testedInput === current && checks ? checks : await test();
+    if (!result) return;
+    if (!result.imap.ok || !result.smtp.ok) return setConfirmFailed(true);
+    await store();
+  }
+
   return (
     <SettingsCard title={t('email.title')} intro={t('email.intro')} testId="email-settings">
       <div className={styles.grid}>
@@ -129,28 +169,15 @@ export function EmailSettings() {
       </Field>
       <Switch checked={form.enabled} onChange={(_, d) => setForm((f) => ({ ...f, enabled: d.checked }))} label={t('email.enabled')} />
       <div className={styles.row}>
-        <Button disabled={action.busy} onClick={() => void action.run(() => api.call('email.testConnection', input())).then((r) => r && setChecks(r))}>
+        <Button disabled={action.busy} onClick={() => void test()}>
           {action.busy ? t('channels.testing') : t('email.test')}
         </Button>
-        <Button
-          appearance="primary"
-          disabled={action.busy}
-          onClick={() =>
-            void action
-              .run(() => api.call('email.saveAccount', input()))
-              .then((r) => {
-                if (!r) return;
-                setHasPassword(r.hasPassword);
-                setForm((f) => ({ ...f, password: '' }));
-                setSaved(true);
-              })
-          }
-        >
+        <Button appearance="primary" disabled={action.busy} onClick={() => void save()}>
           {t('common.save')}
         </Button>
       </div>
       {checks && (
-        <div data-testid="email-checks">
+        <div data-testid="email-checks" ref={results} className={styles.results}>
           {(['imap', 'smtp'] as const).map((k) => (
             <MessageBar key={k} intent={checks[k].ok ? 'success' : 'error'}>
               <MessageBarBody>
@@ -167,6 +194,27 @@ export function EmailSettings() {
         </MessageBar>
       )}
       <ChannelStatusLine status={status} onReconnect={() => void reconnectChannel('email')} />
+      {confirmFailed && checks && (
+        <FormDialog
+          open
+          title={t('email.saveFailedTitle')}
+          submitLabel={t('email.saveAnyway')}
+          busy={action.busy}
+          error={null}
+          onSubmit={() => void store()}
+          onClose={() => setConfirmFailed(false)}
+          testId="email-save-anyway"
+        >
+          <Text>{t('email.saveFailedIntro')}</Text>
+          {(['imap', 'smtp'] as const)
+            .filter((k) => !checks[k].ok)
+            .map((k) => (
+              <Text key={k} weight="semibold">
+                {k.toUpperCase()}: {checks[k].message}
+              </Text>
+            ))}
+        </FormDialog>
+      )}
     </SettingsCard>
   );
 }

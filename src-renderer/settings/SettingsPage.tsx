@@ -9,6 +9,7 @@ import { SignatureSettings } from './SignatureSettings';
 import { TelegramSettings } from './TelegramSettings';
 import { TemplatesSettings } from './TemplatesSettings';
 import { WorkflowSettings } from './WorkflowSettings';
+import { useNavigation } from '../state/navigation';
 import { useSession } from '../state/session';
 import { OfficeSettingsCard } from './OfficeSettingsCard';
 import { PasswordCard } from '../officers/PasswordCard';
@@ -39,7 +40,11 @@ export function SettingsPage() {
   const t = useT();
   const isAdmin = useSession((s) => s.officer?.role === 'admin');
   const tabs = isAdmin ? ADMIN_TABS : OFFICER_TABS;
-  const [tab, setTab] = useState<SettingsTab>(() => tabs[0] ?? 'profile');
+  const takeSettingsTab = useNavigation((s) => s.takeSettingsTab);
+  const [tab, setTab] = useState<SettingsTab>(() => {
+    const asked = takeSettingsTab() as SettingsTab | null;
+    return asked && tabs.includes(asked) ? asked : (tabs[0] ?? 'profile');
+  });
   const startWizard = useSession((s) => s.startWizard);
   return (
     <>

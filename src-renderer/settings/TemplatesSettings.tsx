@@ -1,5 +1,5 @@
 import { Badge, Button, Field, Input, makeStyles, Table, TableBody, TableCell, TableRow, Text, Textarea, tokens } from '@fluentui/react-components';
-import { AddRegular, DeleteRegular, EditRegular } from '@fluentui/react-icons';
+import { AddRegular, ArchiveRegular, ArrowUndoRegular, AttachRegular, DeleteRegular, EditRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { api } from '../api/client';
 import { useAction } from '../api/use-action';
@@ -8,6 +8,8 @@ import { ErrorBar } from '../components/ErrorBar';
 import { FormDialog } from '../components/FormDialog';
 import { useT } from '../i18n';
 import { SettingsCard } from './SettingsCard';
+import { TemplateFiles } from './TemplateFiles';
+import type { TemplateView } from '../../src-preload/contract';
 
 const useStyles = makeStyles({
   // Two lines of the text, blank lines folded: enough to recognise a template.
@@ -19,12 +21,18 @@ const useStyles = makeStyles({
     WebkitLineClamp: '2',
     WebkitBoxOrient: 'vertical',
   },
-  actions: { whiteSpace: 'nowrap', width: '90px' },
+  actions: { whiteSpace: 'nowrap', width: '120px' },
+  retired: { opacity: 0.6 },
+  usage: { color: tokens.colorNeutralForeground3, display: 'block' },
 });
 
-type Editing = { id: number | null; name: string; shortcut: string; body: string; system: boolean };
+type Editing = { id: number | null; name: string; shortcut: string; body: string; system: boolean; template: TemplateView | null };
 
-/** Quick replies (balasan cepat) with placeholders; the console's own messages are editable, not deletable. */
+/**
+ * The library of standard answers (jawaban standar): placeholders, fill-ins the officer completes,
+ * files, usage counts; retired rather than deleted once used. The console's own messages are
+ * edited here too, and never offered in the composer.
+ */
 export function TemplatesSettings() {
   const styles = useStyles();
   const t = useT();
@@ -52,7 +60,7 @@ export function TemplatesSettings() {
       intro={t('templates.intro')}
       testId="templates-settings"
       action={
-        <Button icon={<AddRegular />} onClick={() => setEditing({ id: null, name: '', shortcut: '', body: '', system: false })}>
+        <Button icon={<AddRegular />} onClick={() => setEditing({ id: null, name: '', shortcut: '', body: '', system: false, template: null })}>
           {t('templates.add')}
         </Button>
       }
@@ -60,8 +68,8 @@ export function TemplatesSettings() {
       <Table size="small" aria-label={t('templates.title')}>
         <TableBody>
           {templates?.map((tpl) => (
-            <TableRow key={tpl.id} data-testid="template-row">
-              <TableCell style={{ width: 220 }}>
+            <TableRow key={tpl.id} data-testid="template-row" className={tpl.retired ? styles.retired : undefined}>
+              <TableCell style={{ width: 240 }}>
                 <Text weight="semibold">{tpl.name}</Text>
                 {tpl.shortcut && <Text size={200}> · /{tpl.shortcut}</Text>}
                 {tpl.systemKey && (
@@ -69,6 +77,22 @@ export function TemplatesSettings() {
                     {' '}
                     {t('templates.system')}
                   </Badge>
+                )}
+                {tpl.retired && (
+                  <Badge appearance="tint" color="subtle" size="small">
+                    {t('templates.retiredBadge')}
+                  </Badge>
+                )}
+                {!tpl.systemKey && (
+                  <Text size={200} className={styles.usage} data-testid="template-usage">
+                    {t('templates.used', { n: tpl.useCount })}
+                    {tpl.files.length > 0 && (
+                      <>
+                        {' · '}
+                        <AttachRegular aria-hidden /> {t('templates.fileCount', { n: tpl.files.length })}
+                      </>
+                    )}
+                  </Text>
                 )}
               </TableCell>
               <TableCell>
@@ -80,9 +104,23 @@ export function TemplatesSettings() {
                   appearance="subtle"
                   icon={<EditRegular />}
                   aria-label={t('templates.edit', { name: tpl.name })}
-                  onClick={() => setEditing({ id: tpl.id, name: tpl.name, shortcut: tpl.shortcut ?? '', body: tpl.body, system: tpl.systemKey !== null })}
+                  onClick={() =>
+                    setEditing({ id: tpl.id, name: tpl.name, shortcut: tpl.shortcut ?? '', body: tpl.body, system: tpl.systemKey !== null, template: tpl })
+                  }
                 />
                 {!tpl.systemKey && (
+                  <Button
+                    size="small"
+                    appearance="subtle"
+                    icon={tpl.retired ? <ArrowUndoRegular /> : <ArchiveRegular />}
+                    aria-label={tpl.retired ? t('templates.unretire', { name: tpl.name }) : t('templates.retire', { name: tpl.name })}
+                    title={tpl.retired ? t('templates.unretire', { name: tpl.name }) : t('templates.retire', { name: tpl.name })}
+                    onClick={() =>
+                      void action.succeeded(() => api.call('templates.retire', { id: tpl.id, retired: !tpl.retired })).then((ok) => ok && void load())
+                    }
+                  />
+                )}
+                {!tpl.systemKey && tpl.useCount === 0 && (
                   <Button
                     size="small"
                     appearance="subtle"
@@ -130,8 +168,20 @@ export function TemplatesSettings() {
             required
             validationMessage={missing && !editing.body.trim() ? t('auth.required') : undefined}
           >
-            <Textarea rows={6} value={editing.body} onChange={(_, d) => setEditing({ ...editing, body: d.value })} />
+            <Textarea rows={8} value={editing.body} onChange={(_, d) => setEditing({ ...editing, body: d.value })} />
           </Field>
+          {!editing.system &&
+            (editing.template ? (
+              <TemplateFiles
+                template={editing.template}
+                onChange={(template) => {
+                  setEditing({ ...editing, template });
+                  void load();
+                }}
+              />
+            ) : (
+              <Text size={200}>{t('templates.filesAfterSave')}</Text>
+            ))}
         </FormDialog>
       )}
     </SettingsCard>

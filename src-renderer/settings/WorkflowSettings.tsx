@@ -13,6 +13,7 @@ export function WorkflowSettings() {
   const [days, setDays] = useState(3);
   const [survey, setSurvey] = useState(true);
   const [topics, setTopics] = useState('');
+  const [questions, setQuestions] = useState<string[]>([]);
   const [saved, setSaved] = useState(false);
   const action = useAction();
   const loaded = useCall('workflow.getSettings', {});
@@ -21,6 +22,7 @@ export function WorkflowSettings() {
     setDays(loaded.data.slaWorkingDays);
     setSurvey(loaded.data.surveyEnabled);
     setTopics(loaded.data.topics.join('\n'));
+    setQuestions(loaded.data.surveyQuestions);
   }, [loaded.data]);
   const save = () =>
     void action
@@ -28,6 +30,7 @@ export function WorkflowSettings() {
         api.call('workflow.updateSettings', {
           slaWorkingDays: days,
           surveyEnabled: survey,
+          ...(questions.length === 9 ? { surveyQuestions: questions.map((q) => q.trim()) } : {}),
           topics: topics
             .split('\n')
             .map((x) => x.trim())
@@ -41,6 +44,19 @@ export function WorkflowSettings() {
         <SpinButton style={{ maxWidth: 160 }} min={1} max={30} value={days} onChange={(_, d) => setDays(d.value ?? (Number(d.displayValue) || days))} />
       </Field>
       <Switch checked={survey} onChange={(_, d) => setSurvey(d.checked)} label={t('workflow.survey')} />
+      {survey && questions.length === 9 && (
+        <fieldset data-testid="survey-questions" style={{ border: 'none', padding: 0, margin: 0, display: 'grid', gap: 8 }}>
+          <legend>
+            <Text weight="semibold">{t('workflow.surveyQuestions')}</Text>
+          </legend>
+          <Text size={200}>{t('workflow.surveyQuestionsHint')}</Text>
+          {questions.map((q, i) => (
+            <Field key={i} label={t('workflow.surveyQuestion', { n: i + 1 })}>
+              <Textarea rows={2} value={q} onChange={(_, d) => setQuestions((all) => all.map((x, k) => (k === i ? d.value : x)))} />
+            </Field>
+          ))}
+        </fieldset>
+      )}
       <Field label={t('workflow.topics')} hint={t('workflow.topicsHint')}>
         <Textarea rows={6} value={topics} onChange={(_, d) => setTopics(d.value)} />
       </Field>

@@ -1,7 +1,7 @@
 import { makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
 import { ChartMultipleRegular, MailInboxRegular, MegaphoneRegular, SettingsRegular } from '@fluentui/react-icons';
 import { NavDrawer, NavDrawerBody, NavItem } from '@fluentui/react-components';
-import { useEffect, useState, type ReactElement } from 'react';
+import { useEffect, type ReactElement } from 'react';
 import { InboxPage } from '../inbox/InboxPage';
 import { useT } from '../i18n';
 import { ComplaintsPage } from '../complaints/ComplaintsPage';
@@ -12,6 +12,7 @@ import { ChannelAlert } from './ChannelAlert';
 import { DiskAlert } from './DiskAlert';
 import { Header } from './Header';
 import { pagesFor, type PageId } from './pages';
+import { useNavigation } from '../state/navigation';
 import { useUnreadTitle } from './use-unread-title';
 
 const ICONS: Record<PageId, ReactElement> = {
@@ -48,10 +49,13 @@ export function AppFrame() {
   const t = useT();
   const officer = useSession((s) => s.officer);
   const training = useSession((s) => s.info?.trainingMode ?? false);
-  const [page, setPage] = useState<PageId>('inbox');
+  const page = useNavigation((s) => s.page);
+  const setPage = useNavigation((s) => s.go);
   const unread = useUnreadTitle(t('app.name'));
   const pages = officer ? pagesFor(officer.role) : [];
 
+  // Every login starts in the inbox, whoever was signed in before.
+  useEffect(() => setPage('inbox'), [setPage]);
   // A role change (or another login) may hide the page being shown.
   useEffect(() => {
     if (!pages.some((p) => p.id === page)) setPage('inbox');
@@ -68,7 +72,7 @@ export function AppFrame() {
       )}
       <Header />
       <DiskAlert />
-      <ChannelAlert onOpenSettings={pages.some((p) => p.id === 'settings') ? () => setPage('settings') : undefined} />
+      <ChannelAlert onOpenSettings={pages.some((p) => p.id === 'settings') ? () => setPage('settings', 'channels') : undefined} />
       <div className={styles.body}>
         <NavDrawer
           open

@@ -10,6 +10,12 @@ const useStyles = makeStyles({ bar: { borderRadius: 0, flexShrink: 0 } });
 const OFFLINE_GRACE_MS = 60_000;
 
 /**
+ * Since when the channel has not worked: the core's own count when it keeps one (it survives a
+ * retry that briefly connects, and a page opened mid-outage), else when this page saw the state begin.
+ */
+const troubleSince = (s: ShownStatus): number => Math.min(s.stalledSince ?? s.since, s.since);
+
+/**
  * A bar above every page while a channel cannot work: a rejected login at once, an outage after a
  * minute. Says which channel, what is wrong and when it retries by itself, so an officer in the
  * inbox knows why nothing arrives; the details and "Sambungkan ulang" are in Pengaturan → Kanal.
@@ -29,7 +35,7 @@ export function ChannelAlert(props: { onOpenSettings?: () => void }) {
 
   const troubles = (['email', 'telegram'] as const)
     .map((channel) => statuses[channel])
-    .filter((s): s is ShownStatus => !!s && (s.state === 'auth_failed' || (s.state === 'offline' && Date.now() - s.since >= OFFLINE_GRACE_MS)));
+    .filter((s): s is ShownStatus => !!s && (s.state === 'auth_failed' || (s.state === 'offline' && Date.now() - troubleSince(s) >= OFFLINE_GRACE_MS)));
   if (troubles.length === 0) return null;
   return (
     <>
@@ -46,6 +52,7 @@ export function ChannelAlert(props: { onOpenSettings?: () => void }) {
               {t(s.state === 'auth_failed' ? 'channelAlert.authFailed' : 'channelAlert.offline', { channel: t(`channel.${s.channel}`) })}
             </MessageBarTitle>
             {s.detail.length > 0 ? ` — ${coreText(s.detail)}.` : '.'}
+            {s.state === 'offline' && s.stalledSince ? ` ${t('channelAlert.since', { at: formatShort(s.stalledSince, language) })}.` : ''}
             {s.nextRetryAt ? ` ${t('channels.nextRetry', { at: formatShort(s.nextRetryAt, language) })}.` : ''}
             {props.onOpenSettings && (
               <>

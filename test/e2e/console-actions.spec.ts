@@ -60,6 +60,10 @@ test('requirements form, resolve with topic by shortcut, complaint from a messag
   await expect(dialog).toContainText('Buleleng Dalam Angka');
   await dialog.getByRole('button', { name: 'Catat' }).click();
   await expect(dialog).toHaveCount(0);
+  // Logged once: the message says so instead of offering to log it again.
+  const promoted = pane.locator('[data-testid="message"][data-direction="incoming"]').first();
+  await expect(promoted.getByTestId('message-promoted')).toHaveText('Tercatat sebagai pengaduan');
+  await expect(promoted.getByRole('button', { name: 'Catat sebagai pengaduan' })).toHaveCount(0);
 
   // The Pengaduan page lists it; a phone complaint is logged and handled.
   await page.getByRole('navigation').getByText('Pengaduan').click();
@@ -74,11 +78,23 @@ test('requirements form, resolve with topic by shortcut, complaint from a messag
   await page.getByRole('option', { name: 'Telepon' }).click();
   await create.getByLabel('Isi pengaduan').fill('Antrean di ruang PST terlalu lama pada hari Senin.');
   await create.getByLabel('Nama pelapor').fill('Ibu Sari');
+  await create.getByLabel('Kontak').fill('sari.wulandari.dinas.pendidikan.kabupaten.buleleng@pendidikan.bulelengkab.go.id');
+  // Received on Wednesday, written the office's way whatever the browser's locale.
+  const received = create.getByTestId('complaint-received');
+  await received.getByRole('textbox', { name: 'Diterima' }).fill('31/11/2026');
+  await expect(received).toContainText('Tulis tanggal sebagai hh/bb/tttt');
+  await received.getByRole('textbox', { name: 'Diterima' }).fill('2/12/2026');
+  await received.getByRole('textbox', { name: 'Jam' }).fill('9.05');
+  await expect(received).not.toContainText('Tulis tanggal');
   await shot(page, '57-complaint-create');
   await create.getByRole('button', { name: 'Catat' }).click();
   await expect(rows).toHaveCount(2);
   const phone = rows.filter({ hasText: 'Antrean di ruang PST' });
   await expect(phone).toContainText('Telepon');
+  await expect(phone).toContainText('2 Des 2026, 09.05 WITA');
+  // The long address wraps inside its column instead of widening the table.
+  const table = await page.getByTestId('complaints-table').boundingBox();
+  expect(table!.width).toBeLessThanOrEqual(page.viewportSize()!.width);
   await phone.getByRole('button', { name: 'Tangani' }).click();
   const edit = page.getByTestId('complaint-edit-dialog');
   await edit.getByRole('combobox', { name: 'Status' }).click();
@@ -87,6 +103,9 @@ test('requirements form, resolve with topic by shortcut, complaint from a messag
   await edit.getByRole('button', { name: 'Simpan' }).click();
   await expect(phone).toContainText('Selesai');
   await expect(phone).toContainText('Ditambah satu petugas loket');
+  // Finished: no more "Tangani", the date it was finished instead.
+  await expect(phone.getByRole('button', { name: 'Tangani' })).toHaveCount(0);
+  await expect(phone).toContainText(/Selesai \d{1,2} \w{3} \d{4}, \d{2}\.\d{2} WITA/);
   await page.getByRole('combobox', { name: 'Status' }).click();
   await page.getByRole('option', { name: 'Baru' }).click();
   await expect(rows).toHaveCount(1);

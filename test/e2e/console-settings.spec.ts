@@ -26,8 +26,7 @@ test('first-run wizard after the admin account, then every Pengaturan tab', asyn
   await shot(page, '60-wizard-telegram');
   await wizard.getByRole('button', { name: 'Lanjut' }).click();
 
-  // Email: the core validates and saves (its live test, email.testConnection, is covered by the
-  // channel's own tests: against a closed port it does not answer yet, see the report).
+  // Email: the core validates, tests the account live, and a save after a failed test asks first.
   const email = wizard.getByTestId('email-settings');
   await email.getByRole('textbox', { name: 'Server IMAP' }).fill('server surel kantor');
   await email.getByRole('textbox', { name: 'Port IMAP' }).fill('1');
@@ -38,7 +37,22 @@ test('first-run wizard after the admin account, then every Pengaturan tab', asyn
   await email.getByRole('button', { name: 'Simpan' }).click();
   await expect(email.getByTestId('email-error')).toContainText('Nama host tidak valid');
   await email.getByRole('textbox', { name: 'Server IMAP' }).fill('127.0.0.1');
+  // Nothing listens on port 1: the test fails, its results are in view above the wizard's bar.
+  await email.getByRole('button', { name: 'Uji koneksi' }).click();
+  const checks = email.getByTestId('email-checks');
+  await expect(checks).toContainText('IMAP:');
+  await expect(checks).toBeInViewport();
+  const bar = await wizard.getByRole('button', { name: 'Lanjut' }).boundingBox();
+  const results = await checks.boundingBox();
+  expect(results!.y + results!.height).toBeLessThanOrEqual(bar!.y);
+  await shot(page, '61a-wizard-email-test-failed');
   await email.getByRole('button', { name: 'Simpan' }).click();
+  const confirm = page.getByTestId('email-save-anyway');
+  await expect(confirm).toContainText('Tes koneksi gagal. Tetap simpan?');
+  await confirm.getByRole('button', { name: 'Batal' }).click();
+  await expect(email.getByText('Akun email disimpan.')).toHaveCount(0);
+  await email.getByRole('button', { name: 'Simpan' }).click();
+  await confirm.getByRole('button', { name: 'Tetap simpan' }).click();
   await expect(email.getByText('Akun email disimpan.')).toBeVisible();
   await expect(email.getByLabel('Kata sandi')).toHaveValue('');
   await shot(page, '61-wizard-email');
@@ -70,14 +84,14 @@ test('first-run wizard after the admin account, then every Pengaturan tab', asyn
   await page.getByRole('tab', { name: 'Kanal' }).click();
   await expect(page.getByTestId('email-settings').getByRole('textbox', { name: 'Server IMAP' })).toHaveValue('127.0.0.1');
   await shot(page, '66-settings-channels');
-  await page.getByRole('tab', { name: 'Balasan cepat' }).click();
-  await page.getByRole('button', { name: 'Tambah balasan cepat' }).click();
+  await page.getByRole('tab', { name: 'Jawaban standar' }).click();
+  await page.getByRole('button', { name: 'Tambah jawaban standar' }).click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByRole('textbox', { name: 'Nama' }).fill('Data tersedia di website');
-  await dialog.getByRole('textbox', { name: 'Pintasan' }).fill('web');
-  await dialog.getByRole('textbox', { name: 'Isi' }).fill('Yth. {nama}, data tersebut tersedia di buleleng.bps.go.id.');
+  await dialog.getByRole('textbox', { name: 'Nama' }).fill('Tabel PDRB di website');
+  await dialog.getByRole('textbox', { name: 'Pintasan' }).fill('pdrb');
+  await dialog.getByRole('textbox', { name: 'Isi' }).fill('Yth. {nama}, tabel PDRB tersedia di bulelengkab.bps.go.id.');
   await dialog.getByRole('button', { name: 'Simpan' }).click();
-  await expect(page.getByTestId('template-row').filter({ hasText: 'Data tersedia di website' })).toContainText('/web');
+  await expect(page.getByTestId('template-row').filter({ hasText: 'Tabel PDRB di website' })).toContainText('/pdrb');
   await shot(page, '67-settings-templates');
   // Laporan: the letterhead and the signatories of every report.
   await page.getByRole('tab', { name: 'Laporan' }).click();

@@ -46,12 +46,17 @@ test('first run, logout, wrong password, login, language switch, pages by role',
   await page.getByRole('button', { name: 'Lewati semua' }).click();
 
   // Straight into the console: empty inbox, header with office, officer and role.
-  await expect(page.getByTestId('inbox-empty')).toHaveText('Belum ada konsultasi. Pesan baru dari Telegram dan email akan muncul di sini.');
+  // No channel yet: the empty inbox says so and leads the admin to where they are set up.
+  await expect(page.getByTestId('inbox-empty')).toContainText('belum ada kanal yang tersambung');
   await expect(page.getByTestId('office-name')).toHaveText('PST BPS Kabupaten Buleleng');
   await expect(page.getByTestId('current-officer')).toContainText(ADMIN.displayName);
   await expect(page.getByTestId('current-officer')).toContainText('Admin');
   await expect(page).toHaveTitle('PST Console');
   await shot(page, '03-inbox-empty');
+  await page.getByTestId('inbox-empty-setup').click();
+  await expect(page.getByRole('tab', { name: 'Kanal', selected: true })).toBeVisible();
+  await expect(page.getByTestId('telegram-settings')).toBeVisible();
+  await page.getByRole('navigation').getByText('Kotak Masuk').click();
 
   // An admin sees every page; each says what it will hold.
   const nav = page.getByRole('navigation');
@@ -97,7 +102,7 @@ test('first run, logout, wrong password, login, language switch, pages by role',
   await page.reload();
   await expect(nav.getByText('Inbox')).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await expect(page.getByTestId('inbox-empty')).toHaveText('No consultations yet. New messages from Telegram and email will appear here.');
+  await expect(page.getByTestId('inbox-empty')).toContainText('No consultations yet, and no channel is connected');
   await shot(page, '09-inbox-empty-english');
   await page.getByRole('button', { name: /^Language: / }).click();
   await page.getByRole('menuitemradio', { name: 'Bahasa Indonesia' }).click();
@@ -134,7 +139,7 @@ test('first run, logout, wrong password, login, language switch, pages by role',
   await nav.getByText('Kotak Masuk').click();
 
   // The officer's login ends (idle timeout) while the host token stays: back to the login form.
-  await page.context().clearCookies({ name: 'pst_session' });
+  await page.context().clearCookies({ name: /^pst_session_/ });
   await nav.getByText('Pengaduan').click();
   await expect(page.getByRole('heading', { name: 'Masuk' })).toBeVisible();
   await page.getByLabel('Nama pengguna').fill('wayan');

@@ -100,6 +100,7 @@ export function sentFolderHas(mail: MailPeers, user: string, messageId: string):
 const QUESTIONS = INTAKE_QUESTIONS;
 export type IntakeAnswers = Record<keyof typeof QUESTIONS, string>;
 const INTAKE_DONE = 'Terima kasih, data Anda sudah lengkap';
+const NEED_OFFERED = 'Apakah ini keperluan Anda?';
 
 /** The inline-keyboard button of a sent message whose label is `text`: its callback data. */
 export function buttonData(record: SentRecord, text: string | RegExp): string {
@@ -117,7 +118,9 @@ export function buttonData(record: SentRecord, text: string | RegExp): string {
 export async function answerIntake(bot: BotApiEmulator, user: TestUser, answers: IntakeAnswers): Promise<(keyof IntakeAnswers)[]> {
   const handled = new Set<number>();
   const asked: (keyof IntakeAnswers)[] = [];
-  const stepOf = (r: SentRecord) => (Object.keys(QUESTIONS) as (keyof IntakeAnswers)[]).find((s) => r.text?.endsWith(QUESTIONS[s]));
+  // A need already stated in the first message is offered back; typing the answer replaces it.
+  const stepOf = (r: SentRecord) =>
+    r.text?.startsWith(NEED_OFFERED) ? 'need' : (Object.keys(QUESTIONS) as (keyof IntakeAnswers)[]).find((s) => r.text?.endsWith(QUESTIONS[s]));
   for (let turn = 0; turn < 12; turn++) {
     const record = await bot.waitForSent(
       user.id,

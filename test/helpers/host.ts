@@ -84,7 +84,7 @@ export class ApiClient {
     token: string,
     readonly localAddress?: string,
   ) {
-    this.cookies.set('pst_host', token);
+    this.cookies.set(`pst_host_${new URL(origin).port}`, token);
   }
 
   async call(method: string, input: unknown = {}, init: { headers?: Record<string, string>; rawBody?: string } = {}): Promise<{ status: number; body: any }> {

@@ -39,7 +39,7 @@ describe('browser host: the token', () => {
     expect(res.status).toBe(401);
     const wrong = await fetch(`${host.origin}/api/auth.status`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Cookie: 'pst_host=guess' },
+      headers: { 'Content-Type': 'application/json', Cookie: `pst_host_${new URL(host.origin).port}=guess` },
       body: '{}',
     });
     expect(wrong.status).toBe(401);
@@ -51,7 +51,7 @@ describe('browser host: the token', () => {
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/');
     const setCookie = res.headers.get('set-cookie')!;
-    expect(setCookie).toMatch(/^pst_host=/);
+    expect(setCookie).toMatch(/^pst_host_\d+=/);
     expect(setCookie).toMatch(/HttpOnly/);
     expect(setCookie).toMatch(/SameSite=Strict/);
     const page = await fetch(host.origin + '/', { headers: { Cookie: setCookie.split(';')[0]! } });
@@ -102,7 +102,7 @@ describe('browser host: the API', () => {
     expect(setup.body).toMatchObject({ ok: true, value: { username: 'admin', role: 'admin' } });
     // No hash and no password field (the flag mustChangePassword is not password material).
     expect(JSON.stringify(setup.body)).not.toMatch(/scrypt|"password(_?hash)?"/i);
-    expect(api.cookieHeader()).toMatch(/pst_session=/);
+    expect(api.cookieHeader()).toMatch(/pst_session_\d+=/);
     expect((await api.call('auth.status')).body.value).toMatchObject({ needsSetup: false, officer: { username: 'admin' } });
     expect((await api.call('inbox.list', {})).body).toMatchObject({ ok: true, value: { items: [], total: 0 } });
     await api.call('auth.logout');

@@ -92,11 +92,11 @@ describe('host security: the token on every route', () => {
     expect((await post(`/api/app.info?token=${env.host.token}`, {})).status).toBe(401);
     expect((await post('/api/app.info', { Authorization: `Bearer ${env.host.token.slice(0, -1)}` })).status).toBe(401);
     expect((await post('/api/app.info', { Authorization: `bearer ${env.host.token}` })).status).toBe(401);
-    expect((await post('/api/app.info', { Cookie: `pst_host=${env.host.token}x` })).status).toBe(401);
+    expect((await post('/api/app.info', { Cookie: `pst_host_${new URL(env.host.origin).port}=${env.host.token}x` })).status).toBe(401);
     const sessionOnly = env.admin
       .cookieHeader()
       .split('; ')
-      .filter((c) => !c.startsWith('pst_host='));
+      .filter((c) => !c.startsWith('pst_host_'));
     expect((await post('/api/app.info', { Cookie: sessionOnly.join('; ') })).status).toBe(401);
   });
 

@@ -96,9 +96,12 @@ describe('Telegram and the service workflow', () => {
     await eventually(() => statusOf(conversationId) !== 'rated', 5_000, 'reopen');
   });
 
-  it('runs the SKM survey button by button when it is enabled', async () => {
+  it('runs the SKM survey button by button when it is enabled, in questions a citizen understands', async () => {
     h = await startTelegramHarness();
-    await h.must('workflow.updateSettings', { surveyEnabled: true });
+    const questions = (await h.must('workflow.getSettings', {})).surveyQuestions;
+    // The admin rewords one question; the others stay as in PermenPANRB 14/2017's questionnaire.
+    const reworded = questions.map((q, i) => (i === 2 ? 'Seberapa cepat petugas PST menjawab permintaan data Saudara?' : q));
+    await h.must('workflow.updateSettings', { surveyEnabled: true, surveyQuestions: reworded });
     const user = testUser();
     const conversationId = await firstContact(user);
     await h.must('conversations.resolve', { id: conversationId, summary: 'Selesai', topic: 'Pariwisata' });
@@ -119,6 +122,12 @@ describe('Telegram and the service workflow', () => {
       );
       const options = (current.replyMarkup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat();
       expect(options).toHaveLength(4);
+      if (i === 0) {
+        expect(current.text).toContain('(Persyaratan)');
+        expect(current.text).toContain('Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan dengan jenis pelayanannya?');
+        expect(options.map((o) => o.text)).toEqual(['1. Tidak sesuai', '2. Kurang sesuai', '3. Sesuai', '4. Sangat sesuai']);
+      }
+      if (i === 2) expect(current.text).toContain('Seberapa cepat petugas PST menjawab permintaan data Saudara?');
       const p = h.emulator.userPressesButton(user, survey.messageId, options[value - 1]!.callback_data);
       await h.emulator.waitForCallbackAnswer(p.queryId);
     }

@@ -32,6 +32,28 @@ afterEach(() => core.dispose());
 const requesterOf = async (conversationId: number) => (await core.must('conversations.get', { id: conversationId })).requester;
 
 describe('requesters', () => {
+  it('keeps an individual an individual: a merge passes it on, and a later mail signature does not make up an institution', async () => {
+    const telegram = await requesterOf(telegramConversation);
+    const email = await requesterOf(emailConversation);
+    // She typed "-" for her institution on Telegram; the email record has none yet.
+    core.services.db.prepare('UPDATE requesters SET institution = NULL WHERE id = ?').run(email.id);
+    await core.must('conversations.updateRequirements', { id: telegramConversation, requester: { institution: '-' } });
+    expect((await requesterOf(telegramConversation)).institution).toBe('Perorangan');
+    const merged = await core.must('requesters.merge', { keepId: email.id, mergeId: telegram.id });
+    expect(merged.requester.institution).toBe('Perorangan');
+    ingest(core.services, {
+      channel: 'email',
+      externalId: '<c@x>',
+      sourceId: 'ayu@undiksha.ac.id',
+      receivedAt: T0 + 3000,
+      text: 'Terima kasih',
+      thread: { mode: 'explicit' },
+      requester: { institution: 'Universitas Pendidikan Ganesha' },
+    });
+    expect((await core.must('requesters.get', { id: email.id })).institution).toBe('Perorangan');
+    expect(core.services.db.prepare('SELECT institution, individual FROM requesters WHERE id = ?').get(email.id)).toEqual({ institution: null, individual: 1 });
+  });
+
   it('merges one person from two channels: identities, consultations and empty fields move to the kept record', async () => {
     const keep = await requesterOf(telegramConversation);
     const other = await requesterOf(emailConversation);

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ingest } from '../../src-main/core/inbound/ingest';
+import { SKM_QUESTIONS } from '../../src-main/core/domain/ikm';
 import { memorySession, startCoreWithAdmin, type TestCore } from '../helpers/core';
 
 const wita = (y: number, mo: number, d: number, h: number, mi = 0) => Date.UTC(y, mo - 1, d, h - 8, mi);
@@ -81,6 +82,8 @@ describe('templates', () => {
     const ticket = (await core.must('conversations.get', { id: conversationId })).ticket;
     expect(await core.must('templates.render', { id: quick.id, conversationId }, officer)).toEqual({
       text: `Yth. Made, data untuk tiket ${ticket} terlampir. Salam, nyoman. {tidak_dikenal}`,
+      fillIns: [],
+      files: [],
     });
     const ack = list.find((t) => t.systemKey === 'ack')!;
     expect(await core.call('templates.update', { id: ack.id, body: 'x' }, supervisor)).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
@@ -155,10 +158,16 @@ describe('calendar and workflow settings', () => {
     expect(await core.must('workflow.getSettings', {}, officer)).toEqual({
       slaWorkingDays: 3,
       surveyEnabled: false,
+      surveyQuestions: [...SKM_QUESTIONS],
       topics: ['Kependudukan', 'Ketenagakerjaan', 'Kemiskinan', 'PDRB/Ekonomi', 'Pertanian', 'Pariwisata', 'IPM', 'Harga/Inflasi', 'Lainnya'],
     });
     expect(await core.call('workflow.updateSettings', { slaWorkingDays: 5 }, officer)).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
     expect(await core.call('workflow.updateSettings', { topics: ['A', 'A'] })).toMatchObject({ ok: false, error: { kind: 'invalid_input' } });
+    // The SKM has exactly nine questions, one per unsur.
+    expect(await core.call('workflow.updateSettings', { surveyQuestions: SKM_QUESTIONS.slice(0, 8) })).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid_input' },
+    });
     await core.must('workflow.updateSettings', { slaWorkingDays: 2, topics: ['Kependudukan', 'Sosial'] });
     const { conversationId: id } = ingest(core.services, {
       channel: 'email',

@@ -68,7 +68,7 @@ const mail = (text: string, thread: InboundMessage['thread'] = { mode: 'explicit
 });
 
 describe('acknowledgement and out-of-hours reply', () => {
-  it('acknowledges a new conversation once, on its channel, with ticket, hours, free of charge, promise and what is missing', async () => {
+  it('acknowledges a new conversation once, on its channel, with ticket, hours, free of charge and the promise, in a few lines', async () => {
     const first = ingest(core.services, tg('Selamat pagi, saya perlu data pariwisata'));
     ingest(core.services, tg('Untuk skripsi'));
     const sent = outbox();
@@ -80,14 +80,23 @@ describe('acknowledgement and out-of-hours reply', () => {
     expect(ack.text).toContain(`nomor tiket ${ticket}`);
     expect(ack.text).toContain('GRATIS');
     expect(ack.text).toContain('Jam layanan: Senin–Jumat 08.00–15.30 WITA');
-    expect(ack.text).toContain('paling lambat 3 hari kerja');
-    expect(ack.text).toMatch(/- Asal instansi\/universitas\n- Alamat email aktif\n- Nomor WhatsApp\n- Pekerjaan\n- Keperluan/);
+    expect(ack.text).toContain('Permintaan diselesaikan paling lambat 3 hari kerja sejak persyaratan lengkap');
+    // The bot asks the requirements one by one right after: the acknowledgement does not list them.
+    expect(ack.text).not.toContain('Alamat email aktif');
+    expect(ack.text.split('\n').length).toBeLessThanOrEqual(8);
     expect(ack.text).not.toMatch(/\{[a-z_]+\}/);
     expect(row(first.conversationId).ack_sent_at).toBe(MONDAY_10);
     // The inbox still shows the requester's own words.
     expect((await core.must('inbox.list', {})).items[0]!.lastMessagePreview).toBe('Untuk skripsi');
     await drain();
     expect(telegram.sent.map((i) => i.payload.kind)).toEqual(['ack']);
+  });
+
+  it('lists what is missing in an email acknowledgement, where no dialogue asks for it', async () => {
+    ingest(core.services, mail('Permohonan data IPM'));
+    const [ack] = outbox();
+    expect(ack!.text).toMatch(/- Nomor WhatsApp\n- Pekerjaan\n- Keperluan/);
+    expect(ack!.text).toContain('Permintaan diselesaikan paling lambat 3 hari kerja sejak persyaratan lengkap');
   });
 
   it('never acknowledges automated mail, mail that has already waited a working day, or uses an edited template', async () => {
@@ -121,6 +130,16 @@ describe('acknowledgement and out-of-hours reply', () => {
     const replies = outbox().slice(1);
     expect(replies.map((p) => p.kind)).toEqual(['auto_reply']);
     expect(replies[0]!.text).toContain('mulai Selasa, 1 Desember 2026 pukul 08.00 WITA');
+  });
+
+  it('on Telegram, the out-of-hours notice and the acknowledgement together still fit in 8 lines', () => {
+    now = wita(2026, 11, 28, 10); // Saturday
+    ingest(core.services, tg('Selamat pagi, saya perlu data inflasi Singaraja 2025'));
+    const [ack] = outbox();
+    expect(ack).toMatchObject({ kind: 'ack', outOfHours: true });
+    expect(ack!.text).toContain('di luar jam layanan');
+    expect(ack!.text).toContain('Permintaan diselesaikan paling lambat 3 hari kerja sejak persyaratan lengkap');
+    expect(ack!.text.split('\n').length).toBeLessThanOrEqual(8);
   });
 });
 
@@ -180,6 +199,7 @@ describe('closure and ratings', () => {
     expect(survey.questions[3]).toEqual({
       code: 'U4',
       name: 'Biaya/Tarif',
+      question: 'Bagaimana pendapat Saudara tentang kewajaran biaya/tarif dalam pelayanan?',
       options: [
         { value: 1, label: 'Sangat mahal' },
         { value: 2, label: 'Cukup mahal' },
@@ -208,7 +228,9 @@ describe('closure and ratings', () => {
     expect((await core.must('conversations.get', { id: a })).ratings[0]).toMatchObject({ score: 4, feedback: 'cukup membantu', source: 'email' });
     // the survey follows by email; the reply "U1: 4 …" fills it
     await drain();
-    expect(outbox().find((p) => p.kind === 'survey' && p.conversationId === a)!.text).toContain('U4 Biaya/Tarif: 1 = Sangat mahal');
+    expect(outbox().find((p) => p.kind === 'survey' && p.conversationId === a)!.text).toContain(
+      'U4 Biaya/Tarif: Bagaimana pendapat Saudara tentang kewajaran biaya/tarif dalam pelayanan? 1 = Sangat mahal, 2 = Cukup mahal, 3 = Murah, 4 = Gratis',
+    );
     ingest(core.services, mail('U1: 4\nU2: 3\nU3: 3\nU4: 4\nU5: 3\nU6: 4\nU7: 4\nU8: 3\nU9: 4', { mode: 'explicit', ticket: ticketA }));
     expect((await core.must('conversations.get', { id: a })).ratings[0]!.skm).toEqual([4, 3, 3, 4, 3, 4, 4, 3, 4]);
     // a repeated bare score keeps the first and does not reopen

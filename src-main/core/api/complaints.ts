@@ -116,6 +116,11 @@ export const complaintHandlers = {
           .run(values.source, values.text, values.contactName, values.contact, values.requesterId, input.messageId ?? null, officer!.id, values.receivedAt, now)
           .lastInsertRowid,
       );
+      if (input.messageId !== undefined) {
+        // The message now says it was logged, so nobody logs it twice.
+        const conversationId = core.db.prepare('SELECT conversation_id FROM messages WHERE id = ?').pluck().get(input.messageId) as number;
+        core.events.emit('message.changed', { conversationId, messageId: input.messageId });
+      }
       return complaintById(core.db, complaintId);
     },
     audit: (input, out) => ({ entityType: 'complaint', entityId: out.id, detail: { source: out.source, messageId: input.messageId ?? null } }),

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { safeFileName } from '../domain/file-name';
 import type { ConversationDetail, MessageView } from '../../../src-preload/contract';
 import { conflict, notFound } from '../errors';
+import { telegramChannelOf } from '../channels/telegram';
+import { retryDownloadNow } from '../inbound/downloads';
 import { enqueueOutgoing } from '../outbox/outbox';
 import { requeueFailed } from '../outbox/worker';
 import type { CoreServices } from '../services';
@@ -96,5 +98,19 @@ export const messageHandlers = {
       return view(core, input.messageId);
     },
     audit: (input) => ({ entityType: 'message', entityId: input.messageId }),
+  }),
+
+  'attachments.retryDownload': mutation<'attachments.retryDownload'>({
+    access: 'officer',
+    input: z.strictObject({ id }),
+    run: (input, { core }) => {
+      const file = retryDownloadNow(core, input.id);
+      if (!file) throw notFound({ code: 'attachments.download_not_found' });
+      // After the commit: the channel's file worker reads the row this transaction writes.
+      if (file.channel === 'telegram') setImmediate(() => telegramChannelOf(core)?.retryFilesNow());
+      core.events.emit('message.changed', { conversationId: file.conversationId, messageId: file.messageId });
+      return view(core, file.messageId);
+    },
+    audit: (input, out) => ({ entityType: 'attachment_download', entityId: input.id, detail: { messageId: out.id } }),
   }),
 } satisfies HandlerMap;

@@ -6,6 +6,8 @@ import type { Db } from '../store/db';
 import { withWorkflow, WORKFLOW_COLUMNS, type WorkflowRawColumns } from '../workflow/view';
 import type { HandlerMap } from './define';
 import { mutation, query } from './define';
+import { INDIVIDUAL_LABEL } from '../../../src-common/intake-answers';
+import { INSTITUTION_SQL } from '../workflow/requirements';
 import { id } from './schemas';
 
 interface RequesterRow {
@@ -18,6 +20,7 @@ interface RequesterRow {
   telegram_user_id: string | null;
   telegram_username: string | null;
   unreachable: number;
+  individual: number;
   merged_into: number | null;
 }
 
@@ -32,7 +35,7 @@ function load(db: Db, requesterId: number): RequesterRow {
 const toView = (r: RequesterRow): RequesterView => ({
   id: r.id,
   name: r.name,
-  institution: r.institution,
+  institution: r.individual === 1 ? INDIVIDUAL_LABEL : r.institution,
   occupation: r.occupation,
   email: r.email,
   whatsapp: r.whatsapp,
@@ -43,7 +46,7 @@ const toView = (r: RequesterRow): RequesterView => ({
 function conversationsOf(core: CoreServices, requesterId: number): ConversationSummary[] {
   const rows = core.db
     .prepare(
-      `SELECT c.id, c.ticket, c.channel, c.status, c.subject, c.requester_id AS requesterId, r.name AS requesterName, r.institution,
+      `SELECT c.id, c.ticket, c.channel, c.status, c.subject, c.requester_id AS requesterId, r.name AS requesterName, ${INSTITUTION_SQL} AS institution,
               c.last_message_preview AS lastMessagePreview, c.last_message_at AS lastMessageAt, c.unread_count AS unreadCount,
               c.assignee_id AS assigneeId, o.display_name AS assigneeName, c.sla_due_at AS slaDueAt, c.created_at AS createdAt, ${WORKFLOW_COLUMNS}
          FROM conversations c JOIN requesters r ON r.id = c.requester_id LEFT JOIN officers o ON o.id = c.assignee_id
@@ -163,7 +166,7 @@ export const requesterHandlers = {
       const merge = load(core.db, input.mergeId);
       if (keep.merged_into !== null || merge.merged_into !== null) throw conflict({ code: 'requesters.already_merged' });
       const db = core.db;
-      const fills = FIELDS.filter((f) => keep[f] === null && merge[f] !== null);
+      const fills = FIELDS.filter((f) => keep[f] === null && merge[f] !== null && !(f === 'institution' && keep.individual === 1));
       if (fills.length > 0) {
         db.prepare(`UPDATE requesters SET ${fills.map((f) => `${f} = ?`).join(', ')}, updated_at = ? WHERE id = ?`).run(
           ...fills.map((f) => merge[f]),
@@ -171,6 +174,9 @@ export const requesterHandlers = {
           keep.id,
         );
       }
+      // One who said they ask for themself ("-", "perorangan") stays so, and passes it on to an empty record.
+      if (keep.institution === null && keep.individual === 0 && merge.individual === 1)
+        db.prepare('UPDATE requesters SET individual = 1, updated_at = ? WHERE id = ?').run(core.now(), keep.id);
       db.prepare('UPDATE channel_identities SET requester_id = ? WHERE requester_id = ?').run(keep.id, merge.id);
       const moved = db.prepare('UPDATE conversations SET requester_id = ?, updated_at = ? WHERE requester_id = ?').run(keep.id, core.now(), merge.id).changes;
       db.prepare('UPDATE complaints SET requester_id = ? WHERE requester_id = ?').run(keep.id, merge.id);

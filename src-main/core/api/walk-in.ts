@@ -5,6 +5,7 @@ import { conversationQueries } from '../workflow/conversation-queries';
 import { createWalkIn, recordAnswer } from '../workflow/walk-in';
 import type { HandlerMap } from './define';
 import { mutation } from './define';
+import { draftQueries } from './drafts';
 import { id, text } from './schemas';
 
 const via = z.enum(['langsung', 'telepon']);
@@ -45,6 +46,8 @@ export const walkInHandlers = {
     input: z.strictObject({ conversationId: id, text: text(20_000), via }),
     run: (input, { core, officer }) => {
       const messageId = recordAnswer(core, input.conversationId, input.text, input.via, { officerId: officer!.id, name: officer!.displayName });
+      // Like a sent reply: this officer's draft is done.
+      draftQueries(core.db).clear(officer!.id, input.conversationId);
       return messageQueries(core.db).byId(messageId)!;
     },
     audit: (input, out) => ({ entityType: 'message', entityId: out.id, detail: { conversationId: input.conversationId, via: input.via } }),

@@ -189,6 +189,7 @@ export const workflowHandlers = {
     input: z.strictObject({
       slaWorkingDays: z.number().int().min(1).max(30).optional(),
       surveyEnabled: z.boolean().optional(),
+      surveyQuestions: z.array(text(400)).length(9).optional(),
       topics: z
         .array(text(100))
         .min(1)

@@ -32,6 +32,24 @@ export const IKM_UNSUR = [
 ] as const;
 
 export const IKM_UNSUR_COUNT = 9;
+
+/**
+ * The nine questions as a requester reads them, in unsur order (U1…U9), from the questionnaire in
+ * the annex of PermenPANRB 14/2017, adapted to PST (data and statistical consultation). The
+ * regulation's answer labels stay those of IKM_UNSUR; the admin may reword the questions
+ * (workflow setting surveyQuestions), while reports keep the unsur names.
+ */
+export const SKM_QUESTIONS: readonly string[] = [
+  'Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan dengan jenis pelayanannya?',
+  'Bagaimana pemahaman Saudara tentang kemudahan prosedur pelayanan di PST BPS Kabupaten Buleleng?',
+  'Bagaimana pendapat Saudara tentang kecepatan waktu dalam memberikan pelayanan?',
+  'Bagaimana pendapat Saudara tentang kewajaran biaya/tarif dalam pelayanan?',
+  'Bagaimana pendapat Saudara tentang kesesuaian produk pelayanan (data dan konsultasi statistik) antara yang tercantum dalam standar pelayanan dengan hasil yang diberikan?',
+  'Bagaimana pendapat Saudara tentang kompetensi/kemampuan petugas dalam pelayanan?',
+  'Bagaimana pendapat Saudara tentang perilaku petugas dalam pelayanan terkait kesopanan dan keramahan?',
+  'Bagaimana pendapat Saudara tentang penanganan pengaduan, saran dan masukan pengguna layanan?',
+  'Bagaimana pendapat Saudara tentang kualitas sarana dan prasarana pelayanan (Telegram, email, ruang PST)?',
+];
 /** The generic wording of the four scale points, for places without a per-unsur label. */
 export const IKM_SCALE_LABELS = ['Tidak baik', 'Kurang baik', 'Baik', 'Sangat baik'] as const;
 

@@ -33,10 +33,12 @@ function statements(db: Db) {
     // Writes only when a hint fills an empty field (or a Telegram username changed): most messages
     // of a known requester bring nothing new, and a row write per message is measurable.
     fillRequester: db.prepare(
-      `UPDATE requesters SET name = coalesce(name, @name), institution = coalesce(institution, @institution), email = coalesce(email, @email),
+      // An individual ("-", "perorangan") keeps no institution: a mail signature does not make one up.
+      `UPDATE requesters SET name = coalesce(name, @name),
+              institution = CASE WHEN individual = 1 THEN institution ELSE coalesce(institution, @institution) END, email = coalesce(email, @email),
               telegram_user_id = coalesce(telegram_user_id, @tgId), telegram_username = coalesce(@tgUser, telegram_username), updated_at = @now
         WHERE id = @id
-          AND ((name IS NULL AND @name IS NOT NULL) OR (institution IS NULL AND @institution IS NOT NULL) OR (email IS NULL AND @email IS NOT NULL)
+          AND ((name IS NULL AND @name IS NOT NULL) OR (institution IS NULL AND individual = 0 AND @institution IS NOT NULL) OR (email IS NULL AND @email IS NOT NULL)
                OR (telegram_user_id IS NULL AND @tgId IS NOT NULL) OR (@tgUser IS NOT NULL AND telegram_username IS NOT @tgUser))`,
     ),
     insertIdentity: db.prepare('INSERT INTO channel_identities (requester_id, channel, source_id, display_name, created_at) VALUES (?, ?, ?, ?, ?)'),
@@ -58,6 +60,10 @@ function statements(db: Db) {
     insertActivity: db.prepare(`INSERT INTO messages (conversation_id, direction, channel, body_text, meta, created_at) VALUES (?, 'activity', ?, ?, ?, ?)`),
     insertAttachment: db.prepare(
       'INSERT INTO attachments (message_id, sha256, file_name, mime_type, size, content_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    insertDownload: db.prepare(
+      `INSERT INTO attachment_downloads (message_id, channel, file_ref, file_name, mime_type, size, state, attempts, next_try_at, last_error, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, 'pending', 1, ?, ?, ?, ?)`,
     ),
     touchConversation: db.prepare(
       `UPDATE conversations
@@ -99,6 +105,18 @@ const stmts = (db: Db): Statements => {
 };
 
 type StoredFile = InboundAttachment & { blob: { sha256: string; size: number } };
+
+/** The inbox preview of a message without text: its first file, fetched or not. */
+const filePreview = (m: InboundMessage, files: readonly StoredFile[]): string => {
+  const name = files[0]?.fileName ?? m.pendingAttachments?.[0]?.fileName;
+  return name ? `📎 ${name}` : '';
+};
+
+/** Files the channel could not fetch yet: one download row each, fetched later (inbound/downloads). */
+function insertPending(s: Statements, m: InboundMessage, messageId: number, now: number): void {
+  for (const p of m.pendingAttachments ?? [])
+    s.insertDownload.run(messageId, m.channel, p.fileRef, safeFileName(p.fileName), p.mimeType, p.size, p.nextTryAt, p.error, now, now);
+}
 
 /** Attachment files are content-addressed: writing one twice is harmless, and so is an orphan after a crash. */
 const storeFiles = (core: CoreServices, m: InboundMessage): StoredFile[] =>
@@ -176,7 +194,8 @@ export function ingestUpdates<T>(core: CoreServices, cursor: CursorUpdate | unde
       const messageId = Number(inserted.lastInsertRowid);
       const files = storeFiles(core, m);
       for (const f of files) s.insertAttachment.run(messageId, f.blob.sha256, f.fileName, f.mimeType, f.blob.size, f.contentId ?? null, now);
-      s.touchQuietly.run(previewOf(m.text) || (files[0] ? `📎 ${files[0].fileName}` : ''), m.receivedAt, now, conversationId);
+      insertPending(s, m, messageId, now);
+      s.touchQuietly.run(previewOf(m.text) || filePreview(m, files), m.receivedAt, now, conversationId);
       events.push({ name: 'message', conversationId, messageId });
       return messageId;
     },
@@ -345,7 +364,8 @@ function ingestOne(core: CoreServices, s: Statements, m: InboundMessage, files: 
   for (const f of files) {
     s.insertAttachment.run(messageId, f.blob.sha256, f.fileName, f.mimeType, f.blob.size, f.contentId ?? null, now);
   }
-  const preview = previewOf(m.text) || (files[0] ? `📎 ${files[0].fileName}` : '');
+  insertPending(s, m, messageId, now);
+  const preview = previewOf(m.text) || filePreview(m, files);
   s.touchConversation.run({ at: m.receivedAt, preview, now, id: conversation.id });
   // The workflow (SLA pause accounting, acknowledgement, out-of-hours reply, rating answers) in
   // the same transaction as the message.

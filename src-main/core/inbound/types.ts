@@ -10,6 +10,22 @@ export interface InboundAttachment {
 }
 
 /**
+ * A file the channel could not fetch when its message arrived. The message is stored without it at
+ * once, and the channel fetches the file later (inbound/downloads) and attaches it then.
+ */
+export interface PendingAttachment {
+  /** The channel's handle for fetching it again (Telegram: file_id). */
+  fileRef: string;
+  fileName: string;
+  mimeType: string;
+  size: number | null;
+  /** Why the first try failed, as a message code (never a library's text). */
+  error: string;
+  /** When to try again. */
+  nextTryAt: number;
+}
+
+/**
  * One message from any channel, normalized by its connector (DESIGN §3 data flow). Connectors
  * decide the thread hints; ingest() decides everything else.
  */
@@ -27,6 +43,8 @@ export interface InboundMessage {
   /** Auto-replies, bounces, bulk mail: stored, but never open a request or get a reply. */
   automated?: boolean;
   attachments?: InboundAttachment[];
+  /** Files still to be fetched (the first try failed); the message does not wait for them. */
+  pendingAttachments?: PendingAttachment[];
   /** Channel details kept with the message (headers, Telegram chat id...). */
   meta?: Record<string, unknown>;
   /** What the channel already tells about the requester; only fills empty fields. */

@@ -13,6 +13,12 @@ export interface EnqueueRequest {
   notBefore?: number;
 }
 
+/** What the timeline needs to say who spoke: the payload's kind, and whether it was an out-of-hours notice. */
+function metaOf(payload: EnqueueRequest['payload']): string {
+  const outOfHours = payload.outOfHours === true;
+  return JSON.stringify({ kind: payload.kind, ...(outOfHours ? { outOfHours: true } : {}) });
+}
+
 /**
  * Puts an outgoing message on the durable outbox: the message row (`pending`) and its outbox row
  * are written in ONE transaction (a savepoint when the caller already holds one), so a message the
@@ -28,8 +34,7 @@ export function enqueueOutgoing(core: CoreServices, request: EnqueueRequest): nu
           `INSERT INTO messages (conversation_id, direction, channel, body_text, author_officer_id, delivery, meta, created_at)
            VALUES (?, 'outgoing', ?, ?, ?, 'pending', ?, ?)`,
         )
-        .run(request.conversationId, request.channel, request.payload.text, request.officerId, JSON.stringify({ kind: request.payload.kind }), now)
-        .lastInsertRowid,
+        .run(request.conversationId, request.channel, request.payload.text, request.officerId, metaOf(request.payload), now).lastInsertRowid,
     );
     const attach = db.prepare('INSERT INTO attachments (message_id, sha256, file_name, mime_type, size, created_at) VALUES (?, ?, ?, ?, ?, ?)');
     for (const a of request.payload.attachments ?? []) {

@@ -76,6 +76,8 @@ export function anonymiseRequesters(core: CoreServices, requesterIds: readonly n
       WHERE message_id IN (SELECT id FROM temp.erase_messages)`,
   ).run(now);
 
+  // Files still to be fetched go too: fetched later, they would bring the erased content back.
+  db.prepare('DELETE FROM attachment_downloads WHERE message_id IN (SELECT id FROM temp.erase_messages)').run();
   const shas = db.prepare('SELECT DISTINCT sha256 FROM attachments WHERE message_id IN (SELECT id FROM temp.erase_messages)').pluck().all() as string[];
   stats.attachments = db.prepare('DELETE FROM attachments WHERE message_id IN (SELECT id FROM temp.erase_messages)').run().changes;
   queueBlobDeletes(core, shas);

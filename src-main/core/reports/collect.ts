@@ -1,5 +1,6 @@
 import type { Channel, ComplaintSource, ComplaintStatus, ConversationStatus, ReportPeriod } from '../../../src-preload/contract';
 import type { PausedSpan, ServiceCalendar } from '../calendar';
+import { INSTITUTION_SQL } from '../workflow/requirements';
 import type { Db } from '../store/db';
 import { institutionLabel } from '../../../src-common/vocabulary';
 
@@ -92,7 +93,7 @@ type RawRow = [
 // end. Automated mail (auto-replies, newsletters) is not a consultation.
 export const CONSULTATIONS_SQL = `
   SELECT c.id, c.ticket, c.channel, c.status, c.subject, c.need, c.topic, c.summary,
-         coalesce(r.merged_into, r.id) AS requesterKey, r.name AS requesterName, r.institution, r.occupation, r.email, r.whatsapp,
+         coalesce(r.merged_into, r.id) AS requesterKey, r.name AS requesterName, ${INSTITUTION_SQL} AS institution, r.occupation, r.email, r.whatsapp,
          c.assignee_id AS assigneeId, o.display_name AS assigneeName, c.created_at AS createdAt,
          c.requirements_complete_at AS requirementsCompleteAt, c.first_response_at AS firstResponseAt, c.resolved_at AS resolvedAt,
          c.reopened_count AS reopenedCount, c.sla_target_days AS targetDays, c.sla_paused_since AS pausedSince

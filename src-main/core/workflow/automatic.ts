@@ -62,7 +62,7 @@ export function placeholdersFor(core: CoreServices, conversationId: number, offi
     jam_layanan: describeServiceHours(calendar.hours),
     kekurangan: describeMissing(missingFor(core.db, conversationId)),
     hari_kerja: String(days),
-    batas_waktu: facts.due !== null ? formatWita(facts.due) : `${days} hari kerja setelah persyaratan lengkap`,
+    batas_waktu: facts.due !== null ? formatWita(facts.due) : `${days} hari kerja sejak persyaratan lengkap`,
     buka_kembali: formatWita(calendar.nextOpening(core.now())),
     ringkasan: facts.summary ?? '-',
     topik: facts.topic ?? '-',
@@ -92,7 +92,8 @@ export function sendAcknowledgement(core: CoreServices, m: InboundFacts): number
   if (m.automated || m.channel === 'manual' || tooOld(core, m)) return null;
   const claimed = core.db.prepare('UPDATE conversations SET ack_sent_at = ? WHERE id = ? AND ack_sent_at IS NULL').run(core.now(), m.conversationId).changes;
   if (claimed === 0) return null;
-  const values = placeholdersFor(core, m.conversationId);
+  // A chat channel's intake dialogue asks each missing requirement right after: listing them here too doubles the first contact.
+  const values = { ...placeholdersFor(core, m.conversationId), ...(ASKS_REQUIREMENTS_NEXT.has(m.channel) ? { kekurangan: '' } : {}) };
   const period = closedPeriod(core, m.receivedAt);
   const parts = [
     period ? renderTemplate(systemTemplateBody(core.db, 'out_of_hours'), values) : null,
@@ -107,6 +108,9 @@ export function sendAcknowledgement(core: CoreServices, m: InboundFacts): number
     inReplyTo: m.externalId,
   });
 }
+
+/** Channels with an intake dialogue (workflow/intake) that asks the requirements one at a time. */
+const ASKS_REQUIREMENTS_NEXT: ReadonlySet<Channel> = new Set(['telegram']);
 
 /** The closed period of a message, if it arrived while closed and the office is still closed now. */
 function closedPeriod(core: CoreServices, receivedAt: number): string | null {
@@ -127,6 +131,7 @@ export function sendOutOfHoursReply(core: CoreServices, m: InboundFacts): number
   const values = placeholdersFor(core, m.conversationId);
   return enqueueAutomatic(core, m.conversationId, m.channel, {
     kind: 'auto_reply',
+    outOfHours: true,
     text: renderTemplate(systemTemplateBody(core.db, 'out_of_hours'), values),
     ticket: values.tiket,
     inReplyTo: m.externalId,

@@ -2,6 +2,7 @@ import type { ConversationDetail, ConversationStatus, ConversationSummary, Inbox
 import { ratingsOf } from './ratings';
 import { serviceCalendar } from '../calendar/cache';
 import { WORKFLOW_COLUMNS, withWorkflow, type WorkflowRawColumns } from './view';
+import { INSTITUTION_SQL } from './requirements';
 import type { Db } from '../store/db';
 
 /** Statuses in which a consultation is still being worked on. */
@@ -10,7 +11,7 @@ export const OPEN_STATUSES: readonly ConversationStatus[] = ['new', 'awaiting_re
 const SUMMARY_COLUMNS = `
   c.id, c.ticket, c.channel, c.status, c.subject, c.requester_id AS requesterId,
   -- Until the requester gives a name (the Telegram intake asks), the name their channel shows.
-  coalesce(r.name, (SELECT ci.display_name FROM channel_identities ci WHERE ci.id = c.channel_identity_id)) AS requesterName, r.institution, c.last_message_preview AS lastMessagePreview,
+  coalesce(r.name, (SELECT ci.display_name FROM channel_identities ci WHERE ci.id = c.channel_identity_id)) AS requesterName, ${INSTITUTION_SQL} AS institution, c.last_message_preview AS lastMessagePreview,
   c.last_message_at AS lastMessageAt, c.unread_count AS unreadCount, c.assignee_id AS assigneeId,
   o.display_name AS assigneeName, c.sla_due_at AS slaDueAt, c.created_at AS createdAt,
   ${WORKFLOW_COLUMNS}`;

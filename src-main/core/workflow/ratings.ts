@@ -69,8 +69,14 @@ export function requestRating(core: CoreServices, row: WorkflowRow): number | nu
 function requestSurvey(core: CoreServices, request: RatingRequestRow): void {
   if (request.channel === 'manual' || request.survey_message_id !== null || !readWorkflowSettings(core.db).surveyEnabled) return;
   const values = placeholdersFor(core, request.conversation_id);
-  const questions = IKM_UNSUR.map((u) => ({ code: u.code, name: u.name, options: u.labels.map((label, i) => ({ value: i + 1, label })) }));
-  const list = IKM_UNSUR.map((u) => `${u.code} ${u.name}: ${u.labels.map((l, i) => `${i + 1} = ${l}`).join(', ')}`).join('\n');
+  const asked = readWorkflowSettings(core.db).surveyQuestions;
+  const questions = IKM_UNSUR.map((u, i) => ({
+    code: u.code,
+    name: u.name,
+    question: asked[i] ?? u.name,
+    options: u.labels.map((label, v) => ({ value: v + 1, label })),
+  }));
+  const list = questions.map((q) => `${q.code} ${q.name}: ${q.question} ${q.options.map((o) => `${o.value} = ${o.label}`).join(', ')}`).join('\n');
   const key = request.channel === 'telegram' ? 'survey_telegram' : 'survey_email';
   const messageId = enqueueAutomatic(core, request.conversation_id, request.channel, {
     kind: 'survey',

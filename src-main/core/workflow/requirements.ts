@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INDIVIDUAL_LABEL, isIndividualAnswer } from '../../../src-common/intake-answers';
 import { normalizeWhatsapp } from '../../../src-common/whatsapp';
 import type { RequesterFieldsInput, RequirementName } from '../../../src-preload/contract';
 import { missingRequirements, type RequirementFacts } from '../domain/requirements';
@@ -36,16 +37,31 @@ export function cleanRequesterFields(input: RequesterFieldsInput): RequesterFiel
   return out;
 }
 
+/**
+ * "-", "perorangan" or "pribadi" as the institution means the requester asks for themself: stored as
+ * no institution with the individual flag, which satisfies the requirement and reads "Perorangan".
+ */
 export function writeRequesterFields(db: Db, requesterId: number, fields: RequesterFieldsInput, now: number): void {
   const keys = Object.keys(fields) as (keyof RequesterFieldsInput)[];
   if (keys.length === 0) return;
-  db.prepare(`UPDATE requesters SET ${keys.map((k) => `${k} = @${k}`).join(', ')}, updated_at = @now WHERE id = @id`).run({ ...fields, now, id: requesterId });
+  const values: Record<string, unknown> = { ...fields, now, id: requesterId };
+  const sets = keys.map((k) => `${k} = @${k}`);
+  if (fields.institution !== undefined) {
+    const individual = fields.institution !== null && isIndividualAnswer(fields.institution);
+    if (individual) values.institution = null;
+    values.individual = individual ? 1 : 0;
+    sets.push('individual = @individual');
+  }
+  db.prepare(`UPDATE requesters SET ${sets.join(', ')}, updated_at = @now WHERE id = @id`).run(values);
 }
+
+/** The institution as people read it: "Perorangan" for an individual (SQL, for a requesters row `r`). */
+export const INSTITUTION_SQL = `CASE WHEN r.individual = 1 THEN '${INDIVIDUAL_LABEL}' ELSE r.institution END`;
 
 export function requirementFacts(db: Db, conversationId: number): RequirementFacts {
   return db
     .prepare(
-      `SELECT r.name, r.institution, r.email, r.whatsapp, r.occupation, c.need
+      `SELECT r.name, ${INSTITUTION_SQL} AS institution, r.email, r.whatsapp, r.occupation, c.need
          FROM conversations c JOIN requesters r ON r.id = c.requester_id WHERE c.id = ?`,
     )
     .get(conversationId) as RequirementFacts;

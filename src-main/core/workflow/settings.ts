@@ -1,3 +1,4 @@
+import { SKM_QUESTIONS } from '../domain/ikm';
 import type { Db } from '../store/db';
 import { settingsQueries } from '../store/queries/settings';
 
@@ -19,18 +20,26 @@ export interface WorkflowSettings {
   slaWorkingDays: number;
   /** Ask the 9 SKM unsur (PermenPANRB 14/2017) after the star rating. */
   surveyEnabled: boolean;
+  /** The SKM questions in unsur order U1…U9, as the requester reads them (editable by the admin). */
+  surveyQuestions: string[];
   topics: string[];
 }
 
-export const WORKFLOW_DEFAULTS: WorkflowSettings = { slaWorkingDays: 3, surveyEnabled: false, topics: [...DEFAULT_TOPICS] };
+export const WORKFLOW_DEFAULTS: WorkflowSettings = {
+  slaWorkingDays: 3,
+  surveyEnabled: false,
+  surveyQuestions: [...SKM_QUESTIONS],
+  topics: [...DEFAULT_TOPICS],
+};
 
-const KEYS = { slaWorkingDays: 'slaWorkingDays', surveyEnabled: 'surveyEnabled', topics: 'topics' } as const;
+const KEYS = { slaWorkingDays: 'slaWorkingDays', surveyEnabled: 'surveyEnabled', surveyQuestions: 'surveyQuestions', topics: 'topics' } as const;
 
 export function readWorkflowSettings(db: Db): WorkflowSettings {
   const s = settingsQueries(db);
   return {
     slaWorkingDays: s.get(KEYS.slaWorkingDays, WORKFLOW_DEFAULTS.slaWorkingDays),
     surveyEnabled: s.get(KEYS.surveyEnabled, WORKFLOW_DEFAULTS.surveyEnabled),
+    surveyQuestions: s.get(KEYS.surveyQuestions, WORKFLOW_DEFAULTS.surveyQuestions),
     topics: s.get(KEYS.topics, WORKFLOW_DEFAULTS.topics),
   };
 }

@@ -9,23 +9,20 @@ export type SystemTemplateKey = 'ack' | 'out_of_hours' | 'rating_request_telegra
 
 const SIGN_OFF = 'Salam,\nPST BPS Kabupaten Buleleng';
 
+/** The completion promise, worded the same in the acknowledgement, the bot's welcome and /start. */
+export const slaPromise = (days: number | string): string => `Permintaan diselesaikan paling lambat ${days} hari kerja sejak persyaratan lengkap`;
+
 export const SYSTEM_TEMPLATES: Record<SystemTemplateKey, { name: string; body: string }> = {
   ack: {
     name: 'Tanda terima otomatis',
+    // Short on purpose: a chat channel asks the missing requirements right after it ({kekurangan} is empty there).
     body: [
-      'Yth. {nama},',
-      '',
-      'Terima kasih telah menghubungi Pelayanan Statistik Terpadu (PST) BPS Kabupaten Buleleng. Permintaan Anda kami terima dengan nomor tiket {tiket}.',
-      '',
-      '• Layanan ini GRATIS, tidak dipungut biaya apa pun.',
+      'Yth. {nama}, permintaan Anda kami terima dengan nomor tiket {tiket}.',
+      '• Layanan ini GRATIS, tanpa biaya apa pun.',
       '• Jam layanan: {jam_layanan}.',
-      '• Permintaan diselesaikan paling lambat {hari_kerja} hari kerja sejak persyaratan lengkap dan kebutuhan data jelas.',
-      '',
+      `• ${slaPromise('{hari_kerja}')}.`,
       '{kekurangan}',
-      '',
-      'Mohon sebutkan nomor tiket {tiket} setiap kali menghubungi kami.',
-      '',
-      SIGN_OFF,
+      'Mohon sebutkan nomor tiket {tiket} setiap kali menghubungi kami. Salam, PST BPS Kabupaten Buleleng.',
     ].join('\n'),
   },
   out_of_hours: {
@@ -77,7 +74,8 @@ export interface TemplateRow {
   updatedAt: number;
 }
 
-export const TEMPLATE_COLUMNS = 'id, name, shortcut, body, language, system_key AS systemKey, updated_at AS updatedAt';
+export const TEMPLATE_COLUMNS = `id, name, shortcut, body, language, system_key AS systemKey, updated_at AS updatedAt,
+  retired_at IS NOT NULL AS retired, use_count AS useCount, last_used_at AS lastUsedAt`;
 
 /** Stores the system templates that are not there yet (an edited one is kept as edited). */
 export function seedSystemTemplates(db: Db, now: number): number {

@@ -23,6 +23,10 @@ export const inboxEn: Translation<typeof inboxId> = {
   'inbox.total': '{n} consultations',
   'inbox.listLabel': 'Consultations',
   'inbox.empty': 'No consultations yet. New messages from Telegram and email will appear here.',
+  'inbox.emptyNoChannel':
+    'No consultations yet, and no channel is connected: Telegram and email messages arrive once the Telegram bot or the office mail account is set up in Settings › Channels. Walk-in and phone consultations can be entered with "New consultation".',
+  'inbox.setUpChannels': 'Set up Telegram and email',
+  'inbox.askAdmin': 'Ask the PST admin to connect one.',
   'inbox.noMatch': 'No consultations match these filters.',
   'inbox.clearFilters': 'Clear filters',
   'inbox.unassigned': 'Unassigned',

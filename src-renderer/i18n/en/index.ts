@@ -7,6 +7,7 @@ import { settingsEn } from './settings';
 import { privacyEn } from './privacy';
 import { reportsEn } from './reports';
 import { officersEn } from './officers';
+import { walkInEn } from './walk-in';
 
 export const en: Dictionary = {
   ...commonEn,
@@ -17,4 +18,5 @@ export const en: Dictionary = {
   ...privacyEn,
   ...reportsEn,
   ...officersEn,
+  ...walkInEn,
 };

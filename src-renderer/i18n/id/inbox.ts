@@ -23,6 +23,10 @@ export const inboxId = {
   'inbox.total': '{n} konsultasi',
   'inbox.listLabel': 'Daftar konsultasi',
   'inbox.empty': 'Belum ada konsultasi. Pesan baru dari Telegram dan email akan muncul di sini.',
+  'inbox.emptyNoChannel':
+    'Belum ada konsultasi, dan belum ada kanal yang tersambung: pesan Telegram dan email baru masuk setelah bot Telegram atau akun email kantor diatur di Pengaturan › Kanal. Konsultasi langsung/telepon dapat dicatat dengan "Konsultasi baru".',
+  'inbox.setUpChannels': 'Atur Telegram dan email',
+  'inbox.askAdmin': 'Minta admin PST untuk menyambungkannya.',
   'inbox.noMatch': 'Tidak ada konsultasi yang cocok dengan filter ini.',
   'inbox.clearFilters': 'Hapus filter',
   'inbox.unassigned': 'Belum ditangani',

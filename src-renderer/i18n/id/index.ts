@@ -10,6 +10,7 @@ import { settingsId } from './settings';
 import { privacyId } from './privacy';
 import { reportsId } from './reports';
 import { officersId } from './officers';
+import { walkInId } from './walk-in';
 
 export const id = {
   ...commonId,
@@ -20,6 +21,7 @@ export const id = {
   ...privacyId,
   ...reportsId,
   ...officersId,
+  ...walkInId,
 } as const;
 
 export type MessageKey = keyof typeof id;

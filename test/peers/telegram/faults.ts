@@ -26,9 +26,9 @@ export class FaultPlan {
   }
 
   /** The fault for this call, if any, consuming one use of it. */
-  take(method: string): FaultSpec | undefined {
+  take(method: string, exact = false): FaultSpec | undefined {
     const name = method.toLowerCase();
-    const index = this.armed.findIndex((fault) => fault.method === name || fault.method === '*');
+    const index = this.armed.findIndex((fault) => fault.method === name || (!exact && fault.method === '*'));
     const fault = this.armed[index];
     if (!fault) return undefined;
     fault.remaining -= 1;

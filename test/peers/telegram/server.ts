@@ -77,7 +77,16 @@ export class EmulatorServer {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname);
-    if (download) return this.download(res, decodeURIComponent(download[1] ?? ''), decodeURIComponent(download[2] ?? ''));
+    if (download) {
+      // Faults armed for 'download' hit the file path (a CDN 5xx, a hang) the way methods' faults hit methods.
+      try {
+        const fault = this.faults.take('download', true);
+        if (fault && (await this.applyFault(res, fault))) return;
+      } catch (error) {
+        return this.sendError(res, error instanceof BotApiError ? error : new BotApiError(500, 'Internal Server Error'));
+      }
+      return this.download(res, decodeURIComponent(download[1] ?? ''), decodeURIComponent(download[2] ?? ''));
+    }
     const call = /^\/bot([^/]+)\/([A-Za-z]+)\/?$/.exec(url.pathname);
     if (!call) return this.sendError(res, new BotApiError(404, 'Not Found'));
     const token = decodeURIComponent(call[1] ?? '');

@@ -2,12 +2,14 @@ import { Api, GrammyError } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { ChannelStatusView, CoreMessage, PushEvents } from '../../../../src-preload/contract';
 import type { RunningChannel } from '../../domain/connector';
+import { attachLate, downloadFailed, dueDownloads, nextDownloadAt, type DueDownload } from '../../inbound/downloads';
 import { readCursor } from '../../inbound/ingest';
+import type { PendingAttachment } from '../../inbound/types';
 import type { CoreServices } from '../../services';
 import { applyBatch, type PreparedUpdate } from './apply';
 import type { AfterCommit } from './bot-say';
 import { AUTH_RETRY_MS, authRetryDelay } from '../backoff';
-import { downloadFile, fileOf, grammySignal } from './media';
+import { downloadFile, fileOf, grammySignal, type Download, type TelegramFileRef } from './media';
 import { SendRateLimiter, TELEGRAM_LIMITS, type SendLimits } from './rate-limit';
 import { TelegramSender } from './sender';
 import { COMMANDS } from './texts';
@@ -31,7 +33,14 @@ export interface TelegramOptions {
    * uploads: ten times this) before it counts as a network loss and is retried.
    */
   requestTimeoutMs?: number;
+  /**
+   * Waits before the next try of a file that could not be fetched, one per failed try; when they
+   * run out the file is given up (the officer is told and can retry). Default 1, 5, 15, 60 min, 3 h, 6 h.
+   */
+  downloadRetryMs?: readonly number[];
 }
+
+export const DOWNLOAD_RETRY_MS: readonly number[] = [60_000, 300_000, 900_000, 3_600_000, 10_800_000, 21_600_000];
 
 const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query', 'my_chat_member'] as const;
 
@@ -57,6 +66,11 @@ export class TelegramChannel implements RunningChannel {
   private offset = 0;
   private account = 'telegram';
   private current: ChannelStatusView | null = null;
+  /** Since when no poll has completed (null while polls complete): the outage bar counts from it, however often a retry connects. */
+  private stalledSince: number | null = null;
+  private botDetail: CoreMessage[] = [];
+  private downloads: Promise<void> | null = null;
+  private wakeDownloads: (() => void) | null = null;
   readonly apiRoot: string;
   private readonly options: Required<TelegramOptions>;
 
@@ -71,6 +85,7 @@ export class TelegramChannel implements RunningChannel {
       backoffMs: { initial: 1_000, max: 60_000 },
       authRetryMs: AUTH_RETRY_MS,
       requestTimeoutMs: 30_000,
+      downloadRetryMs: DOWNLOAD_RETRY_MS,
       ...options,
     };
     this.apiRoot = this.options.apiRoot;
@@ -96,13 +111,19 @@ export class TelegramChannel implements RunningChannel {
     this.loop = this.run(controller.signal).finally(() => {
       if (this.controller === controller) this.loop = null;
     });
+    this.downloads = this.fetchPendingFiles(controller.signal).catch((error: unknown) =>
+      console.error('[telegram] file retries stopped', error instanceof Error ? error.name : typeof error),
+    );
   }
 
   async stop(): Promise<void> {
     this.controller?.abort();
     this.wake?.();
+    this.wakeDownloads?.();
     await this.loop;
+    await this.downloads;
     this.loop = null;
+    this.downloads = null;
     this.controller = null;
   }
 
@@ -112,6 +133,11 @@ export class TelegramChannel implements RunningChannel {
     this.start();
   }
 
+  /** The officer asked for another try of a file: the file worker looks now. */
+  retryFilesNow(): void {
+    this.wakeDownloads?.();
+  }
+
   /** Ends a backoff wait (or an auth-failure stop) and tries now. */
   reconnect(): void {
     if (!this.loop) this.start();
@@ -119,10 +145,12 @@ export class TelegramChannel implements RunningChannel {
   }
 
   private setStatus(state: State, detail: CoreMessage[], nextRetryAt: number | null): void {
-    const payload = { channel: 'telegram' as const, account: this.account, state, detail, nextRetryAt };
+    const stalledSince = state === 'connected' || state === 'disabled' ? null : this.stalledSince;
+    const payload = { channel: 'telegram' as const, account: this.account, state, detail, nextRetryAt, stalledSince };
     const same =
       this.current &&
       this.current.state === state &&
+      this.current.stalledSince === stalledSince &&
       JSON.stringify(this.current.detail) === JSON.stringify(detail) &&
       this.current.nextRetryAt === nextRetryAt &&
       this.current.account === this.account;
@@ -140,7 +168,10 @@ export class TelegramChannel implements RunningChannel {
       .setMyCommands(COMMANDS, undefined, grammySignal(signal))
       .catch((error: unknown) => console.warn('[telegram] setMyCommands failed:', describe(error).code));
     this.offset = readCursor<{ offset?: number }>(this.core, 'telegram', this.account)?.offset ?? 0;
-    this.setStatus('connected', [{ code: 'channel.telegram.bot', params: { username: me.username } }], null);
+    this.botDetail = [{ code: 'channel.telegram.bot', params: { username: me.username } }];
+    // After a stall, "connected" waits for a poll that completes: a getMe that works while every
+    // batch fails must not make the status flip back and forth.
+    if (this.stalledSince === null) this.setStatus('connected', this.botDetail, null);
   }
 
   private async run(signal: AbortSignal): Promise<void> {
@@ -158,12 +189,14 @@ export class TelegramChannel implements RunningChannel {
         const params = { offset: this.offset, timeout: this.options.pollTimeoutSec, allowed_updates: [...ALLOWED_UPDATES] };
         const updates = await withTimeout('getUpdates', signal, pollLimit, (s) => api.getUpdates(params, s));
         authFailures = 0;
-        if (this.current?.state !== 'connected') this.setStatus('connected', this.current?.detail.filter((d) => d.code === 'channel.telegram.bot') ?? [], null);
         if (updates.length > 0) await this.handle(api, updates, signal);
+        this.stalledSince = null;
+        if (this.current?.state !== 'connected') this.setStatus('connected', this.botDetail, null);
         delay = this.options.backoffMs.initial;
       } catch (error) {
         if (signal.aborted) return;
         ready = false;
+        this.stalledSince ??= this.core.now();
         if (error instanceof GrammyError && error.error_code === 401) {
           // Telegram has answered 401 for valid tokens during its own outages: try again, slowly.
           const wait = authRetryDelay(this.options.authRetryMs, authFailures++);
@@ -183,14 +216,23 @@ export class TelegramChannel implements RunningChannel {
   /** Files first (network, outside the transaction), then one transaction, then the button answers. */
   private async handle(api: Api, updates: Update[], signal: AbortSignal): Promise<void> {
     const prepared: PreparedUpdate[] = [];
+    // After one file of the batch fails, the others are not tried now (the network is likely
+    // down): they wait with it, and the messages go in without delay.
+    let failed: string | null = null;
     for (const update of updates) {
       const message = update.message ?? update.edited_message;
       const ref = message ? fileOf(message) : null;
       const p: PreparedUpdate = { update, attachments: [], tooBig: null };
       if (ref) {
-        const download = await downloadFile(api, this.apiRoot, this.token!, ref, signal);
+        const download: Download = failed
+          ? { ok: false, failed }
+          : await downloadFile(api, this.apiRoot, this.token!, ref, signal, this.options.requestTimeoutMs);
         if (download.ok) p.attachments.push(download.attachment);
-        else p.tooBig = download.tooBig;
+        else if ('tooBig' in download) p.tooBig = download.tooBig;
+        else {
+          failed = download.failed;
+          p.pending = [this.pendingOf(ref, download.failed)];
+        }
       }
       prepared.push(p);
     }
@@ -198,7 +240,64 @@ export class TelegramChannel implements RunningChannel {
     const after = applyBatch(this.core, this.account, prepared, nextOffset);
     this.offset = nextOffset;
     this.core.kickOutbox();
+    if (failed) this.wakeDownloads?.();
     await this.afterCommit(api, after);
+  }
+
+  private pendingOf(ref: TelegramFileRef, error: string): PendingAttachment {
+    const wait = this.options.downloadRetryMs[0] ?? 0;
+    return { fileRef: ref.fileId, fileName: ref.fileName, mimeType: ref.mimeType, size: ref.size ?? null, error, nextTryAt: this.core.now() + wait };
+  }
+
+  /**
+   * The files whose first try failed, each tried again when due, beside the polling loop (a file
+   * never delays a message). A file that still fails after the last wait is given up.
+   */
+  private async fetchPendingFiles(signal: AbortSignal): Promise<void> {
+    while (!signal.aborted) {
+      let due: DueDownload[] = [];
+      try {
+        due = this.api ? dueDownloads(this.core, 'telegram') : [];
+        for (const d of due) {
+          if (signal.aborted) return;
+          await this.fetchOne(d, signal);
+        }
+      } catch (error) {
+        if (signal.aborted) return;
+        // A full disk or a closed database: said elsewhere; the file waits for the next round.
+        console.error('[telegram] file retry failed', error instanceof Error ? error.name : typeof error);
+        due = [];
+      }
+      if (due.length > 0) continue;
+      const next = nextDownloadAt(this.core, 'telegram');
+      const wait = next === null ? 60_000 : Math.min(60_000, Math.max(0, next - this.core.now()));
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          signal.removeEventListener('abort', done);
+          this.wakeDownloads = null;
+          resolve();
+        };
+        const timer = setTimeout(done, wait);
+        signal.addEventListener('abort', done);
+        this.wakeDownloads = done;
+      });
+    }
+  }
+
+  private async fetchOne(d: DueDownload, signal: AbortSignal): Promise<void> {
+    const ref: TelegramFileRef = { fileId: d.fileRef, fileName: d.fileName, mimeType: d.mimeType, size: d.size ?? undefined };
+    const download = await downloadFile(this.api!, this.apiRoot, this.token!, ref, signal, this.options.requestTimeoutMs);
+    if (download.ok) {
+      attachLate(this.core, d.id, download.attachment);
+      return;
+    }
+    if ('tooBig' in download) {
+      downloadFailed(this.core, d.id, 'channel.telegram.file_too_big', null);
+      return;
+    }
+    const wait = this.options.downloadRetryMs[d.attempts];
+    downloadFailed(this.core, d.id, download.failed, wait === undefined ? null : this.core.now() + wait);
   }
 
   private async afterCommit(api: Api, after: AfterCommit): Promise<void> {

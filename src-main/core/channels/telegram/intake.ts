@@ -5,7 +5,7 @@ import { readChat, writeChat } from './store';
 
 /**
  * The intake dialogue (workflow/intake) on Telegram: choices become inline buttons, whose presses
- * come back as callback data ("i:o:<occupation>", "i:e:<field>"), and the dialogue state is kept
+ * come back as callback data ("i:o:<occupation>", "i:e:<field>", "i:a:need" for the offered need), and the dialogue state is kept
  * per private chat in telegram_chats.
  */
 export function telegramIntake(turn: Turn): IntakeChannel {
@@ -22,6 +22,7 @@ function buttonsOf(choices: IntakeChoice[][]): Button[][] {
   return choices.map((row) =>
     row.map((choice): Button => {
       if ('correct' in choice) return { text: choice.label, data: `i:e:${choice.correct}` };
+      if ('acceptOffered' in choice) return { text: choice.label, data: `i:a:${choice.acceptOffered}` };
       const index = OCCUPATIONS.indexOf(choice.answer.value as (typeof OCCUPATIONS)[number]);
       if (choice.answer.step !== 'occupation' || index < 0) throw new Error(`no Telegram button for an answer to ${choice.answer.step}`);
       return { text: choice.label, data: `i:o:${index}` };

@@ -2,6 +2,7 @@ import type { Api } from 'grammy';
 import { GrammyError } from 'grammy';
 import type { Message } from 'grammy/types';
 import type { InboundAttachment } from '../../inbound/types';
+import { requestSignal, TelegramTimeoutError, withTimeout } from './timeout';
 
 /** grammy types its signals with the abort-controller shim; the runtime takes Node's own. */
 export type GrammySignal = NonNullable<Parameters<Api['getMe']>[0]>;
@@ -51,26 +52,50 @@ export function fileOf(msg: Message): TelegramFileRef | null {
   return null;
 }
 
-export type Download = { ok: true; attachment: InboundAttachment } | { ok: false; tooBig: TelegramFileRef };
+export type Download =
+  | { ok: true; attachment: InboundAttachment }
+  | { ok: false; tooBig: TelegramFileRef }
+  /** Could not be fetched now (a code for the officer): retried later, the message does not wait. */
+  | { ok: false; failed: string };
 
 /**
  * getFile, then the download path. A file over 20 MB is not an error to retry but a fact to tell
- * the requester. Network and server errors throw: the batch is fetched again (cursor unchanged).
+ * the requester. Any other failure (Telegram's error, a 5xx on the download, a lost network, no
+ * answer in time) is answered as a code, never thrown: the caller stores the message now and the
+ * file later. Only the channel stopping throws (`stop` aborted), so the batch is fetched again.
  */
-export async function downloadFile(api: Api, apiRoot: string, token: string, ref: TelegramFileRef, signal?: AbortSignal): Promise<Download> {
+export async function downloadFile(api: Api, apiRoot: string, token: string, ref: TelegramFileRef, stop: AbortSignal, timeoutMs: number): Promise<Download> {
   if (ref.size !== undefined && ref.size > MAX_DOWNLOAD_BYTES) return { ok: false, tooBig: ref };
   let path: string | undefined;
   try {
-    const file = await api.getFile(ref.fileId, signal ? grammySignal(signal) : undefined);
+    const file = await withTimeout('getFile', stop, timeoutMs, (s) => api.getFile(ref.fileId, s));
     if (file.file_size !== undefined && file.file_size > MAX_DOWNLOAD_BYTES) return { ok: false, tooBig: ref };
     path = file.file_path;
   } catch (error) {
+    if (stop.aborted) throw error;
     if (error instanceof GrammyError && error.error_code === 400 && /too big/i.test(error.description)) return { ok: false, tooBig: ref };
-    throw error;
+    return { ok: false, failed: fileErrorCode(error) };
   }
-  if (!path) throw new Error(`getFile gave no file_path for ${ref.fileName}`);
-  const response = await fetch(`${apiRoot}/file/bot${token}/${path}`, signal ? { signal } : {});
-  if (!response.ok) throw new Error(`download of ${ref.fileName} failed: HTTP ${response.status}`);
-  const content = Buffer.from(await response.arrayBuffer());
-  return { ok: true, attachment: { fileName: ref.fileName, mimeType: ref.mimeType, content } };
+  if (!path) return { ok: false, failed: 'channel.telegram.file_unavailable' };
+  try {
+    // A 20 MB file on a slow office line: ten times the request limit.
+    const request = requestSignal(stop, timeoutMs * 10);
+    const response = await fetch(`${apiRoot}/file/bot${token}/${path}`, { signal: request.signal as unknown as AbortSignal });
+    if (!response.ok) {
+      await response.body?.cancel().catch(() => undefined);
+      return { ok: false, failed: 'channel.telegram.file_unavailable' };
+    }
+    const content = Buffer.from(await response.arrayBuffer());
+    return { ok: true, attachment: { fileName: ref.fileName, mimeType: ref.mimeType, content } };
+  } catch (error) {
+    if (stop.aborted) throw error;
+    return { ok: false, failed: fileErrorCode(error) };
+  }
+}
+
+/** Why a file could not be fetched, as a message code: the error's text quotes the URL, and with it the token. */
+function fileErrorCode(error: unknown): string {
+  if (error instanceof GrammyError) return error.error_code === 429 ? 'channel.telegram.file_rate_limited' : 'channel.telegram.file_unavailable';
+  if (error instanceof TelegramTimeoutError) return 'channel.telegram.file_timeout';
+  return 'channel.telegram.file_offline';
 }

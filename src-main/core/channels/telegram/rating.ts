@@ -1,4 +1,5 @@
-import { IKM_UNSUR, IKM_UNSUR_COUNT } from '../../domain/ikm';
+import { IKM_UNSUR, IKM_UNSUR_COUNT, SKM_QUESTIONS } from '../../domain/ikm';
+import { readWorkflowSettings } from '../../workflow/settings';
 import { AppError } from '../../errors';
 import { ratingRequestById, recordRating } from '../../workflow/ratings';
 import { botSay, type Button, type Turn } from './bot-say';
@@ -17,11 +18,12 @@ import { FEEDBACK_PROMPT, FEEDBACK_THANKS, stars } from './texts';
 
 export const ratingKeyboard = (ratingRequestId: number): Button[][] => [[1, 2, 3, 4, 5].map((n) => ({ text: `${n}⭐`, data: `r:${ratingRequestId}:${n}` }))];
 
-/** The text and buttons of SKM question `index` (0-based). */
-export function surveyQuestion(ratingRequestId: number, index: number): { text: string; keyboard: Button[][] } {
+/** The text and buttons of SKM question `index` (0-based): the question as the requester reads it, the unsur as its label. */
+export function surveyQuestion(ratingRequestId: number, index: number, questions: readonly string[] = SKM_QUESTIONS): { text: string; keyboard: Button[][] } {
   const unsur = IKM_UNSUR[index]!;
+  const question = questions[index] ?? SKM_QUESTIONS[index]!;
   return {
-    text: `Pertanyaan ${index + 1} dari ${IKM_UNSUR_COUNT} — ${unsur.name}`,
+    text: `Pertanyaan ${index + 1} dari ${IKM_UNSUR_COUNT} (${unsur.name})\n${question}`,
     keyboard: unsur.labels.map((label, i) => [{ text: `${i + 1}. ${label}`, data: `s:${ratingRequestId}:${index}:${i + 1}` }]),
   };
 }
@@ -97,7 +99,7 @@ export function onSurveyPress(turn: Turn, press: Press, ratingRequestId: number,
   if (question !== answers.length) {
     // A repeated or late press (or an edit that never arrived): show the question that is due.
     turn.after.callbackAnswers.push({ queryId: press.queryId, text: 'Pertanyaan itu sudah dijawab.' });
-    const due = surveyQuestion(ratingRequestId, answers.length);
+    const due = surveyQuestion(ratingRequestId, answers.length, readWorkflowSettings(db).surveyQuestions);
     turn.after.edits.push({ chatId: turn.chatId, messageId: press.messageId, text: due.text, keyboard: due.keyboard });
     return;
   }
@@ -111,7 +113,7 @@ export function onSurveyPress(turn: Turn, press: Press, ratingRequestId: number,
   );
   turn.after.callbackAnswers.push({ queryId: press.queryId, text: `Jawaban ${question + 1} tersimpan.` });
   if (!done) {
-    const next = surveyQuestion(ratingRequestId, answers.length);
+    const next = surveyQuestion(ratingRequestId, answers.length, readWorkflowSettings(db).surveyQuestions);
     turn.after.edits.push({ chatId: turn.chatId, messageId: press.messageId, text: next.text, keyboard: next.keyboard });
     return;
   }

@@ -35,7 +35,11 @@ export function planParts(payload: OutgoingPayload): Part[] {
     return [{ kind: 'text', text: payload.text, keyboard: ratingKeyboard(payload.ratingRequestId) }];
   }
   if (payload.kind === 'survey' && typeof payload.ratingRequestId === 'number') {
-    const first = surveyQuestion(payload.ratingRequestId, 0);
+    // The questions as they were when the survey was asked (the payload keeps them).
+    const questions = Array.isArray(payload.questions)
+      ? (payload.questions as { question?: unknown }[]).map((q) => (typeof q.question === 'string' ? q.question : ''))
+      : [];
+    const first = surveyQuestion(payload.ratingRequestId, 0, questions.some((q) => !q) ? undefined : questions);
     return [{ kind: 'text', text: `${payload.text}\n\n${first.text}`, keyboard: first.keyboard }];
   }
   const chunks = splitTelegramText(payload.text);

@@ -11,6 +11,8 @@ export const HELP = [
   'Anda juga dapat langsung menulis pertanyaan, mengirim foto atau dokumen (maksimal 20 MB).',
 ].join('\n');
 
+export const UNKNOWN_COMMAND = 'Maaf, perintah itu tidak kami kenal.';
+
 export const COMMANDS = [
   { command: 'start', description: 'Mulai konsultasi' },
   { command: 'status', description: 'Nomor tiket dan status konsultasi' },

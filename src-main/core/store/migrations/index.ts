@@ -6,6 +6,8 @@ import { m0004 } from './0004-telegram';
 import { m0005 } from './0005-inbox-speed';
 import { m0006 } from './0006-drafts';
 import { m0007 } from './0007-password-change';
+import { m0008 } from './0008-standard-answers';
+import { m0009 } from './0009-telegram-files-intake';
 
 /** Every schema version in order; add a file NNNN-name.ts and its test for each new one. */
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009];

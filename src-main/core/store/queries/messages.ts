@@ -1,15 +1,35 @@
-import type { AttachmentView, MessageView, SearchHit } from '../../../../src-preload/contract';
+import type { AttachmentView, CoreMessage, MessageView, PendingFileView, SearchHit } from '../../../../src-preload/contract';
 import type { Db } from '../db';
 
 interface MessageRow extends Omit<MessageView, 'attachments' | 'hasHtml'> {
   hasHtml: number;
 }
 
-const MESSAGE_COLUMNS = `id, conversation_id AS conversationId, direction, channel, body_text AS text, body_html IS NOT NULL AS hasHtml,
-  delivery, failure_reason AS failureReason, author_officer_id AS authorOfficerId, created_at AS createdAt, edited_at AS editedAt`;
+// Who speaks, from what the writer of the row recorded in meta.kind (outbox payload kinds) and
+// meta.answeredVia (answers given at the desk or by phone). The automatic kinds come first: the
+// console's own messages must never read as an officer's.
+const ORIGIN = `CASE
+    WHEN m.direction = 'incoming' THEN 'requester'
+    WHEN m.direction = 'note' THEN 'note'
+    WHEN json_extract(m.meta, '$.kind') = 'ack' THEN 'ack'
+    WHEN json_extract(m.meta, '$.kind') IN ('rating_request', 'survey') THEN 'rating'
+    WHEN json_extract(m.meta, '$.kind') = 'auto_reply' AND m.channel = 'telegram' AND json_extract(m.meta, '$.outOfHours') IS NULL THEN 'bot'
+    WHEN json_extract(m.meta, '$.kind') = 'auto_reply' THEN 'out_of_hours'
+    WHEN json_extract(m.meta, '$.answeredVia') = 'telepon' THEN 'answered_by_phone'
+    WHEN json_extract(m.meta, '$.answeredVia') = 'langsung' THEN 'answered_in_person'
+    WHEN m.direction = 'outgoing' AND m.author_officer_id IS NOT NULL THEN 'officer'
+    ELSE 'system' END`;
+
+const MESSAGE_COLUMNS = `m.id, m.conversation_id AS conversationId, m.direction, m.channel, m.body_text AS text, m.body_html IS NOT NULL AS hasHtml,
+  m.delivery, m.failure_reason AS failureReason, m.author_officer_id AS authorOfficerId,
+  CASE WHEN m.direction IN ('outgoing', 'note') THEN o.display_name END AS authorName, ${ORIGIN} AS origin,
+  (SELECT k.id FROM complaints k WHERE k.message_id = m.id LIMIT 1) AS complaintId,
+  m.created_at AS createdAt, m.edited_at AS editedAt`;
+const MESSAGE_FROM = 'messages m LEFT JOIN officers o ON o.id = m.author_officer_id';
 
 function withAttachments(db: Db, rows: MessageRow[]): MessageView[] {
   const files = new Map<number, AttachmentView[]>();
+  const pending = new Map<number, PendingFileView[]>();
   if (rows.length > 0) {
     const ids = rows.map((r) => r.id);
     const all = db
@@ -19,8 +39,21 @@ function withAttachments(db: Db, rows: MessageRow[]): MessageView[] {
       )
       .all(...ids) as (AttachmentView & { messageId: number })[];
     for (const { messageId, ...a } of all) files.set(messageId, [...(files.get(messageId) ?? []), a]);
+    const waiting = db
+      .prepare(
+        `SELECT id, message_id AS messageId, file_name AS fileName, state, attempts, next_try_at AS nextTryAt, last_error AS error
+           FROM attachment_downloads WHERE state <> 'done' AND message_id IN (${ids.map(() => '?').join(',')}) ORDER BY id`,
+      )
+      .all(...ids) as (Omit<PendingFileView, 'error'> & { messageId: number; error: string | null })[];
+    for (const { messageId, error, ...p } of waiting)
+      pending.set(messageId, [...(pending.get(messageId) ?? []), { ...p, error: error ? ({ code: error } as CoreMessage) : null }]);
   }
-  return rows.map((r) => ({ ...r, hasHtml: r.hasHtml === 1, attachments: files.get(r.id) ?? [] }));
+  return rows.map((r) => ({
+    ...r,
+    hasHtml: r.hasHtml === 1,
+    attachments: files.get(r.id) ?? [],
+    ...(pending.has(r.id) ? { pendingFiles: pending.get(r.id)! } : {}),
+  }));
 }
 
 /** FTS5 walks its index by rowid (ORDER BY rowid DESC), so the newest hits come without a sort. */
@@ -44,13 +77,13 @@ export const messageQueries = (db: Db) => ({
   /** Newest first, `limit` at a time, older pages by `beforeId`. */
   list(conversationId: number, beforeId: number | undefined, limit: number): MessageView[] {
     const rows = db
-      .prepare(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? AND id < ? ORDER BY id DESC LIMIT ?`)
+      .prepare(`SELECT ${MESSAGE_COLUMNS} FROM ${MESSAGE_FROM} WHERE m.conversation_id = ? AND m.id < ? ORDER BY m.id DESC LIMIT ?`)
       .all(conversationId, beforeId ?? Number.MAX_SAFE_INTEGER, limit) as MessageRow[];
     return withAttachments(db, rows);
   },
 
   byId(id: number): MessageView | null {
-    const row = db.prepare(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE id = ?`).get(id) as MessageRow | undefined;
+    const row = db.prepare(`SELECT ${MESSAGE_COLUMNS} FROM ${MESSAGE_FROM} WHERE m.id = ?`).get(id) as MessageRow | undefined;
     return row ? (withAttachments(db, [row])[0] ?? null) : null;
   },
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { OCCUPATIONS } from '../../../../src-common/occupations';
+import { INDIVIDUAL_LABEL, isClearNeed, isIndividualAnswer, isPlausibleName } from '../../../../src-common/intake-answers';
+import { matchOccupation, OCCUPATIONS, type Occupation } from '../../../../src-common/occupations';
 import { normalizeWhatsapp } from '../../../../src-common/whatsapp';
 import type { RequirementName } from '../../../../src-preload/contract';
 import { describeServiceHours } from '../../calendar';
@@ -9,7 +10,20 @@ import { SYSTEM_ACTOR } from '../conversation';
 import { missingFor, requirementFacts, writeRequesterFields } from '../requirements';
 import { readWorkflowSettings } from '../settings';
 import { updateRequirements } from '../transitions';
-import { CORRECTION_LABELS, FIELD_LABELS, INTAKE_DONE, INTAKE_INTRO, INTAKE_STEPS, INVALID, QUESTIONS, SUMMARY_TITLE, welcome } from './texts';
+import {
+  CORRECTION_LABELS,
+  FIELD_LABELS,
+  INTAKE_DONE,
+  INTAKE_INTRO,
+  INTAKE_STEPS,
+  INVALID,
+  NEED_OFFER,
+  NEED_OFFER_ACCEPT,
+  OCCUPATION_GUESS,
+  QUESTIONS,
+  SUMMARY_TITLE,
+  welcome,
+} from './texts';
 
 /**
  * The intake dialogue, for any chat channel: the requirements of the service standard asked one
@@ -31,7 +45,11 @@ export interface IntakeState {
 }
 
 /** An answer a requester can pick instead of typing: buttons on Telegram, a numbered list elsewhere. */
-export type IntakeChoice = { label: string; answer: { step: RequirementName; value: string } } | { label: string; correct: RequirementName };
+export type IntakeChoice =
+  | { label: string; answer: { step: RequirementName; value: string } }
+  | { label: string; correct: RequirementName }
+  /** Takes the need the requester already wrote in their first message (offeredNeed). */
+  | { label: string; acceptOffered: 'need' };
 
 /** What a channel provides for one turn of the dialogue. */
 export interface IntakeChannel {
@@ -46,14 +64,28 @@ export interface IntakeChannel {
 
 const emailSchema = z.email();
 
-/** The occupation categories as choices, two per row. */
-export const occupationChoices = (): IntakeChoice[][] =>
-  OCCUPATIONS.reduce<IntakeChoice[][]>((rows, value, i) => {
+/** The occupation categories as choices, two per row; a guess from typed text comes first, on its own row. */
+export const occupationChoices = (guess?: Occupation): IntakeChoice[][] => {
+  const rows = OCCUPATIONS.filter((o) => o !== guess).reduce<IntakeChoice[][]>((rows, value, i) => {
     const choice: IntakeChoice = { label: value, answer: { step: 'occupation', value } };
     if (i % 2 === 0) rows.push([choice]);
     else rows[rows.length - 1]!.push(choice);
     return rows;
   }, []);
+  return guess ? [[{ label: `✔ ${guess}`, answer: { step: 'occupation', value: guess } }], ...rows] : rows;
+};
+
+/**
+ * The need the requester may already have stated: the first message of the conversation, when it
+ * is a clear need (not a command, not a greeting). Offered back instead of asked again.
+ */
+export function offeredNeed(core: CoreServices, conversationId: number): string | null {
+  const first = core.db
+    .prepare("SELECT body_text AS text FROM messages WHERE conversation_id = ? AND direction = 'incoming' ORDER BY created_at, id LIMIT 1")
+    .get(conversationId) as { text: string } | undefined;
+  const text = first?.text.trim() ?? '';
+  return text && !text.startsWith('/') && isClearNeed(text) ? text.slice(0, 4000) : null;
+}
 
 /** "Ubah …" for every field, two per row, under the summary. */
 export const correctionChoices = (): IntakeChoice[][] => {
@@ -71,7 +103,13 @@ const nextStep = (core: CoreServices, conversationId: number): RequirementName |
   return INTAKE_STEPS.find((s) => missing.has(s)) ?? null;
 };
 
-function ask(channel: IntakeChannel, conversationId: number, step: RequirementName, prefix?: string): void {
+function ask(channel: IntakeChannel, conversationId: number, step: RequirementName, prefix?: string, correcting = false): void {
+  const offered = step === 'need' && !correcting ? offeredNeed(channel.core, conversationId) : null;
+  if (offered) {
+    const text = NEED_OFFER(offered);
+    channel.say(conversationId, prefix ? `${prefix}\n\n${text}` : text, 'intake:need_offer', [[{ label: NEED_OFFER_ACCEPT, acceptOffered: 'need' }]]);
+    return;
+  }
   const text = prefix ? `${prefix}\n\n${QUESTIONS[step]}` : QUESTIONS[step];
   channel.say(conversationId, text, `intake:${step}`, step === 'occupation' ? occupationChoices() : undefined);
 }
@@ -100,10 +138,11 @@ export function startIntake(channel: IntakeChannel, requesterId: number, convers
 
 /** Repeats the question being asked (after /start, or a photo sent instead of an answer). */
 export function repeatQuestion(channel: IntakeChannel, state: IntakeState): void {
-  if (state.mode === 'intake' && state.step && state.conversationId !== null) ask(channel, state.conversationId, state.step);
+  if (state.mode === 'intake' && state.step && state.conversationId !== null) ask(channel, state.conversationId, state.step, undefined, state.correcting);
 }
 
-type Validated = { ok: true; value: string } | { ok: false };
+/** Accepted (normalized), refused, or, for a typed occupation, a guess the requester confirms with a button. */
+type Validated = { ok: true; value: string } | { ok: false; guess?: Occupation };
 
 export function validateAnswer(step: RequirementName, raw: string): Validated {
   const text = raw.trim();
@@ -116,13 +155,17 @@ export function validateAnswer(step: RequirementName, raw: string): Validated {
       return normalized ? { ok: true, value: normalized } : { ok: false };
     }
     case 'occupation': {
-      const byNumber = /^\d$/.test(text) ? OCCUPATIONS[Number(text) - 1] : undefined;
-      const byName = OCCUPATIONS.find((o) => o.toLowerCase() === text.toLowerCase());
-      const value = byNumber ?? byName;
-      return value ? { ok: true, value } : { ok: false };
+      const match = matchOccupation(text);
+      if (!match) return { ok: false };
+      return match.sure ? { ok: true, value: match.value } : { ok: false, guess: match.value };
     }
     case 'need':
-      return { ok: true, value: text.slice(0, 4000) };
+      return isClearNeed(text) ? { ok: true, value: text.slice(0, 4000) } : { ok: false };
+    case 'name':
+      return isPlausibleName(text) && text.length <= 200 ? { ok: true, value: text } : { ok: false };
+    case 'institution':
+      if (isIndividualAnswer(text)) return { ok: true, value: INDIVIDUAL_LABEL };
+      return isPlausibleName(text) && text.length <= 200 ? { ok: true, value: text } : { ok: false };
     default:
       return text.length <= 200 ? { ok: true, value: text } : { ok: false };
   }
@@ -134,8 +177,12 @@ export function answerStep(channel: IntakeChannel, state: IntakeState, raw: stri
   if (state.mode !== 'intake' || !step || conversationId === null) return;
   const core = channel.core;
   const checked = validateAnswer(step, raw);
+  if (!checked.ok && checked.guess) {
+    channel.say(conversationId, OCCUPATION_GUESS(checked.guess), 'intake:occupation', occupationChoices(checked.guess));
+    return;
+  }
   if (!checked.ok) {
-    ask(channel, conversationId, step, INVALID[step]);
+    ask(channel, conversationId, step, INVALID[step], state.correcting);
     return;
   }
   const completeBefore = nextStep(core, conversationId) === null || isRequirementsComplete(core, conversationId);
@@ -188,7 +235,16 @@ export function beginCorrection(channel: IntakeChannel, requesterId: number, con
   const current = channel.readState();
   const state = current && current.conversationId === conversationId ? current : baseState(channel, requesterId, conversationId);
   channel.writeState({ ...state, mode: 'intake', step, correcting: true, updatedAt: channel.at });
-  ask(channel, conversationId, step);
+  ask(channel, conversationId, step, undefined, true);
+}
+
+/** "Ya, benar" under the offered need: the first message becomes the need (returned). Null when nothing is on offer any more. */
+export function acceptOfferedNeed(channel: IntakeChannel): string | null {
+  const state = channel.readState();
+  if (state?.mode !== 'intake' || state.step !== 'need' || state.correcting || state.conversationId === null) return null;
+  const offered = offeredNeed(channel.core, state.conversationId);
+  if (offered) answerStep(channel, state, offered);
+  return offered;
 }
 
 export const isRequirementName = (s: string): s is RequirementName => (INTAKE_STEPS as readonly string[]).includes(s);

@@ -1,4 +1,5 @@
 import type { RequirementName } from '../../../../src-preload/contract';
+import { slaPromise } from '../templates';
 
 /*
  * What the intake dialogue says to a requester, in Bahasa Indonesia (the requesters of PST
@@ -39,11 +40,19 @@ export const CORRECTION_LABELS: Record<RequirementName, string> = {
 export const INVALID: Partial<Record<RequirementName, string>> = {
   email: 'Alamat email tersebut tidak valid. Mohon tulis ulang, contoh: nama@contoh.id',
   whatsapp: 'Nomor WhatsApp tersebut tidak valid. Mohon tulis nomor ponsel Indonesia, contoh: 0812-3456-7890 atau +62 812 3456 7890',
-  occupation: 'Mohon pilih pekerjaan Anda dengan menekan salah satu tombol.',
-  name: 'Mohon tulis nama lengkap Anda.',
-  institution: 'Mohon tulis asal instansi atau universitas Anda.',
-  need: 'Mohon jelaskan keperluan Anda dalam bentuk teks.',
+  occupation: 'Mohon pilih pekerjaan Anda dengan menekan salah satu tombol, atau tulis misalnya: mahasiswa, PNS, swasta.',
+  name: 'Mohon tulis nama lengkap Anda dengan huruf, misalnya: Ni Luh Putu Ayu Lestari.',
+  institution: 'Mohon tulis asal instansi atau universitas Anda dengan huruf (tulis "-" bila perorangan).',
+  need: 'Mohon jelaskan data apa yang Anda butuhkan, misalnya: jumlah penduduk per kecamatan tahun 2024',
 };
+
+/** A typed occupation that probably means one category: the requester confirms with the first button. */
+export const OCCUPATION_GUESS = (guess: string): string => `Apakah maksud Anda ${guess}? Tekan tombolnya untuk memastikan, atau pilih yang lain:`;
+
+/** The need the first message already stated, offered back instead of asked again. */
+export const NEED_OFFER = (need: string): string =>
+  `Apakah ini keperluan Anda?\n\n"${need.length > 600 ? `${need.slice(0, 600)}…` : need}"\n\nTekan "Ya, benar" bila sesuai, atau tulis keperluan Anda dan data yang Anda butuhkan (topik, wilayah, tahun).`;
+export const NEED_OFFER_ACCEPT = 'Ya, benar';
 
 export function welcome(serviceHours: string, slaDays: number): string {
   return [
@@ -51,7 +60,7 @@ export function welcome(serviceHours: string, slaDays: number): string {
     '',
     `• Jam layanan: ${serviceHours}.`,
     '• Layanan ini GRATIS, tidak dipungut biaya apa pun.',
-    `• Permintaan dijawab paling lambat ${slaDays} hari kerja sejak persyaratan lengkap.`,
+    `• ${slaPromise(slaDays)}.`,
   ].join('\n');
 }
 

@@ -1,6 +1,6 @@
 import type { CallbackQuery } from 'grammy/types';
 import type { Turn } from '../bot-say';
-import { answerStep, beginCorrection, isRequirementName } from '../../../workflow/intake/dialogue';
+import { acceptOfferedNeed, answerStep, beginCorrection, isRequirementName } from '../../../workflow/intake/dialogue';
 import { telegramIntake } from '../intake';
 import { endFeedback, onRatingPress, onSurveyPress } from '../rating';
 import { latestConversation, readChat, requesterOfUser } from '../store';
@@ -48,6 +48,16 @@ function onIntakePress(
     turn.after.callbackAnswers.push({ queryId: press.queryId, text: `Pekerjaan: ${choice}` });
     turn.after.edits.push({ chatId: turn.chatId, messageId: press.messageId, text: `Pekerjaan: ${choice} ✔` });
     answerStep(telegramIntake(turn), state, choice);
+    return;
+  }
+  if (action === 'a' && arg === 'need') {
+    const need = acceptOfferedNeed(telegramIntake(turn));
+    if (need === null) {
+      turn.after.callbackAnswers.push({ queryId: press.queryId, text: 'Pilihan ini sudah tidak berlaku.' });
+      return;
+    }
+    turn.after.callbackAnswers.push({ queryId: press.queryId, text: 'Keperluan tersimpan.' });
+    turn.after.edits.push({ chatId: turn.chatId, messageId: press.messageId, text: `Keperluan: ${need.length > 600 ? `${need.slice(0, 600)}…` : need} ✔` });
     return;
   }
   if (action === 'e' && arg && isRequirementName(arg)) {

@@ -8,7 +8,7 @@ import { answerStep, repeatQuestion, sendSummary, startIntake, welcomeText } fro
 import { telegramIntake } from '../intake';
 import { endFeedback, feedbackPending, recordFeedback } from '../rating';
 import { latestConversation, readChat, requesterOfUser, writeChat, type LatestConversation } from '../store';
-import { CANCELLED, HELP, NOTHING_TO_CANCEL, TOO_BIG } from '../texts';
+import { CANCELLED, HELP, NOTHING_TO_CANCEL, TOO_BIG, UNKNOWN_COMMAND } from '../texts';
 import { CLOSED, externalIdOf, inboundOf, msOf, parseCommand, textOf, type PreparedUpdate } from './normalize';
 
 /** A message in a private chat: a command, a sticker or location, rating feedback, an intake answer, or a question. */
@@ -19,7 +19,7 @@ const requesterOfConversation = (core: CoreServices, conversationId: number): nu
 
 /** Stores the message through ingest() (the one inbound path); intake starts on a new conversation. */
 function ingestMessage(turn: Turn, msg: Message, p: PreparedUpdate, explicit: boolean): { conversationId: number; requesterId: number; isNew: boolean } | null {
-  const result = turn.inbound.message(inboundOf(msg, textOf(msg), p.attachments, explicit));
+  const result = turn.inbound.message(inboundOf(msg, textOf(msg), p, explicit));
   if (result.outcome === 'duplicate') return null;
   const requesterId = requesterOfConversation(turn.core, result.conversationId);
   if (result.newConversation)
@@ -55,7 +55,7 @@ export function onMessage(base: Omit<Turn, 'chatId' | 'at'>, msg: Message, p: Pr
   const pending = feedbackPending(turn);
   if (pending && (msg.text !== undefined || msg.caption !== undefined)) {
     // The feedback the rating asked for: stored with the closed conversation, which stays closed.
-    const feedback = inboundOf(msg, textOf(msg), p.attachments);
+    const feedback = inboundOf(msg, textOf(msg), p);
     turn.inbound.messageInto(pending.conversationId, { ...feedback, meta: { ...feedback.meta, ratingFeedback: true } });
     recordFeedback(turn, pending, textOf(msg));
     return;
@@ -99,14 +99,14 @@ function onCommand(turn: Turn, msg: Message, p: PreparedUpdate, command: string,
     if (!stored) return;
     const fresh = latestConversation(turn.core.db, stored.requesterId)!;
     if (command === 'status') botSay(turn, fresh.id, statusText(turn, fresh), { purpose: 'status' });
-    if (command === 'bantuan') botSay(turn, fresh.id, HELP, { purpose: 'help' });
+    if (command === 'bantuan' || command === 'unknown') botSay(turn, fresh.id, HELP, { purpose: 'help' });
     return;
   }
   const id = turn.inbound.activity({
     channel: 'telegram',
     conversationId: latest.id,
     externalId: externalIdOf(msg),
-    text: `Pengguna layanan mengetik /${command}`,
+    text: `Pengguna layanan mengetik ${command === 'unknown' ? msg.text!.split(/\s/)[0]! : `/${command}`}`,
     meta: { event: 'command', command },
     at: turn.at,
   });
@@ -131,6 +131,11 @@ function onCommand(turn: Turn, msg: Message, p: PreparedUpdate, command: string,
       return;
     case 'bantuan':
       botSay(turn, latest.id, HELP, { purpose: 'help' });
+      return;
+    case 'unknown':
+      // A typo or a command from another bot: what the bot understands, then the question it was asking.
+      botSay(turn, latest.id, `${UNKNOWN_COMMAND}\n\n${HELP}`, { purpose: 'help' });
+      if (state?.mode === 'intake' && state.conversationId === latest.id) repeatQuestion(telegramIntake(turn), state);
       return;
     case 'ubah':
       sendSummary(telegramIntake(turn), latest.id, 'Tekan tombol data yang ingin diubah.');

@@ -1,5 +1,5 @@
 import type { Message, Update } from 'grammy/types';
-import type { InboundAttachment, InboundMessage } from '../../../inbound/types';
+import type { InboundAttachment, InboundMessage, PendingAttachment } from '../../../inbound/types';
 import type { TelegramFileRef } from '../media';
 
 /** An update with its files already downloaded (outside the transaction). */
@@ -7,6 +7,8 @@ export interface PreparedUpdate {
   update: Update;
   attachments: InboundAttachment[];
   tooBig: TelegramFileRef | null;
+  /** The file could not be fetched now: the message is stored without it and the file fetched later. */
+  pending?: PendingAttachment[];
 }
 
 export const CLOSED = new Set(['resolved', 'rated']);
@@ -17,8 +19,9 @@ export const externalIdOf = (msg: Message): string => `${msg.chat.id}:${msg.mess
 export const msOf = (date: number): number => (date > 100_000_000_000 ? date : date * 1000);
 
 /** A Telegram message as the one inbound shape; 'explicit' threading with no hints starts a new conversation. */
-export function inboundOf(msg: Message, text: string, attachments: InboundAttachment[], explicit = false): InboundMessage {
+export function inboundOf(msg: Message, text: string, files: Pick<PreparedUpdate, 'attachments' | 'pending'>, explicit = false): InboundMessage {
   const from = msg.from!;
+  const attachments: InboundAttachment[] = files.attachments;
   return {
     channel: 'telegram',
     externalId: externalIdOf(msg),
@@ -27,6 +30,7 @@ export function inboundOf(msg: Message, text: string, attachments: InboundAttach
     receivedAt: msOf(msg.date),
     text,
     attachments,
+    ...(files.pending?.length ? { pendingAttachments: files.pending } : {}),
     meta: {
       chatId: msg.chat.id,
       messageId: msg.message_id,
@@ -45,10 +49,11 @@ export function textOf(msg: Message): string {
   return '';
 }
 
-/** The bot command a message starts with (/help is /bantuan), or null. */
+/** The bot command a message starts with (/help is /bantuan; one the bot does not know is 'unknown'), or null. */
 export function parseCommand(msg: Message): string | null {
   const entity = msg.entities?.[0];
   if (!msg.text || !entity || entity.type !== 'bot_command' || entity.offset !== 0) return null;
   const name = msg.text.slice(1, entity.length).split('@')[0]!.toLowerCase();
-  return COMMANDS.has(name) ? (name === 'help' ? 'bantuan' : name) : null;
+  if (!COMMANDS.has(name)) return 'unknown';
+  return name === 'help' ? 'bantuan' : name;
 }

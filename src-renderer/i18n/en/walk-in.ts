@@ -1,0 +1,25 @@
+import type { walkInId } from '../id/walk-in';
+
+export const walkInEn: { readonly [K in keyof typeof walkInId]: string } = {
+  'walkIn.button': 'New consultation',
+  'walkIn.title': 'Walk-in / phone consultation',
+  'walkIn.submit': 'Save consultation',
+  'walkIn.via': 'Came by',
+  'walkIn.viaDesk': 'In person (at the PST desk)',
+  'walkIn.viaPhone': 'Phone (0362-22145)',
+  'walkIn.name': 'Name',
+  'walkIn.institution': 'Institution',
+  'walkIn.institutionHint': 'Leave empty for an individual',
+  'walkIn.occupation': 'Occupation',
+  'walkIn.whatsapp': 'WhatsApp number',
+  'walkIn.email': 'Email',
+  'walkIn.maybeKnown': 'Consulted before? Pick them so their history stays together:',
+  'walkIn.knownCount': '{n} earlier consultations',
+  'walkIn.someoneElse': 'Someone else',
+  'walkIn.need': 'Need and data requested',
+  'walkIn.needHint': 'As they said it, e.g. "population per village of Sukasada district 2024"',
+  'walkIn.answered': 'Answered there and then',
+  'walkIn.answerText': 'Answer or data given',
+  'walkIn.summary': 'Resolution summary',
+  'walkIn.topic': 'Topic',
+};

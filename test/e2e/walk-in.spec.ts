@@ -1,0 +1,104 @@
+import { expect, test } from '@playwright/test';
+import { ADMIN, startTestCore } from '../helpers/core';
+import { startBrowserHost, type RunningHost } from '../helpers/host';
+import { tempDataDir } from '../helpers/temp';
+import { login } from './console-login';
+import { shot } from './shots';
+
+/**
+ * A caller on 0362-22145 and, later the same day, the same person at the PST desk: the officer
+ * enters both from "Konsultasi baru", records the answers given, and the supervisor's report
+ * counts them in the "Langsung/telepon" row (which stayed 0 while nobody could enter one).
+ */
+const WAYAN = { username: 'wayan', displayName: 'Wayan Sudarma', password: 'sandi-wayan-kuat-1' };
+const SUPERVISOR = { username: 'kasi', displayName: 'Kasi IPDS', password: 'sandi-kasi-kuat-12' };
+
+let host: RunningHost;
+let data: ReturnType<typeof tempDataDir>;
+test.beforeAll(async () => {
+  data = tempDataDir('pst-walk-in-');
+  const core = startTestCore({ dir: data.dir });
+  await core.must('auth.setupAdmin', ADMIN);
+  await core.must('officers.create', { ...WAYAN, role: 'officer' });
+  await core.must('officers.create', { ...SUPERVISOR, role: 'supervisor' });
+  await core.close();
+  host = await startBrowserHost({ dataDir: data.dir });
+});
+test.afterAll(async () => {
+  await host?.stop();
+  data?.cleanup();
+});
+
+/** Today in WITA as the date input wants it. */
+const todayWita = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+test('a phone call and a desk visit become consultations on the record, counted in the report', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await login(page, host.url, WAYAN);
+
+  // The call: a new requester, the need as said on the phone; not answered yet.
+  await page.getByTestId('walk-in-button').click();
+  const dialog = page.getByTestId('walk-in-dialog');
+  await dialog.getByRole('radio', { name: /Telepon/ }).check();
+  await dialog.getByLabel('Nama').fill('Ketut Ariani');
+  await dialog.getByLabel('Instansi').fill('Universitas Pendidikan Ganesha');
+  await dialog.getByLabel('No. WhatsApp').fill('0812 3456 7890');
+  await dialog.getByLabel('Keperluan dan data yang dibutuhkan').fill('Jumlah penduduk per desa Kecamatan Sukasada tahun 2024 untuk skripsi');
+  await shot(page, '74-walk-in-phone-dialog-1366');
+  await dialog.getByRole('button', { name: 'Simpan konsultasi' }).click();
+  await expect(dialog).toHaveCount(0);
+
+  // It opens at once, handled by Wayan, the need as its first message; nothing to send through.
+  const pane = page.getByTestId('conversation-pane');
+  await expect(pane.getByRole('heading', { name: 'Ketut Ariani' })).toBeVisible();
+  await expect(pane).toContainText('Jumlah penduduk per desa Kecamatan Sukasada');
+  await expect(pane).toContainText(`Ditangani oleh ${WAYAN.displayName}`);
+  const composer = page.getByTestId('composer');
+  await expect(composer.getByRole('tab', { name: 'Catat jawaban' })).toBeVisible();
+  await expect(composer.getByRole('button', { name: 'Lampirkan' })).toHaveCount(0);
+  await expect(composer.getByTestId('composer-answered-via')).toHaveValue('telepon');
+
+  // Wayan calls back with the answer: it goes on the record, nothing is sent anywhere.
+  await composer.getByRole('textbox').fill('Data tersedia di buleleng.bps.go.id, tabel Penduduk per Desa; sudah dijelaskan lewat telepon.');
+  await composer.getByRole('button', { name: 'Simpan jawaban' }).click();
+  await expect(pane).toContainText('sudah dijelaskan lewat telepon');
+  await expect(pane.getByTestId('message').filter({ hasText: 'sudah dijelaskan' }).getByTestId('message-author')).toHaveText(
+    `Dijawab lewat telepon oleh ${WAYAN.displayName}`,
+  );
+  await expect(composer.getByRole('textbox')).toHaveValue('');
+  await shot(page, '75-walk-in-answer-recorded-1366');
+
+  // The same person comes to the desk: found among known requesters, answered on the spot.
+  await page.getByTestId('walk-in-button').click();
+  await dialog.getByRole('radio', { name: /Langsung/ }).check();
+  await dialog.getByLabel('Nama').fill('Ketut Ari');
+  await dialog
+    .getByTestId('walk-in-hits')
+    .getByRole('button', { name: /Ketut Ariani/ })
+    .click();
+  await expect(dialog.getByTestId('walk-in-known')).toContainText('1 konsultasi sebelumnya');
+  await dialog.getByLabel('Keperluan dan data yang dibutuhkan').fill('Persentase penduduk miskin Kabupaten Buleleng 2023');
+  await dialog.getByRole('checkbox', { name: 'Sudah dijawab saat itu juga' }).check();
+  await dialog.getByLabel('Jawaban atau data yang diberikan').fill('Diberikan publikasi Buleleng Dalam Angka 2024, tabel 4.2.1');
+  await dialog.getByLabel('Ringkasan penyelesaian').fill('Data kemiskinan dari publikasi');
+  await dialog.getByLabel('Topik').selectOption('Kemiskinan');
+  await dialog.getByRole('button', { name: 'Simpan konsultasi' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(pane).toContainText('Buleleng Dalam Angka 2024');
+  await expect(pane.getByText('Selesai', { exact: true }).first()).toBeVisible();
+
+  // The supervisor's report: two consultations on the manual channel, one of them resolved.
+  const boss = await page
+    .context()
+    .browser()!
+    .newPage({ viewport: { width: 1920, height: 1080 } });
+  await login(boss, host.url, SUPERVISOR);
+  await boss.getByRole('navigation').getByText('Laporan').click();
+  await boss.getByRole('tab', { name: 'Rentang tanggal' }).click();
+  await boss.getByLabel('Dari').fill(todayWita());
+  await boss.getByLabel('Sampai').fill(todayWita());
+  await boss.getByRole('button', { name: 'Tampilkan' }).click();
+  const row = boss.getByRole('row').filter({ hasText: 'Langsung/telepon' });
+  await expect(row.getByRole('cell')).toHaveText(['Langsung/telepon', '2', '1', '1']);
+  await shot(boss, '76-walk-in-in-report-1920');
+});
