@@ -4,6 +4,7 @@
  *   npm run report -- --data-dir DIR --week 2026-W48 --format xlsx,pdf --out DIR
  *   npm run report -- --month 2026-11
  *   npm run report -- --from 2026-11-01 --to 2026-11-15
+ *   npm run report -- --year 2026 --kind ikm        (the yearly IKM/SKM report)
  *
  * No period = last ISO week (WITA). Reads the database read-only (WAL: the console may be writing
  * at the same time). Exit 0 with the written paths on stdout; 2 on a bad argument; 1 when the
@@ -29,6 +30,8 @@ const NEEDED_SCHEMA = 2;
 const USAGE = `Pemakaian / usage:
   npm run report -- [--data-dir DIR] [--week YYYY-Www | --month YYYY-MM | --from YYYY-MM-DD --to YYYY-MM-DD]
                     [--format xlsx,pdf] [--out DIR]
+  npm run report -- --year YYYY --kind ikm [--format xlsx,pdf] [--out DIR]
+  --kind      service (laporan pelayanan, bawaan / default) atau ikm (laporan SKM tahunan / yearly IKM report)
   Tanpa periode: minggu lalu (WITA) / no period: last ISO week (WITA).
   --data-dir  folder data konsol / the console's data folder (default: ${defaultDataDir()})
   --out       folder keluaran / output folder (default: <data-dir>/reports)`;
@@ -38,6 +41,8 @@ export class UsageError extends Error {}
 export interface CliOptions {
   dataDir: string;
   period: ReportPeriodInput | null;
+  /** Set for --kind ikm: the calendar year of the IKM report. */
+  ikmYear: number | null;
   formats: ReportFormat[];
   outDir: string;
 }
@@ -55,6 +60,8 @@ export function parseCliArgs(argv: string[]): CliOptions {
         month: { type: 'string' },
         from: { type: 'string' },
         to: { type: 'string' },
+        year: { type: 'string' },
+        kind: { type: 'string', default: 'service' },
         format: { type: 'string', default: 'xlsx,pdf' },
         out: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -65,6 +72,15 @@ export function parseCliArgs(argv: string[]): CliOptions {
   }
   const v = parsed.values;
   if (v.help) throw new UsageError('');
+  if (v.kind !== 'service' && v.kind !== 'ikm') throw new UsageError(`--kind harus service atau ikm (diberikan "${v.kind}") / --kind must be service or ikm`);
+  let ikmYear: number | null = null;
+  if (v.kind === 'ikm') {
+    if (v.week !== undefined || v.month !== undefined || v.from !== undefined || v.to !== undefined)
+      throw new UsageError('Laporan IKM memakai --year saja / the IKM report takes --year only');
+    if (v.year === undefined || !/^\d{4}$/.test(v.year) || Number(v.year) < 2000 || Number(v.year) > 2100)
+      throw new UsageError(`--year harus tahun empat angka, mis. 2026 (diberikan "${v.year ?? ''}") / --year must be a year such as 2026`);
+    ikmYear = Number(v.year);
+  } else if (v.year !== undefined) throw new UsageError('--year hanya untuk --kind ikm / --year goes with --kind ikm');
   const kinds = [v.week !== undefined, v.month !== undefined, v.from !== undefined || v.to !== undefined].filter(Boolean).length;
   if (kinds > 1) throw new UsageError('Pilih satu periode: --week, --month, atau --from/--to / choose one period: --week, --month or --from/--to');
   if ((v.from === undefined) !== (v.to === undefined)) throw new UsageError('--from dan --to harus diisi bersama / --from and --to go together');
@@ -96,7 +112,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
   if (formats.length === 0 || bad.length > 0)
     throw new UsageError(`Format harus xlsx dan/atau pdf (diberikan "${v.format}") / --format must be xlsx and/or pdf`);
   const dataDir = resolve(v['data-dir'] ?? defaultDataDir());
-  return { dataDir, period, formats: formats as ReportFormat[], outDir: resolve(v.out ?? join(dataDir, 'reports')) };
+  return { dataDir, period, ikmYear, formats: formats as ReportFormat[], outDir: resolve(v.out ?? join(dataDir, 'reports')) };
 }
 
 export async function runReportCli(argv: string[], out: (line: string) => void, err: (line: string) => void, now = Date.now()): Promise<number> {
@@ -114,8 +130,8 @@ export async function runReportCli(argv: string[], out: (line: string) => void, 
     err(`Basis data tidak ditemukan: ${file} / database not found (check --data-dir)`);
     return 1;
   }
-  // Loaded only now: exceljs and pdfmake take a while to load, and a usage error needs neither.
-  const [{ openDatabase }, { calendarQueries }, { exportReport }] = await Promise.all([
+  // Loaded only now: the core and pdfmake take a while to load, and a usage error needs neither.
+  const [{ openDatabase }, { calendarQueries }, { exportReport, exportIkmYear }] = await Promise.all([
     import('../core/store/db'),
     import('../core/calendar'),
     import('../core/reports/export'),
@@ -136,8 +152,11 @@ export async function runReportCli(argv: string[], out: (line: string) => void, 
       return 1;
     }
     const calendar = calendarQueries(db).buildCalendar();
-    const period = options.period ?? lastWeek(now, calendar.timeZone);
-    const result = await exportReport(db, calendar, { period, formats: options.formats, outDir: options.outDir, includeContent: false, now });
+    const common = { formats: options.formats, outDir: options.outDir, includeContent: false, now };
+    const result =
+      options.ikmYear !== null
+        ? await exportIkmYear(db, calendar, { ...common, year: options.ikmYear })
+        : await exportReport(db, calendar, { ...common, period: options.period ?? lastWeek(now, calendar.timeZone) });
     err(`Laporan ${result.period.label} / report written:`);
     for (const f of result.files) out(f.path);
     return 0;

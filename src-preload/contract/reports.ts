@@ -60,12 +60,38 @@ export interface ReportOverdueItem {
   workingMsLate: number;
 }
 
+/** The office identity and signatories printed on the reports (Pengaturan › Laporan). */
+export interface ReportIdentity {
+  /** "Badan Pusat Statistik Kabupaten Buleleng". */
+  officeName: string;
+  address: string;
+  phone: string;
+  email: string;
+  /** The place of signing: "Singaraja, 7 Desember 2026". */
+  city: string;
+  /** "Kepala BPS Kabupaten Buleleng". */
+  headTitle: string;
+  headName: string;
+  headNip: string;
+  /** The officer who prepares the report; empty = the one who exports it. */
+  makerTitle: string;
+  makerName: string;
+  makerNip: string;
+}
+
 export interface ReportModel {
   office: string;
   unit: string;
   title: string;
   period: ReportPeriod;
   generatedAt: number;
+  /** Every figure is as of this instant: the earlier of the period's end and the export. */
+  asOf: number;
+  /** The period had not ended at the export (asOf < period.to). */
+  running: boolean;
+  /** The period's label, with "sampai dengan Jumat 4 Desember 2026 pukul 14.00 WITA" while it runs. */
+  periodTitle: string;
+  identity: ReportIdentity;
   /** N of "resolved within N working days" (workflow setting slaWorkingDays). */
   slaWorkingDays: number;
   standardDayMs: number;
@@ -122,6 +148,32 @@ export interface ReportModel {
   overdue: ReportOverdueItem[];
 }
 
+/** The yearly SKM/IKM report (PermenPANRB 14/2017) of one calendar year. */
+export interface IkmYearReport {
+  year: number;
+  title: string;
+  unit: string;
+  period: ReportPeriod;
+  generatedAt: number;
+  asOf: number;
+  running: boolean;
+  identity: ReportIdentity;
+  /** Survey answers received in the year. */
+  respondents: number;
+  /** Distinct requesters whose consultation was closed in the year. */
+  population: number;
+  /** The regulation's sampling table (Krejcie & Morgan) for that population. */
+  minimumSample: number;
+  sampleEnough: boolean;
+  unsur: { code: string; name: string; respondents: number; nrr: number | null }[];
+  ikm: number | null;
+  converted: number | null;
+  grade: 'A' | 'B' | 'C' | 'D' | null;
+  label: string | null;
+  /** Respondents by occupation (education is not asked by the survey). */
+  byOccupation: ReportCount[];
+}
+
 export interface ReportFile {
   format: ReportFormat;
   fileName: string;
@@ -141,4 +193,11 @@ export interface ReportsMethods {
     input: { period?: ReportPeriodInput; formats: ReportFormat[]; download?: boolean };
     output: { period: ReportPeriod; files: ReportFile[] };
   };
+  /** The yearly IKM report of a calendar year. */
+  'reports.buildIkm': { input: { year: number }; output: IkmYearReport };
+  'reports.exportIkm': { input: { year: number; formats: ReportFormat[]; download?: boolean }; output: { period: ReportPeriod; files: ReportFile[] } };
+  /** The letterhead and signatories (supervisor and admin read them; the preview shows them). */
+  'reports.getIdentity': { input: Record<string, never>; output: ReportIdentity };
+  /** Admin only. */
+  'reports.updateIdentity': { input: Partial<ReportIdentity>; output: ReportIdentity };
 }

@@ -90,7 +90,8 @@ export function ReportPreview({ model }: { model: ReportModel }) {
   const ikm = model.ikm;
   return (
     <div className={styles.section} style={{ gap: tokens.spacingVerticalXL }}>
-      <Text weight="semibold">{model.period.label}</Text>
+      <Text weight="semibold">{model.periodTitle}</Text>
+      {model.running && <Caption1>{t('reports.runningNote')}</Caption1>}
       <div className={styles.grid}>
         {figures.map(([label, value]) => (
           <Card key={label} className={styles.figure} appearance="filled-alternative">

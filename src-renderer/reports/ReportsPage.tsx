@@ -1,12 +1,13 @@
 import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, ProgressBar, Spinner, Tab, TabList, tokens } from '@fluentui/react-components';
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useState } from 'react';
-import type { ReportFormat, ReportModel, ReportPeriodInput } from '../../src-preload/contract';
+import type { IkmYearReport, ReportFormat, ReportModel, ReportPeriodInput } from '../../src-preload/contract';
 import { api, errorMessage } from '../api/client';
 import { PageHeader } from '../components/PageHeader';
 import { useT } from '../i18n';
 import { downloadReportFile } from './download';
 import { defaultPeriods } from './period';
+import { IkmPreview } from './IkmPreview';
 import { ReportPreview } from './ReportPreview';
 
 const useStyles = makeStyles({
@@ -23,7 +24,8 @@ const useStyles = makeStyles({
   progress: { padding: `0 ${tokens.spacingHorizontalXL} ${tokens.spacingVerticalS}` },
 });
 
-type Kind = ReportPeriodInput['kind'];
+/** The service report's periods, or the yearly IKM report. */
+type Kind = ReportPeriodInput['kind'] | 'ikm';
 
 /** Laporan: pick a period (last week by default), preview it, download the xlsx and pdf. Supervisor and admin. */
 export function ReportsPage() {
@@ -35,13 +37,23 @@ export function ReportsPage() {
   const [month, setMonth] = useState(defaults.month);
   const [from, setFrom] = useState(defaults.from);
   const [to, setTo] = useState(defaults.to);
+  const [year, setYear] = useState(defaults.month.slice(0, 4));
   const [model, setModel] = useState<ReportModel | null>(null);
+  const [ikm, setIkm] = useState<IkmYearReport | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number; label: string } | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
 
-  const period = (): ReportPeriodInput => (kind === 'week' ? { kind, week } : kind === 'month' ? { kind, month } : { kind, from, to });
+  const period = (): ReportPeriodInput => (kind === 'week' ? { kind, week } : kind === 'month' ? { kind, month } : { kind: 'range', from, to });
+  const loadIkm = async () => {
+    setLoading(true);
+    setError(null);
+    const result = await api.call('reports.buildIkm', { year: Number(year) });
+    setLoading(false);
+    if (result.ok) setIkm(result.value);
+    else setError(result.error.issues?.length ? `${result.error.message}: ${result.error.issues.map((i) => i.message).join('; ')}` : result.error.message);
+  };
 
   const load = useCallback(async (input: ReportPeriodInput) => {
     setLoading(true);
@@ -65,7 +77,10 @@ export function ReportsPage() {
       const paths: string[] = [];
       for (const [i, format] of formats.entries()) {
         setProgress({ done: i, total: formats.length, label: t('reports.exporting', { file: format.toUpperCase() }) });
-        const { files } = await api.must('reports.export', { period: input, formats: [format], download: true });
+        const { files } =
+          kind === 'ikm'
+            ? await api.must('reports.exportIkm', { year: Number(year), formats: [format], download: true })
+            : await api.must('reports.export', { period: input, formats: [format], download: true });
         for (const file of files) {
           downloadReportFile(file);
           paths.push(file.path);
@@ -100,7 +115,13 @@ export function ReportsPage() {
           <Tab value="week">{t('reports.week')}</Tab>
           <Tab value="month">{t('reports.month')}</Tab>
           <Tab value="range">{t('reports.range')}</Tab>
+          <Tab value="ikm">{t('reports.ikmYear')}</Tab>
         </TabList>
+        {kind === 'ikm' && (
+          <Field label={t('reports.yearLabel')}>
+            <Input type="number" min={2000} max={2100} value={year} onChange={(_, d) => setYear(d.value)} />
+          </Field>
+        )}
         {kind === 'week' && (
           <Field label={t('reports.weekLabel')}>
             <Input type="week" value={week} onChange={(_, d) => setWeek(d.value)} />
@@ -121,7 +142,7 @@ export function ReportsPage() {
             </Field>
           </>
         )}
-        <Button appearance="primary" disabled={busy} onClick={() => void load(period())}>
+        <Button appearance="primary" disabled={busy} onClick={() => void (kind === 'ikm' ? loadIkm() : load(period()))}>
           {t('reports.show')}
         </Button>
       </div>
@@ -143,7 +164,8 @@ export function ReportsPage() {
           </MessageBar>
         )}
         {loading && <Spinner label={t('reports.loading')} />}
-        {!loading && model && <ReportPreview model={model} />}
+        {!loading && kind !== 'ikm' && model && <ReportPreview model={model} />}
+        {!loading && kind === 'ikm' && ikm && <IkmPreview model={ikm} />}
       </div>
     </div>
   );

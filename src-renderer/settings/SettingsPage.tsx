@@ -14,6 +14,7 @@ import { useSession } from '../state/session';
 import { OfficeSettingsCard } from './OfficeSettingsCard';
 import { PasswordCard } from '../officers/PasswordCard';
 import { OfficersCard } from './OfficersCard';
+import { ReportIdentitySettings } from './ReportIdentitySettings';
 
 const useStyles = makeStyles({
   tabs: { padding: `0 ${tokens.spacingHorizontalXL}`, flexShrink: 0 },
@@ -29,8 +30,8 @@ const useStyles = makeStyles({
   },
 });
 
-export type SettingsTab = 'general' | 'channels' | 'calendar' | 'templates' | 'officers' | 'backup' | 'profile';
-const ADMIN_TABS: readonly SettingsTab[] = ['general', 'channels', 'calendar', 'templates', 'officers', 'backup', 'profile'];
+export type SettingsTab = 'general' | 'channels' | 'calendar' | 'templates' | 'reports' | 'officers' | 'backup' | 'profile';
+const ADMIN_TABS: readonly SettingsTab[] = ['general', 'channels', 'calendar', 'templates', 'reports', 'officers', 'backup', 'profile'];
 const OFFICER_TABS: readonly SettingsTab[] = ['profile'];
 
 /** Pengaturan: everything the first-run wizard asks, editable any time, one tab per area. */
@@ -76,6 +77,7 @@ export function SettingsPage() {
         )}
         {tab === 'calendar' && <CalendarSettings />}
         {tab === 'templates' && <TemplatesSettings />}
+        {tab === 'reports' && <ReportIdentitySettings />}
         {tab === 'officers' && <OfficersCard />}
         {tab === 'backup' && <BackupPrivacySettings />}
         {tab === 'profile' && (

@@ -93,8 +93,22 @@ test('first-run wizard after the admin account, then every Pengaturan tab', asyn
   await dialog.getByRole('button', { name: 'Simpan' }).click();
   await expect(page.getByTestId('template-row').filter({ hasText: 'Tabel PDRB di website' })).toContainText('/pdrb');
   await shot(page, '67-settings-templates');
+  // Laporan: the letterhead and the signatories of every report.
+  await page.getByRole('tab', { name: 'Laporan' }).click();
+  const identity = page.getByTestId('report-identity');
+  await expect(identity.getByRole('textbox', { name: 'Nama kantor' })).toHaveValue('Badan Pusat Statistik Kabupaten Buleleng');
+  await identity.getByRole('textbox', { name: 'NIP kepala kantor' }).fill('1970-01-01');
+  await identity.getByRole('button', { name: 'Simpan' }).click();
+  await expect(identity.getByText('Tersimpan')).toHaveCount(0);
+  await identity.getByRole('textbox', { name: 'Nama kepala kantor' }).fill('Ir. I Made Contoh, M.Si.');
+  await identity.getByRole('textbox', { name: 'NIP kepala kantor' }).fill('19700101 199001 1 001');
+  await identity.getByRole('button', { name: 'Simpan' }).click();
+  await expect(identity.getByText('Tersimpan')).toBeVisible();
+  await shot(page, '69-settings-reports');
   await page.getByRole('tab', { name: 'Petugas' }).click();
   await expect(page.getByTestId('officers-table')).toContainText('admin.pst');
+  await page.getByRole('tab', { name: 'Laporan' }).click();
+  await expect(page.getByTestId('report-identity').getByRole('textbox', { name: 'Nama kepala kantor' })).toHaveValue('Ir. I Made Contoh, M.Si.');
   await page.getByRole('tab', { name: 'Profil saya' }).click();
   await expect(page.getByTestId('signature-settings').getByRole('textbox', { name: /^Tanda tangan/ })).toHaveValue(
     'Ni Luh Putu Ayu\nPetugas PST BPS Kabupaten Buleleng',

@@ -67,6 +67,15 @@ test('first run, logout, wrong password, login, language switch, pages by role',
   await nav.getByText('Laporan').click();
   await expect(page.getByRole('heading', { name: 'Laporan' })).toBeVisible();
   await shot(page, '05-reports');
+  // The yearly IKM report: preview, then the PDF the office publishes.
+  await page.getByRole('tab', { name: 'IKM tahunan' }).click();
+  await page.getByRole('spinbutton', { name: 'Tahun' }).fill('2026');
+  await page.getByRole('button', { name: 'Tampilkan' }).click();
+  await expect(page.getByTestId('ikm-preview')).toContainText('Survei Kepuasan Masyarakat (SKM) tahun 2026');
+  const ikmPdf = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Unduh PDF' }).click();
+  expect((await ikmPdf).suggestedFilename()).toBe('ikm-pst-5108-2026.pdf');
+  await shot(page, '05-reports-ikm');
   await nav.getByText('Pengaturan').click();
   await page.getByRole('tab', { name: 'Petugas' }).click();
   await expect(page.getByTestId('officers-table')).toContainText(ADMIN.username);

@@ -65,7 +65,7 @@ describe('reports.build / reports.export through the contract', () => {
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['Ringkasan', 'Konsultasi', 'Penilaian', 'Pengaduan']);
     const sheet = workbook.getWorksheet('Konsultasi')!;
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
-    expect(header.slice(0, 5)).toEqual(['Tiket', 'Saluran', 'Status', 'Dibuat', 'Nama']);
+    expect(header.slice(0, 5)).toEqual(['Tiket', 'Saluran', 'Status saat ini', 'Dibuat', 'Nama']);
     expect(header).toContain('Waktu penyelesaian tanpa jeda (jam kerja)');
     expect(sheet.rowCount - 1).toBe(8); // the 8 consultations of the week
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -78,7 +78,8 @@ describe('reports.build / reports.export through the contract', () => {
     expect(c1.getCell(col('Dibuat')).numFmt).toBe('dd/mm/yyyy hh:mm');
     expect(c1.getCell(col('Waktu penyelesaian tanpa jeda (jam kerja)')).value).toBe(18.5);
     expect(c1.getCell(col('Selesai ≤ 3 hari kerja')).value).toBe('Ya');
-    expect(c1.getCell(col('Nilai (1–5)')).value).toBe(5);
+    expect(c1.getCell(col('Nilai terakhir (1–5)')).value).toBe(5);
+    expect(c1.getCell(col('Penutupan (kali)')).value).toBe(1);
     const c2 = rows.find((r) => r.getCell(1).value === 'KONS-5108-20260818-0001')!;
     expect(c2.getCell(col('Jeda menunggu pengguna (jam kerja)')).value).toBe(7.5);
     expect(c2.getCell(col('Waktu penyelesaian tanpa jeda (jam kerja)')).value).toBe(19);
@@ -106,8 +107,8 @@ describe('reports.build / reports.export through the contract', () => {
     expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
     const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
     const pages = text.split('\f');
-    expect(pages[0]).toContain('BPS KABUPATEN BULELENG');
-    expect(pages[0]).toContain('Laporan Pelayanan Konsultasi Statistik Online');
+    expect(pages[0]).toContain('BADAN PUSAT STATISTIK KABUPATEN BULELENG');
+    expect(pages[0]).toContain('LAPORAN PELAYANAN KONSULTASI STATISTIK ONLINE');
     expect(pages[0]).toContain('Minggu ke-34 2026 (17–23 Agustus 2026)');
     expect(pages[0]).toMatch(/75,0%/); // resolved within 3 working days
     expect(pages[1]).toContain('87,50'); // IKM konversi

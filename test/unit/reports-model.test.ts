@@ -149,9 +149,10 @@ describe('report model against a hand-computed week (2026-W34, Monday 17 August 
       ['Peneliti/Dosen', 1],
       ['Tidak diisi', 1],
     ]);
+    // The walk-in visitor left the institution empty: a person on their own, "Perorangan".
     expect(model.requesters.byInstitution.map((c) => [c.label, c.count])).toEqual([
       ['Universitas Pendidikan Ganesha', 2],
-      ['Tidak diisi', 1],
+      ['Perorangan', 1],
       ['Universitas Udayana', 1],
     ]);
     expect(model.topics.filter((t) => t.count > 0).map((t) => [t.label, t.count])).toEqual([

@@ -2,9 +2,12 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { ReportPeriodInput } from '../../../src-preload/contract';
 import type { CoreServices } from '../services';
-import { exportReport } from '../reports/export';
+import { exportIkmYear, exportReport } from '../reports/export';
+import { collectIkmYear } from '../reports/ikm-year';
 import { buildReportModel } from '../reports/model';
 import { lastWeek } from '../reports/period';
+import { readReportIdentity, writeReportIdentity } from '../reports/identity';
+import { empty } from './schemas';
 import { serviceCalendar } from '../calendar/cache';
 import { mutation, query, type HandlerMap } from './define';
 
@@ -16,6 +19,15 @@ const periodInput = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('range'), from: z.string().max(10), to: z.string().max(10) }),
 ]);
 
+const identityText = (max: number) => z.string().trim().max(max).optional();
+const nip = z
+  .string()
+  .trim()
+  .regex(/^(\d[\d ]{0,25})?$/)
+  .optional();
+
+const year = z.number().int().min(2000).max(2100);
+
 const periodOf = (core: CoreServices, input: ReportPeriodInput | undefined): ReportPeriodInput => input ?? lastWeek(core.now());
 export const reportsDir = (core: CoreServices): string => join(core.dataDir, 'reports');
 
@@ -23,7 +35,8 @@ export const reportHandlers = {
   'reports.build': query<'reports.build'>({
     access: 'supervisor',
     input: z.strictObject({ period: periodInput.optional() }),
-    run: (input, { core }) => buildReportModel(core.db, serviceCalendar(core.db), periodOf(core, input.period), { now: core.now() }),
+    run: (input, { core, officer }) =>
+      buildReportModel(core.db, serviceCalendar(core.db), periodOf(core, input.period), { now: core.now(), maker: officer?.displayName }),
   }),
 
   // The rendering is async (streams), so it runs in `prepare`, outside the transaction; `run` only
@@ -38,13 +51,14 @@ export const reportHandlers = {
         .max(2),
       download: z.boolean().optional(),
     }),
-    prepare: (input, { core }) =>
+    prepare: (input, { core, officer }) =>
       exportReport(core.db, serviceCalendar(core.db), {
         period: periodOf(core, input.period),
         formats: input.formats,
         outDir: reportsDir(core),
         includeContent: input.download ?? false,
         now: core.now(),
+        maker: officer?.displayName,
       }),
     run: (_input, _ctx, exported) => exported,
     audit: (_input, output) => ({
@@ -52,5 +66,64 @@ export const reportHandlers = {
       entityId: `${output.period.firstDate}_${output.period.lastDate}`,
       detail: { files: output.files.map((f) => ({ fileName: f.fileName, size: f.size })) },
     }),
+  }),
+
+  'reports.buildIkm': query<'reports.buildIkm'>({
+    access: 'supervisor',
+    input: z.strictObject({ year }),
+    run: (input, { core, officer }) => collectIkmYear(core.db, serviceCalendar(core.db), input.year, { now: core.now(), maker: officer?.displayName }).model,
+  }),
+
+  'reports.exportIkm': mutation<'reports.exportIkm', Awaited<ReturnType<typeof exportIkmYear>>>({
+    access: 'supervisor',
+    input: z.strictObject({
+      year,
+      formats: z
+        .array(z.enum(['xlsx', 'pdf']))
+        .min(1)
+        .max(2),
+      download: z.boolean().optional(),
+    }),
+    prepare: (input, { core, officer }) =>
+      exportIkmYear(core.db, serviceCalendar(core.db), {
+        year: input.year,
+        formats: input.formats,
+        outDir: reportsDir(core),
+        includeContent: input.download ?? false,
+        now: core.now(),
+        maker: officer?.displayName,
+      }),
+    run: (_input, _ctx, exported) => exported,
+    audit: (input, output) => ({
+      entityType: 'report',
+      entityId: `ikm-${input.year}`,
+      detail: { files: output.files.map((f) => ({ fileName: f.fileName, size: f.size })) },
+    }),
+  }),
+
+  'reports.getIdentity': query<'reports.getIdentity'>({
+    access: 'supervisor',
+    input: empty,
+    run: (_input, { core }) => readReportIdentity(core.db),
+  }),
+
+  'reports.updateIdentity': mutation<'reports.updateIdentity'>({
+    access: 'admin',
+    input: z.strictObject({
+      officeName: z.string().trim().min(1).max(120).optional(),
+      address: identityText(200),
+      phone: identityText(60),
+      email: identityText(120),
+      city: identityText(60),
+      headTitle: identityText(120),
+      headName: identityText(120),
+      // NIP: 18 digits, often typed with spaces ("19700101 199001 1 001").
+      headNip: nip,
+      makerTitle: identityText(120),
+      makerName: identityText(120),
+      makerNip: nip,
+    }),
+    run: (input, { core }) => writeReportIdentity(core.db, input, core.now()),
+    audit: (input) => ({ entityType: 'settings', entityId: 'reportIdentity', detail: input }),
   }),
 } satisfies HandlerMap;

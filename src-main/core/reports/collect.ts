@@ -2,12 +2,18 @@ import type { Channel, ComplaintSource, ComplaintStatus, ConversationStatus, Rep
 import type { PausedSpan, ServiceCalendar } from '../calendar';
 import { INSTITUTION_SQL } from '../workflow/requirements';
 import type { Db } from '../store/db';
+import { institutionLabel } from '../../../src-common/vocabulary';
 
 /**
  * Reads what a report needs in a few set-based queries and derives, per consultation, the
  * working-time facts of the definitions in model.ts. All working time goes through the
  * ServiceCalendar; pause spans come from sla_pauses (closed spans) and sla_paused_since (the
  * span still open: waiting for the requester, or since the closure).
+ *
+ * Every function here takes the period as the report sees it: `to` is already the earlier of the
+ * period's end and the moment of the export (model.ts), so nothing is counted as of a future instant.
+ * Rows are read with .raw().iterate(): arrays, one at a time, are several times cheaper than an
+ * array of objects when a year holds tens of thousands of consultations.
  */
 
 export interface ConsultationRow {
@@ -21,7 +27,8 @@ export interface ConsultationRow {
   summary: string | null;
   requesterKey: number;
   requesterName: string | null;
-  institution: string | null;
+  /** As read: "-" and empty are "Perorangan" (src-common/vocabulary.ts). */
+  institution: string;
   occupation: string | null;
   email: string | null;
   whatsapp: string | null;
@@ -46,8 +53,13 @@ export interface ConsultationRow {
   resolutionMs: number | null;
   pausedMs: number | null;
   withinTarget: boolean | null;
+  /** Closures up to the end: 1 for a consultation closed once, more when it was reopened and closed again. */
+  closures: number;
+  /** Score and feedback of the latest closure rated. */
   score: number | null;
   feedback: string | null;
+  /** Every closure's score in order ("3; 5"), when more than one closure was rated. */
+  allScores: string | null;
 }
 
 /** The columns of CONSULTATIONS_SQL, in order (read with .raw(): arrays are several times cheaper than objects). */
@@ -79,7 +91,7 @@ type RawRow = [
 
 // Consultations the report is about: created in the period, resolved in it, or still open at its
 // end. Automated mail (auto-replies, newsletters) is not a consultation.
-const CONSULTATIONS_SQL = `
+export const CONSULTATIONS_SQL = `
   SELECT c.id, c.ticket, c.channel, c.status, c.subject, c.need, c.topic, c.summary,
          coalesce(r.merged_into, r.id) AS requesterKey, r.name AS requesterName, ${INSTITUTION_SQL} AS institution, r.occupation, r.email, r.whatsapp,
          c.assignee_id AS assigneeId, o.display_name AS assigneeName, c.created_at AS createdAt,
@@ -107,14 +119,42 @@ function pausesByConversation(db: Db, to: number): Map<number, PausedSpan[]> {
   return map;
 }
 
-/** Score and feedback of each conversation's latest closure (a separate pass: cheaper than a correlated join). */
-function latestRatingByConversation(db: Db): Map<number, [number | null, string | null]> {
-  const rows = db.prepare('SELECT conversation_id, score, feedback FROM ratings ORDER BY conversation_id, closure').raw().all() as [
-    number,
-    number | null,
-    string | null,
-  ][];
-  return new Map(rows.map(([id, score, feedback]) => [id, [score, feedback]]));
+interface RatingSummary {
+  score: number | null;
+  feedback: string | null;
+  scores: (number | null)[];
+}
+
+/** Each conversation's ratings up to `to`, closure by closure (one pass: cheaper than a correlated join). */
+function ratingsByConversation(db: Db, to: number): Map<number, RatingSummary> {
+  const map = new Map<number, RatingSummary>();
+  const rows = db.prepare('SELECT conversation_id, score, feedback FROM ratings WHERE created_at < ? ORDER BY conversation_id, closure').raw().iterate(to);
+  for (const [id, score, feedback] of rows as IterableIterator<[number, number | null, string | null]>) {
+    const found = map.get(id);
+    if (found) {
+      found.scores.push(score);
+      found.score = score;
+      found.feedback = feedback;
+    } else map.set(id, { score, feedback, scores: [score] });
+  }
+  return map;
+}
+
+/**
+ * Closures of reopened consultations, for figures as of a past instant: a reopen clears resolved_at,
+ * but each closure left its rating request (created at the closing instant) and the pause that
+ * closure started (sla_pauses, from the closing instant to the reopen). The conversation's closures
+ * before `to`, in order, each with the instant it was reopened (null: still closed).
+ */
+function closuresOfReopened(db: Db, conversationId: number, to: number): { at: number; reopenedAt: number | null }[] {
+  const rows = db
+    .prepare(
+      `SELECT q.created_at, (SELECT min(p.to_at) FROM sla_pauses p WHERE p.conversation_id = q.conversation_id AND p.from_at = q.created_at)
+         FROM rating_requests q WHERE q.conversation_id = ? AND q.created_at < ? ORDER BY q.closure`,
+    )
+    .raw()
+    .all(conversationId, to) as [number, number | null][];
+  return rows.map(([at, reopenedAt]) => ({ at, reopenedAt }));
 }
 
 /** The spans before `limit`, clipped to it, sorted, overlaps merged; the open span counts up to `limit`. */
@@ -144,16 +184,51 @@ export function collectConsultations(
   reportTargetDays: number,
 ): ConsultationRow[] {
   const { from, to } = period;
-  const raw = db.prepare(CONSULTATIONS_SQL).raw().all({ from, to }) as RawRow[];
   const pauses = pausesByConversation(db, to);
-  const latestRatings = latestRatingByConversation(db);
+  const ratings = ratingsByConversation(db, to);
   const targetMs = calendar.workingDaysTarget(reportTargetDays);
-  const rows: ConsultationRow[] = new Array(raw.length);
-  for (let i = 0; i < raw.length; i++) {
-    const [id, ticket, channel, status, subject, need, topic, summary, requesterKey, requesterName, institution, occupation, email, whatsapp] = raw[i]!;
-    const [, , , , , , , , , , , , , , assigneeId, assigneeName, createdAt, start, firstResponseAt, resolvedAt, reopenedCount, targetDays, pausedSince] =
-      raw[i]!;
-    const rating = latestRatings.get(id);
+  const rows: ConsultationRow[] = [];
+  for (const raw of db.prepare(CONSULTATIONS_SQL).raw().iterate({ from, to }) as IterableIterator<RawRow>) {
+    const [id, ticket, channel, status, subject, need, topic, summary, requesterKey, requesterName, institution, occupation, email, whatsapp] = raw;
+    const [
+      ,
+      ,
+      ,
+      ,
+      ,
+      ,
+      ,
+      ,
+      ,
+      ,
+      ,
+      ,
+      ,
+      ,
+      assigneeId,
+      assigneeName,
+      createdAt,
+      startAt,
+      firstResponseStored,
+      resolvedStored,
+      reopenedCount,
+      targetDays,
+      pausedSince,
+    ] = raw;
+    // What happened after the end has not happened yet, as the report sees it.
+    const start = startAt !== null && startAt < to ? startAt : null;
+    const firstResponseAt = firstResponseStored !== null && firstResponseStored < to ? firstResponseStored : null;
+    let resolvedAt = resolvedStored !== null && resolvedStored < to ? resolvedStored : null;
+    let closures = reopenedCount + (resolvedAt === null ? 0 : 1);
+    // Few consultations are ever reopened: their history is read one by one, only for them.
+    const history = reopenedCount > 0 && resolvedAt === null ? closuresOfReopened(db, id, to) : undefined;
+    if (history) {
+      // Closed at `to` when its latest closure before `to` was not reopened before `to`.
+      const latest = history[history.length - 1];
+      closures = history.length;
+      resolvedAt = latest && (latest.reopenedAt === null || latest.reopenedAt >= to) ? latest.at : null;
+    }
+    const rating = ratings.get(id);
     const isNew = createdAt >= from;
     const isResolved = resolvedAt !== null && resolvedAt >= from && resolvedAt < to;
     const openAtEnd = resolvedAt === null || resolvedAt >= to;
@@ -177,7 +252,7 @@ export function collectConsultations(
       pausedMs = 0;
       withinTarget = true;
     }
-    rows[i] = {
+    rows.push({
       id,
       ticket,
       channel,
@@ -188,7 +263,7 @@ export function collectConsultations(
       summary,
       requesterKey,
       requesterName,
-      institution,
+      institution: institutionLabel(institution),
       occupation,
       email,
       whatsapp,
@@ -210,9 +285,11 @@ export function collectConsultations(
       resolutionMs,
       pausedMs,
       withinTarget,
-      score: rating?.[0] ?? null,
-      feedback: rating?.[1] ?? null,
-    };
+      closures,
+      score: rating?.score ?? null,
+      feedback: rating?.feedback ?? null,
+      allScores: rating && rating.scores.length > 1 ? rating.scores.map((x) => (x === null ? '–' : String(x))).join('; ') : null,
+    });
   }
   return rows;
 }
@@ -230,19 +307,52 @@ export interface RatingRow {
   assigneeName: string | null;
 }
 
-/** Ratings received in the period (ratings.created_at in [from, to)). */
-export function collectRatings(db: Db, period: ReportPeriod): RatingRow[] {
+/**
+ * Ratings received in the period (ratings.created_at in [from, to)). The ticket, channel and names
+ * come from the consultation rows already read; a rating of a consultation outside them (closed
+ * before the period, rated in it) is looked up by id. Cheaper than joining three tables for every
+ * rating of a year.
+ */
+export function collectRatings(db: Db, period: ReportPeriod, consultations: readonly ConsultationRow[]): RatingRow[] {
+  const byId = new Map<number, ConsultationRow>();
+  for (const c of consultations) byId.set(c.id, c);
+  const lookup = db.prepare(
+    `SELECT c.ticket, c.channel, r.name, o.display_name FROM conversations c JOIN requesters r ON r.id = c.requester_id
+       LEFT JOIN officers o ON o.id = c.assignee_id WHERE c.id = ? AND c.automated = 0`,
+  );
+  const others = new Map<number, [string, Channel, string | null, string | null] | null>();
   const rows = db
     .prepare(
-      `SELECT c.ticket, c.channel, g.closure, g.score, g.feedback, g.u1, g.u2, g.u3, g.u4, g.u5, g.u6, g.u7, g.u8, g.u9, g.source, g.created_at AS createdAt,
-              r.name AS requesterName, o.display_name AS assigneeName
-         FROM ratings g JOIN conversations c ON c.id = g.conversation_id JOIN requesters r ON r.id = c.requester_id
-         LEFT JOIN officers o ON o.id = c.assignee_id
-        WHERE g.created_at >= ? AND g.created_at < ? AND c.automated = 0
-        ORDER BY g.created_at, g.id`,
+      `SELECT conversation_id, closure, score, feedback, u1, u2, u3, u4, u5, u6, u7, u8, u9, source, created_at
+         FROM ratings WHERE created_at >= ? AND created_at < ? ORDER BY created_at, id`,
     )
-    .all(period.from, period.to) as (Omit<RatingRow, 'skm'> & Record<`u${number}`, number | null>)[];
-  return rows.map(({ u1, u2, u3, u4, u5, u6, u7, u8, u9, ...rest }) => ({ ...rest, skm: [u1, u2, u3, u4, u5, u6, u7, u8, u9] as (number | null)[] }));
+    .raw()
+    .iterate(period.from, period.to) as IterableIterator<unknown[]>;
+  const out: RatingRow[] = [];
+  for (const r of rows) {
+    const id = r[0] as number;
+    const known = byId.get(id);
+    let about: [string, Channel, string | null, string | null] | null;
+    if (known) about = [known.ticket, known.channel, known.requesterName, known.assigneeName];
+    else {
+      if (!others.has(id)) others.set(id, (lookup.raw().get(id) as [string, Channel, string | null, string | null] | undefined) ?? null);
+      about = others.get(id)!;
+    }
+    if (about === null) continue; // automated mail is never a consultation
+    out.push({
+      ticket: about[0],
+      channel: about[1],
+      closure: r[1] as number,
+      score: r[2] as number | null,
+      feedback: r[3] as string | null,
+      skm: r.slice(4, 13) as (number | null)[],
+      source: r[13] as Channel,
+      createdAt: r[14] as number,
+      requesterName: about[2],
+      assigneeName: about[3],
+    });
+  }
+  return out;
 }
 
 export interface ComplaintRow {
@@ -271,16 +381,20 @@ export function collectComplaints(db: Db, period: ReportPeriod): ComplaintRow[] 
     .all({ from: period.from, to: period.to }) as ComplaintRow[];
 }
 
-/** Rating requests (one per closure) made in the period, and how many of them got a score. */
+/**
+ * Rating requests (one per closure) made in the period, and how many of them got a score by its
+ * end. CROSS JOIN keeps SQLite reading the requests first: reading every conversation through an
+ * index to reach its requests cost several times more.
+ */
 export function ratingRequestCounts(db: Db, period: ReportPeriod): { requested: number; answered: number } {
   return db
     .prepare(
       `SELECT count(*) AS requested, count(g.score) AS answered
-         FROM rating_requests q JOIN conversations c ON c.id = q.conversation_id
-         LEFT JOIN ratings g ON g.rating_request_id = q.id
-        WHERE q.created_at >= ? AND q.created_at < ? AND c.automated = 0`,
+         FROM rating_requests q CROSS JOIN conversations c ON c.id = q.conversation_id
+         LEFT JOIN ratings g ON g.rating_request_id = q.id AND g.created_at < @to
+        WHERE q.created_at >= @from AND q.created_at < @to AND c.automated = 0`,
     )
-    .get(period.from, period.to) as { requested: number; answered: number };
+    .get({ from: period.from, to: period.to }) as { requested: number; answered: number };
 }
 
 /** Outgoing replies written by each officer in the period. */

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { ReportFile, ReportFormat, ReportPeriod, ReportPeriodInput } from '../../../src-preload/contract';
 import type { ServiceCalendar } from '../calendar';
 import type { Db } from '../store/db';
+import { collectIkmYear } from './ikm-year';
 import { collectReport, type ReportData } from './model';
 import { periodKey } from './period';
 
@@ -15,8 +16,8 @@ export const REPORT_MIME: Readonly<Record<ReportFormat, string>> = {
 export const reportFileName = (period: ReportPeriod, format: ReportFormat): string => `laporan-pst-5108-${periodKey(period)}.${format}`;
 
 /**
- * exceljs and pdfmake weigh tens of MB each; they load on the first export, not with the console
- * (the core's resident memory is a benchmark target).
+ * pdfmake and its fonts weigh tens of MB; the renderers load on the first export, not with the
+ * console (the core's resident memory is a benchmark target).
  */
 export async function renderReport(data: ReportData, format: ReportFormat): Promise<Buffer> {
   if (format === 'xlsx') return (await import('./xlsx')).renderXlsx(data);
@@ -31,6 +32,33 @@ export interface ExportRequest {
   /** Also return the bytes (base64) for a download in the renderer. */
   includeContent: boolean;
   now: number;
+  /** The exporting officer's name (the maker's signature when none is set). */
+  maker?: string;
+}
+
+/** Writes bytes under a temporary name, then renames: a reader never sees half a file. */
+function writeAtomically(outDir: string, fileName: string, format: ReportFormat, bytes: Buffer, includeContent: boolean): ReportFile {
+  const path = join(outDir, fileName);
+  const temp = `${path}.${process.pid}.tmp`;
+  writeFileSync(temp, bytes);
+  renameSync(temp, path);
+  return { format, fileName, mimeType: REPORT_MIME[format], size: bytes.length, path, contentBase64: includeContent ? bytes.toString('base64') : null };
+}
+
+/** The yearly IKM report: "ikm-pst-5108-2026.pdf" and ".xlsx". */
+export async function exportIkmYear(
+  db: Db,
+  calendar: ServiceCalendar,
+  request: Omit<ExportRequest, 'period'> & { year: number },
+): Promise<{ period: ReportPeriod; files: ReportFile[] }> {
+  const data = collectIkmYear(db, calendar, request.year, { now: request.now, maker: request.maker });
+  mkdirSync(request.outDir, { recursive: true });
+  const files: ReportFile[] = [];
+  for (const format of new Set(request.formats)) {
+    const bytes = format === 'xlsx' ? await (await import('./xlsx')).renderIkmXlsx(data) : await (await import('./pdf')).renderIkmPdf(data.model);
+    files.push(writeAtomically(request.outDir, `ikm-pst-5108-${request.year}.${format}`, format, bytes, request.includeContent));
+  }
+  return { period: data.model.period, files };
 }
 
 /**
@@ -38,7 +66,7 @@ export interface ExportRequest {
  * renamed, so a reader (or a scheduled copy) never sees half a report.
  */
 export async function exportReport(db: Db, calendar: ServiceCalendar, request: ExportRequest): Promise<{ period: ReportPeriod; files: ReportFile[] }> {
-  const data = collectReport(db, calendar, request.period, { now: request.now });
+  const data = collectReport(db, calendar, request.period, { now: request.now, maker: request.maker });
   mkdirSync(request.outDir, { recursive: true });
   const files: ReportFile[] = [];
   for (const format of new Set(request.formats)) {

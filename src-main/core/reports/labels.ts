@@ -1,9 +1,10 @@
 import { TZDate } from '@date-fns/tz';
-import type { Channel, ComplaintSource, ConversationStatus } from '../../../src-preload/contract';
+import type { Channel, ComplaintSource, ComplaintStatus, ConversationStatus } from '../../../src-preload/contract';
+import { CHANNEL_ID, COMPLAINT_SOURCE_ID, COMPLAINT_STATUS_ID } from '../../../src-common/vocabulary';
 import { SERVICE_TIME_ZONE } from '../calendar/service-calendar';
 import { STATUS_LABELS } from '../workflow/status';
 
-/** Indonesian wording shared by the report model, the xlsx and the pdf. */
+/** Indonesian wording shared by the report model, the xlsx and the pdf; statuses, channels and sources come from src-common/vocabulary.ts, as in the console. */
 
 export const OFFICE_NAME = 'BPS Kabupaten Buleleng';
 export const UNIT_NAME = 'Pelayanan Statistik Terpadu (PST)';
@@ -12,20 +13,14 @@ export const REPORT_TITLE = 'Laporan Pelayanan Konsultasi Statistik Online';
 export const MONTHS_ID = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'] as const;
 export const MONTHS_SHORT_ID = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'] as const;
 export const WEEKDAYS_SHORT_ID = ['Min', 'Sen', 'Sel', 'Rab', 'Kam', 'Jum', 'Sab'] as const;
+export const WEEKDAYS_ID = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'] as const;
 
-export const CHANNEL_LABELS: Readonly<Record<Channel, string>> = { telegram: 'Telegram', email: 'Email', manual: 'Langsung/telepon' };
+export const CHANNEL_LABELS: Readonly<Record<Channel, string>> = CHANNEL_ID;
 export const CHANNELS: readonly Channel[] = ['telegram', 'email', 'manual'];
 
-export const COMPLAINT_SOURCE_LABELS: Readonly<Record<ComplaintSource, string>> = {
-  kotak_saran: 'Kotak saran',
-  formulir_online: 'Formulir online',
-  telepon: 'Telepon',
-  telegram: 'Telegram',
-  email: 'Email',
-  langsung: 'Langsung',
-};
+export const COMPLAINT_SOURCE_LABELS: Readonly<Record<ComplaintSource, string>> = COMPLAINT_SOURCE_ID;
 
-export const COMPLAINT_STATUS_LABELS = { open: 'Diterima', in_progress: 'Ditangani', resolved: 'Selesai' } as const;
+export const COMPLAINT_STATUS_LABELS: Readonly<Record<ComplaintStatus, string>> = COMPLAINT_STATUS_ID;
 
 export const statusLabel = (status: ConversationStatus): string => STATUS_LABELS[status];
 
@@ -62,6 +57,14 @@ export function formatDateTimeId(at: number, timeZone = SERVICE_TIME_ZONE): stri
   const hh = String(t.getHours()).padStart(2, '0');
   const mm = String(t.getMinutes()).padStart(2, '0');
   return `${t.getDate()} ${MONTHS_SHORT_ID[t.getMonth()]} ${t.getFullYear()} ${hh}.${mm}`;
+}
+
+/** "Jumat 4 Desember 2026 pukul 14.00" in WITA. */
+export function formatInstantLongId(at: number, timeZone = SERVICE_TIME_ZONE): string {
+  const t = new TZDate(at, timeZone);
+  const hh = String(t.getHours()).padStart(2, '0');
+  const mm = String(t.getMinutes()).padStart(2, '0');
+  return `${WEEKDAYS_ID[t.getDay()]} ${t.getDate()} ${MONTHS_ID[t.getMonth()]} ${t.getFullYear()} pukul ${hh}.${mm}`;
 }
 
 /** Working time as "1 h 2 j 30 m" style text in Indonesian: hari kerja (of `dayMs`), jam, menit. */

@@ -24,8 +24,10 @@ import {
   REPORT_TITLE,
   UNASSIGNED,
   UNIT_NAME,
+  formatInstantLongId,
   shortDayLabel,
 } from './labels';
+import { readReportIdentity } from './identity';
 import { datesOf, isoWeekOf, resolvePeriod } from './period';
 import { Counter, durationStats, share } from './stats';
 
@@ -68,6 +70,8 @@ export interface ReportOptions {
   /** Comments kept in the model (the xlsx has all of them). */
   maxComments?: number;
   now: number;
+  /** The name of the officer exporting: the maker's signature when Pengaturan › Laporan names none. */
+  maker?: string;
 }
 
 /** Everything a report is made from: the model (what the preview shows) and the rows of the xlsx. */
@@ -81,12 +85,21 @@ export interface ReportData {
 const isResolved = (p: ReportPeriodInput | ReportPeriod): p is ReportPeriod => 'days' in p;
 
 export function collectReport(db: Db, calendar: ServiceCalendar, periodInput: ReportPeriodInput | ReportPeriod, options: ReportOptions): ReportData {
-  const period = isResolved(periodInput) ? periodInput : resolvePeriod(periodInput, calendar.timeZone);
+  const full = isResolved(periodInput) ? periodInput : resolvePeriod(periodInput, calendar.timeZone);
+  // Every figure is as of the earlier of the period's end and now: a month still running must not
+  // count its remaining days (a deadline on the 9th is not late on the 4th). `period` below is the
+  // span seen so far; `full` keeps the calendar of the whole period for the chart and the title.
+  const asOf = Math.min(full.to, options.now);
+  // Half-open like every period: what happened at the export's own instant has happened.
+  const period: ReportPeriod = { ...full, to: asOf < full.to ? asOf + 1 : full.to };
   const settings = readWorkflowSettings(db);
   const n = options.slaWorkingDays ?? settings.slaWorkingDays;
   const rows = collectConsultations(db, calendar, period, settings.slaWorkingDays, n);
-  const ratings = collectRatings(db, period);
+  const ratings = collectRatings(db, period, rows);
   const complaints = collectComplaints(db, period);
+  const identity = readReportIdentity(db);
+  if (!identity.makerName && options.maker) identity.makerName = options.maker;
+  const running = asOf < full.to;
 
   const created = rows.filter((r) => r.isNew);
   const resolved = rows.filter((r) => r.isResolved);
@@ -102,8 +115,12 @@ export function collectReport(db: Db, calendar: ServiceCalendar, periodInput: Re
     office: OFFICE_NAME,
     unit: UNIT_NAME,
     title: REPORT_TITLE,
-    period,
+    period: full,
     generatedAt: options.now,
+    asOf,
+    running,
+    periodTitle: running ? `${full.label}, sampai dengan ${formatInstantLongId(asOf)} WITA` : full.label,
+    identity,
     slaWorkingDays: n,
     standardDayMs: calendar.standardDayMs,
     summary: {
@@ -125,7 +142,7 @@ export function collectReport(db: Db, calendar: ServiceCalendar, periodInput: Re
       resolvedCount: resolved.filter((r) => r.channel === channel).length,
       openAtEnd: open.filter((r) => r.channel === channel).length,
     })),
-    trend: trendOf(calendar, period, created, resolved),
+    trend: trendOf(calendar, full, created, resolved),
     times: {
       firstResponse: durationStats(created.flatMap((r) => (r.firstResponseMs === null ? [] : [r.firstResponseMs]))),
       requirements: durationStats(requirementsDone.map((r) => r.requirementsMs!)),
@@ -147,7 +164,7 @@ export function collectReport(db: Db, calendar: ServiceCalendar, periodInput: Re
         institution: r.institution,
         assigneeName: r.assigneeName,
         dueAt: r.dueAt!,
-        workingMsLate: calendar.workingTimeBetween(r.dueAt!, period.to),
+        workingMsLate: calendar.workingTimeBetween(r.dueAt!, asOf),
       }))
       .sort((a, b) => a.dueAt - b.dueAt || a.ticket.localeCompare(b.ticket)),
   };
@@ -168,7 +185,15 @@ function trendOf(calendar: ServiceCalendar, period: ReportPeriod, created: Consu
     const key = keyOf(date);
     if (points.has(key)) continue;
     const label =
-      unit === 'day' ? shortDayLabel(date) : unit === 'week' ? `M${key.slice(6)}` : `${MONTHS_ID[Number(key.slice(5)) - 1]!.slice(0, 3)} ${key.slice(2, 4)}`;
+      // A month's 28–31 days get the day of the month only, which fits under every bar; the weekend
+      // and holiday shading tells the weeks apart.
+      unit === 'day'
+        ? period.days > 14
+          ? String(Number(date.slice(8)))
+          : shortDayLabel(date)
+        : unit === 'week'
+          ? `M${key.slice(6)}`
+          : `${MONTHS_ID[Number(key.slice(5)) - 1]!.slice(0, 3)} ${key.slice(2, 4)}`;
     points.set(key, { key, label, newCount: 0, resolvedCount: 0, working: unit !== 'day' || calendar.isWorkingDay(date) });
   }
   for (const r of created) points.get(keyOf(calendar.dateOf(r.createdAt)))!.newCount++;
@@ -207,23 +232,34 @@ function ikmOf(ratings: RatingRow[]): ReportModel['ikm'] {
 }
 
 function requestersOf(created: ConsultationRow[]): ReportModel['requesters'] {
+  // Spellings are tallied first (one map operation a person); the Counter then sees each distinct
+  // spelling once, with its count, instead of tens of thousands of single additions.
   const seen = new Set<number>();
-  const byOccupation = new Counter();
-  const byInstitution = new Counter();
+  const occupations = new Map<string, number>();
+  const institutions = new Map<string, number>();
   for (const r of created) {
     if (seen.has(r.requesterKey)) continue;
     seen.add(r.requesterKey);
     const occupation = r.occupation?.trim() || NOT_FILLED;
-    const institution = r.institution?.trim() || NOT_FILLED;
-    byOccupation.add(occupation);
-    byInstitution.add(institution.toLocaleLowerCase('id'), institution);
+    occupations.set(occupation, (occupations.get(occupation) ?? 0) + 1);
+    institutions.set(r.institution, (institutions.get(r.institution) ?? 0) + 1);
   }
+  const byOccupation = new Counter();
+  for (const [occupation, count] of occupations) byOccupation.add(occupation, occupation, count);
+  const byInstitution = new Counter();
+  // Indonesian has no special case mappings: plain lower-casing is the locale's, and far cheaper.
+  for (const [institution, count] of institutions) byInstitution.add(institution.toLowerCase(), institution, count);
   return { distinct: seen.size, byOccupation: byOccupation.sorted(), byInstitution: byInstitution.top(10, (k) => `Lainnya (${k} instansi)`) };
 }
 
 function topicsOf(resolved: ConsultationRow[], topics: readonly string[]): ReportModel['topics'] {
+  const tally = new Map<string, number>();
+  for (const r of resolved) {
+    const topic = r.topic?.trim() || NOT_FILLED;
+    tally.set(topic, (tally.get(topic) ?? 0) + 1);
+  }
   const counter = new Counter();
-  for (const r of resolved) counter.add(r.topic?.trim() || NOT_FILLED);
+  for (const [topic, count] of tally) counter.add(topic, topic, count);
   return counter.ordered(topics).filter((c, i) => c.count > 0 || i < topics.length);
 }
 

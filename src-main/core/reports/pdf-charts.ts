@@ -16,6 +16,24 @@ export function niceMax(value: number): number {
   return 10 * magnitude;
 }
 
+/**
+ * Axis ticks for counts: whole numbers only (a count of 3 never sits on a "2.5" line), at most
+ * five lines, steps of 1, 2 or 5 × 10^k. Returns the ticks from 0 up; the last is the axis top.
+ */
+export function integerTicks(maxValue: number): number[] {
+  const top = Math.max(1, Math.ceil(maxValue));
+  let step = 1;
+  for (let magnitude = 1; ; magnitude *= 10) {
+    const found = [1, 2, 5].map((m) => m * magnitude).find((s) => Math.ceil(top / s) <= 4);
+    if (found !== undefined) {
+      step = found;
+      break;
+    }
+  }
+  const count = Math.ceil(top / step);
+  return Array.from({ length: count + 1 }, (_, i) => i * step);
+}
+
 export interface ColumnPoint {
   label: string;
   values: number[];
@@ -24,6 +42,8 @@ export interface ColumnPoint {
 }
 
 const AXIS_WIDTH = 28;
+/** The line height of a 6 pt axis label in pdfmake's Roboto. */
+const LABEL_HEIGHT = 7.03;
 
 /**
  * Grouped vertical bars, one group per point, with a row of labels and one row of numbers per
@@ -34,14 +54,16 @@ export function columnChart(options: { points: ColumnPoint[]; series: { name: st
   const chartWidth = width - AXIS_WIDTH;
   const n = Math.max(points.length, 1);
   const slot = chartWidth / n;
-  const max = niceMax(Math.max(0, ...points.flatMap((p) => p.values)));
+  const ticks = integerTicks(Math.max(0, ...points.flatMap((p) => p.values)));
+  const max = ticks[ticks.length - 1]!;
   const groupWidth = Math.min(slot * 0.75, 36);
   const barWidth = groupWidth / series.length;
   const shapes: Record<string, unknown>[] = [];
   points.forEach((p, i) => {
     if (p.shaded) shapes.push({ type: 'rect', x: i * slot, y: 0, w: slot, h: height, color: COLORS.weekend });
   });
-  for (const fraction of [0.5, 1]) {
+  for (const tick of ticks.slice(1)) {
+    const fraction = tick / max;
     shapes.push({
       type: 'line',
       x1: 0,
@@ -61,7 +83,7 @@ export function columnChart(options: { points: ColumnPoint[]; series: { name: st
     });
   });
   shapes.push({ type: 'line', x1: 0, y1: height, x2: chartWidth, y2: height, lineWidth: 0.8, lineColor: COLORS.text });
-  const fontSize = n > 20 ? 5.5 : 7;
+  const fontSize = n > 20 ? 6 : 7;
   const row = (first: Content, cells: string[], style: Record<string, unknown> = {}): Content => ({
     columns: [
       { width: AXIS_WIDTH, ...(typeof first === 'string' ? { text: first } : { stack: [first] }), fontSize, ...style },
@@ -76,12 +98,17 @@ export function columnChart(options: { points: ColumnPoint[]; series: { name: st
         columns: [
           {
             width: AXIS_WIDTH,
-            stack: [
-              // Each label (about 7 pt high) centred on its grid line.
-              { text: formatInteger(max), fontSize: 6, color: COLORS.muted, margin: [0, -3.5, 0, 0] },
-              { text: formatInteger(max / 2), fontSize: 6, color: COLORS.muted, margin: [0, height / 2 - 7, 0, 0] },
-              { text: '0', fontSize: 6, color: COLORS.muted, margin: [0, height / 2 - 7, 0, 0] },
-            ],
+            // Each label (LABEL_HEIGHT high) centred on its grid line, from the top tick down.
+            stack: [...ticks].reverse().map((tick, i, all) => {
+              const y = height - (tick / max) * height;
+              const previous = i === 0 ? null : height - (all[i - 1]! / max) * height;
+              return {
+                text: formatInteger(tick),
+                fontSize: 6,
+                color: COLORS.muted,
+                margin: [0, previous === null ? y - LABEL_HEIGHT / 2 : y - previous - LABEL_HEIGHT, 0, 0],
+              };
+            }),
           },
           { width: chartWidth, canvas: shapes },
         ],

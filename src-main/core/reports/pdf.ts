@@ -1,9 +1,10 @@
 import pdfmake, { type Content } from 'pdfmake';
 import vfs from 'pdfmake/build/vfs_fonts.js';
-import type { ReportDuration, ReportModel } from '../../../src-preload/contract';
+import type { IkmYearReport, ReportDuration, ReportModel } from '../../../src-preload/contract';
 import { IKM_CATEGORIES } from '../domain/ikm';
 import { barList, columnChart, COLORS } from './pdf-charts';
-import { formatDateTimeId, formatDecimal, formatInteger, formatPercent, formatWorkingDuration, statusLabel } from './labels';
+import { formatDateId, formatDateTimeId, formatInstantLongId, formatDecimal, formatInteger, formatPercent, formatWorkingDuration, statusLabel } from './labels';
+import { localDateOf } from './period';
 
 /**
  * The report as an A4 PDF, from the model alone, with pdfmake (pure JavaScript: the same code in
@@ -11,10 +12,14 @@ import { formatDateTimeId, formatDecimal, formatInteger, formatPercent, formatWo
  * files pdfmake ships in its virtual file system; every local file and URL access is refused.
  */
 
-const PAGE_WIDTH = 595.28 - 2 * 40;
+/** A4 with the margins of an Indonesian office document: a wider left margin for binding. */
+const MARGINS: [number, number, number, number] = [62, 46, 48, 50];
+const PAGE_WIDTH = 595.28 - MARGINS[0] - MARGINS[2];
 /** Rows of long lists in the PDF; the xlsx has all of them. */
 const MAX_OVERDUE_ROWS = 25;
 const MAX_COMMENT_ROWS = 15;
+/** Keeps the comments and the signatures within one page (the xlsx has every comment in full). */
+const MAX_COMMENT_CHARS = 240;
 
 let fontsReady = false;
 function prepareFonts(): void {
@@ -103,24 +108,57 @@ const durationRow = (label: string, d: ReportDuration, dayMs: number): (string |
   formatWorkingDuration(d.meanMs, dayMs),
 ];
 
+/** The letterhead (kop): the office, its unit and how to reach it, over a double rule. */
+function letterhead(model: Pick<ReportModel, 'identity' | 'unit' | 'title' | 'periodTitle' | 'running'>): Content[] {
+  const id = model.identity;
+  const contact = [id.address, id.phone ? `Telp. ${id.phone}` : '', id.email ? `Email ${id.email}` : ''].filter(Boolean).join(' · ');
+  return [
+    { text: id.officeName.toUpperCase(), style: 'office', alignment: 'center' },
+    { text: model.unit.toUpperCase(), fontSize: 9.5, bold: true, alignment: 'center', color: COLORS.text },
+    ...(contact ? [{ text: contact, fontSize: 8, alignment: 'center' as const, color: COLORS.text }] : []),
+    {
+      canvas: [
+        { type: 'line', x1: 0, y1: 4, x2: PAGE_WIDTH, y2: 4, lineWidth: 2, lineColor: '#222222' },
+        { type: 'line', x1: 0, y1: 6.5, x2: PAGE_WIDTH, y2: 6.5, lineWidth: 0.6, lineColor: '#222222' },
+      ],
+      margin: [0, 0, 0, 8],
+    },
+    { text: model.title.toUpperCase(), style: 'title', alignment: 'center' },
+    { text: `Periode: ${model.periodTitle}`, fontSize: 10, bold: true, alignment: 'center', margin: [0, 0, 0, 2] },
+    ...(model.running ? [note(`Periode ini masih berjalan: semua angka dihitung sampai saat laporan dibuat, bukan sampai akhir periode.`)] : []),
+  ];
+}
+
+/** "Mengetahui, Kepala …" on the left, the place, date and maker on the right; never split over two pages. */
+function signatures(model: Pick<ReportModel, 'identity' | 'generatedAt'>): Content {
+  const id = model.identity;
+  const blank = '.'.repeat(40);
+  const block = (lines: string[], name: string, nip: string): Content => ({
+    width: '*',
+    stack: [
+      ...lines.map((text) => ({ text })),
+      { text: name || blank, bold: true, decoration: name ? 'underline' : undefined, margin: [0, 46, 0, 0] },
+      { text: `NIP. ${nip || blank.slice(0, 24)}` },
+    ],
+    alignment: 'center',
+    fontSize: 9,
+  });
+  return {
+    unbreakable: true,
+    margin: [0, 18, 0, 0],
+    columns: [
+      block(['Mengetahui,', id.headTitle], id.headName, id.headNip),
+      block([`${id.city ? `${id.city}, ` : ''}${formatDateId(localDateOf(model.generatedAt))}`, id.makerTitle || 'Pembuat laporan'], id.makerName, id.makerNip),
+    ],
+    columnGap: 24,
+  };
+}
+
 function pageOne(model: ReportModel): Content[] {
   const d = model.standardDayMs;
   const trendTitle = { day: 'Konsultasi per hari', week: 'Konsultasi per minggu', month: 'Konsultasi per bulan' }[model.trend.unit];
   return [
-    {
-      columns: [
-        {
-          width: '*',
-          stack: [
-            { text: model.office.toUpperCase(), style: 'office' },
-            { text: model.unit, fontSize: 9, color: COLORS.text },
-            { text: model.title, style: 'title' },
-            { text: `Periode: ${model.period.label}`, fontSize: 10, bold: true },
-          ],
-        },
-      ],
-    },
-    { canvas: [{ type: 'line', x1: 0, y1: 4, x2: PAGE_WIDTH, y2: 4, lineWidth: 1.5, lineColor: COLORS.primary }], margin: [0, 0, 0, 6] },
+    ...letterhead(model),
     cards(model),
     heading(trendTitle),
     columnChart({
@@ -132,7 +170,11 @@ function pageOne(model: ReportModel): Content[] {
       width: PAGE_WIDTH,
       height: 120,
     }),
-    model.trend.unit === 'day' ? note('Latar abu-abu: hari tidak ada layanan (akhir pekan, hari libur nasional, cuti bersama).') : note(''),
+    model.trend.unit === 'day'
+      ? note(
+          `${model.period.days > 14 ? 'Angka di bawah batang: tanggal. ' : ''}Latar abu-abu: hari tidak ada layanan (akhir pekan, hari libur nasional, cuti bersama).`,
+        )
+      : note(''),
     {
       columns: [
         {
@@ -349,47 +391,64 @@ function workAndComplaints(model: ReportModel): Content[] {
   ];
 }
 
-function commentsAndNotes(model: ReportModel): Content[] {
+/**
+ * The comments and the signatures as one block that is never split, so the last page always holds
+ * a section and the signatures under it, never a few stray lines.
+ */
+function commentsAndSignatures(model: ReportModel): Content {
   const comments = model.ratings.comments.slice(0, MAX_COMMENT_ROWS);
-  return [
-    heading(`Saran dan komentar pengguna layanan (${model.ratings.commentsTotal})`),
-    comments.length === 0
-      ? note('Tidak ada komentar dalam periode ini.')
-      : table(
-          ['Tiket', 'Nilai', 'Komentar'],
-          comments.map((x) => [x.ticket, x.score ?? '–', x.feedback.length > 400 ? `${x.feedback.slice(0, 400)}…` : x.feedback]),
-          [112, 28, '*'],
-          ['left', 'center', 'left'],
-        ),
-    model.ratings.commentsTotal > comments.length
-      ? note(`… dan ${model.ratings.commentsTotal - comments.length} lainnya (lembar Penilaian di berkas xlsx).`)
-      : note(''),
-    { text: 'Catatan definisi', style: 'h3', margin: [0, 8, 0, 2] },
-    {
-      ul: [
-        'Periode: pukul 00.00 WITA hari pertama sampai sebelum 00.00 WITA sesudah hari terakhir. Jam kerja mengikuti kalender layanan (jam layanan, akhir pekan, hari libur nasional, cuti bersama).',
-        'Baru: dibuat dalam periode. Selesai: ditutup petugas dalam periode. Masih terbuka: belum selesai pada akhir periode. Konsultasi yang dibuka kembali dihitung terbuka.',
-        `Terlambat: masih terbuka di akhir periode dan batas waktu (${model.slaWorkingDays} hari kerja sejak persyaratan lengkap, ditambah jeda menunggu pengguna layanan) sudah lewat.`,
-        'Tanggapan pertama: jam kerja dari pesan pertama sampai balasan pertama petugas. Pemenuhan persyaratan: dari pesan pertama sampai persyaratan lengkap.',
-        'Median: nilai tengah; P90: 90% konsultasi tidak lebih lama dari nilai ini (peringkat terdekat).',
-        'Tingkat respons: permintaan penilaian dalam periode yang sudah dijawab dengan nilai. IKM dari jawaban survei yang diterima dalam periode.',
-        'Pengguna layanan: orang berbeda pada konsultasi baru. Topik: konsultasi selesai menurut topik yang dipilih saat penutupan.',
-      ],
-      fontSize: 7.5,
-      color: COLORS.text,
-    },
-  ];
+  return {
+    unbreakable: true,
+    stack: [
+      heading(`Saran dan komentar pengguna layanan (${model.ratings.commentsTotal})`),
+      comments.length === 0
+        ? note('Tidak ada komentar dalam periode ini.')
+        : table(
+            ['Tiket', 'Nilai', 'Komentar'],
+            comments.map((x) => [x.ticket, x.score ?? '–', x.feedback.length > MAX_COMMENT_CHARS ? `${x.feedback.slice(0, MAX_COMMENT_CHARS)}…` : x.feedback]),
+            [112, 28, '*'],
+            ['left', 'center', 'left'],
+          ),
+      model.ratings.commentsTotal > comments.length
+        ? note(`… dan ${model.ratings.commentsTotal - comments.length} lainnya (lembar Penilaian di berkas xlsx).`)
+        : note(''),
+      signatures(model),
+    ],
+  };
+}
+
+/** The definitions, kept together at the foot of page one, where the figures they define are. */
+function definitions(model: ReportModel): Content {
+  return {
+    unbreakable: true,
+    stack: [
+      { text: 'Catatan definisi', style: 'h3', margin: [0, 4, 0, 2] },
+      {
+        ul: [
+          'Periode: pukul 00.00 WITA hari pertama sampai sebelum 00.00 WITA sesudah hari terakhir; periode yang masih berjalan dihitung sampai saat laporan dibuat. Jam kerja mengikuti kalender layanan (jam layanan, akhir pekan, hari libur nasional, cuti bersama).',
+          'Baru: dibuat dalam periode. Selesai: ditutup petugas dalam periode. Masih terbuka: belum selesai pada akhir periode. Konsultasi yang dibuka kembali dihitung terbuka.',
+          `Terlambat: masih terbuka di akhir periode dan batas waktu (${model.slaWorkingDays} hari kerja sejak persyaratan lengkap, ditambah jeda menunggu pengguna layanan) sudah lewat.`,
+          'Tanggapan pertama: jam kerja dari pesan pertama sampai balasan pertama petugas. Pemenuhan persyaratan: dari pesan pertama sampai persyaratan lengkap.',
+          'Median: nilai tengah; P90: 90% konsultasi tidak lebih lama dari nilai ini (peringkat terdekat).',
+          'Tingkat respons: permintaan penilaian dalam periode yang sudah dijawab dengan nilai. IKM dari jawaban survei yang diterima dalam periode.',
+          'Pengguna layanan: orang berbeda pada konsultasi baru. Topik: konsultasi selesai menurut topik yang dipilih saat penutupan.',
+        ],
+        fontSize: 7,
+        color: COLORS.text,
+      },
+    ],
+  };
 }
 
 export function reportDocument(model: ReportModel): Parameters<typeof pdfmake.createPdf>[0] {
   return {
     pageSize: 'A4',
-    pageMargins: [40, 46, 40, 44],
-    info: { title: `${model.title} — ${model.period.label}`, author: `${model.unit} ${model.office}`, creator: 'PST Console' },
+    pageMargins: MARGINS,
+    info: { title: `${model.title} — ${model.periodTitle}`, author: `${model.unit} ${model.identity.officeName}`, creator: 'PST Console' },
     defaultStyle: { font: 'Roboto', fontSize: 9, color: '#222222' },
     styles: {
       office: { fontSize: 13, bold: true, color: COLORS.primary },
-      title: { fontSize: 15, bold: true, margin: [0, 6, 0, 2] },
+      title: { fontSize: 13, bold: true, margin: [0, 2, 0, 2] },
       h2: { fontSize: 11.5, bold: true, color: COLORS.primary, margin: [0, 6, 0, 4] },
       h3: { fontSize: 8.5, bold: true, margin: [0, 0, 0, 3] },
       th: { bold: true, fontSize: 8 },
@@ -398,16 +457,137 @@ export function reportDocument(model: ReportModel): Parameters<typeof pdfmake.cr
     header: (page) =>
       page === 1
         ? ''
-        : { text: `${model.office} · ${model.unit} · ${model.title} · ${model.period.label}`, fontSize: 7, color: COLORS.muted, margin: [40, 22, 40, 0] },
+        : {
+            text: `${model.office} · ${model.unit} · ${model.title} · ${model.period.label}`,
+            fontSize: 7,
+            color: COLORS.muted,
+            margin: [MARGINS[0], 22, MARGINS[2], 0],
+          },
     footer: (page, pages) => ({
       columns: [
         { text: `Dibuat ${formatDateTimeId(model.generatedAt)} WITA oleh PST Console`, fontSize: 7, color: COLORS.muted },
         { text: `Halaman ${page} dari ${pages}`, fontSize: 7, color: COLORS.muted, alignment: 'right' },
       ],
-      margin: [40, 16, 40, 0],
+      margin: [MARGINS[0], 16, MARGINS[2], 0],
     }),
-    content: [...pageOne(model), ...ratingsAndIkm(model), ...workAndComplaints(model), ...commentsAndNotes(model)],
+    content: [...pageOne(model), definitions(model), ...ratingsAndIkm(model), ...workAndComplaints(model), commentsAndSignatures(model)],
   };
+}
+
+/** The yearly IKM report, ready to publish: the index, its unsur, the sample against the regulation's table, the respondents. */
+export function ikmDocument(model: IkmYearReport): Parameters<typeof pdfmake.createPdf>[0] {
+  const grade = IKM_CATEGORIES.find((c) => c.grade === model.grade);
+  const head = { ...model, periodTitle: model.running ? `Tahun ${model.year}, sampai dengan ${formatInstantLongId(model.asOf)} WITA` : `Tahun ${model.year}` };
+  return {
+    pageSize: 'A4',
+    pageMargins: MARGINS,
+    info: { title: `${model.title} — Tahun ${model.year}`, author: `${model.unit} ${model.identity.officeName}`, creator: 'PST Console' },
+    defaultStyle: { font: 'Roboto', fontSize: 9, color: '#222222' },
+    styles: {
+      office: { fontSize: 13, bold: true, color: COLORS.primary },
+      title: { fontSize: 13, bold: true, margin: [0, 2, 0, 2] },
+      h2: { fontSize: 11.5, bold: true, color: COLORS.primary, margin: [0, 8, 0, 4] },
+      h3: { fontSize: 8.5, bold: true, margin: [0, 0, 0, 3] },
+      th: { bold: true, fontSize: 8 },
+      note: { fontSize: 7, color: '#5a6570', margin: [0, 0, 0, 6] },
+    },
+    footer: (page, pages) => ({
+      columns: [
+        { text: `Dibuat ${formatDateTimeId(model.generatedAt)} WITA oleh PST Console`, fontSize: 7, color: COLORS.muted },
+        { text: `Halaman ${page} dari ${pages}`, fontSize: 7, color: COLORS.muted, alignment: 'right' },
+      ],
+      margin: [MARGINS[0], 16, MARGINS[2], 0],
+    }),
+    content: [
+      ...letterhead(head),
+      note(
+        'Survei Kepuasan Masyarakat menurut Peraturan Menteri PANRB Nomor 14 Tahun 2017: 9 unsur pelayanan, skala 1–4, dijawab pengguna layanan setelah konsultasinya selesai.',
+      ),
+      {
+        table: {
+          widths: ['*', 90, 90, 150],
+          body: [
+            [
+              { text: 'IKM (Σ NRR × 1/9)', style: 'th' },
+              { text: 'IKM konversi (× 25)', style: 'th' },
+              { text: 'Mutu pelayanan', style: 'th' },
+              { text: 'Kinerja unit pelayanan', style: 'th' },
+            ],
+            [
+              { text: model.ikm === null ? '–' : formatDecimal(model.ikm, 3), fontSize: 16, bold: true },
+              { text: model.converted === null ? '–' : formatDecimal(model.converted, 2), fontSize: 16, bold: true, color: COLORS.primary },
+              { text: model.grade ?? '–', fontSize: 16, bold: true },
+              {
+                text: grade ? `${grade.label} (${grade.range})` : model.respondents ? 'Belum semua unsur terjawab' : 'Belum ada responden',
+                fontSize: 9,
+                margin: [0, 4, 0, 0],
+              },
+            ],
+          ],
+        },
+        layout: { hLineWidth: () => 0.5, vLineWidth: () => 0, hLineColor: () => COLORS.grid, fillColor: (i: number) => (i === 0 ? '#eef3f9' : null) },
+        margin: [0, 4, 0, 10],
+      },
+      heading('Nilai per unsur pelayanan'),
+      table(
+        ['Unsur', 'Responden', 'NRR', 'NRR × 1/9'],
+        model.unsur.map((u) => [
+          `${u.code}  ${u.name}`,
+          u.respondents,
+          u.nrr === null ? '–' : formatDecimal(u.nrr, 3),
+          u.nrr === null ? '–' : formatDecimal(u.nrr / 9, 3),
+        ]),
+        ['*', 60, 50, 60],
+        ['left', 'right', 'right', 'right'],
+      ),
+      heading('Responden dan sampel'),
+      table(
+        ['Ukuran', 'Jumlah'],
+        [
+          ['Penerima layanan dalam tahun ini (populasi)', model.population],
+          ['Sampel minimum (tabel Krejcie dan Morgan, lampiran PermenPANRB 14/2017)', model.minimumSample],
+          ['Responden survei', model.respondents],
+        ],
+        ['*', 60],
+        ['left', 'right'],
+      ),
+      model.sampleEnough
+        ? note('Jumlah responden memenuhi sampel minimum.')
+        : {
+            text: `Perhatian: responden (${formatInteger(model.respondents)}) kurang dari sampel minimum (${formatInteger(model.minimumSample)}); hasil IKM belum mewakili seluruh penerima layanan.`,
+            bold: true,
+            color: '#a4262c',
+            fontSize: 9,
+            margin: [0, 0, 0, 8],
+          },
+      heading('Profil responden'),
+      {
+        columns: [
+          {
+            width: 300,
+            stack: [
+              { text: 'Menurut pekerjaan', style: 'h3' },
+              barList({ rows: model.byOccupation.map((c) => ({ label: c.label, value: c.count })), width: 300, labelWidth: 120 }),
+            ],
+          },
+          { width: '*', stack: [note('Pendidikan: tidak ditanyakan pada survei konsol ini.')] },
+        ],
+        columnGap: 16,
+      },
+      signatures(model),
+    ],
+  };
+}
+
+export async function renderIkmPdf(model: IkmYearReport): Promise<Buffer> {
+  prepareFonts();
+  return pdfmake.createPdf(ikmDocument(model)).getBuffer();
+}
+
+/** A one-line page through the same engine and fonts: the benchmark's bare baseline for a PDF. */
+export async function renderBarePdf(text: string): Promise<Buffer> {
+  prepareFonts();
+  return pdfmake.createPdf({ pageSize: 'A4', defaultStyle: { font: 'Roboto' }, content: [{ text }] }).getBuffer();
 }
 
 /** The PDF's bytes. */

@@ -1,4 +1,5 @@
 import type { ConversationStatus } from '../../../src-preload/contract';
+import { CONVERSATION_STATUS_ID } from '../../../src-common/vocabulary';
 import { conflict } from '../errors';
 
 /**
@@ -15,14 +16,7 @@ export const TRANSITIONS: Readonly<Record<ConversationStatus, readonly Conversat
   rated: ['in_progress', 'awaiting_requirements'],
 };
 
-export const STATUS_LABELS: Readonly<Record<ConversationStatus, string>> = {
-  new: 'Baru',
-  awaiting_requirements: 'Menunggu persyaratan',
-  in_progress: 'Diproses',
-  waiting_requester: 'Menunggu pengguna',
-  resolved: 'Selesai',
-  rated: 'Dinilai',
-};
+export const STATUS_LABELS: Readonly<Record<ConversationStatus, string>> = CONVERSATION_STATUS_ID;
 
 export const canTransition = (from: ConversationStatus, to: ConversationStatus): boolean => TRANSITIONS[from].includes(to);
 

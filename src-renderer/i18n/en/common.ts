@@ -50,7 +50,7 @@ export const commonEn: Translation<typeof commonId> = {
   'role.admin': 'Admin',
   'channel.telegram': 'Telegram',
   'channel.email': 'Email',
-  'channel.manual': 'Manual',
+  'channel.manual': 'Walk-in/phone',
 
   'time.days': '{n} d',
   'time.hours': '{n} h',

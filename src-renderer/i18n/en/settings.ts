@@ -22,6 +22,7 @@ export const settingsEn: Translation<typeof settingsId> = {
   'settingsTab.general': 'General',
   'settingsTab.channels': 'Channels',
   'settingsTab.calendar': 'Service hours',
+  'settingsTab.reports': 'Reports',
   'settingsTab.templates': 'Standard answers',
   'settingsTab.officers': 'Officers',
   'settingsTab.profile': 'My profile',

@@ -1,3 +1,5 @@
+import { CHANNEL_ID } from '../../../src-common/vocabulary';
+
 /** The frame around every screen: sign-in, first run, navigation, header, roles, channels, shortcuts, notifications, Bahasa Indonesia. */
 export const commonId = {
   'app.name': 'PST Console',
@@ -46,9 +48,9 @@ export const commonId = {
   'role.officer': 'Petugas',
   'role.supervisor': 'Supervisor',
   'role.admin': 'Admin',
-  'channel.telegram': 'Telegram',
-  'channel.email': 'Email',
-  'channel.manual': 'Manual',
+  'channel.telegram': CHANNEL_ID.telegram,
+  'channel.email': CHANNEL_ID.email,
+  'channel.manual': CHANNEL_ID.manual,
 
   'time.days': '{n} hari',
   'time.hours': '{n} jam',

@@ -1,3 +1,5 @@
+import { COMPLAINT_SOURCE_ID, COMPLAINT_STATUS_ID } from '../../../src-common/vocabulary';
+
 /** Pengaduan: the complaint log, Bahasa Indonesia. */
 export const complaintsId = {
   'complaints.title': 'Pengaduan',
@@ -24,13 +26,13 @@ export const complaintsId = {
   'complaints.resolvedOn': 'Selesai {date}',
   'message.promoted': 'Tercatat sebagai pengaduan',
   'complaints.handleTitle': 'Tindak lanjut pengaduan',
-  'complaintSource.kotak_saran': 'Kotak saran',
-  'complaintSource.formulir_online': 'Formulir daring',
-  'complaintSource.telepon': 'Telepon',
-  'complaintSource.langsung': 'Langsung',
-  'complaintSource.telegram': 'Telegram',
-  'complaintSource.email': 'Email',
-  'complaintStatus.open': 'Baru',
-  'complaintStatus.in_progress': 'Ditangani',
-  'complaintStatus.resolved': 'Selesai',
+  'complaintSource.kotak_saran': COMPLAINT_SOURCE_ID.kotak_saran,
+  'complaintSource.formulir_online': COMPLAINT_SOURCE_ID.formulir_online,
+  'complaintSource.telepon': COMPLAINT_SOURCE_ID.telepon,
+  'complaintSource.langsung': COMPLAINT_SOURCE_ID.langsung,
+  'complaintSource.telegram': COMPLAINT_SOURCE_ID.telegram,
+  'complaintSource.email': COMPLAINT_SOURCE_ID.email,
+  'complaintStatus.open': COMPLAINT_STATUS_ID.open,
+  'complaintStatus.in_progress': COMPLAINT_STATUS_ID.in_progress,
+  'complaintStatus.resolved': COMPLAINT_STATUS_ID.resolved,
 } as const;

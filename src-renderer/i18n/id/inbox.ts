@@ -1,11 +1,13 @@
+import { CONVERSATION_STATUS_ID } from '../../../src-common/vocabulary';
+
 /** The inbox list, its filters, search and the consultation statuses, Bahasa Indonesia. */
 export const inboxId = {
-  'status.new': 'Baru',
-  'status.awaiting_requirements': 'Menunggu persyaratan',
-  'status.in_progress': 'Diproses',
-  'status.waiting_requester': 'Menunggu pengguna',
-  'status.resolved': 'Selesai',
-  'status.rated': 'Dinilai',
+  'status.new': CONVERSATION_STATUS_ID.new,
+  'status.awaiting_requirements': CONVERSATION_STATUS_ID.awaiting_requirements,
+  'status.in_progress': CONVERSATION_STATUS_ID.in_progress,
+  'status.waiting_requester': CONVERSATION_STATUS_ID.waiting_requester,
+  'status.resolved': CONVERSATION_STATUS_ID.resolved,
+  'status.rated': CONVERSATION_STATUS_ID.rated,
   'inbox.title': 'Kotak Masuk',
   'inbox.status': 'Status',
   'inbox.statusAll': 'Semua status',

@@ -21,6 +21,7 @@ export const settingsId = {
   'settingsTab.general': 'Umum',
   'settingsTab.channels': 'Kanal',
   'settingsTab.calendar': 'Jam layanan',
+  'settingsTab.reports': 'Laporan',
   'settingsTab.templates': 'Jawaban standar',
   'settingsTab.officers': 'Petugas',
   'settingsTab.profile': 'Profil saya',

@@ -1,0 +1,77 @@
+import { Button, Field, Input, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import type { ReportIdentity } from '../../src-preload/contract';
+import { api } from '../api/client';
+import { useAction } from '../api/use-action';
+import { useCall } from '../api/use-call';
+import { ErrorBar } from '../components/ErrorBar';
+import { useT } from '../i18n';
+import { SettingsCard } from './SettingsCard';
+
+const useStyles = makeStyles({
+  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(280px, 1fr))', gap: tokens.spacingHorizontalL },
+});
+
+const FIELDS: readonly { key: keyof ReportIdentity; max: number; nip?: boolean }[] = [
+  { key: 'officeName', max: 120 },
+  { key: 'address', max: 200 },
+  { key: 'phone', max: 60 },
+  { key: 'email', max: 120 },
+  { key: 'city', max: 60 },
+  { key: 'headTitle', max: 120 },
+  { key: 'headName', max: 120 },
+  { key: 'headNip', max: 26, nip: true },
+  { key: 'makerTitle', max: 120 },
+  { key: 'makerName', max: 120 },
+  { key: 'makerNip', max: 26, nip: true },
+];
+
+/** Pengaturan › Laporan: the letterhead and the signatories printed on every report (admin). */
+export function ReportIdentitySettings() {
+  const styles = useStyles();
+  const t = useT();
+  const loaded = useCall('reports.getIdentity', {});
+  const [form, setForm] = useState<ReportIdentity | null>(null);
+  const [saved, setSaved] = useState(false);
+  const action = useAction();
+  useEffect(() => {
+    if (loaded.data) setForm(loaded.data);
+  }, [loaded.data]);
+  const save = () =>
+    form &&
+    void action
+      .run(() => api.call('reports.updateIdentity', form))
+      .then((r) => {
+        if (!r) return;
+        setForm(r);
+        setSaved(true);
+      });
+  return (
+    <SettingsCard title={t('reports.identityTitle')} intro={t('reports.identityIntro')} testId="report-identity">
+      {form && (
+        <div className={styles.grid}>
+          {FIELDS.map((f) => (
+            <Field key={f.key} label={t(`reports.${f.key}`)} hint={f.nip ? t('reports.nipHint') : undefined}>
+              <Input
+                value={form[f.key]}
+                maxLength={f.max}
+                inputMode={f.nip ? 'numeric' : undefined}
+                onChange={(_, d) => {
+                  setSaved(false);
+                  setForm({ ...form, [f.key]: d.value });
+                }}
+              />
+            </Field>
+          ))}
+        </div>
+      )}
+      <div>
+        <Button appearance="primary" disabled={action.busy || !form} onClick={save}>
+          {t('common.save')}
+        </Button>
+      </div>
+      <ErrorBar error={loaded.error?.message ?? action.error} />
+      {saved && <Text>{t('common.saved')}</Text>}
+    </SettingsCard>
+  );
+}
