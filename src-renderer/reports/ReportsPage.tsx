@@ -1,4 +1,4 @@
-import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, ProgressBar, Spinner, Tab, TabList, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, Select, MessageBar, MessageBarBody, ProgressBar, Spinner, Tab, TabList, tokens } from '@fluentui/react-components';
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useState } from 'react';
 import type { IkmYearReport, ReportFormat, ReportModel, ReportPeriodInput } from '../../src-preload/contract';
@@ -6,7 +6,8 @@ import { api, errorMessage } from '../api/client';
 import { PageHeader } from '../components/PageHeader';
 import { useT } from '../i18n';
 import { downloadReportFile } from './download';
-import { defaultPeriods } from './period';
+import { defaultPeriods, recentMonths, recentWeeks } from './period';
+import { OfficeDateInput } from '../components/OfficeInputs';
 import { IkmPreview } from './IkmPreview';
 import { ReportPreview } from './ReportPreview';
 
@@ -32,6 +33,9 @@ export function ReportsPage() {
   const styles = useStyles();
   const t = useT();
   const [defaults] = useState(() => defaultPeriods());
+  // Two years back: enough for a year-on-year comparison, short enough to scan.
+  const [weeks] = useState(() => recentWeeks(104));
+  const [months] = useState(() => recentMonths(36));
   const [kind, setKind] = useState<Kind>('week');
   const [week, setWeek] = useState(defaults.week);
   const [month, setMonth] = useState(defaults.month);
@@ -124,22 +128,30 @@ export function ReportsPage() {
         )}
         {kind === 'week' && (
           <Field label={t('reports.weekLabel')}>
-            <Input type="week" value={week} onChange={(_, d) => setWeek(d.value)} />
+            <Select value={week} onChange={(_, d) => setWeek(d.value)} data-testid="report-week">
+              {weeks.map((w) => (
+                <option key={w.value} value={w.value}>
+                  {w.label}
+                </option>
+              ))}
+            </Select>
           </Field>
         )}
         {kind === 'month' && (
           <Field label={t('reports.monthLabel')}>
-            <Input type="month" value={month} onChange={(_, d) => setMonth(d.value)} />
+            <Select value={month} onChange={(_, d) => setMonth(d.value)} data-testid="report-month">
+              {months.map((m) => (
+                <option key={m.value} value={m.value}>
+                  {m.label}
+                </option>
+              ))}
+            </Select>
           </Field>
         )}
         {kind === 'range' && (
           <>
-            <Field label={t('reports.from')}>
-              <Input type="date" value={from} onChange={(_, d) => setFrom(d.value)} />
-            </Field>
-            <Field label={t('reports.to')}>
-              <Input type="date" value={to} onChange={(_, d) => setTo(d.value)} />
-            </Field>
+            <OfficeDateInput label={t('reports.from')} value={from} onChange={setFrom} testId="report-from" />
+            <OfficeDateInput label={t('reports.to')} value={to} onChange={setTo} testId="report-to" />
           </>
         )}
         <Button appearance="primary" disabled={busy} onClick={() => void (kind === 'ikm' ? loadIkm() : load(period()))}>

@@ -1,4 +1,5 @@
 import { tokens } from '@fluentui/react-components';
+import { integerTicks } from '../../src-common/chart-ticks';
 
 /** Small inline-SVG bar charts for the preview (no chart library). */
 
@@ -23,28 +24,32 @@ export function ColumnChart(props: { points: ColumnPoint[]; series: string[]; he
   const height = props.height ?? 160;
   const width = Math.max(props.points.length * 28, 420);
   const slot = width / Math.max(props.points.length, 1);
-  const max = niceMax(Math.max(0, ...props.points.flatMap((p) => p.values)));
+  // Whole-number lines, as in the PDF: a count never sits on a "2.5" or a repeated "1".
+  const ticks = integerTicks(Math.max(0, ...props.points.flatMap((p) => p.values)));
+  const max = ticks.at(-1)!;
   const group = Math.min(slot * 0.7, 40);
   const bar = group / props.series.length;
   const labelEvery = Math.ceil(props.points.length / 16);
   return (
     <svg role="img" aria-label={props.title} viewBox={`0 0 ${width + 30} ${height + 22}`} style={{ width: '100%', maxHeight: height + 40 }}>
       <title>{props.title}</title>
-      {[0, 0.5, 1].map((f) => (
-        <g key={f}>
-          <line
-            x1={30}
-            x2={width + 30}
-            y1={height - f * height + 2}
-            y2={height - f * height + 2}
-            stroke={tokens.colorNeutralStroke2}
-            strokeDasharray={f ? '3 3' : undefined}
-          />
-          <text x={26} y={height - f * height + 5} fontSize={9} textAnchor="end" fill={tokens.colorNeutralForeground3}>
-            {Math.round(max * f)}
-          </text>
-        </g>
-      ))}
+      {ticks
+        .map((tick) => tick / max)
+        .map((f) => (
+          <g key={f}>
+            <line
+              x1={30}
+              x2={width + 30}
+              y1={height - f * height + 2}
+              y2={height - f * height + 2}
+              stroke={tokens.colorNeutralStroke2}
+              strokeDasharray={f ? '3 3' : undefined}
+            />
+            <text x={26} y={height - f * height + 5} fontSize={9} textAnchor="end" fill={tokens.colorNeutralForeground3}>
+              {Math.round(max * f)}
+            </text>
+          </g>
+        ))}
       {props.points.map((p, i) => (
         <g key={p.key} transform={`translate(${30 + i * slot}, 2)`}>
           {p.shaded && <rect x={0} y={0} width={slot} height={height} fill={tokens.colorNeutralBackground3} />}

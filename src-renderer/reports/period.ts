@@ -28,3 +28,39 @@ export function defaultPeriods(now: number = Date.now()): { week: string; month:
   const prev = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
   return { week: isoWeekOf(lastWeekDay), month: prev, from: dateOf(today - 30), to: dateOf(today - 1) };
 }
+
+const MONTHS_ID = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+const MONTHS_SHORT_ID = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'];
+
+/** "30 Nov – 6 Des 2026", "23 – 29 Nov 2026": the month and the year once when the days share them. */
+function dayRangeText(first: string, last: string): string {
+  const [y1, m1, d1] = first.split('-').map(Number) as [number, number, number];
+  const [y2, m2, d2] = last.split('-').map(Number) as [number, number, number];
+  const start = y1 !== y2 ? `${d1} ${MONTHS_SHORT_ID[m1 - 1]} ${y1}` : m1 !== m2 ? `${d1} ${MONTHS_SHORT_ID[m1 - 1]}` : `${d1}`;
+  return `${start} – ${d2} ${MONTHS_SHORT_ID[m2 - 1]} ${y2}`;
+}
+
+/**
+ * The weeks a supervisor picks from, newest first: "Minggu 49 · 30 Nov – 6 Des 2026". A native
+ * week input shows "Week 48, 2026" in the OS's language and hides which days it spans.
+ */
+export function recentWeeks(count: number, now: number = Date.now()): { value: string; label: string }[] {
+  const today = dayNumberOf(todayWita(now));
+  const monday = today - (isoWeekday(today) - 1);
+  return Array.from({ length: count }, (_, i) => {
+    const first = monday - 7 * i;
+    const value = isoWeekOf(dateOf(first));
+    return { value, label: `Minggu ${Number(value.slice(6))} · ${dayRangeText(dateOf(first), dateOf(first + 6))}` };
+  });
+}
+
+/** The months to pick from, newest first: "Desember 2026". */
+export function recentMonths(count: number, now: number = Date.now()): { value: string; label: string }[] {
+  const [y, m] = todayWita(now).split('-').map(Number) as [number, number];
+  return Array.from({ length: count }, (_, i) => {
+    const index = y * 12 + (m - 1) - i;
+    const year = Math.floor(index / 12);
+    const month = (index % 12) + 1;
+    return { value: `${year}-${String(month).padStart(2, '0')}`, label: `${MONTHS_ID[month - 1]} ${year}` };
+  });
+}

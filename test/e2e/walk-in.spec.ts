@@ -29,8 +29,8 @@ test.afterAll(async () => {
   data?.cleanup();
 });
 
-/** Today in WITA as the date input wants it. */
-const todayWita = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+/** Today in WITA, written day first as an Indonesian office does. */
+const todayWita = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10).split('-').reverse().join('/');
 
 test('a phone call and a desk visit become consultations on the record, counted in the report', async ({ page }) => {
   await page.setViewportSize({ width: 1366, height: 768 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { recentMonths, recentWeeks } from '../../src-renderer/reports/period';
 import { officeDateText, parseOfficeDate, parseOfficeTime, witaInstant, witaParts } from '../../src-renderer/format/office-date';
 
 describe('dates and times as an Indonesian office writes them', () => {
@@ -31,5 +32,25 @@ describe('dates and times as an Indonesian office writes them', () => {
     expect(witaParts(at)).toEqual({ date: '2026-12-02', minutes: 545 });
     // 00.30 WITA on the 2nd is still the 1st in UTC.
     expect(witaParts(Date.parse('2026-12-01T16:30:00Z'))).toEqual({ date: '2026-12-02', minutes: 30 });
+  });
+});
+
+describe('the report periods to pick from', () => {
+  it('names each week by its number and its days, across the turn of the year', () => {
+    const saturday = Date.UTC(2026, 11, 5, 2); // Saturday 5 December 2026, 10.00 WITA
+    expect(recentWeeks(2, saturday)).toEqual([
+      { value: '2026-W49', label: 'Minggu 49 · 30 Nov – 6 Des 2026' },
+      { value: '2026-W48', label: 'Minggu 48 · 23 – 29 Nov 2026' },
+    ]);
+    // 2026 has 53 ISO weeks: the last one ends on Sunday 3 January 2027.
+    expect(recentWeeks(1, Date.UTC(2027, 0, 2, 2))).toEqual([{ value: '2026-W53', label: 'Minggu 53 · 28 Des 2026 – 3 Jan 2027' }]);
+  });
+
+  it('names the months in Indonesian, newest first, across the turn of the year', () => {
+    expect(recentMonths(3, Date.UTC(2027, 0, 10, 2))).toEqual([
+      { value: '2027-01', label: 'Januari 2027' },
+      { value: '2026-12', label: 'Desember 2026' },
+      { value: '2026-11', label: 'November 2026' },
+    ]);
   });
 });

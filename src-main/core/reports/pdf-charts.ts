@@ -1,5 +1,6 @@
 import type { Content } from 'pdfmake';
 import { formatInteger } from './labels';
+import { integerTicks } from '../../../src-common/chart-ticks';
 
 /**
  * Bar charts as pdfmake vector content: canvas rectangles and lines for the bars, ordinary text
@@ -14,24 +15,6 @@ export function niceMax(value: number): number {
   const magnitude = 10 ** Math.floor(Math.log10(value));
   for (const step of [1, 2, 5, 10]) if (step * magnitude >= value) return step * magnitude;
   return 10 * magnitude;
-}
-
-/**
- * Axis ticks for counts: whole numbers only (a count of 3 never sits on a "2.5" line), at most
- * five lines, steps of 1, 2 or 5 × 10^k. Returns the ticks from 0 up; the last is the axis top.
- */
-export function integerTicks(maxValue: number): number[] {
-  const top = Math.max(1, Math.ceil(maxValue));
-  let step = 1;
-  for (let magnitude = 1; ; magnitude *= 10) {
-    const found = [1, 2, 5].map((m) => m * magnitude).find((s) => Math.ceil(top / s) <= 4);
-    if (found !== undefined) {
-      step = found;
-      break;
-    }
-  }
-  const count = Math.ceil(top / step);
-  return Array.from({ length: count + 1 }, (_, i) => i * step);
 }
 
 export interface ColumnPoint {
