@@ -1,5 +1,5 @@
 import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import type { MessageView } from '../../src-preload/contract';
 import { useT } from '../i18n';
 import { MessageBubble } from './MessageBubble';
@@ -31,8 +31,9 @@ export function Timeline(props: {
   const scroller = useRef<HTMLDivElement>(null);
   const newestId = props.messages[props.messages.length - 1]?.id;
 
-  // Only a new newest message scrolls down; loading older ones keeps the officer's place.
-  useEffect(() => {
+  // Only a new newest message scrolls down; loading older ones keeps the officer's place. Before the
+  // first paint: files load when they come into view, and the top of a long thread never shows.
+  useLayoutEffect(() => {
     scroller.current?.scrollTo({ top: scroller.current.scrollHeight });
   }, [newestId]);
 
