@@ -131,7 +131,11 @@ export class TelegramSender implements ChannelConnector {
         return new PermanentSendError('Pengguna layanan memblokir bot atau tidak dapat dihubungi lewat Telegram (403)', { code: 403 });
       }
       if (error.error_code === 401) return new ChannelUnavailableError('Token bot Telegram tidak valid (401)', 60_000);
-      if (error.error_code === 400) return new PermanentSendError(`Telegram menolak pesan: ${error.description}`, { code: 400 });
+      if (error.error_code === 400) {
+        // Telegram's own words go to the log for whoever investigates; the officer reads what to do.
+        console.warn('[telegram] message refused (400):', error.description.slice(0, 200));
+        return new PermanentSendError(refusedReason(error.description), { code: 400 });
+      }
       return new Error(wordCoreMessage('id', { code: 'channel.telegram.server_error', params: { status: error.error_code } }));
     }
     // The request went out and no answer came: Telegram may have delivered it. Like a crash mid-send
@@ -146,6 +150,19 @@ export class TelegramSender implements ChannelConnector {
     console.error('[telegram] unexpected send failure', error instanceof Error ? error.name : typeof error);
     return new Error('Pengiriman ke Telegram gagal karena kesalahan tak terduga; dicoba lagi otomatis');
   }
+}
+
+/** A 400 from Telegram, said as what the officer can do about it. */
+export function refusedReason(description: string): string {
+  const d = description.toLowerCase();
+  if (d.includes('chat not found') || d.includes('user not found'))
+    return 'Telegram tidak menemukan percakapan pengguna layanan (akunnya mungkin sudah dihapus); hubungi lewat email atau telepon';
+  if (d.includes('message is too long')) return 'Pesan terlalu panjang untuk Telegram; persingkat pesan atau kirim isinya sebagai berkas';
+  if (d.includes('file') || d.includes('photo') || d.includes('document'))
+    return 'Telegram menolak berkas lampiran (terlalu besar atau rusak); lampirkan berkas lain lalu kirim ulang';
+  if (d.includes("can't parse entities") || d.includes('entities'))
+    return 'Telegram tidak dapat membaca format pesan; hapus tanda format khusus lalu kirim ulang';
+  return 'Telegram menolak pesan ini (400); periksa isi dan lampirannya, lalu kirim ulang';
 }
 
 const UNKNOWN_FATE = 'Pesan mungkin sudah sampai; periksa percakapan di Telegram sebelum mengirim ulang';
