@@ -62,13 +62,21 @@ export function dueInfo(dueAt: number | null, now: number, t: Translate): DueInf
   return { level: left < DUE_SOON_MS ? 'soon' : 'ok', text: t('inbox.dueIn', { time: formatDuration(left, t) }) };
 }
 
-/** "3 jam 15 menit": service time is counted in working hours (7.5 h a day), so no calendar days. */
+/**
+ * The service standard's day: 08.00–15.30, 7.5 hours. Times against the standard are said in its
+ * working days ("Terlambat 11 hari 6 jam kerja"), not in a pile of hours nobody converts.
+ */
+const WORKING_DAY_MINUTES = 7.5 * 60;
+
+/** "2 hari 3 jam", "3 jam 15 menit" of working time: the two largest units, a day being 7.5 hours. */
 export function formatWorkingDuration(ms: number, t: Translate): string {
   const minutes = Math.floor(Math.abs(ms) / 60_000);
   // A reply outside service hours took no service time at all: say so rather than "1 menit".
   if (minutes === 0) return t('time.underMinute');
-  const hours = Math.floor(minutes / 60);
-  const mins = minutes % 60;
+  const days = Math.floor(minutes / WORKING_DAY_MINUTES);
+  const hours = Math.floor((minutes % WORKING_DAY_MINUTES) / 60);
+  const mins = Math.floor(minutes % WORKING_DAY_MINUTES) % 60;
+  if (days > 0) return hours > 0 ? `${t('time.days', { n: days })} ${t('time.hours', { n: hours })}` : t('time.days', { n: days });
   if (hours === 0) return t('time.minutes', { n: mins });
   return mins > 0 ? `${t('time.hours', { n: hours })} ${t('time.minutes', { n: mins })}` : t('time.hours', { n: hours });
 }
@@ -86,6 +94,6 @@ export function slaInfo(item: Pick<ConversationSummary, 'status' | 'slaDueAt' | 
   if (item.slaState === 'none') return { level: 'none', text: t('inbox.noSla') };
   if (item.workingMsLeft === null) return dueInfo(item.slaDueAt, now, t);
   const left = item.workingMsLeft;
-  if (item.slaState === 'overdue') return { level: 'overdue', text: t('inbox.overdueBy', { time: formatWorkingDuration(left, t) }) };
+  if (item.slaState === 'overdue') return { level: 'overdue', text: t('inbox.overdueByWorking', { time: formatWorkingDuration(left, t) }) };
   return { level: item.slaState === 'due_soon' ? 'soon' : 'ok', text: t('inbox.dueInWorking', { time: formatWorkingDuration(left, t) }) };
 }

@@ -43,7 +43,11 @@ it("SLA in rows: the core's service time and state win over the raw due instant"
   // Service time: 3 h 15 min of working time left, even though the instant is three calendar days away.
   expect(slaInfo({ ...row, slaState: 'running', workingMsLeft: 3.25 * HOUR }, now, tId)).toEqual({ level: 'ok', text: 'Sisa 3 jam 15 menit kerja' });
   expect(slaInfo({ ...row, slaState: 'due_soon', workingMsLeft: 2 * HOUR }, now, tId)).toEqual({ level: 'soon', text: 'Sisa 2 jam kerja' });
-  expect(slaInfo({ ...row, slaState: 'overdue', workingMsLeft: -1.5 * HOUR }, now, tId)).toEqual({ level: 'overdue', text: 'Terlambat 1 jam 30 menit' });
+  expect(slaInfo({ ...row, slaState: 'overdue', workingMsLeft: -1.5 * HOUR }, now, tId)).toEqual({ level: 'overdue', text: 'Terlambat 1 jam 30 menit kerja' });
+  // Against the standard, in its working days of 7.5 hours: 89 working hours late is 11 days 6.5 hours.
+  expect(slaInfo({ ...row, slaState: 'overdue', workingMsLeft: -89 * HOUR }, now, tId)).toEqual({ level: 'overdue', text: 'Terlambat 11 hari 6 jam kerja' });
+  expect(slaInfo({ ...row, slaState: 'running', workingMsLeft: 22.5 * HOUR }, now, tId)).toEqual({ level: 'ok', text: 'Sisa 3 hari kerja' });
+  expect(slaInfo({ ...row, slaState: 'running', workingMsLeft: 10 * HOUR }, now, tId)).toEqual({ level: 'ok', text: 'Sisa 1 hari 2 jam kerja' });
   // A reply outside service hours takes no service time: not rounded up to a minute.
   expect(slaInfo({ ...row, slaState: 'due_soon', workingMsLeft: 20_000 }, now, tId)).toEqual({ level: 'soon', text: 'Sisa kurang dari 1 menit kerja' });
   expect(slaInfo({ ...row, status: 'waiting_requester', slaState: 'paused', workingMsLeft: HOUR }, now, tId)).toEqual({ level: 'none', text: 'Dijeda' });

@@ -34,6 +34,7 @@ export const inboxEn: Translation<typeof inboxId> = {
   'inbox.noSla': 'Clock not started',
   'inbox.dueIn': '{time} left',
   'inbox.overdueBy': 'Overdue {time}',
+  'inbox.overdueByWorking': 'Overdue by {time} of working time',
   'inbox.dueInWorking': '{time} of working time left',
   'inbox.slaPaused': 'Paused',
   'inbox.searchResults': '{n} results for "{q}"',

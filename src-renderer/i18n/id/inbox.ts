@@ -34,6 +34,7 @@ export const inboxId = {
   'inbox.noSla': 'Tenggat belum berjalan',
   'inbox.dueIn': 'Sisa {time}',
   'inbox.overdueBy': 'Terlambat {time}',
+  'inbox.overdueByWorking': 'Terlambat {time} kerja',
   'inbox.dueInWorking': 'Sisa {time} kerja',
   'inbox.slaPaused': 'Dijeda',
   'inbox.searchResults': '{n} hasil untuk "{q}"',
