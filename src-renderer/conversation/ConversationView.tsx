@@ -107,7 +107,8 @@ export function ConversationView(props: { conversationId: number | null }) {
       <div className={styles.head}>
         <div className={styles.titleLine}>
           <ChannelIcon channel={detail.channel} />
-          <Subtitle2 as="h2">{detail.requester.name ?? t('common.unknownName')}</Subtitle2>
+          {/* The requester's own name, else the channel's display name the inbox shows: one label for one person. */}
+          <Subtitle2 as="h2">{detail.requester.name ?? detail.requesterName ?? t('common.unknownName')}</Subtitle2>
           <StatusBadge status={detail.status} />
           <span className={styles.ticket}>{detail.ticket}</span>
           <span className={styles.spacer} />
