@@ -1,12 +1,14 @@
-import { Field, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { officeDateText, officeTimeText, parseOfficeDate, parseOfficeTime, witaInstant, witaParts } from '../format/office-date';
+import { parseOfficeTime, witaInstant, witaParts } from '../format/office-date';
 import { useT } from '../i18n';
+import { OfficeDateInput, OfficeTimeInput } from './OfficeInputs';
 
 const useStyles = makeStyles({
   row: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 150px', gap: tokens.spacingHorizontalS },
-  input: { minWidth: 0, width: '100%' },
 });
+
+const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 /**
  * A WITA date and time typed as an Indonesian office writes them (04/12/2026, 14.30), whatever
@@ -15,53 +17,31 @@ const useStyles = makeStyles({
 export function OfficeDateTimeField(props: { label: string; value: number; onChange(at: number | null): void; testId?: string }) {
   const t = useT();
   const styles = useStyles();
-  const start = witaParts(props.value);
-  const [date, setDate] = useState(officeDateText(start.date));
-  const [time, setTime] = useState(officeTimeText(start.minutes));
-  const parsedDate = parseOfficeDate(date);
-  const parsedTime = parseOfficeTime(time);
-
+  const [start] = useState(() => witaParts(props.value));
+  const [date, setDate] = useState(start.date);
+  const [time, setTime] = useState(hhmm(start.minutes));
   const update = (nextDate: string, nextTime: string) => {
-    const d = parseOfficeDate(nextDate);
-    const m = parseOfficeTime(nextTime);
-    props.onChange(d !== null && m !== null ? witaInstant(d, m) : null);
+    const minutes = nextTime ? parseOfficeTime(nextTime) : null;
+    props.onChange(nextDate && minutes !== null ? witaInstant(nextDate, minutes) : null);
   };
-
   return (
     <div className={styles.row} data-testid={props.testId}>
-      <Field
+      <OfficeDateInput
         label={props.label}
-        validationMessage={parsedDate === null ? t('officeDate.dateHint') : undefined}
-        validationState={parsedDate === null ? 'error' : 'none'}
-      >
-        <Input
-          className={styles.input}
-          value={date}
-          placeholder="hh/bb/tttt"
-          inputMode="numeric"
-          onChange={(_, d) => {
-            setDate(d.value);
-            update(d.value, time);
-          }}
-        />
-      </Field>
-      <Field
+        value={date}
+        onChange={(next) => {
+          setDate(next);
+          update(next, time);
+        }}
+      />
+      <OfficeTimeInput
         label={t('officeDate.time')}
-        validationMessage={parsedTime === null ? t('officeDate.timeHint') : undefined}
-        validationState={parsedTime === null ? 'error' : 'none'}
-      >
-        <Input
-          className={styles.input}
-          value={time}
-          placeholder="jj.mm"
-          inputMode="numeric"
-          contentAfter="WITA"
-          onChange={(_, d) => {
-            setTime(d.value);
-            update(date, d.value);
-          }}
-        />
-      </Field>
+        value={time}
+        onChange={(next) => {
+          setTime(next);
+          update(date, next);
+        }}
+      />
     </div>
   );
 }

@@ -31,6 +31,17 @@ const year = z.number().int().min(2000).max(2100);
 const periodOf = (core: CoreServices, input: ReportPeriodInput | undefined): ReportPeriodInput => input ?? lastWeek(core.now());
 export const reportsDir = (core: CoreServices): string => join(core.dataDir, 'reports');
 
+/** Which files an export writes, and whether their bytes come back for a download. */
+const exportChoice = {
+  formats: z
+    .array(z.enum(['xlsx', 'pdf']))
+    .min(1)
+    .max(2),
+  download: z.boolean().optional(),
+};
+/** The audit names the files written, never their content. */
+const filesDetail = (files: readonly { fileName: string; size: number }[]) => ({ files: files.map((f) => ({ fileName: f.fileName, size: f.size })) });
+
 export const reportHandlers = {
   'reports.build': query<'reports.build'>({
     access: 'supervisor',
@@ -45,11 +56,7 @@ export const reportHandlers = {
     access: 'supervisor',
     input: z.strictObject({
       period: periodInput.optional(),
-      formats: z
-        .array(z.enum(['xlsx', 'pdf']))
-        .min(1)
-        .max(2),
-      download: z.boolean().optional(),
+      ...exportChoice,
     }),
     prepare: (input, { core, officer }) =>
       exportReport(core.db, serviceCalendar(core.db), {
@@ -64,7 +71,7 @@ export const reportHandlers = {
     audit: (_input, output) => ({
       entityType: 'report',
       entityId: `${output.period.firstDate}_${output.period.lastDate}`,
-      detail: { files: output.files.map((f) => ({ fileName: f.fileName, size: f.size })) },
+      detail: filesDetail(output.files),
     }),
   }),
 
@@ -78,11 +85,7 @@ export const reportHandlers = {
     access: 'supervisor',
     input: z.strictObject({
       year,
-      formats: z
-        .array(z.enum(['xlsx', 'pdf']))
-        .min(1)
-        .max(2),
-      download: z.boolean().optional(),
+      ...exportChoice,
     }),
     prepare: (input, { core, officer }) =>
       exportIkmYear(core.db, serviceCalendar(core.db), {
@@ -97,7 +100,7 @@ export const reportHandlers = {
     audit: (input, output) => ({
       entityType: 'report',
       entityId: `ikm-${input.year}`,
-      detail: { files: output.files.map((f) => ({ fileName: f.fileName, size: f.size })) },
+      detail: filesDetail(output.files),
     }),
   }),
 
