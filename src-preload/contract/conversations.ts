@@ -110,14 +110,28 @@ export interface OutgoingAttachment {
   contentBase64: string;
 }
 
+/**
+ * The work queue's views, each one predicate over the open consultations (new, awaiting
+ * requirements, in progress, waiting for the requester): the list's filter and its count chip use
+ * the same one, so a chip's number is what its list shows.
+ * todo: all of them ("Perlu ditangani"); new: not yet taken up; unread: with messages nobody has
+ * read; overdue: past the SLA due; due_today: due before the end of today (WITA); waiting: waiting
+ * for the requester; mine: taken by the signed-in officer; unassigned: taken by nobody.
+ */
+export type InboxQueue = 'todo' | 'new' | 'unread' | 'overdue' | 'due_today' | 'waiting' | 'mine' | 'unassigned';
+
+export type InboxCounts = Record<InboxQueue, number>;
+
 export interface InboxFilter {
+  queue?: InboxQueue;
   status?: ConversationStatus[];
   channel?: Channel;
   mine?: boolean;
   overdue?: boolean;
 }
 
-export type InboxSort = 'due' | 'activity';
+/** queue: unread and new first, then by due time (the work queue's order). */
+export type InboxSort = 'queue' | 'due' | 'activity';
 
 export interface InboxPage {
   items: ConversationSummary[];
@@ -148,7 +162,10 @@ export interface ConversationsMethods {
     input: { filter?: InboxFilter; sort?: InboxSort; offset?: number; limit?: number };
     output: InboxPage;
   };
+  /** Open consultations with unread messages: the same number as the "Belum dibaca" chip. */
   'inbox.unreadCount': { input: Record<string, never>; output: { conversations: number } };
+  /** Every chip of the work queue in one query. */
+  'inbox.counts': { input: Record<string, never>; output: InboxCounts };
   'conversations.get': { input: { id: number }; output: ConversationDetail };
   'conversations.markRead': { input: { id: number }; output: null };
   'messages.list': {

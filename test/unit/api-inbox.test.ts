@@ -48,6 +48,47 @@ describe('inbox', () => {
     expect((await core.must('inbox.list', { filter: { channel: 'telegram' } })).items.map((c) => c.id).sort()).toEqual([1, 3]);
   });
 
+  it('work queue: each chip counts exactly what its list shows; unread and new first, then by due', async () => {
+    // now is Thursday 3 December 2026, 10.00 WITA.
+    const now = T0 + 10 * 86_400_000;
+    const me = (core.services.db.prepare('SELECT id FROM officers WHERE username = ?').get('admin') as { id: number }).id;
+    const more = (n: number) =>
+      ingest(core.services, {
+        channel: 'email',
+        externalId: `q${n}`,
+        sourceId: `orang${n}@gmail.com`,
+        receivedAt: T0 + n * 60_000,
+        text: `Permintaan data ${n}`,
+        requester: { name: `Orang ${n}` },
+        thread: { mode: 'explicit' },
+      }).conversationId;
+    const fresh = more(5);
+    const dueToday = more(6);
+    const dueTomorrow = more(7);
+    const set = core.services.db.prepare('UPDATE conversations SET status = ?, sla_due_at = ?, assignee_id = ? WHERE id = ?');
+    set.run('waiting_requester', null, me, 3);
+    set.run('in_progress', now + 2 * 3_600_000, null, dueToday);
+    set.run('in_progress', now + 86_400_000, null, dueTomorrow);
+    await core.must('conversations.markRead', { id: dueToday });
+
+    const counts = await core.must('inbox.counts', {});
+    expect(counts).toEqual({ todo: 6, new: 1, unread: 5, overdue: 2, due_today: 1, waiting: 1, mine: 1, unassigned: 5 });
+    for (const [queue, n] of Object.entries(counts)) {
+      const page = await core.must('inbox.list', { filter: { queue: queue as keyof typeof counts } });
+      expect([queue, page.total, page.items.length]).toEqual([queue, n, n]);
+    }
+    expect(await core.must('inbox.unreadCount', {})).toEqual({ conversations: counts.unread });
+    const list = async (queue: keyof typeof counts) => (await core.must('inbox.list', { filter: { queue } })).items.map((c) => c.id);
+    expect(await list('new')).toEqual([fresh]);
+    expect((await list('overdue')).sort()).toEqual([1, 2]);
+    expect(await list('due_today')).toEqual([dueToday]);
+    expect(await list('mine')).toEqual([3]);
+    // Unread or new first (by due, no due last), then the read ones.
+    expect((await core.must('inbox.list', { filter: { queue: 'todo' }, sort: 'queue' })).items.map((c) => c.id)).toEqual([2, 1, dueTomorrow, 3, fresh, dueToday]);
+    // A channel narrows a chip's list.
+    expect((await core.must('inbox.list', { filter: { queue: 'unassigned', channel: 'telegram' } })).items.map((c) => c.id)).toEqual([1]);
+  });
+
   it('shows the name the channel gives until the requester states one', async () => {
     const { conversationId: id } = ingest(core.services, {
       channel: 'telegram',
@@ -66,10 +107,10 @@ describe('inbox', () => {
     expect(await row()).toMatchObject({ requesterName: 'Made Wisnu Pratama' });
   });
 
-  it('counts unread conversations and marks one read', async () => {
-    expect(await core.must('inbox.unreadCount', {})).toEqual({ conversations: 4 });
-    await core.must('conversations.markRead', { id: 2 });
+  it('counts unread open conversations (a closed one is not work) and marks one read', async () => {
     expect(await core.must('inbox.unreadCount', {})).toEqual({ conversations: 3 });
+    await core.must('conversations.markRead', { id: 2 });
+    expect(await core.must('inbox.unreadCount', {})).toEqual({ conversations: 2 });
     expect(await core.call('conversations.markRead', { id: 99 })).toMatchObject({ ok: false, error: { kind: 'not_found' } });
   });
 

@@ -165,11 +165,11 @@ describe('SLA through the handlers (due instants written by hand)', () => {
     expect(await core.call('conversations.waitForRequester', { id })).toMatchObject({ ok: false, error: { kind: 'conflict' } });
   });
 
-  it('opening or claiming a new conversation moves it on; transitions are audited and leave a timeline line', async () => {
+  it('opening changes nothing but the unread mark; claiming or replying takes a new conversation up; transitions are audited and leave a timeline line', async () => {
     await start(wita(2026, 11, 23, 10));
     const a = ingest(core.services, mail('<o1@x>', 'Halo', now)).conversationId;
     await core.must('conversations.markRead', { id: a });
-    expect((await core.must('conversations.get', { id: a })).status).toBe('awaiting_requirements');
+    expect(await core.must('conversations.get', { id: a })).toMatchObject({ status: 'new', assigneeId: null, unreadCount: 0 });
     const b = ingest(core.services, { ...mail('<o2@x>', 'Halo lagi', now), sourceId: 'ayu@gmail.com' }).conversationId;
     const claimed = await core.must('conversations.claim', { id: b });
     expect(claimed).toMatchObject({ status: 'awaiting_requirements', assigneeName: 'Admin PST' });
@@ -180,6 +180,9 @@ describe('SLA through the handlers (due instants written by hand)', () => {
     ]);
     const timeline = (await core.must('messages.list', { conversationId: b })).filter((m) => m.direction === 'activity').map((m) => m.text);
     expect(timeline).toEqual(expect.arrayContaining(['Ditangani oleh Admin PST', expect.stringContaining('"Baru" menjadi "Menunggu persyaratan"')]));
+    // A reply to the one only read takes it up too: it is this officer's and no longer new.
+    await core.must('messages.send', { conversationId: a, text: 'Selamat pagi, mohon lengkapi identitas Anda.' });
+    expect(await core.must('conversations.get', { id: a })).toMatchObject({ status: 'awaiting_requirements', assigneeName: 'Admin PST' });
   });
 
   it('validates requester fields: email format, WhatsApp numbers normalized to +62', async () => {

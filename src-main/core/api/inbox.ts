@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { invalidInput, notFound } from '../errors';
 import { conversationQueries } from '../workflow/conversation-queries';
 import { messageQueries, toFtsQueries } from '../store/queries/messages';
-import { conversationOpened } from '../workflow/transitions';
 import type { HandlerMap } from './define';
 import { mutation, query } from './define';
 import { channel, empty, id, limit, status } from './schemas';
@@ -13,13 +12,14 @@ export const inboxHandlers = {
     input: z.strictObject({
       filter: z
         .strictObject({
+          queue: z.enum(['todo', 'new', 'unread', 'overdue', 'due_today', 'waiting', 'mine', 'unassigned']).optional(),
           status: z.array(status).max(6).optional(),
           channel: channel.optional(),
           mine: z.boolean().optional(),
           overdue: z.boolean().optional(),
         })
         .optional(),
-      sort: z.enum(['due', 'activity']).optional(),
+      sort: z.enum(['queue', 'due', 'activity']).optional(),
       offset: z.number().int().min(0).max(10_000_000).optional(),
       limit: limit(500, 50).optional(),
     }),
@@ -43,6 +43,12 @@ export const inboxHandlers = {
     run: (_input, { core }) => ({ conversations: conversationQueries(core.db).unreadConversations() }),
   }),
 
+  'inbox.counts': query<'inbox.counts'>({
+    access: 'officer',
+    input: empty,
+    run: (_input, { core, officer }) => conversationQueries(core.db).counts(officer!.id, core.now()),
+  }),
+
   'conversations.get': query<'conversations.get'>({
     access: 'officer',
     input: z.strictObject({ id }),
@@ -56,12 +62,11 @@ export const inboxHandlers = {
   'conversations.markRead': mutation<'conversations.markRead'>({
     access: 'officer',
     input: z.strictObject({ id }),
-    run: (input, { core, officer }) => {
+    run: (input, { core }) => {
       const conversations = conversationQueries(core.db);
       if (!conversations.exists(input.id)) throw notFound({ code: 'conversations.not_found' });
+      // Reading changes nothing else: a new consultation stays new and nobody's until someone acts on it.
       if (conversations.markRead(input.id)) core.events.emit('inbox.changed', { conversationIds: [input.id] });
-      // Opening a "new" conversation moves it on (awaiting_requirements or in_progress): DESIGN §2.
-      conversationOpened(core, input.id, { officerId: officer!.id, name: officer!.displayName });
       return null;
     },
     audit: (input) => ({ entityType: 'conversation', entityId: input.id }),

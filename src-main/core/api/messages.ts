@@ -8,6 +8,7 @@ import { enqueueOutgoing } from '../outbox/outbox';
 import { requeueFailed } from '../outbox/worker';
 import type { CoreServices } from '../services';
 import { conversationQueries } from '../workflow/conversation-queries';
+import { takeUpByReply } from '../workflow/transitions';
 import { messageQueries } from '../store/queries/messages';
 import { officerQueries } from '../store/queries/officers';
 import type { HandlerMap } from './define';
@@ -59,6 +60,7 @@ export const messageHandlers = {
         officerId: officer!.id,
         payload: { kind: 'reply', text, attachments },
       });
+      takeUpByReply(core, conversation.id, { officerId: officer!.id, name: officer!.displayName });
       // In the same transaction: the reply is on its way, so this officer's draft is done.
       draftQueries(core.db).clear(officer!.id, conversation.id);
       core.kickOutbox();

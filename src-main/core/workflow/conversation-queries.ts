@@ -1,4 +1,4 @@
-import type { ConversationDetail, ConversationStatus, ConversationSummary, InboxFilter, InboxSort } from '../../../src-preload/contract';
+import type { ConversationDetail, ConversationStatus, ConversationSummary, InboxCounts, InboxFilter, InboxQueue, InboxSort } from '../../../src-preload/contract';
 import { ratingsOf } from './ratings';
 import { serviceCalendar } from '../calendar/cache';
 import { WORKFLOW_COLUMNS, withWorkflow, type WorkflowRawColumns } from './view';
@@ -16,6 +16,30 @@ const SUMMARY_COLUMNS = `
   o.display_name AS assigneeName, c.sla_due_at AS slaDueAt, c.created_at AS createdAt,
   ${WORKFLOW_COLUMNS}`;
 
+const OPEN_SQL = `c.status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+
+/** WITA is UTC+8 all year: the end of the office's day without a time-zone lookup per row. */
+const WITA_OFFSET_MS = 8 * 3_600_000;
+const DAY_MS = 86_400_000;
+export const endOfWitaDay = (at: number): number => Math.floor((at + WITA_OFFSET_MS) / DAY_MS) * DAY_MS + DAY_MS - WITA_OFFSET_MS;
+
+/**
+ * Each view of the work queue as one predicate over open consultations; `?now` and `?dayEnd` and
+ * `?me` are bound by name. The list and the count chips both use these, so they cannot drift.
+ * inbox_due is the SLA due while open (far future without a clock), kept by triggers and indexed.
+ */
+const QUEUE_SQL: Record<InboxQueue, string> = {
+  todo: OPEN_SQL,
+  new: `c.status = 'new'`,
+  unread: `${OPEN_SQL} AND c.unread_count > 0`,
+  overdue: `${OPEN_SQL} AND c.inbox_due <= @now`,
+  due_today: `${OPEN_SQL} AND c.inbox_due > @now AND c.inbox_due < @dayEnd`,
+  waiting: `c.status = 'waiting_requester'`,
+  mine: `${OPEN_SQL} AND c.assignee_id = @me`,
+  unassigned: `${OPEN_SQL} AND c.assignee_id IS NULL`,
+};
+const QUEUES = Object.keys(QUEUE_SQL) as InboxQueue[];
+
 const FROM = `FROM conversations c JOIN requesters r ON r.id = c.requester_id LEFT JOIN officers o ON o.id = c.assignee_id`;
 
 export interface InboxQuery {
@@ -31,6 +55,11 @@ export interface InboxQuery {
 function where(q: InboxQuery): { sql: string; params: (string | number)[] } {
   const parts = ['c.automated = 0'];
   const params: (string | number)[] = [];
+  if (q.filter.queue) {
+    // Positional parameters throughout: the named ones of QUEUE_SQL are bound in order here.
+    const named = { now: q.now, dayEnd: endOfWitaDay(q.now), me: q.officerId };
+    parts.push(QUEUE_SQL[q.filter.queue].replace(/@(now|dayEnd|me)/g, (_, name: keyof typeof named) => (params.push(named[name]), '?')));
+  }
   const statuses = q.filter.status?.length ? q.filter.status : null;
   if (statuses) {
     parts.push(`c.status IN (${statuses.map(() => '?').join(', ')})`);
@@ -52,6 +81,8 @@ function where(q: InboxQuery): { sql: string; params: (string | number)[] } {
 }
 
 const ORDER: Record<InboxSort, string> = {
+  // What nobody has read or taken up yet comes first; then what is due soonest.
+  queue: '(c.status = \'new\' OR c.unread_count > 0) DESC, c.inbox_due, c.id',
   due: 'c.inbox_due, c.id',
   activity: 'c.last_message_at DESC, c.id DESC',
 };
@@ -59,7 +90,7 @@ const ORDER: Record<InboxSort, string> = {
 export const conversationQueries = (db: Db) => {
   /** A filter by status alone is answered from the trigger-kept counts; anything else counts rows. */
   const total = (q: InboxQuery, w: { sql: string; params: (string | number)[] }): number => {
-    const onlyStatus = !q.filter.channel && !q.filter.mine && !q.filter.overdue;
+    const onlyStatus = !q.filter.queue && !q.filter.channel && !q.filter.mine && !q.filter.overdue;
     if (onlyStatus) {
       const statuses = q.filter.status?.length ? q.filter.status : null;
       const sql = statuses
@@ -86,8 +117,15 @@ export const conversationQueries = (db: Db) => {
       return { items, total: total(q, w) };
     },
 
+    /** The chips of the work queue, all from one pass over the open consultations. */
+    counts(officerId: number, now: number): InboxCounts {
+      const sums = QUEUES.map((queue) => `coalesce(sum(${QUEUE_SQL[queue]}), 0) AS ${queue}`).join(', ');
+      return db.prepare(`SELECT ${sums} FROM conversations c WHERE c.automated = 0 AND ${OPEN_SQL}`).get({ now, dayEnd: endOfWitaDay(now), me: officerId }) as InboxCounts;
+    },
+
+    /** The "Belum dibaca" chip's predicate, for the badge and the window title. */
     unreadConversations(): number {
-      return (db.prepare('SELECT count(*) AS n FROM conversations WHERE unread_count > 0 AND automated = 0').get() as { n: number }).n;
+      return (db.prepare(`SELECT count(*) AS n FROM conversations c WHERE c.automated = 0 AND ${QUEUE_SQL.unread}`).get() as { n: number }).n;
     },
 
     /** `now` places the SLA state (the core's clock). */

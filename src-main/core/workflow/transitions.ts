@@ -39,12 +39,6 @@ export function checkRequirements(core: CoreServices, row: WorkflowRow, actor: A
     changeStatus(core, row, 'awaiting_requirements', actor, `belum lengkap: ${missing.map((m) => REQUIREMENT_LABELS[m]).join(', ')}`);
 }
 
-/** An officer opened the conversation: "new" means unread, so it moves on (markRead calls this). */
-export function conversationOpened(core: CoreServices, conversationId: number, actor: Actor): void {
-  const row = loadConversation(core.db, conversationId);
-  if (row.status === 'new' && row.automated === 0) checkRequirements(core, row, actor);
-}
-
 export function claim(core: CoreServices, conversationId: number, actor: Actor & { officerId: number }): void {
   const row = loadConversation(core.db, conversationId);
   if (row.assignee_id !== null && row.assignee_id !== actor.officerId) throw conflict({ code: 'conversations.taken' });
@@ -78,6 +72,17 @@ export function assign(core: CoreServices, row: WorkflowRow, officerId: number |
  */
 export function takeIfUnassigned(core: CoreServices, row: WorkflowRow, actor: Actor): void {
   if (row.assignee_id === null && actor.officerId) assign(core, row, actor.officerId, actor);
+}
+
+/**
+ * An officer's reply takes the consultation up: nobody's becomes theirs, and a new one leaves
+ * "Baru" for its requirements state. Reading it does neither: only acting does.
+ */
+export function takeUpByReply(core: CoreServices, conversationId: number, actor: Actor): void {
+  const row = loadConversation(core.db, conversationId);
+  if (row.automated !== 0) return;
+  takeIfUnassigned(core, row, actor);
+  checkRequirements(core, row, actor);
 }
 
 /** Fills requester fields and/or the need, then runs the requirements check. */
