@@ -67,7 +67,11 @@ export interface WorkflowMethods {
   };
   /** An answer given in person or by phone, recorded (nothing is sent); counts as a response. */
   'messages.recordAnswer': { input: { conversationId: number; text: string; via: WalkInVia }; output: MessageView };
-  'conversations.claim': { input: { id: number }; output: ConversationDetail };
+  /**
+   * "Ambil": the consultation becomes the signed-in officer's. A colleague's is refused
+   * (conversations.taken) unless `takeOver` says the officer was asked and confirmed.
+   */
+  'conversations.claim': { input: { id: number; takeOver?: boolean }; output: ConversationDetail };
   /** Assign to an officer (a supervisor for anyone; an officer only to themselves) or unassign (null). */
   'conversations.assign': { input: { id: number; officerId: number | null }; output: ConversationDetail };
   /** Requester identity fields and/or the need; completes the requirements (starts the SLA) when all are there. */

@@ -1,5 +1,6 @@
 import { Button, makeStyles, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, tokens, Toolbar } from '@fluentui/react-components';
 import {
+  ArrowReplyRegular,
   ArrowUndoRegular,
   CheckmarkCircleRegular,
   ClipboardCheckmarkRegular,
@@ -16,6 +17,7 @@ import type { ConversationDetail, MessageView } from '../../src-preload/contract
 import { api } from '../api/client';
 import { useAction } from '../api/use-action';
 import { ErrorBar } from '../components/ErrorBar';
+import { FormDialog } from '../components/FormDialog';
 import { CreateComplaintDialog } from '../complaints/CreateComplaintDialog';
 import { useT } from '../i18n';
 import { roleAllows } from '../../src-common/roles';
@@ -26,7 +28,7 @@ import { RatingDialog } from './RatingDialog';
 import { ReasonDialog } from './ReasonDialog';
 import { ResolveDialog } from './ResolveDialog';
 
-type DialogName = 'resolve' | 'reopen' | 'wait' | 'requirementsOn' | 'requirementsOff' | 'rating' | 'complaint';
+type DialogName = 'resolve' | 'reopen' | 'wait' | 'requirementsOn' | 'requirementsOff' | 'rating' | 'complaint' | 'takeOver';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -73,13 +75,23 @@ export function ActionBar(props: {
   }
 
   const mine = c.assigneeId === officer?.id;
+  const colleagues = c.assigneeId !== null && !mine;
   const supervisor = officer ? roleAllows(officer.role, 'supervisor') : false;
+  const requestReply = useCommands((s) => s.requestReply);
+  // One primary action, the next step: take it, answer it, then close it. A manual consultation is answered through "Catat jawaban" in the composer.
+  const next: 'claim' | 'reply' | 'resolve' | null = !open ? null : !mine ? 'claim' : c.firstResponseAt === null ? 'reply' : 'resolve';
+  const claim = () => (colleagues ? setDialog('takeOver') : void apply(() => api.call('conversations.claim', { id: c.id })));
   return (
     <div className={styles.root}>
       <Toolbar size="small" className={styles.toolbar} aria-label={t('actions.label')} data-testid="action-bar">
         {open && !mine && (
-          <Button size="small" icon={<HandRightRegular />} onClick={() => void apply(() => api.call('conversations.claim', { id: c.id }))}>
+          <Button size="small" appearance={next === 'claim' ? 'primary' : 'secondary'} icon={<HandRightRegular />} onClick={claim}>
             {t('actions.claim')}
+          </Button>
+        )}
+        {next === 'reply' && (
+          <Button size="small" appearance="primary" icon={<ArrowReplyRegular />} onClick={requestReply}>
+            {t('actions.reply')}
           </Button>
         )}
         {open && supervisor && <AssignMenu conversation={c} action={action} onChanged={props.onChanged} />}
@@ -99,7 +111,7 @@ export function ActionBar(props: {
           </Button>
         )}
         {open && (
-          <Button size="small" appearance="primary" icon={<CheckmarkCircleRegular />} onClick={() => setDialog('resolve')}>
+          <Button size="small" appearance={next === 'resolve' ? 'primary' : 'secondary'} icon={<CheckmarkCircleRegular />} onClick={() => setDialog('resolve')}>
             {t('actions.resolve')}
           </Button>
         )}
@@ -193,6 +205,20 @@ export function ActionBar(props: {
             }
           }}
         />
+      )}
+      {dialog === 'takeOver' && (
+        <FormDialog
+          open
+          title={t('actions.takeOverTitle')}
+          submitLabel={t('actions.takeOver')}
+          busy={action.busy}
+          error={action.error}
+          onClose={close}
+          onSubmit={() => void apply(() => api.call('conversations.claim', { id: c.id, takeOver: true }))}
+          testId="take-over-dialog"
+        >
+          {t('actions.takeOverBody', { name: c.assigneeName ?? '' })}
+        </FormDialog>
       )}
       {dialog === 'complaint' && <CreateComplaintDialog fromMessage={props.promote ?? undefined} onClose={close} onCreated={close} />}
     </div>

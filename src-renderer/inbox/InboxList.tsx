@@ -17,7 +17,7 @@ import { useChannelStatuses } from '../channels/status-store';
 const useStyles = makeStyles({
   root: { flexGrow: 1, minHeight: 0, display: 'flex', flexDirection: 'column' },
   count: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`, color: tokens.colorNeutralForeground3, flexShrink: 0 },
-  scroller: { flexGrow: 1, minHeight: 0, overflowY: 'auto', position: 'relative' },
+  scroller: { flexGrow: 1, minHeight: 0, overflowY: 'auto', overflowX: 'hidden', position: 'relative' },
   empty: {
     display: 'flex',
     flexDirection: 'column',
@@ -37,7 +37,7 @@ export function InboxList() {
   const t = useT();
   const now = useNow();
   const language = useLanguage((s) => s.language);
-  const filterState = useInbox(useShallow((s) => ({ statuses: s.statuses, channel: s.channel, mine: s.mine, overdue: s.overdue })));
+  const filterState = useInbox(useShallow((s) => ({ queue: s.queue, statuses: s.statuses, channel: s.channel })));
   const sort = useInbox((s) => s.sort);
   const selectedId = useInbox((s) => s.selectedId);
   const select = useInbox((s) => s.select);
@@ -110,8 +110,18 @@ export function InboxList() {
         {pages.total === 0 && (
           <div className={styles.empty} data-testid="inbox-empty">
             <MailInboxRegular className={styles.emptyIcon} aria-hidden />
-            <Text align="center">{filtered ? t('inbox.noMatch') : noChannel ? t('inbox.emptyNoChannel') : t('inbox.empty')}</Text>
-            {filtered && <Button onClick={clearFilters}>{t('inbox.clearFilters')}</Button>}
+            <Text align="center">
+              {filtered
+                ? filterState.queue && !filterState.channel
+                  ? t('inbox.queueDone')
+                  : t('inbox.noMatch')
+                : noChannel
+                  ? t('inbox.emptyNoChannel')
+                  : filterState.queue === 'todo'
+                    ? t('inbox.queueDone')
+                    : t('inbox.empty')}
+            </Text>
+            {filtered && <Button onClick={clearFilters}>{filterState.queue ? t('inbox.backToQueue') : t('inbox.clearFilters')}</Button>}
             {!filtered && noChannel && isAdmin && (
               <Button appearance="primary" onClick={() => go('settings', 'channels')} data-testid="inbox-empty-setup">
                 {t('inbox.setUpChannels')}

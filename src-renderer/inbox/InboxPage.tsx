@@ -4,6 +4,7 @@ import { useInbox } from '../state/inbox';
 import { ConversationView } from '../conversation/ConversationView';
 import { InboxList } from './InboxList';
 import { InboxToolbar } from './InboxToolbar';
+import { QueueChips } from './QueueChips';
 import { SearchResults } from './SearchResults';
 import { Button, Tooltip } from '@fluentui/react-components';
 import { KeyboardRegular, PersonAddRegular } from '@fluentui/react-icons';
@@ -51,6 +52,7 @@ export function InboxPage() {
           <Button appearance="subtle" icon={<KeyboardRegular />} onClick={() => setHelp(true)} />
         </Tooltip>
       </InboxToolbar>
+      {!query && <QueueChips />}
       <div className={styles.split}>
         <div className={styles.listColumn}>{query ? <SearchResults query={query} /> : <InboxList />}</div>
         <ConversationView conversationId={selectedId} />

@@ -42,7 +42,9 @@ const useStyles = makeStyles({
   unreadText: { color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold },
   meta: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase200, minWidth: 0, whiteSpace: 'nowrap' },
   badge: { flexShrink: 0 },
-  assignee: { marginLeft: 'auto', color: tokens.colorNeutralForeground3 },
+  // The due text gives way last: the officer's name is cut first, then the due time, never the row's width.
+  due: { flexShrink: 1 },
+  assignee: { marginLeft: 'auto', color: tokens.colorNeutralForeground3, flexShrink: 3 },
   dot: { width: '8px', height: '8px', borderRadius: '50%', backgroundColor: tokens.colorBrandBackground, flexShrink: 0, alignSelf: 'center' },
   placeholder: { height: '12px', borderRadius: '4px', backgroundColor: tokens.colorNeutralBackground3, width: '60%', marginTop: '8px' },
 });
@@ -90,7 +92,11 @@ export function InboxRow(props: { item: ConversationSummary; selected: boolean; 
           <span className={styles.badge}>
             <StatusBadge status={item.status} />
           </span>
-          {due.text && <DueText level={due.level} text={due.text} title={item.slaDueAt === null ? undefined : formatDateTime(item.slaDueAt, language)} />}
+          {due.text && (
+            <span className={mergeClasses(styles.ellipsis, styles.due)}>
+              <DueText level={due.level} text={due.text} title={item.slaDueAt === null ? undefined : formatDateTime(item.slaDueAt, language)} />
+            </span>
+          )}
           <span className={mergeClasses(styles.ellipsis, styles.assignee)}>{item.assigneeName ?? t('inbox.unassigned')}</span>
         </span>
       </span>

@@ -1,4 +1,4 @@
-import { Dropdown, makeStyles, Option, SearchBox, ToggleButton, tokens } from '@fluentui/react-components';
+import { Dropdown, makeStyles, Option, SearchBox, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Channel, ConversationStatus, InboxSort } from '../../src-preload/contract';
@@ -19,7 +19,6 @@ const useStyles = makeStyles({
   statusList: { minWidth: '240px' },
   channel: { minWidth: '150px' },
   sort: { minWidth: '170px' },
-  toggles: { display: 'flex', gap: tokens.spacingHorizontalS },
   // The search group keeps its landmark without breaking the one-row flex layout.
   filters: { display: 'contents' },
   actions: { marginLeft: 'auto', display: 'flex', gap: tokens.spacingHorizontalXS },
@@ -35,8 +34,7 @@ export function InboxToolbar(props: { children?: ReactNode }) {
     useShallow((state) => ({
       statuses: state.statuses,
       channel: state.channel,
-      mine: state.mine,
-      overdue: state.overdue,
+      queue: state.queue,
       sort: state.sort,
       query: state.query,
     })),
@@ -54,7 +52,7 @@ export function InboxToolbar(props: { children?: ReactNode }) {
   useEffect(() => stopTyping, []);
 
   const statusText = s.statuses.length === 0 ? '' : s.statuses.map((x) => t(`status.${x}`)).join(', ');
-  const sortLabel: Record<InboxSort, string> = { due: t('inbox.sortDue'), activity: t('inbox.sortActivity') };
+  const sortLabel: Record<InboxSort, string> = { queue: t('inbox.sortQueue'), due: t('inbox.sortDue'), activity: t('inbox.sortActivity') };
 
   return (
     <div className={styles.root}>
@@ -108,14 +106,6 @@ export function InboxToolbar(props: { children?: ReactNode }) {
             </Option>
           ))}
         </Dropdown>
-        <div className={styles.toggles}>
-          <ToggleButton checked={s.mine} onClick={actions.toggleMine} shape="circular">
-            {t('inbox.mine')}
-          </ToggleButton>
-          <ToggleButton checked={s.overdue} onClick={actions.toggleOverdue} shape="circular">
-            {t('inbox.overdue')}
-          </ToggleButton>
-        </div>
         <Dropdown
           className={styles.sort}
           aria-label={t('inbox.sort')}
@@ -123,6 +113,7 @@ export function InboxToolbar(props: { children?: ReactNode }) {
           selectedOptions={[s.sort]}
           onOptionSelect={(_, data) => data.optionValue && actions.setSort(data.optionValue as InboxSort)}
         >
+          <Option value="queue">{t('inbox.sortQueue')}</Option>
           <Option value="due">{t('inbox.sortDue')}</Option>
           <Option value="activity">{t('inbox.sortActivity')}</Option>
         </Dropdown>

@@ -22,13 +22,30 @@ const ICONS: Record<PageId, ReactElement> = {
   settings: <SettingsRegular />,
 };
 
+/** Screens narrower than this (the office's 1366×768 and up to 1600 wide) get the compact layout. */
+const NARROW = '@media (max-width: 1599px)';
+
 const useStyles = makeStyles({
   frame: { height: '100%', display: 'flex', flexDirection: 'column', backgroundColor: tokens.colorNeutralBackground2 },
   banner: { borderRadius: 0, flexShrink: 0 },
   body: { flexGrow: 1, display: 'flex', minHeight: 0 },
-  nav: { width: '240px', flexShrink: 0, borderRight: `1px solid ${tokens.colorNeutralStroke2}` },
+  // Below a wide screen the menu is icons only: at 1366×768 its 240px belong to the conversation.
+  // The label stays in the accessible name (clipped, not removed); the title shows it on hover.
+  nav: {
+    width: '240px',
+    flexShrink: 0,
+    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+    [NARROW]: { width: '60px', minWidth: '60px' },
+  },
+  navItem: { [NARROW]: { position: 'relative', justifyContent: 'center', paddingLeft: 0, paddingRight: 0 } },
   navIcon: { fontSize: '20px', display: 'inline-flex' },
-  navLabel: { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', flexGrow: 1 },
+  navLabel: {
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    flexGrow: 1,
+    [NARROW]: { position: 'absolute', width: '1px', height: '1px', clipPath: 'inset(50%)' },
+  },
   content: { flexGrow: 1, minWidth: 0, display: 'flex', flexDirection: 'column' },
   unread: {
     marginLeft: 'auto',
@@ -40,6 +57,7 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
     textAlign: 'center',
     lineHeight: '20px',
+    [NARROW]: { position: 'absolute', top: '2px', right: '4px', minWidth: '16px', padding: '0 4px', lineHeight: '16px', fontSize: tokens.fontSizeBase100 },
   },
 });
 
@@ -84,7 +102,7 @@ export function AppFrame() {
         >
           <NavDrawerBody>
             {pages.map((p) => (
-              <NavItem key={p.id} value={p.id} icon={<span className={styles.navIcon}>{ICONS[p.id]}</span>}>
+              <NavItem key={p.id} value={p.id} className={styles.navItem} title={t(p.label)} icon={<span className={styles.navIcon}>{ICONS[p.id]}</span>}>
                 <span className={styles.navLabel}>{t(p.label)}</span>
                 {p.id === 'inbox' && unread > 0 && (
                   <span className={styles.unread} aria-label={t('inbox.unread', { n: unread })}>

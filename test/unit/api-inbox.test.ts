@@ -84,7 +84,14 @@ describe('inbox', () => {
     expect(await list('due_today')).toEqual([dueToday]);
     expect(await list('mine')).toEqual([3]);
     // Unread or new first (by due, no due last), then the read ones.
-    expect((await core.must('inbox.list', { filter: { queue: 'todo' }, sort: 'queue' })).items.map((c) => c.id)).toEqual([2, 1, dueTomorrow, 3, fresh, dueToday]);
+    expect((await core.must('inbox.list', { filter: { queue: 'todo' }, sort: 'queue' })).items.map((c) => c.id)).toEqual([
+      2,
+      1,
+      dueTomorrow,
+      3,
+      fresh,
+      dueToday,
+    ]);
     // A channel narrows a chip's list.
     expect((await core.must('inbox.list', { filter: { queue: 'unassigned', channel: 'telegram' } })).items.map((c) => c.id)).toEqual([1]);
   });

@@ -132,6 +132,35 @@ describe('acknowledgement and out-of-hours reply', () => {
     expect(replies[0]!.text).toContain('mulai Selasa, 1 Desember 2026 pukul 08.00 WITA');
   });
 
+  it('no "we are closed" notice to a requester an officer is answering: not in a closed period with an officer reply, not within the hour after one', async () => {
+    const { conversationId: id } = ingest(core.services, mail('Permohonan data inflasi Singaraja'));
+    const ticket = row(id).ticket as string;
+    const notices = () => outbox().filter((p) => p.kind === 'auto_reply');
+    // Days pass between the steps: the officer signs in again each time (the session would have expired).
+    const reply = async (text: string) => {
+      await core.must('auth.login', { username: ADMIN.username, password: ADMIN.password });
+      await core.must('messages.send', { conversationId: id, text });
+    };
+    // Tuesday 16.00: closed, but an officer stayed late and answers.
+    now = wita(2026, 12, 1, 16);
+    await reply('Baik, datanya kami kirim besok pagi.');
+    now = wita(2026, 12, 1, 16, 6);
+    ingest(core.services, mail('Terima kasih, Pak.', { mode: 'explicit', ticket }));
+    now = wita(2026, 12, 1, 19, 30); // hours later, same closed period: the officer is still the last word
+    ingest(core.services, mail('Satu lagi: data per kecamatan juga ada?', { mode: 'explicit', ticket }));
+    expect(notices()).toEqual([]);
+    // Wednesday evening: a new closed period with no officer in it → the notice.
+    now = wita(2026, 12, 2, 17);
+    ingest(core.services, mail('Halo, ada kabar?', { mode: 'explicit', ticket }));
+    expect(notices()).toHaveLength(1);
+    // Thursday 15.20 (open) an officer answers; 15.40 (closed) the requester replies: 20 minutes later, no notice.
+    now = wita(2026, 12, 3, 15, 20);
+    await reply('Berikut tabelnya.');
+    now = wita(2026, 12, 3, 15, 40);
+    ingest(core.services, mail('Sudah saya terima, terima kasih.', { mode: 'explicit', ticket }));
+    expect(notices()).toHaveLength(1);
+  });
+
   it('on Telegram, the out-of-hours notice and the acknowledgement together still fit in 8 lines', () => {
     now = wita(2026, 11, 28, 10); // Saturday
     ingest(core.services, tg('Selamat pagi, saya perlu data inflasi Singaraja 2025'));

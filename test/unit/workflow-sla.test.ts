@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ingest } from '../../src-main/core/inbound/ingest';
 import type { InboundMessage } from '../../src-main/core/inbound/types';
-import { ADMIN, startCoreWithAdmin, type TestCore } from '../helpers/core';
+import { ADMIN, memorySession, startCoreWithAdmin, type TestCore } from '../helpers/core';
 
 /** An instant given in WITA (UTC+8). */
 const wita = (y: number, mo: number, d: number, h: number, mi = 0) => Date.UTC(y, mo - 1, d, h - 8, mi);
@@ -183,6 +183,22 @@ describe('SLA through the handlers (due instants written by hand)', () => {
     // A reply to the one only read takes it up too: it is this officer's and no longer new.
     await core.must('messages.send', { conversationId: a, text: 'Selamat pagi, mohon lengkapi identitas Anda.' });
     expect(await core.must('conversations.get', { id: a })).toMatchObject({ status: 'awaiting_requirements', assigneeName: 'Admin PST' });
+  });
+
+  it("taking a colleague's consultation needs the officer's confirmation and names whose it was", async () => {
+    await start(wita(2026, 11, 23, 10));
+    await core.must('officers.create', { username: 'made', displayName: 'Made Sukarta', role: 'officer', password: 'sandi-made-12345' });
+    const made = memorySession();
+    await core.must('auth.login', { username: 'made', password: 'sandi-made-12345' }, made);
+    const id = ingest(core.services, mail('<t1@x>', 'Mohon data IPM Buleleng 2024', now)).conversationId;
+    await core.must('conversations.claim', { id });
+    expect(await core.call('conversations.claim', { id }, made)).toMatchObject({ ok: false, error: { kind: 'conflict', code: 'conversations.taken' } });
+    expect(await core.must('conversations.get', { id })).toMatchObject({ assigneeName: 'Admin PST' });
+    expect(await core.must('conversations.claim', { id, takeOver: true }, made)).toMatchObject({ assigneeName: 'Made Sukarta' });
+    const timeline = (await core.must('messages.list', { conversationId: id })).filter((m) => m.direction === 'activity').map((m) => m.text);
+    expect(timeline).toEqual(expect.arrayContaining(['Diambil alih dari Admin PST', 'Ditangani oleh Made Sukarta']));
+    // Taking one's own again, or one nobody has, needs no confirmation.
+    expect(await core.must('conversations.claim', { id }, made)).toMatchObject({ assigneeName: 'Made Sukarta' });
   });
 
   it('validates requester fields: email format, WhatsApp numbers normalized to +62', async () => {

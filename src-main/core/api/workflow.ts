@@ -25,9 +25,9 @@ const audited = (input: { id: number }, _out: unknown, detailOf?: unknown) => ({
 export const workflowHandlers = {
   'conversations.claim': mutation<'conversations.claim'>({
     access: 'officer',
-    input: z.strictObject({ id }),
+    input: z.strictObject({ id, takeOver: z.boolean().optional() }),
     run: (input, { core, officer }) => {
-      flow.claim(core, input.id, actorOf(officer));
+      flow.claim(core, input.id, actorOf(officer), input.takeOver === true);
       return detail(core, input.id);
     },
     audit: (input) => audited(input, null),

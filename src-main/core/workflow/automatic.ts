@@ -94,7 +94,9 @@ export function sendAcknowledgement(core: CoreServices, m: InboundFacts): number
   if (claimed === 0) return null;
   // A chat channel's intake dialogue asks each missing requirement right after: listing them here too doubles the first contact.
   const values = { ...placeholdersFor(core, m.conversationId), ...(ASKS_REQUIREMENTS_NEXT.has(m.channel) ? { kekurangan: '' } : {}) };
-  const period = closedPeriod(core, m.receivedAt);
+  // The ticket is always acknowledged; "we are closed" only when no officer is answering this requester right now.
+  const closed = closedPeriod(core, m.receivedAt);
+  const period = closed !== null && !officerAnswering(core, m.conversationId, closed) ? closed : null;
   const parts = [
     period ? renderTemplate(systemTemplateBody(core.db, 'out_of_hours'), values) : null,
     renderTemplate(systemTemplateBody(core.db, 'ack'), values),
@@ -119,11 +121,31 @@ function closedPeriod(core: CoreServices, receivedAt: number): string | null {
   return key !== null && !calendar.isOpen(core.now()) ? key : null;
 }
 
-/** The out-of-hours reply to a message on an existing conversation: once per closed period. */
+/** After an officer's reply, this long the requester is in a conversation with a person: no notice says nobody is there. */
+export const OFFICER_REPLY_QUIET_MS = 60 * 60_000;
+
+/**
+ * An officer is answering this requester out of hours: a reply of theirs (on any of the requester's
+ * consultations) in this same closed period, or within the quiet time before now. An out-of-hours
+ * notice then would contradict the person the requester is talking to.
+ */
+function officerAnswering(core: CoreServices, conversationId: number, period: string): boolean {
+  const last = core.db
+    .prepare(
+      `SELECT max(m.created_at) AS at FROM messages m JOIN conversations c ON c.id = m.conversation_id
+        WHERE c.requester_id = (SELECT requester_id FROM conversations WHERE id = ?)
+          AND m.direction = 'outgoing' AND m.author_officer_id IS NOT NULL`,
+    )
+    .get(conversationId) as { at: number | null };
+  if (last.at === null) return false;
+  return core.now() - last.at <= OFFICER_REPLY_QUIET_MS || serviceCalendar(core.db).closedPeriodKey(last.at) === period;
+}
+
+/** The out-of-hours reply to a message on an existing conversation: once per closed period, never while an officer is answering. */
 export function sendOutOfHoursReply(core: CoreServices, m: InboundFacts): number | null {
   if (m.automated || m.channel === 'manual' || tooOld(core, m)) return null;
   const period = closedPeriod(core, m.receivedAt);
-  if (!period) return null;
+  if (!period || officerAnswering(core, m.conversationId, period)) return null;
   const claimed = core.db
     .prepare("UPDATE conversations SET auto_reply_period = ? WHERE id = ? AND coalesce(auto_reply_period, '') <> ?")
     .run(period, m.conversationId, period).changes;

@@ -1,4 +1,12 @@
-import type { ConversationDetail, ConversationStatus, ConversationSummary, InboxCounts, InboxFilter, InboxQueue, InboxSort } from '../../../src-preload/contract';
+import type {
+  ConversationDetail,
+  ConversationStatus,
+  ConversationSummary,
+  InboxCounts,
+  InboxFilter,
+  InboxQueue,
+  InboxSort,
+} from '../../../src-preload/contract';
 import { ratingsOf } from './ratings';
 import { serviceCalendar } from '../calendar/cache';
 import { WORKFLOW_COLUMNS, withWorkflow, type WorkflowRawColumns } from './view';
@@ -82,7 +90,7 @@ function where(q: InboxQuery): { sql: string; params: (string | number)[] } {
 
 const ORDER: Record<InboxSort, string> = {
   // What nobody has read or taken up yet comes first; then what is due soonest.
-  queue: '(c.status = \'new\' OR c.unread_count > 0) DESC, c.inbox_due, c.id',
+  queue: "(c.status = 'new' OR c.unread_count > 0) DESC, c.inbox_due, c.id",
   due: 'c.inbox_due, c.id',
   activity: 'c.last_message_at DESC, c.id DESC',
 };
@@ -120,7 +128,9 @@ export const conversationQueries = (db: Db) => {
     /** The chips of the work queue, all from one pass over the open consultations. */
     counts(officerId: number, now: number): InboxCounts {
       const sums = QUEUES.map((queue) => `coalesce(sum(${QUEUE_SQL[queue]}), 0) AS ${queue}`).join(', ');
-      return db.prepare(`SELECT ${sums} FROM conversations c WHERE c.automated = 0 AND ${OPEN_SQL}`).get({ now, dayEnd: endOfWitaDay(now), me: officerId }) as InboxCounts;
+      return db
+        .prepare(`SELECT ${sums} FROM conversations c WHERE c.automated = 0 AND ${OPEN_SQL}`)
+        .get({ now, dayEnd: endOfWitaDay(now), me: officerId }) as InboxCounts;
     },
 
     /** The "Belum dibaca" chip's predicate, for the badge and the window title. */

@@ -39,9 +39,15 @@ export function checkRequirements(core: CoreServices, row: WorkflowRow, actor: A
     changeStatus(core, row, 'awaiting_requirements', actor, `belum lengkap: ${missing.map((m) => REQUIREMENT_LABELS[m]).join(', ')}`);
 }
 
-export function claim(core: CoreServices, conversationId: number, actor: Actor & { officerId: number }): void {
+/** A colleague's consultation is taken only when the officer confirmed it (`takeOver`); the timeline names whose it was. */
+export function claim(core: CoreServices, conversationId: number, actor: Actor & { officerId: number }, takeOver = false): void {
   const row = loadConversation(core.db, conversationId);
-  if (row.assignee_id !== null && row.assignee_id !== actor.officerId) throw conflict({ code: 'conversations.taken' });
+  const colleague = row.assignee_id !== null && row.assignee_id !== actor.officerId ? row.assignee_id : null;
+  if (colleague !== null && !takeOver) throw conflict({ code: 'conversations.taken' });
+  if (colleague !== null) {
+    const from = core.db.prepare('SELECT display_name AS name FROM officers WHERE id = ?').get(colleague) as { name: string };
+    writeActivity(core.db, row.id, `Diambil alih dari ${from.name}`, { event: 'taken_over', fromOfficerId: colleague, officerId: actor.officerId }, core.now());
+  }
   assign(core, row, actor.officerId, actor);
   checkRequirements(core, row, actor);
 }

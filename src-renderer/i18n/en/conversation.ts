@@ -151,6 +151,10 @@ export const conversationEn: Translation<typeof conversationId> = {
 
   'actions.label': 'Consultation actions',
   'actions.claim': 'Claim',
+  'actions.reply': 'Reply',
+  'actions.takeOverTitle': 'Take over this consultation?',
+  'actions.takeOverBody': '{name} is handling this consultation. If you take it over, it becomes yours and its history records "Taken over from {name}".',
+  'actions.takeOver': 'Take over',
   'actions.assign': 'Assign',
   'actions.release': 'Release from me',
   'actions.requirementsOn': 'Requirements complete',

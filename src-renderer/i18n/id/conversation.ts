@@ -149,6 +149,11 @@ export const conversationId = {
 
   'actions.label': 'Tindakan konsultasi',
   'actions.claim': 'Ambil',
+  'actions.reply': 'Balas',
+  'actions.takeOverTitle': 'Ambil alih konsultasi ini?',
+  'actions.takeOverBody':
+    'Konsultasi ini sedang ditangani {name}. Jika diambil alih, konsultasi menjadi tanggung jawab Anda dan riwayatnya mencatat "Diambil alih dari {name}".',
+  'actions.takeOver': 'Ambil alih',
   'actions.assign': 'Tugaskan',
   'actions.release': 'Lepaskan dari saya',
   'actions.requirementsOn': 'Persyaratan lengkap',
