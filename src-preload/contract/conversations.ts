@@ -173,6 +173,8 @@ export interface ConversationsMethods {
     output: MessageView[];
   };
   'search.messages': { input: { query: string; limit?: number }; output: SearchHit[] };
+  /** The consultation whose ticket the search box holds (whole, without prefix, or day and number), if any. */
+  'search.ticket': { input: { query: string }; output: { conversationId: number; ticket: string } | null };
   /** An officer's reply: recorded as pending and sent through the durable outbox. */
   'messages.send': {
     input: { conversationId: number; text: string; attachments?: OutgoingAttachment[] };

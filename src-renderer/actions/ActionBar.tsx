@@ -85,12 +85,18 @@ export function ActionBar(props: {
     <div className={styles.root}>
       <Toolbar size="small" className={styles.toolbar} aria-label={t('actions.label')} data-testid="action-bar">
         {open && !mine && (
-          <Button size="small" appearance={next === 'claim' ? 'primary' : 'secondary'} icon={<HandRightRegular />} onClick={claim}>
+          <Button
+            size="small"
+            appearance={next === 'claim' ? 'primary' : 'secondary'}
+            icon={<HandRightRegular />}
+            onClick={claim}
+            data-testid={next === 'claim' ? 'next-action' : undefined}
+          >
             {t('actions.claim')}
           </Button>
         )}
         {next === 'reply' && (
-          <Button size="small" appearance="primary" icon={<ArrowReplyRegular />} onClick={requestReply}>
+          <Button size="small" appearance="primary" icon={<ArrowReplyRegular />} onClick={requestReply} data-testid="next-action">
             {t('actions.reply')}
           </Button>
         )}
@@ -111,7 +117,13 @@ export function ActionBar(props: {
           </Button>
         )}
         {open && (
-          <Button size="small" appearance={next === 'resolve' ? 'primary' : 'secondary'} icon={<CheckmarkCircleRegular />} onClick={() => setDialog('resolve')}>
+          <Button
+            size="small"
+            appearance={next === 'resolve' ? 'primary' : 'secondary'}
+            icon={<CheckmarkCircleRegular />}
+            onClick={() => setDialog('resolve')}
+            data-testid={next === 'resolve' ? 'next-action' : undefined}
+          >
             {t('actions.resolve')}
           </Button>
         )}

@@ -47,7 +47,13 @@ const useStyles = makeStyles({
   spacer: { flexGrow: 1 },
   actionsRow: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalS },
   grow: { flexGrow: 1, minWidth: 0 },
-  body: { flexGrow: 1, minHeight: 0, display: 'flex' },
+  body: { flexGrow: 1, minHeight: 0, display: 'flex', position: 'relative' },
+  // Beside the thread on a wide screen; below 1600px a drawer over it, so the thread keeps its width.
+  panel: {
+    display: 'flex',
+    minHeight: 0,
+    '@media (max-width: 1599px)': { position: 'absolute', top: 0, right: 0, bottom: 0, zIndex: 5, boxShadow: tokens.shadow28 },
+  },
   main: { flexGrow: 1, minWidth: 0, display: 'flex', flexDirection: 'column' },
   empty: {
     margin: 'auto',
@@ -149,7 +155,11 @@ export function ConversationView(props: { conversationId: number | null }) {
           />
           <Composer key={detail.id} conversation={detail} onSent={() => void data.reload()} />
         </div>
-        {panel && <RequesterPanel key={detail.id} conversation={detail} onChanged={data.setDetail} />}
+        {panel && (
+          <div className={styles.panel}>
+            <RequesterPanel key={detail.id} conversation={detail} onChanged={data.setDetail} />
+          </div>
+        )}
       </div>
     </section>
   );

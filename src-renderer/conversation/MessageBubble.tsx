@@ -36,7 +36,25 @@ const useStyles = makeStyles({
     boxShadow: 'none',
   },
   failedBubble: { border: `1px solid ${tokens.colorPaletteRedBorder2}` },
-  activity: { alignSelf: 'center', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, textAlign: 'center', maxWidth: '90%' },
+  // A system event is one line; a click shows the whole of it. The thread is for what people said.
+  activity: {
+    alignSelf: 'center',
+    maxWidth: '90%',
+    minWidth: 0,
+    border: 'none',
+    background: 'none',
+    padding: `0 ${tokens.spacingHorizontalS}`,
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase200,
+    fontFamily: 'inherit',
+    textAlign: 'center',
+    cursor: 'pointer',
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+  },
+  activityOpen: { whiteSpace: 'normal' },
   meta: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -87,13 +105,7 @@ export const MessageBubble = memo(function MessageBubble(props: { message: Messa
   const quote = useAction();
   const time = formatDateTime(m.createdAt, language);
 
-  if (m.direction === 'activity') {
-    return (
-      <div className={styles.activity} data-testid="message" data-direction="activity">
-        {m.text} · {time}
-      </div>
-    );
-  }
+  if (m.direction === 'activity') return <ActivityLine text={m.text} time={time} />;
 
   async function toggleQuoted() {
     if (quoted === undefined) {
@@ -181,3 +193,22 @@ export const MessageBubble = memo(function MessageBubble(props: { message: Messa
     </article>
   );
 });
+
+/** One timeline event ("Status diubah …", "Ditangani oleh …") on one line, whole on a click. */
+function ActivityLine(props: { text: string; time: string }) {
+  const styles = useStyles();
+  const [open, setOpen] = useState(false);
+  return (
+    <button
+      type="button"
+      className={mergeClasses(styles.activity, open && styles.activityOpen)}
+      aria-expanded={open}
+      title={open ? undefined : `${props.text} · ${props.time}`}
+      onClick={() => setOpen(!open)}
+      data-testid="message"
+      data-direction="activity"
+    >
+      {props.text} · {props.time}
+    </button>
+  );
+}

@@ -1,5 +1,6 @@
 import { Button, makeStyles, mergeClasses, MessageBar, MessageBarBody, Spinner, Text, tokens } from '@fluentui/react-components';
-import { ArrowLeftRegular, PersonRegular } from '@fluentui/react-icons';
+import { ArrowLeftRegular, PersonRegular, TicketDiagonalRegular } from '@fluentui/react-icons';
+import { useEffect } from 'react';
 import { useCall } from '../api/use-call';
 import { formatShort } from '../format/time';
 import { useLanguage, useT } from '../i18n';
@@ -58,7 +59,13 @@ export function SearchResults(props: { query: string }) {
   // A new query shows "searching" rather than the previous query's results.
   const hits = messages.loading ? null : messages.data;
   const people = lookForPeople && !requesters.loading ? (requesters.data?.filter((p) => p.latestConversationId !== null) ?? []) : [];
-  const error = (!messages.loading && messages.error?.message) || (lookForPeople && !requesters.loading && requesters.error?.message) || null;
+  // A ticket typed whole (or its day and number) opens that consultation at once.
+  const ticket = useCall('search.ticket', { query: props.query });
+  const found = ticket.loading ? null : ticket.data;
+  useEffect(() => {
+    if (found) select(found.conversationId);
+  }, [found, select]);
+  const error = found ? null : (!messages.loading && messages.error?.message) || (lookForPeople && !requesters.loading && requesters.error?.message) || null;
 
   return (
     <div className={styles.root}>
@@ -81,6 +88,24 @@ export function SearchResults(props: { query: string }) {
         <div className={styles.center}>
           <Spinner size="small" label={t('common.loading')} />
         </div>
+      )}
+      {found && (
+        <ul className={styles.people} aria-label={t('inbox.searchTicket')} data-testid="search-ticket">
+          <li>
+            <button
+              type="button"
+              className={mergeClasses(styles.hit, found.conversationId === selectedId && styles.selected)}
+              onClick={() => select(found.conversationId)}
+            >
+              <span className={styles.line}>
+                <TicketDiagonalRegular aria-hidden />
+                <Text weight="semibold" className={styles.name}>
+                  {found.ticket}
+                </Text>
+              </span>
+            </button>
+          </li>
+        </ul>
       )}
       {people.length > 0 && (
         <ul className={styles.people} aria-label={t('inbox.searchPeople')} data-testid="search-people">

@@ -57,7 +57,7 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
     textAlign: 'center',
     lineHeight: '20px',
-    [NARROW]: { position: 'absolute', top: '2px', right: '4px', minWidth: '16px', padding: '0 4px', lineHeight: '16px', fontSize: tokens.fontSizeBase100 },
+    [NARROW]: { position: 'absolute', top: '0px', right: '2px', minWidth: '16px', padding: '0 4px', lineHeight: '16px', fontSize: tokens.fontSizeBase100 },
   },
 });
 

@@ -34,31 +34,52 @@ test('populated inbox: rows, SLA colours, filters, conversation, unread title, s
   await expect(page).toHaveTitle(`(${seeded.unread}) PST Console`);
   await expect(page.locator('[data-testid="inbox-row"][data-unread="true"]')).toHaveCount(seeded.unread);
 
+  // The work queue: every chip counts what its list shows (the seed: 5 open, 1 new, 3 unread, 1
+  // overdue, 1 waiting, 2 taken by the admin, 3 by nobody); the badge is the "Belum dibaca" chip.
+  const chip = (name: string) => page.getByTestId(`queue-${name}`);
+  await expect(chip('todo')).toHaveText('Perlu ditangani5');
+  await expect(chip('new')).toHaveText('Baru1');
+  await expect(chip('unread')).toHaveText(`Belum dibaca${seeded.unread}`);
+  await expect(chip('overdue')).toHaveText('Terlambat1');
+  await expect(chip('waiting')).toHaveText('Menunggu pengguna1');
+  await expect(chip('mine')).toHaveText('Milik saya2');
+  await expect(chip('unassigned')).toHaveText('Belum diambil3');
+  // Unread and new first (by due), then the rest: Made (unread, due in 6 h), Nyoman and Gede (unread, no clock yet), Kadek, Putu.
+  await expect(rows.nth(0)).toContainText('Made Wirawan');
+  await expect(rows.nth(3)).toContainText('Kadek Ayu Lestari');
+  await shot(page, '20-inbox-populated');
+
   // Sorted by due: the overdue one first (red), then the one due within a day (amber).
+  await page.getByRole('combobox', { name: 'Urutkan' }).click();
+  await page.getByRole('option', { name: 'Tenggat' }).click();
   await expect(rows.nth(0)).toContainText('Kadek Ayu Lestari');
   // Rows show the core's service time (working hours only), so the exact figures depend on when this runs;
   // the formatting itself is covered in test/unit/renderer-logic.test.ts.
   await expect(rows.nth(0).locator('[data-due="overdue"]')).toContainText(/^Terlambat /);
   await expect(rows.nth(1).locator('[data-due]')).toContainText(/^Sisa .* kerja$/);
   await expect(rows.nth(2).locator('[data-due]')).toContainText(/^Sisa .* kerja$/);
-  await shot(page, '20-inbox-populated');
 
-  // Filters are the core's: only Telegram, then only overdue.
+  // Filters are the core's: only email, then only overdue.
   await page.getByRole('combobox', { name: 'Kanal' }).click();
   await page.getByRole('option', { name: 'Email' }).click();
   await expect(rows).toHaveCount(2);
   await expect(page.getByTestId('inbox-total')).toHaveText('2 konsultasi');
   await page.getByRole('combobox', { name: 'Kanal' }).click();
   await page.getByRole('option', { name: 'Semua kanal' }).click();
-  await page.getByRole('button', { name: 'Terlambat', exact: true }).click();
+  await chip('overdue').click();
   await expect(rows).toHaveCount(1);
-  await page.getByRole('button', { name: 'Terlambat', exact: true }).click();
+  await chip('overdue').click();
   await expect(rows).toHaveCount(seeded.conversations);
+  await chip('mine').click();
+  await expect(rows).toHaveCount(2);
+  await chip('todo').click();
   await page.getByRole('combobox', { name: 'Status' }).click();
   await page.getByRole('menuitemcheckbox', { name: 'Diproses' }).click();
   await page.getByRole('menuitemcheckbox', { name: 'Baru' }).click();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('combobox', { name: 'Status' })).toHaveText('Diproses, Baru');
+  // A status choice is the "Semua konsultasi" view: no chip is on.
+  await expect(chip('todo')).toHaveAttribute('aria-pressed', 'false');
   await expect(rows).toHaveCount(3);
   await page.getByRole('combobox', { name: 'Status' }).click();
   await page.getByRole('menuitemcheckbox', { name: 'Diproses' }).click();
@@ -66,13 +87,21 @@ test('populated inbox: rows, SLA colours, filters, conversation, unread title, s
   await page.keyboard.press('Escape');
   await expect(rows).toHaveCount(seeded.conversations);
 
+  // Reading a new consultation takes nothing: it stays new and nobody's, only its unread mark goes.
+  await rows.filter({ hasText: 'Gede Pramana' }).click();
+  await expect(page.getByTestId('conversation-pane')).toContainText('Gede Pramana');
+  await expect(chip('unread')).toHaveText(`Belum dibaca${seeded.unread - 1}`);
+  await expect(chip('new')).toHaveText('Baru1');
+  await expect(chip('unassigned')).toHaveText('Belum diambil3');
+  await expect(page.getByTestId('next-action')).toHaveText('Ambil');
+
   // Opening an unread conversation: its timeline, and it is marked read (title follows, live).
   const unreadRow = page.locator('[data-testid="inbox-row"][data-unread="true"]').filter({ hasText: 'Nyoman Arta' });
   await unreadRow.click();
   const pane = page.getByTestId('conversation-pane');
   await expect(pane).toContainText('Nyoman Arta');
   await expect(pane.getByTestId('message').filter({ hasText: 'persentase penduduk miskin' })).toContainText('WITA');
-  await expect(page).toHaveTitle(`(${seeded.unread - 1}) PST Console`);
+  await expect(page).toHaveTitle(`(${seeded.unread - 2}) PST Console`);
   await expect(rows.filter({ hasText: 'Nyoman Arta' })).toHaveAttribute('data-unread', 'false');
   await rows.filter({ hasText: 'Kadek Ayu Lestari' }).click();
   // Both incoming messages, oldest first (the core may add its own replies and activities).

@@ -34,6 +34,9 @@ test('demo: printed login, MODE LATIHAN banner, seeded history, a new consultati
   await page.getByRole('button', { name: 'Masuk' }).click();
 
   await expect(page.getByTestId('training-banner')).toContainText('MODE LATIHAN');
+  // The console opens on the work queue; the seeded history is under "Semua konsultasi".
+  await expect(page.getByTestId('queue-todo')).toHaveAttribute('aria-pressed', 'true');
+  await page.getByTestId('queue-all').click();
   const total = page.getByTestId('inbox-total');
   await expect(total).toHaveText(/^\d[\d.]* konsultasi$/);
   const seeded = Number((await total.innerText()).replace(/\D/g, ''));

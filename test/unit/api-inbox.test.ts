@@ -96,6 +96,15 @@ describe('inbox', () => {
     expect((await core.must('inbox.list', { filter: { queue: 'unassigned', channel: 'telegram' } })).items.map((c) => c.id)).toEqual([1]);
   });
 
+  it('finds a consultation by the ticket typed whole, without its prefix, or as day and number', async () => {
+    // The first consultation of 23 November 2026 (T0 is that day, 10.00 WITA).
+    expect(await core.must('search.ticket', { query: 'KONS-5108-20261123-0001' })).toEqual({ conversationId: 1, ticket: 'KONS-5108-20261123-0001' });
+    expect(await core.must('search.ticket', { query: '20261123-3' })).toEqual({ conversationId: 3, ticket: 'KONS-5108-20261123-0003' });
+    expect(await core.must('search.ticket', { query: '23/11 0002' })).toEqual({ conversationId: 2, ticket: 'KONS-5108-20261123-0002' });
+    expect(await core.must('search.ticket', { query: '23/11 0099' })).toBeNull();
+    expect(await core.must('search.ticket', { query: 'penduduk Sukasada' })).toBeNull();
+  });
+
   it('shows the name the channel gives until the requester states one', async () => {
     const { conversationId: id } = ingest(core.services, {
       channel: 'telegram',

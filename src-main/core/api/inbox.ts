@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { invalidInput, notFound } from '../errors';
 import { conversationQueries } from '../workflow/conversation-queries';
 import { messageQueries, toFtsQueries } from '../store/queries/messages';
+import { ticketFromQuery } from '../domain/ticket';
 import type { HandlerMap } from './define';
 import { mutation, query } from './define';
 import { channel, empty, id, limit, status } from './schemas';
@@ -88,6 +89,18 @@ export const inboxHandlers = {
       const fts = toFtsQueries(input.query);
       if (!fts) throw invalidInput({ code: 'conversations.search_empty' });
       return messageQueries(core.db).search(fts, input.limit ?? 50);
+    },
+  }),
+
+  'search.ticket': query<'search.ticket'>({
+    access: 'officer',
+    input: z.strictObject({ query: z.string().max(200) }),
+    run: (input, { core }) => {
+      const ticket = ticketFromQuery(input.query, core.now());
+      if (!ticket) return null;
+      // Hidden automated mail has OTOMATIS- references, never a KONS- ticket: nothing to exclude here.
+      const row = core.db.prepare('SELECT id FROM conversations WHERE ticket = ?').get(ticket) as { id: number } | undefined;
+      return row ? { conversationId: row.id, ticket } : null;
     },
   }),
 } satisfies HandlerMap;

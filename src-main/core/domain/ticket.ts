@@ -40,3 +40,28 @@ export function nextAsideReference(db: Db, at: number): string {
   const row = counterStatement(db).get(`otomatis:${day}`) as { last: number };
   return `OTOMATIS-${day}-${String(row.last).padStart(4, '0')}`;
 }
+
+const FULL_OR_DATED = /^\s*(?:kons)?[\s-]*(?:5108)?[\s-]*(\d{8})[\s-]+(\d{1,5})\s*$/i;
+const DAY_MONTH_AND_NUMBER = /^\s*(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?\s+(?:no\.?\s*)?(\d{1,5})\s*$/i;
+
+/**
+ * The ticket an officer typed into the search box, as it is written on paper or read out on the
+ * phone: the whole "KONS-5108-20261123-0001", without its prefix ("20261123-0001", "20261123 1"),
+ * or the day and its number ("23/11 0001", "23-11-2026 no 1"; without a year, the latest such
+ * day not after today). Anything else is a word search: null.
+ */
+export function ticketFromQuery(text: string, now: number): string | null {
+  const seq = (n: string) => n.replace(/^0+(?=\d)/, '').padStart(4, '0');
+  const full = FULL_OR_DATED.exec(text);
+  if (full) return `KONS-${BPS_REGENCY_CODE}-${full[1]}-${seq(full[2]!)}`;
+  const short = DAY_MONTH_AND_NUMBER.exec(text);
+  if (!short) return null;
+  const day = Number(short[1]);
+  const month = Number(short[2]);
+  if (day < 1 || day > 31 || month < 1 || month > 12) return null;
+  const today = witaDay(now);
+  let year = short[3] ? Number(short[3].length === 2 ? `20${short[3]}` : short[3]) : Number(today.slice(0, 4));
+  const ymd = (y: number) => `${y}${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}`;
+  if (!short[3] && ymd(year) > today) year -= 1;
+  return `KONS-${BPS_REGENCY_CODE}-${ymd(year)}-${seq(short[4]!)}`;
+}

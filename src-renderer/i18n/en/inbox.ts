@@ -51,6 +51,7 @@ export const inboxEn: Translation<typeof inboxId> = {
   'inbox.searchResults': '{n} results for "{q}"',
   'inbox.searchNone': 'No messages match "{q}".',
   'inbox.searchPeople': 'Matching requesters',
+  'inbox.searchTicket': 'The consultation with this ticket',
   'inbox.searchPersonCount': '{n} consultations',
   'inbox.searchBack': 'Back to the list',
 };

@@ -51,6 +51,7 @@ export const inboxId = {
   'inbox.searchResults': '{n} hasil untuk "{q}"',
   'inbox.searchNone': 'Tidak ada pesan yang cocok dengan "{q}".',
   'inbox.searchPeople': 'Pengguna layanan yang cocok',
+  'inbox.searchTicket': 'Konsultasi dengan nomor tiket ini',
   'inbox.searchPersonCount': '{n} konsultasi',
   'inbox.searchBack': 'Kembali ke daftar',
 } as const;
