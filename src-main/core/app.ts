@@ -4,6 +4,7 @@ import type { HostKind } from '../../src-preload/contract';
 import { handlers } from './api';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
 import { EventBus } from './events';
+import { PresenceBoard } from './domain/presence';
 import { SecretStore, type SecretCipher } from './security/secrets';
 import type { CoreServices } from './services';
 import { AttachmentStore } from './store/attachments';
@@ -57,6 +58,11 @@ export function createCore(options: CoreOptions): Core {
     disk: new DiskWatch(options.dataDir, events, now),
     memorySessions: new MemorySessions(),
     loginThrottle: new LoginThrottle(),
+    // Through services.now: tests move the clock after the core is built.
+    presence: new PresenceBoard(
+      () => services.now(),
+      (presence) => events.emit('presence.changed', { presence }),
+    ),
     host: options.host,
     version: options.version,
     trainingMode: options.trainingMode ?? false,

@@ -1,5 +1,6 @@
 import type { Channel, HostKind } from '../../src-preload/contract';
 import type { ChannelConnector, RunningChannel } from './domain/connector';
+import type { PresenceBoard } from './domain/presence';
 import type { EventBus } from './events';
 import type { LoginThrottle } from './security/login-throttle';
 import type { MemorySessions } from './security/memory-sessions';
@@ -21,6 +22,8 @@ export interface CoreServices {
   memorySessions: MemorySessions;
   /** Wrong-password counts per typed name and caller, in memory. */
   loginThrottle: LoginThrottle;
+  /** Who has which consultation open, in every console of this core (memory only). */
+  presence: PresenceBoard;
   host: HostKind;
   version: string;
   trainingMode: boolean;

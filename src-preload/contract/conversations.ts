@@ -122,6 +122,16 @@ export type InboxQueue = 'todo' | 'new' | 'unread' | 'overdue' | 'due_today' | '
 
 export type InboxCounts = Record<InboxQueue, number>;
 
+/** An officer with a consultation open in some console, and whether they are typing a reply or note in it. */
+export interface PresenceView {
+  officerId: number;
+  name: string;
+  conversationId: number;
+  typing: boolean;
+  /** Since when it has been open there. */
+  since: number;
+}
+
 export interface InboxFilter {
   queue?: InboxQueue;
   status?: ConversationStatus[];
@@ -168,6 +178,12 @@ export interface ConversationsMethods {
   'inbox.counts': { input: Record<string, never>; output: InboxCounts };
   'conversations.get': { input: { id: number }; output: ConversationDetail };
   'conversations.markRead': { input: { id: number }; output: null };
+  /**
+   * Where this console is: the consultation open in it (null: none) and whether the officer is
+   * typing there. Sent on every change and every few seconds while open; answers everyone's.
+   */
+  'presence.set': { input: { conversationId: number | null; typing: boolean }; output: PresenceView[] };
+  'presence.list': { input: Record<string, never>; output: PresenceView[] };
   'messages.list': {
     input: { conversationId: number; beforeId?: number; limit?: number };
     output: MessageView[];
@@ -177,7 +193,12 @@ export interface ConversationsMethods {
   'search.ticket': { input: { query: string }; output: { conversationId: number; ticket: string } | null };
   /** An officer's reply: recorded as pending and sent through the durable outbox. */
   'messages.send': {
-    input: { conversationId: number; text: string; attachments?: OutgoingAttachment[] };
+    /**
+     * `seenUpToMessageId`: the newest message the officer had in view. When the requester or a
+     * colleague wrote after it, nothing is sent: conflict `messages.newer_since_opened` (n), so
+     * the officer can read first, then send again without it.
+     */
+    input: { conversationId: number; text: string; attachments?: OutgoingAttachment[]; seenUpToMessageId?: number };
     output: MessageView;
   };
   /** A private note: kept in the timeline, never sent. */

@@ -2,10 +2,13 @@
  * Push events from the core to the renderer, and the channel status they carry.
  */
 import type { Channel, CoreMessage } from './base';
+import type { PresenceView } from './conversations';
 
 export interface PushEvents {
   /** Something in the inbox list changed (new conversation, status, assignment). */
   'inbox.changed': { conversationIds: number[] };
+  /** Who has which consultation open, and who is typing: the whole (small) board each time. */
+  'presence.changed': { presence: PresenceView[] };
   /** A message was added or its delivery state changed. */
   'message.changed': { conversationId: number; messageId: number };
   /** A channel connector's state, shown to the officer. */

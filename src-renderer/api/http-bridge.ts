@@ -10,7 +10,14 @@ export interface HttpBridgeOptions {
   EventSource?: typeof EventSource;
 }
 
-const EVENT_NAMES: readonly EventName[] = ['inbox.changed', 'message.changed', 'channel.status', 'storage.status'];
+// Every push event of the contract: a new one that is not listed here fails the typecheck.
+const EVENT_NAMES = Object.keys({
+  'inbox.changed': true,
+  'message.changed': true,
+  'channel.status': true,
+  'storage.status': true,
+  'presence.changed': true,
+} satisfies Record<EventName, true>) as EventName[];
 // Calls after which the officer session is another one (or none): the event stream starts over.
 const SESSION_CHANGES = new Set<string>(['auth.login', 'auth.setupAdmin', 'auth.logout']);
 // After the stream gives up (a non-200 answer closes an EventSource for good), try again later.

@@ -6,6 +6,7 @@ import { api } from '../api/client';
 import { useAction } from '../api/use-action';
 import { useCall } from '../api/use-call';
 import { ErrorBar } from '../components/ErrorBar';
+import { reportTyping } from '../presence/presence';
 import { useT } from '../i18n';
 import { useSession } from '../state/session';
 import { DraftSaver, loadDraft, type ComposerMode, type SaveState } from './drafts';
@@ -56,7 +57,7 @@ const REPLY_FOCUS_WINDOW_MS = 3000;
 const SLASH = /(^|\s)\/([^\s/]*)$/;
 
 /** Reply or private note for one conversation: templates by `/`, files, draft kept, Ctrl+Enter. */
-export function Composer(props: { conversation: ConversationDetail; onSent(): void }) {
+export function Composer(props: { conversation: ConversationDetail; latestMessageId: number; onSent(): void }) {
   const styles = useStyles();
   const t = useT();
   const c = props.conversation;
@@ -90,6 +91,12 @@ export function Composer(props: { conversation: ConversationDetail; onSent(): vo
   const handledReply = useRef(0);
   const fileInput = useRef<HTMLInputElement>(null);
   const send = useAction();
+  // What the officer had in view when they opened the thread (or last sent, or were told of newer
+  // messages): the core refuses a reply once when the requester or a colleague wrote after it.
+  const latest = useRef(props.latestMessageId);
+  latest.current = props.latestMessageId;
+  const seenUpTo = useRef<number | null>(null);
+  if (seenUpTo.current === null && props.latestMessageId > 0) seenUpTo.current = props.latestMessageId;
 
   // The officer's draft from the core; saved again on leaving the conversation or the page.
   useEffect(() => {
@@ -179,10 +186,13 @@ export function Composer(props: { conversation: ConversationDetail; onSent(): vo
               api.call('messages.send', {
                 conversationId: c.id,
                 text: body,
+                ...(seenUpTo.current ? { seenUpToMessageId: seenUpTo.current } : {}),
                 ...(files.length ? { attachments: files.map(({ fileName, mimeType, contentBase64 }) => ({ fileName, mimeType, contentBase64 })) } : {}),
               }),
             );
     submitting.current = false;
+    // Told of newer messages (or any failure): they are on screen now, so the next Kirim sends.
+    seenUpTo.current = latest.current;
     if (sent === null) return saver.current?.release();
     saver.current?.sent(mode);
     setText('');
@@ -255,6 +265,7 @@ export function Composer(props: { conversation: ConversationDetail; onSent(): vo
           placeholder={mode === 'note' ? t('composer.notePlaceholder') : t('composer.replyPlaceholder')}
           onChange={(e, d) => {
             setText(d.value);
+            reportTyping();
             detectSlash(d.value, (e.target as HTMLTextAreaElement).selectionStart ?? d.value.length);
           }}
           onKeyDown={onKeyDown}

@@ -8,6 +8,8 @@ import { ChannelIcon, StatusBadge } from '../inbox/badges';
 import { useT } from '../i18n';
 import { RequesterPanel } from '../requester/RequesterPanel';
 import { Timeline } from './Timeline';
+import { PresenceLine } from '../presence/PresenceLine';
+import { usePresenceHere } from '../presence/presence';
 import { useConversation } from './use-conversation';
 
 const PANEL_KEY = 'pst.requesterPanel';
@@ -77,6 +79,9 @@ export function ConversationView(props: { conversationId: number | null }) {
   const [panel, setPanel] = useState(readPanelPreference);
   const [promote, setPromote] = useState<MessageView | null>(null);
   const { detail } = data;
+  usePresenceHere(props.conversationId);
+  // The newest message the officer has in view: sending warns about anything written after it.
+  const latestMessageId = data.messages.reduce((max, m) => (m.direction !== 'activity' && m.id > max ? m.id : max), 0);
 
   if (props.conversationId === null) {
     return (
@@ -127,6 +132,7 @@ export function ConversationView(props: { conversationId: number | null }) {
             {detail.subject}
           </Text>
         )}
+        <PresenceLine conversationId={detail.id} messages={data.messages} />
         <div className={styles.actionsRow}>
           <div className={styles.grow}>
             <ActionBar conversation={detail} promote={promote} onPromoteDone={() => setPromote(null)} onChanged={data.setDetail} />
@@ -153,7 +159,7 @@ export function ConversationView(props: { conversationId: number | null }) {
             onLoadOlder={() => void data.loadOlder()}
             onPromote={setPromote}
           />
-          <Composer key={detail.id} conversation={detail} onSent={() => void data.reload()} />
+          <Composer key={detail.id} conversation={detail} latestMessageId={latestMessageId} onSent={() => void data.reload()} />
         </div>
         {panel && (
           <div className={styles.panel}>

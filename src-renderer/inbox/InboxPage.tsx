@@ -10,6 +10,7 @@ import { Button, Tooltip } from '@fluentui/react-components';
 import { KeyboardRegular, PersonAddRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { WalkInDialog } from './WalkInDialog';
+import { usePresenceBoard } from '../presence/presence';
 import { useMessageNotifications } from '../notifications/use-notifications';
 import { HelpOverlay } from '../shortcuts/HelpOverlay';
 import { useCommands } from '../shortcuts/commands';
@@ -39,6 +40,7 @@ export function InboxPage() {
   const [walkIn, setWalkIn] = useState(false);
   useInboxShortcuts();
   useMessageNotifications();
+  usePresenceBoard();
   return (
     <div className={styles.root}>
       {/* The navigation already names the page: its title is for screen readers, the height goes to the conversation. */}

@@ -3,6 +3,7 @@ import type { ConversationSummary } from '../../src-preload/contract';
 import { formatDateTime, formatShort, slaInfo } from '../format/time';
 import { useLanguage, useT } from '../i18n';
 import { ChannelIcon, DueText, StatusBadge } from './badges';
+import { RowPresence } from '../presence/PresenceLine';
 
 export const ROW_HEIGHT = 84;
 
@@ -97,6 +98,7 @@ export function InboxRow(props: { item: ConversationSummary; selected: boolean; 
               <DueText level={due.level} text={due.text} title={item.slaDueAt === null ? undefined : formatDateTime(item.slaDueAt, language)} />
             </span>
           )}
+          <RowPresence conversationId={item.id} />
           <span className={mergeClasses(styles.ellipsis, styles.assignee)}>{item.assigneeName ?? t('inbox.unassigned')}</span>
         </span>
       </span>

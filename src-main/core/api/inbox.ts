@@ -1,10 +1,11 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { invalidInput, notFound } from '../errors';
 import { conversationQueries } from '../workflow/conversation-queries';
 import { messageQueries, toFtsQueries } from '../store/queries/messages';
 import { ticketFromQuery } from '../domain/ticket';
 import type { HandlerMap } from './define';
-import { mutation, query } from './define';
+import { mutation, query, scratchWrite } from './define';
 import { channel, empty, id, limit, status } from './schemas';
 
 export const inboxHandlers = {
@@ -71,6 +72,27 @@ export const inboxHandlers = {
       return null;
     },
     audit: (input) => ({ entityType: 'conversation', entityId: input.id }),
+  }),
+
+  // Presence is this console's own passing state: no audit row, nothing stored (domain/presence.ts).
+  'presence.set': scratchWrite<'presence.set'>({
+    access: 'officer',
+    input: z.strictObject({ conversationId: id.nullable(), typing: z.boolean() }),
+    run: (input, { core, officer, session }) => {
+      // The board keys a console by a digest of its session, never by the session token itself.
+      const console = createHash('sha256')
+        .update(session.get() ?? '')
+        .digest('hex')
+        .slice(0, 16);
+      core.presence.set(console, { officerId: officer.id, name: officer.displayName }, input.conversationId, input.conversationId !== null && input.typing);
+      return core.presence.list();
+    },
+  }),
+
+  'presence.list': query<'presence.list'>({
+    access: 'officer',
+    input: empty,
+    run: (_input, { core }) => core.presence.list(),
   }),
 
   'messages.list': query<'messages.list'>({

@@ -43,10 +43,25 @@ const view = (core: CoreServices, messageId: number): MessageView => messageQuer
 export const messageHandlers = {
   'messages.send': mutation<'messages.send'>({
     access: 'officer',
-    input: z.strictObject({ conversationId: id, text: z.string().trim().min(1).max(20_000), attachments: z.array(attachment).max(10).optional() }),
+    input: z.strictObject({
+      conversationId: id,
+      text: z.string().trim().min(1).max(20_000),
+      attachments: z.array(attachment).max(10).optional(),
+      seenUpToMessageId: id.optional(),
+    }),
     run: (input, { core, officer }) => {
       const conversation = openConversation(core, input.conversationId);
       if (conversation.channel === 'manual') throw conflict({ code: 'messages.manual_no_channel' });
+      if (input.seenUpToMessageId !== undefined) {
+        // What the requester or a colleague wrote since the officer last looked: read it before answering.
+        const newer = core.db
+          .prepare(
+            `SELECT count(*) AS n FROM messages WHERE conversation_id = ? AND id > ?
+               AND (direction = 'incoming' OR (direction IN ('outgoing', 'note') AND author_officer_id IS NOT NULL AND author_officer_id <> ?))`,
+          )
+          .get(conversation.id, input.seenUpToMessageId, officer!.id) as { n: number };
+        if (newer.n > 0) throw conflict({ code: 'messages.newer_since_opened', params: { n: newer.n } });
+      }
       const signature = officerQueries(core.db).byId(officer!.id)?.signature.trim() ?? '';
       // Email carries the officer's signature; chat messages stay short.
       const text = conversation.channel === 'email' && signature ? `${input.text}\n\n-- \n${signature}` : input.text;

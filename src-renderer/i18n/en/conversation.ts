@@ -150,6 +150,9 @@ export const conversationEn: Translation<typeof conversationId> = {
   'ratingSource.manual': 'entered by an officer',
 
   'actions.label': 'Consultation actions',
+  'presence.typing': '{names} is typing…',
+  'presence.viewing': 'Also open for {names}',
+  'presence.lastReply': 'Last reply by {name}, {time}',
   'actions.claim': 'Claim',
   'actions.reply': 'Reply',
   'actions.takeOverTitle': 'Take over this consultation?',

@@ -148,6 +148,9 @@ export const conversationId = {
   'ratingSource.manual': 'dicatat petugas',
 
   'actions.label': 'Tindakan konsultasi',
+  'presence.typing': '{names} sedang mengetik…',
+  'presence.viewing': 'Juga dibuka oleh {names}',
+  'presence.lastReply': 'Balasan terakhir oleh {name}, {time}',
   'actions.claim': 'Ambil',
   'actions.reply': 'Balas',
   'actions.takeOverTitle': 'Ambil alih konsultasi ini?',
