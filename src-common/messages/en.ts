@@ -108,6 +108,7 @@ export const coreMessagesEn: Record<CoreMessageCode, string> = {
   'conversations.already_resolved': 'The conversation is already resolved',
   'conversations.reopen_only_resolved': 'Only a resolved conversation can be reopened',
   'messages.not_found': 'Message not found',
+  'messages.newer_since_opened': '{n} new message(s) arrived in this consultation since you opened it; read them, then send again',
   'messages.manual_no_channel': 'A walk-in/phone conversation has no channel to send through; write it as a note',
   'messages.resend_only_failed': 'Only a message that failed to send can be sent again',
   'ratings.not_found': 'Rating not found',

@@ -118,6 +118,7 @@ export const coreMessagesId = {
   'conversations.reopen_only_resolved': 'Hanya konsultasi yang sudah selesai yang dapat dibuka kembali',
   // Messages
   'messages.not_found': 'Pesan tidak ditemukan',
+  'messages.newer_since_opened': 'Ada {n} pesan baru di konsultasi ini sejak Anda membukanya; baca dulu, lalu kirim lagi',
   'messages.manual_no_channel': 'Konsultasi tatap muka/telepon tidak punya kanal pengiriman; tulis sebagai catatan',
   'messages.resend_only_failed': 'Hanya pesan yang gagal terkirim yang dapat dikirim ulang',
   // Ratings and the satisfaction survey (SKM)

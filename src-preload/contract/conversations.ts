@@ -140,7 +140,7 @@ export interface InboxFilter {
   overdue?: boolean;
 }
 
-/** queue: unread and new first, then by due time (the work queue's order). */
+/** queue: new (not yet taken up) first, then by due time: the work queue's order, stable while reading. */
 export type InboxSort = 'queue' | 'due' | 'activity';
 
 export interface InboxPage {

@@ -31,6 +31,14 @@ export function formatShort(ms: number, language: Language, now: number = Date.n
   return `${formatter(language, options).format(ms)} WITA`;
 }
 
+/** "Rab 9 Des 15.30": when a deadline falls, short enough for a list row (no zone: every time shown is WITA). */
+export function formatDueShort(ms: number, language: Language): string {
+  const parts = formatter(language, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hour12: false }).formatToParts(ms);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  const clock = `${part('hour')}${language === 'id' ? '.' : ':'}${part('minute')}`;
+  return `${part('weekday')} ${part('day')} ${part('month')} ${clock}`;
+}
+
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 /** Amber from here on. The real rule is "within 1 working day"; 24 h approximates it for now. */
@@ -88,12 +96,19 @@ const CLOSED: readonly ConversationStatus[] = ['resolved', 'rated'];
  * consultation has no time left to show, a paused one says so; only without the core's state does
  * it fall back to the raw due instant.
  */
-export function slaInfo(item: Pick<ConversationSummary, 'status' | 'slaDueAt' | 'slaState' | 'workingMsLeft'>, now: number, t: Translate): DueInfo {
+export function slaInfo(
+  item: Pick<ConversationSummary, 'status' | 'slaDueAt' | 'slaState' | 'workingMsLeft'>,
+  now: number,
+  t: Translate,
+  /** Given, a running clock also says when it falls due: "Sisa 2 hari 4 jam kerja · Rab 9 Des 15.30". */
+  language?: Language,
+): DueInfo {
   if (CLOSED.includes(item.status)) return { level: 'none', text: '' };
   if (item.slaState === 'paused') return { level: 'none', text: t('inbox.slaPaused') };
   if (item.slaState === 'none') return { level: 'none', text: t('inbox.noSla') };
   if (item.workingMsLeft === null) return dueInfo(item.slaDueAt, now, t);
   const left = item.workingMsLeft;
   if (item.slaState === 'overdue') return { level: 'overdue', text: t('inbox.overdueByWorking', { time: formatWorkingDuration(left, t) }) };
-  return { level: item.slaState === 'due_soon' ? 'soon' : 'ok', text: t('inbox.dueInWorking', { time: formatWorkingDuration(left, t) }) };
+  const when = language && item.slaDueAt !== null ? ` · ${formatDueShort(item.slaDueAt, language)}` : '';
+  return { level: item.slaState === 'due_soon' ? 'soon' : 'ok', text: `${t('inbox.dueInWorking', { time: formatWorkingDuration(left, t) })}${when}` };
 }

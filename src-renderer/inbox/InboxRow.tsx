@@ -56,7 +56,7 @@ export function InboxRow(props: { item: ConversationSummary; selected: boolean; 
   const language = useLanguage((s) => s.language);
   const { item } = props;
   const unread = item.unreadCount > 0;
-  const due = slaInfo(item, props.now, t);
+  const due = slaInfo(item, props.now, t, language);
   const name = item.requesterName ?? t('common.unknownName');
   return (
     <button

@@ -19,7 +19,7 @@ export function ServiceFacts(props: { conversation: ConversationDetail }) {
   const language = useLanguage((s) => s.language);
   const now = useNow();
   const c = props.conversation;
-  const due = slaInfo(c, now, t);
+  const due = slaInfo(c, now, t, language);
   const rating = c.ratings[c.ratings.length - 1];
   const rows: [string, ReactNode][] = [
     // Once closed, the clock's answer is when, not how long is left.

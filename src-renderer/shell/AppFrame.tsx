@@ -30,7 +30,7 @@ const useStyles = makeStyles({
   banner: { borderRadius: 0, flexShrink: 0 },
   body: { flexGrow: 1, display: 'flex', minHeight: 0 },
   // Below a wide screen the menu is icons only: at 1366×768 its 240px belong to the conversation.
-  // The label stays in the accessible name (clipped, not removed); the title shows it on hover.
+  // The label stays in the accessible name (transparent, not removed); the title shows it on hover.
   nav: {
     width: '240px',
     flexShrink: 0,
@@ -44,7 +44,8 @@ const useStyles = makeStyles({
     overflow: 'hidden',
     textOverflow: 'ellipsis',
     flexGrow: 1,
-    [NARROW]: { position: 'absolute', width: '1px', height: '1px', clipPath: 'inset(50%)' },
+    // Over the whole item, unseen: the icon shows, the name stays the item's name and a click on it still lands.
+    [NARROW]: { position: 'absolute', top: 0, right: 0, bottom: 0, left: 0, opacity: 0 },
   },
   content: { flexGrow: 1, minWidth: 0, display: 'flex', flexDirection: 'column' },
   unread: {

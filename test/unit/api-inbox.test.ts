@@ -48,7 +48,7 @@ describe('inbox', () => {
     expect((await core.must('inbox.list', { filter: { channel: 'telegram' } })).items.map((c) => c.id).sort()).toEqual([1, 3]);
   });
 
-  it('work queue: each chip counts exactly what its list shows; unread and new first, then by due', async () => {
+  it('work queue: each chip counts exactly what its list shows; new first, then by due', async () => {
     // now is Thursday 3 December 2026, 10.00 WITA.
     const now = T0 + 10 * 86_400_000;
     const me = (core.services.db.prepare('SELECT id FROM officers WHERE username = ?').get('admin') as { id: number }).id;
@@ -83,15 +83,11 @@ describe('inbox', () => {
     expect((await list('overdue')).sort()).toEqual([1, 2]);
     expect(await list('due_today')).toEqual([dueToday]);
     expect(await list('mine')).toEqual([3]);
-    // Unread or new first (by due, no due last), then the read ones.
-    expect((await core.must('inbox.list', { filter: { queue: 'todo' }, sort: 'queue' })).items.map((c) => c.id)).toEqual([
-      2,
-      1,
-      dueTomorrow,
-      3,
-      fresh,
-      dueToday,
-    ]);
+    // New first, then by due (no clock last); reading one does not move it.
+    const queue = async () => (await core.must('inbox.list', { filter: { queue: 'todo' }, sort: 'queue' })).items.map((c) => c.id);
+    expect(await queue()).toEqual([fresh, 2, 1, dueToday, dueTomorrow, 3]);
+    await core.must('conversations.markRead', { id: fresh });
+    expect(await queue()).toEqual([fresh, 2, 1, dueToday, dueTomorrow, 3]);
     // A channel narrows a chip's list.
     expect((await core.must('inbox.list', { filter: { queue: 'unassigned', channel: 'telegram' } })).items.map((c) => c.id)).toEqual([1]);
   });

@@ -55,6 +55,12 @@ it("SLA in rows: the core's service time and state win over the raw due instant"
   // Closed: nothing left to count down, whatever the clock said at closure.
   for (const status of ['resolved', 'rated'] as const)
     expect(slaInfo({ ...row, status, slaState: 'overdue', workingMsLeft: -HOUR }, now, tId)).toEqual({ level: 'none', text: '' });
+  // With the language, a running clock also says when it falls due (Monday 30 Nov 10.00 WITA + 3 days: Thursday 3 December 10.00).
+  expect(slaInfo({ ...row, slaState: 'running', workingMsLeft: 10 * HOUR }, now, tId, 'id')).toEqual({
+    level: 'ok',
+    text: 'Sisa 1 hari 2 jam kerja · Kam 3 Des 10.00',
+  });
+  expect(slaInfo({ ...row, slaState: 'overdue', workingMsLeft: -HOUR }, now, tId, 'id')).toEqual({ level: 'overdue', text: 'Terlambat 1 jam kerja' });
   // Without the core's figure, the raw instant still answers.
   expect(slaInfo({ ...row, slaState: 'running', workingMsLeft: null }, now, tId)).toEqual({ level: 'ok', text: 'Sisa 3 hari' });
 });

@@ -24,7 +24,7 @@ export const inboxId = {
   'queue.unassigned': 'Belum diambil',
   'queue.all': 'Semua konsultasi',
   'inbox.sort': 'Urutkan',
-  'inbox.sortQueue': 'Belum dibaca dulu',
+  'inbox.sortQueue': 'Baru dulu, lalu tenggat',
   'inbox.sortDue': 'Tenggat',
   'inbox.sortActivity': 'Aktivitas terakhir',
   'inbox.search': 'Cari pesan',
