@@ -12,9 +12,18 @@ export async function login(page: Page, url: string, account: { username: string
   await expect(page.getByTestId('inbox-list')).toBeVisible();
 }
 
-/** Opens a conversation from the inbox by the requester's name. */
+/**
+ * Opens a conversation from the inbox by the requester's name. The inbox opens on the work queue;
+ * a closed consultation is found under "Semua konsultasi", as an officer would look for it.
+ */
 export async function open(page: Page, name: string): Promise<void> {
-  await page.getByTestId('inbox-row').filter({ hasText: name }).click();
+  const row = page.getByTestId('inbox-row').filter({ hasText: name });
+  try {
+    await row.first().waitFor({ state: 'visible', timeout: 3_000 });
+  } catch {
+    await page.getByTestId('queue-all').click();
+  }
+  await row.click();
   await expect(page.getByTestId('conversation-pane').getByRole('heading', { name })).toBeVisible();
 }
 

@@ -31,7 +31,8 @@ test('attachments preview and download, requester history across a merge, closed
   page.on('pageerror', (e) => pageErrors.push(e.message));
   await login(page, host.url, admin);
 
-  // A closed consultation: no "Sisa …"/"Terlambat …" in its row, only its status.
+  // A closed consultation (under "Semua konsultasi"): no "Sisa …"/"Terlambat …" in its row, only its status.
+  await page.getByTestId('queue-all').click();
   const closedRow = page.getByTestId('inbox-row').filter({ hasText: CLOSED_PERSON });
   await expect(closedRow).toContainText('Selesai');
   await expect(closedRow.locator('[data-due]')).toHaveCount(0);

@@ -11,16 +11,17 @@ const ctx = useSeededConsole('pst-e2e-screens-');
 
 /** Elements wider than their box that scroll (or would clip) sideways, by test id or tag. */
 async function sidewaysScrollers(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const found: string[] = [];
+  // Run in the page (a string: the test's TypeScript knows no DOM).
+  return page.evaluate(`(() => {
+    const found = [];
     if (document.documentElement.scrollWidth > window.innerWidth + 1) found.push('document');
-    for (const el of document.querySelectorAll<HTMLElement>('body *')) {
+    for (const el of document.querySelectorAll('body *')) {
       const style = getComputedStyle(el);
       const scrolls = style.overflowX === 'auto' || style.overflowX === 'scroll';
-      if (scrolls && el.scrollWidth > el.clientWidth + 1) found.push(el.dataset.testid ?? el.getAttribute('aria-label') ?? el.tagName.toLowerCase());
+      if (scrolls && el.scrollWidth > el.clientWidth + 1) found.push(el.dataset.testid || el.getAttribute('aria-label') || el.tagName.toLowerCase());
     }
     return found;
-  });
+  })()`);
 }
 
 for (const [width, height] of [
