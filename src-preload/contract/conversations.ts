@@ -25,6 +25,8 @@ export interface ConversationSummary {
   slaState: SlaState;
   /** Service time left in ms (negative when overdue); frozen while paused; at closure once closed. */
   workingMsLeft: number | null;
+  /** The due date crosses a year whose decree list is not in yet: an estimate ("perkiraan"). */
+  slaEstimated: boolean;
   requirementsMissing: RequirementName[];
   topic: string | null;
 }

@@ -10,7 +10,7 @@ export interface HttpBridgeOptions {
   EventSource?: typeof EventSource;
 }
 
-const EVENT_NAMES: readonly EventName[] = ['inbox.changed', 'message.changed', 'channel.status', 'storage.status'];
+const EVENT_NAMES: readonly EventName[] = ['inbox.changed', 'message.changed', 'channel.status', 'storage.status', 'calendar.changed'];
 // Calls after which the officer session is another one (or none): the event stream starts over.
 const SESSION_CHANGES = new Set<string>(['auth.login', 'auth.setupAdmin', 'auth.logout']);
 // After the stream gives up (a non-200 answer closes an EventSource for good), try again later.

@@ -88,12 +88,18 @@ const CLOSED: readonly ConversationStatus[] = ['resolved', 'rated'];
  * consultation has no time left to show, a paused one says so; only without the core's state does
  * it fall back to the raw due instant.
  */
-export function slaInfo(item: Pick<ConversationSummary, 'status' | 'slaDueAt' | 'slaState' | 'workingMsLeft'>, now: number, t: Translate): DueInfo {
+export function slaInfo(
+  item: Pick<ConversationSummary, 'status' | 'slaDueAt' | 'slaState' | 'workingMsLeft'> & { slaEstimated?: boolean },
+  now: number,
+  t: Translate,
+): DueInfo {
   if (CLOSED.includes(item.status)) return { level: 'none', text: '' };
   if (item.slaState === 'paused') return { level: 'none', text: t('inbox.slaPaused') };
   if (item.slaState === 'none') return { level: 'none', text: t('inbox.noSla') };
   if (item.workingMsLeft === null) return dueInfo(item.slaDueAt, now, t);
   const left = item.workingMsLeft;
-  if (item.slaState === 'overdue') return { level: 'overdue', text: t('inbox.overdueByWorking', { time: formatWorkingDuration(left, t) }) };
-  return { level: item.slaState === 'due_soon' ? 'soon' : 'ok', text: t('inbox.dueInWorking', { time: formatWorkingDuration(left, t) }) };
+  // Reckoned across a year whose holiday decree is not in yet: the officer should not promise it to the day.
+  const estimate = item.slaEstimated ? ` (${t('inbox.estimated')})` : '';
+  if (item.slaState === 'overdue') return { level: 'overdue', text: t('inbox.overdueByWorking', { time: formatWorkingDuration(left, t) }) + estimate };
+  return { level: item.slaState === 'due_soon' ? 'soon' : 'ok', text: t('inbox.dueInWorking', { time: formatWorkingDuration(left, t) }) + estimate };
 }
