@@ -32,7 +32,7 @@ const useStyles = makeStyles({
   list: { maxHeight: '280px', overflowY: 'auto' },
   muted: { color: tokens.colorNeutralForeground3 },
   decree: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalXS, justifyContent: 'flex-end' },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalXS, justifyContent: 'flex-end', whiteSpace: 'nowrap' },
 });
 
 const KINDS: readonly NonWorkingKind[] = ['national', 'cuti_bersama', 'local'];
@@ -111,7 +111,7 @@ export function HolidayList(props: { onChanged(): void }) {
                   )}
                 </TableCell>
                 <TableCell style={{ width: 130 }}>{t(`dayKind.${d.kind}`)}</TableCell>
-                <TableCell style={{ width: 130 }}>
+                <TableCell style={{ width: 170 }}>
                   {d.stored && (
                     <div className={styles.actions}>
                       {d.tentative && (
@@ -145,7 +145,7 @@ export function HolidayList(props: { onChanged(): void }) {
         <Field label={t('calendar.name')}>
           <Input value={form.name} onChange={(_, d) => setForm((f) => ({ ...f, name: d.value }))} />
         </Field>
-        <Field label={t('calendar.kind')} hint={form.kind === 'local' ? t('calendar.localHint') : undefined} style={{ maxWidth: 320 }}>
+        <Field label={t('calendar.kind')}>
           <Dropdown
             value={t(`dayKind.${form.kind}`)}
             selectedOptions={[form.kind]}
@@ -178,6 +178,11 @@ export function HolidayList(props: { onChanged(): void }) {
         />
         <Button onClick={() => file.current?.click()}>{t('calendar.importFile')}</Button>
       </div>
+      {form.kind === 'local' && (
+        <Text size={200} className={styles.muted}>
+          {t('calendar.localHint')}
+        </Text>
+      )}
       <Text size={200} className={styles.muted}>
         {t('calendar.importHint')}
       </Text>
