@@ -58,12 +58,16 @@ function splitLine(line: string): string[] {
   for (let i = 0; i < line.length; i++) {
     const c = line[i]!;
     if (quoted) {
-      if (c === '"' && line[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && line[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"' && !cell.trim()) quoted = true;
-    else if (c === separator) cells.push(cell.trim()), (cell = '');
-    else cell += c;
+    else if (c === separator) {
+      cells.push(cell.trim());
+      cell = '';
+    } else cell += c;
   }
   cells.push(cell.trim());
   return cells;
