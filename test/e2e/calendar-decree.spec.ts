@@ -69,7 +69,7 @@ test('the coming year without its decree: banner, pre-filled days to check, a lo
   await expect(alert).toContainText('Daftar libur SKB 2027 belum ada di kalender');
   const row = page.getByTestId('inbox-row').filter({ hasText: 'Made Sudarma' });
   await expect(row).toContainText('(perkiraan)');
-  await shot(page, '90-decree-alert-inbox-1366');
+  await shot(page, '95-decree-alert-inbox-1366');
 
   await alert.getByText('Buka Pengaturan').click();
   const settings = page.getByTestId('calendar-settings');
@@ -83,7 +83,7 @@ test('the coming year without its decree: banner, pre-filled days to check, a lo
   await expect(table.getByRole('row').filter({ hasText: 'Maulid' })).toHaveCount(1);
   await expect(table.getByRole('row').filter({ hasText: 'Maulid' })).toContainText('/08/2027');
   await settings.getByRole('button', { name: 'Daftar 2027 sudah lengkap sesuai SKB' }).scrollIntoViewIfNeeded();
-  await shot(page, '91-calendar-2027-prefilled-1366');
+  await shot(page, '96-calendar-2027-prefilled-1366');
 
   // A typed list cannot be declared complete over unchecked estimates.
   await settings.getByRole('button', { name: 'Daftar 2027 sudah lengkap sesuai SKB' }).click();
@@ -119,9 +119,9 @@ test('the coming year without its decree: banner, pre-filled days to check, a lo
   await expect(table.getByRole('row').filter({ hasText: '13/01/2027' })).toContainText('Libur lokal');
   await expect(table.getByRole('row').filter({ hasText: '17/08/2027' })).toBeVisible();
   await expect(alert).toHaveCount(0);
-  await shot(page, '92-calendar-2027-imported-1366');
+  await shot(page, '97-calendar-2027-imported-1366');
   await page.setViewportSize({ width: 1920, height: 1080 });
-  await shot(page, '93-calendar-2027-imported-1920');
+  await shot(page, '98-calendar-2027-imported-1920');
 
   await page.getByRole('navigation').getByText('Kotak Masuk').click();
   await expect(row).not.toContainText('perkiraan');

@@ -37,6 +37,8 @@ export const settingsEn: Translation<typeof settingsId> = {
   'channelAlert.openSettings': 'Open Settings → Channels',
   'channels.status': 'Status',
   'channels.notRunning': 'Not running',
+  'channels.detail': 'Detail',
+  'channels.detailNone': 'No failure recorded since the app started.',
   'channels.reconnect': 'Reconnect',
   'channels.nextRetry': 'Retrying at {at}',
   'channels.testing': 'Testing…',

@@ -36,6 +36,8 @@ export const settingsId = {
   'channelAlert.openSettings': 'Buka Pengaturan → Kanal',
   'channels.status': 'Status',
   'channels.notRunning': 'Belum berjalan',
+  'channels.detail': 'Detail',
+  'channels.detailNone': 'Belum ada kegagalan yang tercatat sejak aplikasi dijalankan.',
   'channels.reconnect': 'Sambungkan ulang',
   'channels.nextRetry': 'Mencoba lagi pukul {at}',
   'channels.testing': 'Menguji…',
