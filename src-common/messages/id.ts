@@ -122,6 +122,9 @@ export const coreMessagesId = {
   'conversations.reopen_only_resolved': 'Hanya konsultasi yang sudah selesai yang dapat dibuka kembali',
   // Messages
   'messages.not_found': 'Pesan tidak ditemukan',
+  'messages.via_other_channel': 'Konsultasi ini dibalas lewat kanalnya sendiri',
+  'messages.walk_in_no_email': 'Alamat email pengguna layanan belum diketahui: isi dulu di data pengguna layanan, atau catat jawabannya',
+  'messages.walk_in_no_telegram': 'Pengguna layanan ini belum pernah menghubungi bot Telegram kantor, jadi belum bisa dikirimi pesan Telegram',
   'messages.manual_no_channel': 'Konsultasi tatap muka/telepon tidak punya kanal pengiriman; tulis sebagai catatan',
   'messages.resend_only_failed': 'Hanya pesan yang gagal terkirim yang dapat dikirim ulang',
   // Ratings and the satisfaction survey (SKM)

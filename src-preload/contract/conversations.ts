@@ -44,6 +44,11 @@ export interface ConversationDetail extends ConversationSummary {
   /** From the first message to the first officer reply, in service time. */
   firstResponseWorkingMs: number | null;
   ratings: RatingView[];
+  /**
+   * A walk-in or phone consultation: the channels an answer can also be sent through (the
+   * requester's email, their linked Telegram chat); empty otherwise.
+   */
+  walkInReplyChannels: ('email' | 'telegram')[];
 }
 
 export interface AttachmentView {
@@ -160,7 +165,8 @@ export interface ConversationsMethods {
   'search.messages': { input: { query: string; limit?: number }; output: SearchHit[] };
   /** An officer's reply: recorded as pending and sent through the durable outbox. */
   'messages.send': {
-    input: { conversationId: number; text: string; attachments?: OutgoingAttachment[] };
+    /** `via`: for a walk-in or phone consultation, the requester's email or Telegram (walkInReplyChannels). */
+    input: { conversationId: number; text: string; attachments?: OutgoingAttachment[]; via?: 'email' | 'telegram' };
     output: MessageView;
   };
   /** A private note: kept in the timeline, never sent. */

@@ -8,6 +8,7 @@ import { enqueueOutgoing } from '../outbox/outbox';
 import { requeueFailed } from '../outbox/worker';
 import type { CoreServices } from '../services';
 import { conversationQueries } from '../workflow/conversation-queries';
+import { walkInReplyChannels, type WalkInReplyChannel } from '../workflow/walk-in-reply';
 import { messageQueries } from '../store/queries/messages';
 import { officerQueries } from '../store/queries/officers';
 import type { HandlerMap } from './define';
@@ -31,6 +32,29 @@ const attachment = z.strictObject({
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Bukan base64'),
 });
 
+/**
+ * The channel a reply goes through: the consultation's own, or for a walk-in or phone one the
+ * requester's email (a new mail thread carrying the ticket tag, so their answer finds its way
+ * back) or linked Telegram chat, as the officer chose.
+ */
+const WALK_IN_MAIL_SUBJECT = 'Jawaban konsultasi statistik PST BPS Kabupaten Buleleng';
+
+function replyRoute(
+  core: CoreServices,
+  conversation: ConversationDetail,
+  via: WalkInReplyChannel | undefined,
+): { channel: 'email' | 'telegram'; to?: string; subject?: string } {
+  if (conversation.channel !== 'manual') {
+    if (via && via !== conversation.channel) throw conflict({ code: 'messages.via_other_channel' });
+    return { channel: conversation.channel };
+  }
+  if (!via) throw conflict({ code: 'messages.manual_no_channel' });
+  const route = walkInReplyChannels(core.db, conversation.id);
+  if (!route.channels.includes(via)) throw conflict({ code: via === 'email' ? 'messages.walk_in_no_email' : 'messages.walk_in_no_telegram' });
+  // The consultation's own subject is the console's label ("Konsultasi telepon"), no mail to answer.
+  return via === 'email' ? { channel: 'email', to: route.email!, subject: WALK_IN_MAIL_SUBJECT } : { channel: 'telegram' };
+}
+
 function openConversation(core: CoreServices, conversationId: number): ConversationDetail {
   const conversation = conversationQueries(core.db).detail(conversationId);
   if (!conversation) throw notFound({ code: 'conversations.not_found' });
@@ -42,22 +66,27 @@ const view = (core: CoreServices, messageId: number): MessageView => messageQuer
 export const messageHandlers = {
   'messages.send': mutation<'messages.send'>({
     access: 'officer',
-    input: z.strictObject({ conversationId: id, text: z.string().trim().min(1).max(20_000), attachments: z.array(attachment).max(10).optional() }),
+    input: z.strictObject({
+      conversationId: id,
+      text: z.string().trim().min(1).max(20_000),
+      attachments: z.array(attachment).max(10).optional(),
+      via: z.enum(['email', 'telegram']).optional(),
+    }),
     run: (input, { core, officer }) => {
       const conversation = openConversation(core, input.conversationId);
-      if (conversation.channel === 'manual') throw conflict({ code: 'messages.manual_no_channel' });
+      const { channel, to, subject } = replyRoute(core, conversation, input.via);
       const signature = officerQueries(core.db).byId(officer!.id)?.signature.trim() ?? '';
       // Email carries the officer's signature; chat messages stay short.
-      const text = conversation.channel === 'email' && signature ? `${input.text}\n\n-- \n${signature}` : input.text;
+      const text = channel === 'email' && signature ? `${input.text}\n\n-- \n${signature}` : input.text;
       const attachments = (input.attachments ?? []).map((a) => {
         const blob = core.attachments.put(Buffer.from(a.contentBase64, 'base64'));
         return { sha256: blob.sha256, fileName: safeFileName(a.fileName), mimeType: a.mimeType };
       });
       const messageId = enqueueOutgoing(core, {
         conversationId: conversation.id,
-        channel: conversation.channel,
+        channel,
         officerId: officer!.id,
-        payload: { kind: 'reply', text, attachments },
+        payload: { kind: 'reply', text, attachments, ...(to ? { to } : {}), ...(subject ? { subject } : {}) },
       });
       // In the same transaction: the reply is on its way, so this officer's draft is done.
       draftQueries(core.db).clear(officer!.id, conversation.id);
@@ -69,7 +98,7 @@ export const messageHandlers = {
     audit: (input, out) => ({
       entityType: 'message',
       entityId: out.id,
-      detail: { conversationId: input.conversationId, attachments: input.attachments?.length ?? 0 },
+      detail: { conversationId: input.conversationId, attachments: input.attachments?.length ?? 0, ...(input.via ? { via: input.via } : {}) },
     }),
   }),
 

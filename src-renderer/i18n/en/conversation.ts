@@ -98,6 +98,8 @@ export const conversationEn: Translation<typeof conversationId> = {
   'composer.answeredVia': 'Answered',
   'composer.answeredInPerson': 'Answered in person',
   'composer.answeredByPhone': 'Answered by phone',
+  'composer.sendByEmail': 'Send by email to {address}',
+  'composer.sendByTelegram': 'Send by Telegram',
   'composer.telegramCount': '{n} / {max} characters',
   'composer.telegramSplit': '{n} characters: over {max}, sent as {parts} Telegram messages',
   'composer.draftSaved': 'Draft saved',

@@ -96,6 +96,8 @@ export const conversationId = {
   'composer.answeredVia': 'Dijawab lewat',
   'composer.answeredInPerson': 'Dijawab langsung',
   'composer.answeredByPhone': 'Dijawab lewat telepon',
+  'composer.sendByEmail': 'Kirim lewat email ke {address}',
+  'composer.sendByTelegram': 'Kirim lewat Telegram',
   'composer.telegramCount': '{n} / {max} karakter',
   'composer.telegramSplit': '{n} karakter: lebih dari {max}, dikirim sebagai {parts} pesan Telegram',
   'composer.draftSaved': 'Draf tersimpan',
