@@ -314,7 +314,7 @@ export function Composer(props: { conversation: ConversationDetail; onSent(): vo
             {c.walkInReplyChannels.includes('telegram') && <option value="telegram">{t('composer.sendByTelegram')}</option>}
           </Select>
         )}
-        <ChannelLimits channel={c.channel} mode={mode} text={text} />
+        <ChannelLimits channel={sendVia ?? c.channel} mode={mode} text={text} canSendToo={c.walkInReplyChannels.length > 0} />
         {mode === 'reply' && (c.channel === 'email' || sendVia === 'email') && (
           <Tooltip
             relationship="description"

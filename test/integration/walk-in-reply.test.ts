@@ -1,9 +1,12 @@
 // A phone caller who left their email address gets the answer by mail after all: through the
 // durable outbox and the real SMTP peer, as a new mail thread carrying the ticket tag, and their
-// reply to it comes back into the same consultation.
+// reply to it comes back into the same consultation. A visitor who once wrote to the bot gets it
+// by Telegram, through the Bot API emulator.
 import { ImapFlow } from 'imapflow';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, startTelegramHarness, type TelegramHarness } from '../helpers/telegram';
+import { testUser } from '../peers/telegram';
 import { requireMailPeers, startMailPeers, type MailPeers } from '../peers/mail';
 import { CITIZEN, mail, OFFICE, startEmailEnv, until, type EmailEnv } from './fixtures/email-env';
 
@@ -87,5 +90,48 @@ describe.skipIf(!available)('answering a walk-in or phone requester by email', (
       () => env.core.services.db.prepare('SELECT conversation_id AS c FROM messages WHERE external_id = ?').get('<terima-kasih@undiksha.test>') as { c: number } | undefined,
     );
     expect(back.c).toBe(call.id);
+  });
+});
+
+describe('answering a walk-in requester by Telegram', () => {
+  let h: TelegramHarness | undefined;
+  afterEach(async () => h?.close());
+
+  it('goes to the chat the requester opened with the bot earlier, through the outbox', async () => {
+    h = await startTelegramHarness();
+    const harness = h;
+    const user = testUser({ firstName: 'Kadek' });
+    const first = harness.emulator.userSendsText(user, 'Halo, saya mau tanya data pertanian');
+    const row = await eventually(
+      () =>
+        harness.core.services.db
+          .prepare('SELECT c.requester_id AS requesterId FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE m.external_id = ?')
+          .get(`${user.id}:${first.message_id}`) as { requesterId: number } | undefined,
+      5_000,
+      'first message',
+    );
+    // The same person comes to the desk a week later: found among known requesters.
+    const visit = await harness.must('conversations.createWalkIn', {
+      via: 'langsung',
+      requesterId: row.requesterId,
+      need: 'Luas panen padi per kecamatan 2024',
+    });
+    expect(visit.walkInReplyChannels).toEqual(['telegram']);
+    // No email address known: nothing to send to.
+    await expect(harness.must('messages.send', { conversationId: visit.id, text: 'Tes', via: 'email' })).rejects.toThrow(/Alamat email pengguna layanan belum diketahui/);
+    const mark = harness.emulator.sentTo(user.id).length;
+    const sent = await harness.must('messages.send', {
+      conversationId: visit.id,
+      text: 'Pak Kadek, tabel luas panen padi 2024 sudah tersedia di buleleng.bps.go.id, menu Tabel Statistik › Pertanian.',
+      via: 'telegram',
+    });
+    expect(sent).toMatchObject({ channel: 'telegram', direction: 'outgoing' });
+    await harness.emulator.waitForSent(user.id, (r) => r.text?.includes('tabel luas panen padi 2024') ?? false);
+    expect(harness.emulator.sentTo(user.id).slice(mark).map((r) => r.method)).toEqual(['sendMessage']);
+    await eventually(
+      () => (harness.core.services.db.prepare('SELECT delivery FROM messages WHERE id = ?').get(sent.id) as { delivery: string }).delivery === 'sent',
+      5_000,
+      'delivered',
+    );
   });
 });

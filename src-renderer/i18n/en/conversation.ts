@@ -90,6 +90,7 @@ export const conversationEn: Translation<typeof conversationId> = {
   'composer.noteHint': 'Internal notes are never sent.',
   'composer.emailLimits': 'Email: attachments up to 20 MB each, 10 files.',
   'composer.manualHint': 'Walk-in/phone consultation: there is no channel to reply on; record the answer you gave in person or by phone.',
+  'composer.manualHintSend': 'Walk-in/phone consultation: record the answer you gave, or choose to send it by the known email/Telegram.',
   'composer.recordAnswer': 'Record answer',
   'composer.saveAnswer': 'Save answer',
   'composer.fillInTitle': 'Complete the standard answer',

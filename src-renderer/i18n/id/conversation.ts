@@ -88,6 +88,7 @@ export const conversationId = {
   'composer.noteHint': 'Catatan internal tidak pernah dikirim.',
   'composer.emailLimits': 'Email: lampiran maks. 20 MB per berkas, 10 berkas.',
   'composer.manualHint': 'Konsultasi langsung/telepon: tidak ada kanal untuk membalas; catat jawaban yang Anda berikan langsung atau lewat telepon.',
+  'composer.manualHintSend': 'Konsultasi langsung/telepon: catat jawaban yang Anda berikan, atau pilih kirim lewat email/Telegram yang diketahui.',
   'composer.recordAnswer': 'Catat jawaban',
   'composer.saveAnswer': 'Simpan jawaban',
   'composer.fillInTitle': 'Lengkapi jawaban standar',
