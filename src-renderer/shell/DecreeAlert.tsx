@@ -18,8 +18,7 @@ export function DecreeAlert(props: { onOpenCalendar: () => void }) {
     <MessageBar intent="warning" className={styles.bar} data-testid="decree-alert">
       <MessageBarBody>
         <MessageBarTitle>{t('decreeAlert.title', { years: data.yearsMissingDecree.join(', ') })}</MessageBarTitle>
-        {t('decreeAlert.body')}{' '}
-        <Link onClick={props.onOpenCalendar}>{t('decreeAlert.open')}</Link>
+        {t('decreeAlert.body')} <Link onClick={props.onOpenCalendar}>{t('decreeAlert.open')}</Link>
       </MessageBarBody>
     </MessageBar>
   );

@@ -87,7 +87,9 @@ describe.skipIf(!available)('answering a walk-in or phone requester by email', (
     );
     const back = await until(
       'reply stored',
-      () => env.core.services.db.prepare('SELECT conversation_id AS c FROM messages WHERE external_id = ?').get('<terima-kasih@undiksha.test>') as { c: number } | undefined,
+      () =>
+        env.core.services.db.prepare('SELECT conversation_id AS c FROM messages WHERE external_id = ?').get('<terima-kasih@undiksha.test>') as
+          { c: number } | undefined,
     );
     expect(back.c).toBe(call.id);
   });
@@ -118,7 +120,9 @@ describe('answering a walk-in requester by Telegram', () => {
     });
     expect(visit.walkInReplyChannels).toEqual(['telegram']);
     // No email address known: nothing to send to.
-    await expect(harness.must('messages.send', { conversationId: visit.id, text: 'Tes', via: 'email' })).rejects.toThrow(/Alamat email pengguna layanan belum diketahui/);
+    await expect(harness.must('messages.send', { conversationId: visit.id, text: 'Tes', via: 'email' })).rejects.toThrow(
+      /Alamat email pengguna layanan belum diketahui/,
+    );
     const mark = harness.emulator.sentTo(user.id).length;
     const sent = await harness.must('messages.send', {
       conversationId: visit.id,
@@ -127,7 +131,12 @@ describe('answering a walk-in requester by Telegram', () => {
     });
     expect(sent).toMatchObject({ channel: 'telegram', direction: 'outgoing' });
     await harness.emulator.waitForSent(user.id, (r) => r.text?.includes('tabel luas panen padi 2024') ?? false);
-    expect(harness.emulator.sentTo(user.id).slice(mark).map((r) => r.method)).toEqual(['sendMessage']);
+    expect(
+      harness.emulator
+        .sentTo(user.id)
+        .slice(mark)
+        .map((r) => r.method),
+    ).toEqual(['sendMessage']);
     await eventually(
       () => (harness.core.services.db.prepare('SELECT delivery FROM messages WHERE id = ?').get(sent.id) as { delivery: string }).delivery === 'sent',
       5_000,

@@ -65,7 +65,10 @@ describe('calendar store', () => {
     // Islamic, Chinese, Hindu, Buddhist and Easter-based holidays move: each is an estimate to check.
     const moving = y2027.days.filter((d) => d.tentative);
     for (const pattern of [/Isra Mikraj/, /Imlek/, /Nyepi/, /Idul Fitri/, /Wafat Yesus/, /Kenaikan Yesus/, /Idul Adha/, /Waisak/, /Tahun Baru Islam/, /Maulid/])
-      expect(moving.some((d) => pattern.test(d.name)), String(pattern)).toBe(true);
+      expect(
+        moving.some((d) => pattern.test(d.name)),
+        String(pattern),
+      ).toBe(true);
     expect(moving.every((d) => d.source === 'perkiraan' && d.stored && d.kind === 'national')).toBe(true);
     // date-holidays calls 27 Rajab "Maulid Nabi Muhammad": 5 January 2027 is Isra Mikraj, Maulid falls in August.
     expect(y2027.days.find((d) => d.date === '2027-01-05')).toMatchObject({ name: 'Isra Mikraj Nabi Muhammad SAW', tentative: true });
@@ -90,7 +93,8 @@ describe('calendar store', () => {
     // 2028 was never pre-filled: its computed days stay under a typed one.
     cal.addDay({ date: '2028-01-26', kind: 'national', name: 'Isra Mikraj (menurut SKB)' });
     const calendar = cal.buildCalendar();
-    for (const date of ['2027-01-01', '2027-01-05', '2027-08-17', '2028-01-01', '2028-08-17', '2028-01-26']) expect(calendar.isWorkingDay(date), date).toBe(false);
+    for (const date of ['2027-01-01', '2027-01-05', '2027-08-17', '2028-01-01', '2028-08-17', '2028-01-26'])
+      expect(calendar.isWorkingDay(date), date).toBe(false);
     expect(cal.daysOfYear(2028).days.find((d) => d.date === '2028-08-17')).toMatchObject({ stored: false, source: 'tetap' });
   });
 
@@ -112,7 +116,7 @@ describe('calendar store', () => {
     expect(cal.buildCalendar().isWorkingDay('2027-03-10')).toBe(true);
   });
 
-  it('a CSV decree replaces the year\'s estimates and keeps its fixed-date and local days', () => {
+  it("a CSV decree replaces the year's estimates and keeps its fixed-date and local days", () => {
     const cal = calendarQueries(freshDb());
     cal.seed(DEC_4);
     cal.addDay({ date: '2027-01-23', kind: 'local', name: 'Hari Raya Kuningan (surat edaran)' });

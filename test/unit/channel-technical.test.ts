@@ -7,10 +7,11 @@ const PASSWORD = 'Sandi-Kantor-Tertanam-7731!';
 
 /** node-fetch's failure as grammy wraps it: the request URL (with the token) in the cause's message. */
 function dnsFailure(): HttpError {
-  const fetchError = Object.assign(
-    new Error(`request to https://api.telegram.org/bot${TOKEN}/getMe failed, reason: getaddrinfo ENOTFOUND api.telegram.org`),
-    { name: 'FetchError', code: 'ENOTFOUND', errno: 'ENOTFOUND' },
-  );
+  const fetchError = Object.assign(new Error(`request to https://api.telegram.org/bot${TOKEN}/getMe failed, reason: getaddrinfo ENOTFOUND api.telegram.org`), {
+    name: 'FetchError',
+    code: 'ENOTFOUND',
+    errno: 'ENOTFOUND',
+  });
   return new HttpError("Network request for 'getMe' failed!", fetchError);
 }
 

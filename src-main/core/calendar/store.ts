@@ -90,10 +90,7 @@ export const calendarQueries = (db: Db) => {
     return parsed.data;
   };
   const yearsWithDecree = (): Set<number> =>
-    new Set([
-      ...(decreeYears.all(...NOT_DECREE_SOURCES) as { year: number }[]).map((r) => r.year),
-      ...settings.get<number[]>(CONFIRMED_YEARS_KEY, []),
-    ]);
+    new Set([...(decreeYears.all(...NOT_DECREE_SOURCES) as { year: number }[]).map((r) => r.year), ...settings.get<number[]>(CONFIRMED_YEARS_KEY, [])]);
   const prefilledYears = (): Set<number> =>
     new Set(
       settings
@@ -125,7 +122,8 @@ export const calendarQueries = (db: Db) => {
         for (const y of [year, year + 1]) {
           if (decreed.has(y) || done.includes(prefillKey(y))) continue;
           for (const day of fixedNationalDays(y)) filled += insertIgnore.run({ ...day, source: FIXED_SOURCE }).changes;
-          for (const day of estimatedMovingDays(y)) filled += insertIgnore.run({ date: day.date, kind: day.kind, name: day.name, source: ESTIMATE_SOURCE }).changes;
+          for (const day of estimatedMovingDays(y))
+            filled += insertIgnore.run({ date: day.date, kind: day.kind, name: day.name, source: ESTIMATE_SOURCE }).changes;
           done.push(prefillKey(y));
         }
         if (done.length !== seeded.length) settings.set(SEEDED_SOURCES_KEY, done, now);

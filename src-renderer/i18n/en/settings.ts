@@ -98,9 +98,11 @@ export const settingsEn: Translation<typeof settingsId> = {
   'calendar.to': 'to',
   'calendar.badTime': 'Write times like 08:00, end after start',
   'calendar.saveHours': 'Save service hours',
-  'calendar.missingDecree': 'No joint decree (SKB) of holidays and joint leave for {years} yet: import an .ics or CSV file, or type the days and mark the list complete.',
+  'calendar.missingDecree':
+    'No joint decree (SKB) of holidays and joint leave for {years} yet: import an .ics or CSV file, or type the days and mark the list complete.',
   'calendar.days': 'Holidays and joint leave days',
-  'calendar.noDecree': 'The decree list of {year} is not in yet. Fixed-date holidays are filled in; moving holidays are estimates marked "to check". Deadlines across this year read "estimate".',
+  'calendar.noDecree':
+    'The decree list of {year} is not in yet. Fixed-date holidays are filled in; moving holidays are estimates marked "to check". Deadlines across this year read "estimate".',
   'calendar.tentative': 'to check',
   'calendar.check': 'Checked',
   'calendar.checkLabel': 'Mark {date} as checked against the decree',

@@ -97,9 +97,11 @@ export const settingsId = {
   'calendar.to': 'selesai',
   'calendar.badTime': 'Tulis jam seperti 08:00, selesai setelah mulai',
   'calendar.saveHours': 'Simpan jam layanan',
-  'calendar.missingDecree': 'Belum ada SKB libur nasional dan cuti bersama untuk tahun {years}: impor berkas .ics atau CSV, atau ketik harinya lalu tandai lengkap.',
+  'calendar.missingDecree':
+    'Belum ada SKB libur nasional dan cuti bersama untuk tahun {years}: impor berkas .ics atau CSV, atau ketik harinya lalu tandai lengkap.',
   'calendar.days': 'Hari libur dan cuti bersama',
-  'calendar.noDecree': 'Daftar SKB tahun {year} belum masuk. Libur bertanggal tetap sudah terisi; libur yang tanggalnya berpindah adalah perkiraan dan bertanda "perlu dicek". Tenggat yang melewati tahun ini tertulis "perkiraan".',
+  'calendar.noDecree':
+    'Daftar SKB tahun {year} belum masuk. Libur bertanggal tetap sudah terisi; libur yang tanggalnya berpindah adalah perkiraan dan bertanda "perlu dicek". Tenggat yang melewati tahun ini tertulis "perkiraan".',
   'calendar.tentative': 'perlu dicek',
   'calendar.check': 'Sudah dicek',
   'calendar.checkLabel': 'Tandai {date} sudah dicek dengan SKB',
@@ -107,7 +109,8 @@ export const settingsId = {
   'calendar.confirmed': 'Daftar {year} ditandai lengkap.',
   'calendar.hasDecree': 'Daftar {year} sudah sesuai SKB.',
   'calendar.importFile': 'Impor SKB (.ics / CSV)',
-  'calendar.importHint': 'CSV: satu hari per baris, "tanggal;keterangan;jenis", misalnya 2027-01-01;Tahun Baru Masehi;nasional. Jenis: nasional, cuti bersama, lokal.',
+  'calendar.importHint':
+    'CSV: satu hari per baris, "tanggal;keterangan;jenis", misalnya 2027-01-01;Tahun Baru Masehi;nasional. Jenis: nasional, cuti bersama, lokal.',
   'calendar.replaced': '{n} hari perkiraan diganti daftar SKB.',
   'calendar.localHint': 'Libur lokal: hari kantor sendiri tutup, misalnya menurut surat edaran Bali untuk Galungan atau Kuningan.',
   'calendar.date': 'Tanggal',
