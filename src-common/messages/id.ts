@@ -54,6 +54,10 @@ export const coreMessagesId = {
   'calendar.skip_bad_end': 'DTEND/DURATION tidak valid',
   'calendar.skip_too_long': 'lebih dari {days} hari',
   'calendar.skip_duplicate': 'tanggal {date} sudah ada di berkas',
+  'calendar.csv_too_large': 'Berkas CSV terlalu besar (maks. 200 KB)',
+  'calendar.csv_empty': 'Berkas CSV tidak berisi satu hari pun: tulis satu hari per baris, "tanggal;keterangan", misalnya 2027-01-01;Tahun Baru Masehi',
+  'calendar.skip_bad_date': 'tanggal tidak terbaca (tulis 2027-01-01 atau 01/01/2027)',
+  'calendar.year_unchecked': 'Masih ada {n} hari perkiraan di tahun {year} yang belum dicek: cocokkan dengan SKB, lalu tandai sudah dicek atau hapus',
   'calendar.day_invalid': 'Hari libur tidak valid',
   'calendar.date_exists': 'Tanggal {date} sudah ada di kalender',
   'calendar.hours_invalid': 'Jam layanan tidak valid: tujuh hari (Minggu–Sabtu), menit 0–1440',
@@ -119,6 +123,9 @@ export const coreMessagesId = {
   // Messages
   'messages.not_found': 'Pesan tidak ditemukan',
   'messages.newer_since_opened': 'Ada {n} pesan baru di konsultasi ini sejak Anda membukanya; baca dulu, lalu kirim lagi',
+  'messages.via_other_channel': 'Konsultasi ini dibalas lewat kanalnya sendiri',
+  'messages.walk_in_no_email': 'Alamat email pengguna layanan belum diketahui: isi dulu di data pengguna layanan, atau catat jawabannya',
+  'messages.walk_in_no_telegram': 'Pengguna layanan ini belum pernah menghubungi bot Telegram kantor, jadi belum bisa dikirimi pesan Telegram',
   'messages.manual_no_channel': 'Konsultasi tatap muka/telepon tidak punya kanal pengiriman; tulis sebagai catatan',
   'messages.resend_only_failed': 'Hanya pesan yang gagal terkirim yang dapat dikirim ulang',
   // Ratings and the satisfaction survey (SKM)

@@ -25,6 +25,8 @@ export interface ConversationSummary {
   slaState: SlaState;
   /** Service time left in ms (negative when overdue); frozen while paused; at closure once closed. */
   workingMsLeft: number | null;
+  /** The due date crosses a year whose decree list is not in yet: an estimate ("perkiraan"). */
+  slaEstimated: boolean;
   requirementsMissing: RequirementName[];
   topic: string | null;
 }
@@ -42,6 +44,11 @@ export interface ConversationDetail extends ConversationSummary {
   /** From the first message to the first officer reply, in service time. */
   firstResponseWorkingMs: number | null;
   ratings: RatingView[];
+  /**
+   * A walk-in or phone consultation: the channels an answer can also be sent through (the
+   * requester's email, their linked Telegram chat); empty otherwise.
+   */
+  walkInReplyChannels: ('email' | 'telegram')[];
 }
 
 export interface AttachmentView {
@@ -197,8 +204,9 @@ export interface ConversationsMethods {
      * `seenUpToMessageId`: the newest message the officer had in view. When the requester or a
      * colleague wrote after it, nothing is sent: conflict `messages.newer_since_opened` (n), so
      * the officer can read first, then send again without it.
+     * `via`: for a walk-in or phone consultation, the requester's email or Telegram (walkInReplyChannels).
      */
-    input: { conversationId: number; text: string; attachments?: OutgoingAttachment[]; seenUpToMessageId?: number };
+    input: { conversationId: number; text: string; attachments?: OutgoingAttachment[]; seenUpToMessageId?: number; via?: 'email' | 'telegram' };
     output: MessageView;
   };
   /** A private note: kept in the timeline, never sent. */

@@ -11,6 +11,7 @@ import type { AuthMethods } from './auth';
 import type { BackupMethods } from './backup';
 import type { Result } from './base';
 import type { CalendarMethods } from './calendar';
+import type { ChannelsMethods } from './channels';
 import type { ComplaintsMethods } from './complaints';
 import type { ConversationsMethods } from './conversations';
 import type { DraftsMethods } from './drafts';
@@ -28,6 +29,7 @@ export type * from './auth';
 export type * from './backup';
 export type * from './base';
 export type * from './calendar';
+export type * from './channels';
 export type * from './complaints';
 export type * from './conversations';
 export type * from './drafts';
@@ -54,6 +56,7 @@ export interface Contract
     CalendarMethods,
     EmailMethods,
     TelegramMethods,
+    ChannelsMethods,
     ReportsMethods,
     BackupMethods,
     PrivacyMethods {}

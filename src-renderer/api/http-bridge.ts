@@ -17,6 +17,7 @@ const EVENT_NAMES = Object.keys({
   'channel.status': true,
   'storage.status': true,
   'presence.changed': true,
+  'calendar.changed': true,
 } satisfies Record<EventName, true>) as EventName[];
 // Calls after which the officer session is another one (or none): the event stream starts over.
 const SESSION_CHANGES = new Set<string>(['auth.login', 'auth.setupAdmin', 'auth.logout']);

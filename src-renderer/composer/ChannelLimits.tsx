@@ -13,7 +13,7 @@ const useStyles = makeStyles({
 const count = new Intl.NumberFormat('id-ID');
 
 /** What the channel allows, next to what the officer is writing. */
-export function ChannelLimits(props: { channel: Channel; mode: ComposerMode; text: string }) {
+export function ChannelLimits(props: { channel: Channel; mode: ComposerMode; text: string; canSendToo?: boolean }) {
   const styles = useStyles();
   const t = useT();
   if (props.mode === 'note')
@@ -31,7 +31,7 @@ export function ChannelLimits(props: { channel: Channel; mode: ComposerMode; tex
   if (props.channel === 'manual')
     return (
       <Text size={200} className={styles.hint}>
-        {t('composer.manualHint')}
+        {t(props.canSendToo ? 'composer.manualHintSend' : 'composer.manualHint')}
       </Text>
     );
   const length = props.text.trim().length;

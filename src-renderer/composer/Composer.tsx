@@ -65,7 +65,10 @@ export function Composer(props: { conversation: ConversationDetail; latestMessag
   const recordsAnswers = c.channel === 'manual';
   // A visitor may phone back later: the officer says how this answer was given (default: how the
   // consultation came in).
-  const [answeredVia, setAnsweredVia] = useState<WalkInVia>(c.subject === 'Konsultasi telepon' ? 'telepon' : 'langsung');
+  const [answeredVia, setAnsweredVia] = useState<WalkInVia | 'email' | 'telegram'>(c.subject === 'Konsultasi telepon' ? 'telepon' : 'langsung');
+  // Or it is sent after all, to the requester's email or linked Telegram chat when known.
+  const sendVia = recordsAnswers && (answeredVia === 'email' || answeredVia === 'telegram') ? answeredVia : null;
+  const canAttach = !recordsAnswers || sendVia !== null;
   const signature = useSession((s) => s.officer?.signature ?? '');
   const officerId = useSession((s) => s.officer?.id ?? 0);
   const [text, setText] = useState('');
@@ -144,7 +147,7 @@ export function Composer(props: { conversation: ConversationDetail; latestMessag
     if (!slash) return;
     const rendered = await send.run(() => api.call('templates.render', { id: template.id, conversationId: c.id }));
     if (rendered === null) return;
-    if (rendered.files.length > 0 && mode === 'reply' && !recordsAnswers) {
+    if (rendered.files.length > 0 && mode === 'reply' && canAttach) {
       const room = MAX_FILES - files.length;
       if (rendered.files.length > room) setFileError(t('composer.tooManyFiles', { n: MAX_FILES }));
       setFiles((old) => [...old, ...rendered.files.slice(0, Math.max(0, room))]);
@@ -180,13 +183,14 @@ export function Composer(props: { conversation: ConversationDetail; latestMessag
     const sent =
       mode === 'note'
         ? await send.run(() => api.call('messages.addNote', { conversationId: c.id, text: body }))
-        : recordsAnswers
-          ? await send.run(() => api.call('messages.recordAnswer', { conversationId: c.id, text: body, via: answeredVia }))
+        : recordsAnswers && sendVia === null
+          ? await send.run(() => api.call('messages.recordAnswer', { conversationId: c.id, text: body, via: answeredVia as WalkInVia }))
           : await send.run(() =>
               api.call('messages.send', {
                 conversationId: c.id,
                 text: body,
                 ...(seenUpTo.current ? { seenUpToMessageId: seenUpTo.current } : {}),
+                ...(sendVia ? { via: sendVia } : {}),
                 ...(files.length ? { attachments: files.map(({ fileName, mimeType, contentBase64 }) => ({ fileName, mimeType, contentBase64 })) } : {}),
               }),
             );
@@ -229,7 +233,7 @@ export function Composer(props: { conversation: ConversationDetail; latestMessag
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setDropping(false);
-    if (mode === 'reply' && !recordsAnswers && e.dataTransfer.files.length) void addFiles(e.dataTransfer.files);
+    if (mode === 'reply' && canAttach && e.dataTransfer.files.length) void addFiles(e.dataTransfer.files);
   };
 
   return (
@@ -290,7 +294,7 @@ export function Composer(props: { conversation: ConversationDetail; latestMessag
       )}
       <ErrorBar error={send.error ?? fileError ?? templateList.error?.message ?? null} testId="composer-error" />
       <div className={styles.bar}>
-        {mode === 'reply' && !recordsAnswers && (
+        {mode === 'reply' && canAttach && (
           <>
             <input
               ref={fileInput}
@@ -311,16 +315,18 @@ export function Composer(props: { conversation: ConversationDetail; latestMessag
           <Select
             size="small"
             value={answeredVia}
-            onChange={(_, d) => setAnsweredVia(d.value as WalkInVia)}
+            onChange={(_, d) => setAnsweredVia(d.value as typeof answeredVia)}
             aria-label={t('composer.answeredVia')}
             data-testid="composer-answered-via"
           >
             <option value="langsung">{t('composer.answeredInPerson')}</option>
             <option value="telepon">{t('composer.answeredByPhone')}</option>
+            {c.walkInReplyChannels.includes('email') && <option value="email">{t('composer.sendByEmail', { address: c.requester.email ?? '' })}</option>}
+            {c.walkInReplyChannels.includes('telegram') && <option value="telegram">{t('composer.sendByTelegram')}</option>}
           </Select>
         )}
-        <ChannelLimits channel={c.channel} mode={mode} text={text} />
-        {mode === 'reply' && c.channel === 'email' && (
+        <ChannelLimits channel={sendVia ?? c.channel} mode={mode} text={text} canSendToo={c.walkInReplyChannels.length > 0} />
+        {mode === 'reply' && (c.channel === 'email' || sendVia === 'email') && (
           <Tooltip
             relationship="description"
             content={
@@ -343,7 +349,7 @@ export function Composer(props: { conversation: ConversationDetail; latestMessag
             disabled={!text.trim() || send.busy}
             onClick={() => void submit()}
           >
-            {mode === 'note' ? t('composer.saveNote') : recordsAnswers ? t('composer.saveAnswer') : t('composer.send')}
+            {mode === 'note' ? t('composer.saveNote') : recordsAnswers && sendVia === null ? t('composer.saveAnswer') : t('composer.send')}
           </Button>
         </Tooltip>
       </div>

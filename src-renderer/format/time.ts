@@ -97,7 +97,7 @@ const CLOSED: readonly ConversationStatus[] = ['resolved', 'rated'];
  * it fall back to the raw due instant.
  */
 export function slaInfo(
-  item: Pick<ConversationSummary, 'status' | 'slaDueAt' | 'slaState' | 'workingMsLeft'>,
+  item: Pick<ConversationSummary, 'status' | 'slaDueAt' | 'slaState' | 'workingMsLeft'> & { slaEstimated?: boolean },
   now: number,
   t: Translate,
   /** Given, a running clock also says when it falls due: "Sisa 2 hari 4 jam kerja · Rab 9 Des 15.30". */
@@ -108,7 +108,12 @@ export function slaInfo(
   if (item.slaState === 'none') return { level: 'none', text: t('inbox.noSla') };
   if (item.workingMsLeft === null) return dueInfo(item.slaDueAt, now, t);
   const left = item.workingMsLeft;
-  if (item.slaState === 'overdue') return { level: 'overdue', text: t('inbox.overdueByWorking', { time: formatWorkingDuration(left, t) }) };
+  // Reckoned across a year whose holiday decree is not in yet: the officer should not promise it to the day.
+  const estimate = item.slaEstimated ? ` (${t('inbox.estimated')})` : '';
+  if (item.slaState === 'overdue') return { level: 'overdue', text: t('inbox.overdueByWorking', { time: formatWorkingDuration(left, t) }) + estimate };
   const when = language && item.slaDueAt !== null ? ` · ${formatDueShort(item.slaDueAt, language)}` : '';
-  return { level: item.slaState === 'due_soon' ? 'soon' : 'ok', text: `${t('inbox.dueInWorking', { time: formatWorkingDuration(left, t) })}${when}` };
+  return {
+    level: item.slaState === 'due_soon' ? 'soon' : 'ok',
+    text: `${t('inbox.dueInWorking', { time: formatWorkingDuration(left, t) })}${estimate}${when}`,
+  };
 }

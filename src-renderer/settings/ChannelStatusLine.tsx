@@ -1,12 +1,27 @@
 import { Badge, Button, makeStyles, Text, tokens } from '@fluentui/react-components';
-import type { ChannelStatusView } from '../../src-preload/contract';
+import { useState } from 'react';
+import type { ChannelStatusView, ChannelTechnicalDetail } from '../../src-preload/contract';
+import { api } from '../api/client';
 import { formatShort } from '../format/time';
 import { useCoreText, useLanguage, useT } from '../i18n';
+import { useSession } from '../state/session';
 
 const useStyles = makeStyles({
   row: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   muted: { color: tokens.colorNeutralForeground3 },
+  technical: {
+    flexBasis: '100%',
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    whiteSpace: 'pre-wrap',
+    overflowWrap: 'anywhere',
+    padding: tokens.spacingHorizontalS,
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderRadius: tokens.borderRadiusMedium,
+  },
 });
+
+const FAILING: readonly ChannelStatusView['state'][] = ['auth_failed', 'offline'];
 
 const COLOR = { connected: 'success', syncing: 'brand', idle: 'success', auth_failed: 'danger', offline: 'warning', disabled: 'subtle' } as const;
 
@@ -17,6 +32,15 @@ export function ChannelStatusLine(props: { status: ChannelStatusView | null; onR
   const coreText = useCoreText();
   const language = useLanguage((s) => s.language);
   const s = props.status;
+  const isAdmin = useSession((x) => x.officer?.role === 'admin');
+  // undefined: not asked; null: the core kept no failure.
+  const [technical, setTechnical] = useState<ChannelTechnicalDetail | null | undefined>(undefined);
+  const channel = s?.channel === 'email' || s?.channel === 'telegram' ? s.channel : null;
+  async function toggleDetail() {
+    if (technical !== undefined || !channel) return setTechnical(undefined);
+    const r = await api.call('channels.technicalDetail', {});
+    setTechnical(r.ok ? r.value[channel] : null);
+  }
   return (
     <div className={styles.row} data-testid="channel-status">
       <Text>{t('channels.status')}:</Text>
@@ -39,6 +63,16 @@ export function ChannelStatusLine(props: { status: ChannelStatusView | null; onR
         <Button size="small" appearance="subtle" onClick={props.onReconnect}>
           {t('channels.reconnect')}
         </Button>
+      )}
+      {isAdmin && s && channel && FAILING.includes(s.state) && (
+        <Button size="small" appearance="subtle" aria-expanded={technical !== undefined} onClick={() => void toggleDetail()}>
+          {t('channels.detail')}
+        </Button>
+      )}
+      {technical !== undefined && (
+        <div className={styles.technical} data-testid="channel-technical">
+          {technical ? `${formatShort(technical.at, language)} — ${technical.text}` : t('channels.detailNone')}
+        </div>
       )}
     </div>
   );

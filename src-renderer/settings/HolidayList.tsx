@@ -1,4 +1,5 @@
 import {
+  Badge,
   Button,
   Dropdown,
   Field,
@@ -15,9 +16,9 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { DeleteRegular } from '@fluentui/react-icons';
+import { CheckmarkRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useRef, useState } from 'react';
-import type { NonWorkingKind } from '../../src-preload/contract';
+import type { CalendarImportResult, NonWorkingKind } from '../../src-preload/contract';
 import { api } from '../api/client';
 import { useAction } from '../api/use-action';
 import { useCall } from '../api/use-call';
@@ -30,11 +31,17 @@ const useStyles = makeStyles({
   add: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-end', flexWrap: 'wrap' },
   list: { maxHeight: '280px', overflowY: 'auto' },
   muted: { color: tokens.colorNeutralForeground3 },
+  decree: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalXS, justifyContent: 'flex-end', whiteSpace: 'nowrap' },
 });
 
 const KINDS: readonly NonWorkingKind[] = ['national', 'cuti_bersama', 'local'];
 
-/** Non-working days of one year: listed, added, removed, or imported from an .ics file. */
+/**
+ * Non-working days of one year: listed, added, removed, or imported from the decree as .ics or
+ * CSV. A year without its decree shows its pre-filled days, the estimates marked "perlu dicek",
+ * and can be declared complete once typed.
+ */
 export function HolidayList(props: { onChanged(): void }) {
   const styles = useStyles();
   const t = useT();
@@ -52,10 +59,20 @@ export function HolidayList(props: { onChanged(): void }) {
     props.onChanged();
   };
 
-  async function importIcs(f: File) {
-    const r = await action.run(async () => api.call('calendar.importIcs', { text: await f.text() }));
+  async function importFile(f: File) {
+    const text = await f.text();
+    const csv = /\.(csv|txt)$/i.test(f.name) || !/BEGIN:VCALENDAR/i.test(text);
+    const r: CalendarImportResult | null = await action.run(() => api.call(csv ? 'calendar.importCsv' : 'calendar.importIcs', { text }));
     if (r) {
-      setNote(t('calendar.imported', { n: r.imported, skipped: r.skipped.length }));
+      const replaced = r.estimatesReplaced > 0 ? ` ${t('calendar.replaced', { n: r.estimatesReplaced })}` : '';
+      setNote(t('calendar.imported', { n: r.imported, skipped: r.skipped.length }) + replaced);
+      changed();
+    }
+  }
+
+  async function confirmYear() {
+    if (await action.succeeded(() => api.call('calendar.confirmYear', { year }))) {
+      setNote(t('calendar.confirmed', { year }));
       changed();
     }
   }
@@ -70,24 +87,52 @@ export function HolidayList(props: { onChanged(): void }) {
           </Tab>
         ))}
       </TabList>
-      {data && !data.hasDecree && <Text className={styles.muted}>{t('calendar.noDecree')}</Text>}
+      {data && data.hasDecree && <Text className={styles.muted}>{t('calendar.hasDecree', { year })}</Text>}
+      {data && !data.hasDecree && (
+        <div className={styles.decree} data-testid="decree-missing">
+          <Text className={styles.muted}>{t('calendar.noDecree', { year })}</Text>
+          <Button size="small" disabled={action.busy} onClick={() => void confirmYear()}>
+            {t('calendar.confirmYear', { year })}
+          </Button>
+        </div>
+      )}
       <div className={styles.list}>
         <Table size="extra-small" aria-label={t('calendar.days')} data-testid="holiday-table">
           <TableBody>
             {data?.days.map((d) => (
-              <TableRow key={d.date}>
+              <TableRow key={d.date} data-tentative={d.tentative || undefined}>
                 <TableCell style={{ width: 150 }}>{officeDayText(d.date, language)}</TableCell>
-                <TableCell>{d.name}</TableCell>
+                <TableCell>
+                  {d.name}{' '}
+                  {d.tentative && (
+                    <Badge appearance="tint" color="warning" size="small">
+                      {t('calendar.tentative')}
+                    </Badge>
+                  )}
+                </TableCell>
                 <TableCell style={{ width: 130 }}>{t(`dayKind.${d.kind}`)}</TableCell>
-                <TableCell style={{ width: 50 }}>
-                  {d.source !== 'date-holidays' && (
-                    <Button
-                      size="small"
-                      appearance="subtle"
-                      icon={<DeleteRegular />}
-                      aria-label={t('calendar.delete', { date: d.date })}
-                      onClick={() => void action.succeeded(() => api.call('calendar.deleteDay', { date: d.date })).then((ok) => ok && changed())}
-                    />
+                <TableCell style={{ width: 170 }}>
+                  {d.stored && (
+                    <div className={styles.actions}>
+                      {d.tentative && (
+                        <Button
+                          size="small"
+                          appearance="subtle"
+                          icon={<CheckmarkRegular />}
+                          aria-label={t('calendar.checkLabel', { date: officeDayText(d.date, language) })}
+                          onClick={() => void action.succeeded(() => api.call('calendar.checkDay', { date: d.date })).then((ok) => ok && changed())}
+                        >
+                          {t('calendar.check')}
+                        </Button>
+                      )}
+                      <Button
+                        size="small"
+                        appearance="subtle"
+                        icon={<DeleteRegular />}
+                        aria-label={t('calendar.delete', { date: d.date })}
+                        onClick={() => void action.succeeded(() => api.call('calendar.deleteDay', { date: d.date })).then((ok) => ok && changed())}
+                      />
+                    </div>
                   )}
                 </TableCell>
               </TableRow>
@@ -126,12 +171,21 @@ export function HolidayList(props: { onChanged(): void }) {
         <input
           ref={file}
           type="file"
-          accept=".ics,text/calendar"
+          accept=".ics,text/calendar,.csv,text/csv"
           hidden
-          onChange={(e) => e.target.files?.[0] && void importIcs(e.target.files[0]).then(() => (e.target.value = ''))}
+          data-testid="holiday-file"
+          onChange={(e) => e.target.files?.[0] && void importFile(e.target.files[0]).then(() => (e.target.value = ''))}
         />
-        <Button onClick={() => file.current?.click()}>{t('calendar.importIcs')}</Button>
+        <Button onClick={() => file.current?.click()}>{t('calendar.importFile')}</Button>
       </div>
+      {form.kind === 'local' && (
+        <Text size={200} className={styles.muted}>
+          {t('calendar.localHint')}
+        </Text>
+      )}
+      <Text size={200} className={styles.muted}>
+        {t('calendar.importHint')}
+      </Text>
       <ErrorBar error={loadError?.message ?? action.error} />
       {note && <Text>{note}</Text>}
     </>

@@ -9,6 +9,7 @@ import { ReportsPage } from '../reports/ReportsPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { useSession } from '../state/session';
 import { ChannelAlert } from './ChannelAlert';
+import { DecreeAlert } from './DecreeAlert';
 import { DiskAlert } from './DiskAlert';
 import { Header } from './Header';
 import { pagesFor, type PageId } from './pages';
@@ -92,6 +93,7 @@ export function AppFrame() {
       <Header />
       <DiskAlert />
       <ChannelAlert onOpenSettings={pages.some((p) => p.id === 'settings') ? () => setPage('settings', 'channels') : undefined} />
+      {officer?.role === 'admin' && <DecreeAlert onOpenCalendar={() => setPage('settings', 'calendar')} />}
       <div className={styles.body}>
         <NavDrawer
           open

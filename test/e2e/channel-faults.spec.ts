@@ -56,6 +56,12 @@ test('an unreachable mail server: offline, the reason, and when it retries', asy
   await expect(status.getByTestId('channel-next-retry')).toHaveText(/^Mencoba lagi pukul (\d{1,2} \w{3}, )?\d{2}[.:]\d{2} WITA$/);
   await status.scrollIntoViewIfNeeded();
   await shot(page, '90-channel-email-offline');
+  // The admin may look behind the sentence: the library's own error, never the password.
+  await status.getByRole('button', { name: 'Detail' }).click();
+  const technical = status.getByTestId('channel-technical');
+  await expect(technical).toContainText('ECONNREFUSED');
+  await expect(technical).not.toContainText('kata-sandi-surel');
+  await shot(page, '90b-channel-email-offline-detail');
 
   // Back in the inbox, after the grace minute: a bar above every page says what is wrong.
   await page.getByRole('navigation').getByText('Kotak Masuk').click();

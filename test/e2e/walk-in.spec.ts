@@ -102,3 +102,34 @@ test('a phone call and a desk visit become consultations on the record, counted 
   await expect(row.getByRole('cell')).toHaveText(['Langsung/telepon', '2', '1', '1']);
   await shot(boss, '76-walk-in-in-report-1920');
 });
+
+test('a caller who left an email address gets the answer by email from the composer', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await login(page, host.url, WAYAN);
+  await page.getByTestId('walk-in-button').click();
+  const dialog = page.getByTestId('walk-in-dialog');
+  await dialog.getByRole('radio', { name: /Telepon/ }).check();
+  await dialog.getByLabel('Nama').fill('Gede Arimbawa');
+  await dialog.getByLabel('Email').fill('gede.arimbawa@example.test');
+  await dialog.getByLabel('Keperluan dan data yang dibutuhkan').fill('Jumlah wisatawan mancanegara ke Lovina 2025, dikirim lewat email');
+  await dialog.getByRole('button', { name: 'Simpan konsultasi' }).click();
+  await expect(dialog).toHaveCount(0);
+
+  const pane = page.getByTestId('conversation-pane');
+  await expect(pane.getByRole('heading', { name: 'Gede Arimbawa' })).toBeVisible();
+  const composer = page.getByTestId('composer');
+  const via = composer.getByTestId('composer-answered-via');
+  // Known address, no Telegram chat: email is offered, Telegram is not.
+  await expect(via.locator('option')).toHaveText(['Dijawab langsung', 'Dijawab lewat telepon', 'Kirim lewat email ke gede.arimbawa@example.test']);
+  await via.selectOption('email');
+  await expect(composer.getByRole('button', { name: 'Kirim' })).toBeVisible();
+  await expect(composer.getByRole('button', { name: 'Lampirkan' })).toBeVisible();
+  await composer.getByRole('textbox').fill('Pak Gede, data kunjungan wisman ke Lovina 2025 ada di publikasi Statistik Pariwisata Buleleng 2025.');
+  await shot(page, '77-walk-in-reply-by-email-1366');
+  await composer.getByRole('button', { name: 'Kirim' }).click();
+  const sent = pane.getByTestId('message').filter({ hasText: 'Statistik Pariwisata Buleleng 2025' });
+  await expect(sent).toBeVisible();
+  await expect(sent.getByTestId('message-author')).toContainText(WAYAN.displayName);
+  await expect(composer.getByRole('textbox')).toHaveValue('');
+  await shot(page, '78-walk-in-reply-sent-1366');
+});

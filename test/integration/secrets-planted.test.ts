@@ -13,7 +13,7 @@ import { startTelegramHarness, type TelegramHarness } from '../helpers/telegram'
 import { testUser } from '../peers/telegram';
 import { requireMailPeers, startMailPeers, type MailPeers } from '../peers/mail';
 import { accountInput, OFFICE, startEmailEnv, until } from './fixtures/email-env';
-import type { TestCore } from '../helpers/core';
+import { memorySession, type TestCore } from '../helpers/core';
 import { ingest } from '../../src-main/core/inbound/ingest';
 
 const QUERIES = (Object.entries(handlers) as [Method, HandlerDef<Method>][]).filter(([, def]) => def.kind === 'query').map(([name]) => name);
@@ -97,6 +97,18 @@ describe('a planted bot token', () => {
     );
     expect(answers.length).toBeGreaterThan(QUERIES.length);
     expectNowhere([...answers, JSON.stringify(h.events), ...logged, ...dataFiles(h.dir)], [secret, h.emulator.apiRoot]);
+
+    // The admin's "Detail" names the library's failure (searched above with every other answer)...
+    const technical = (await h.must('channels.technicalDetail', {})).telegram;
+    expect(technical?.text).toMatch(/GrammyError|HttpError/);
+    // ...and an officer never gets it: refused, and in no answer they can read.
+    await h.must('officers.create', { username: 'kadek', displayName: 'Kadek Petugas', role: 'officer', password: 'sandi-kadek-kuat-1' });
+    const officer = memorySession();
+    expect(await h.core.dispatch('auth.login', { username: 'kadek', password: 'sandi-kadek-kuat-1' }, officer)).toMatchObject({ ok: true });
+    expect(await h.core.dispatch('channels.technicalDetail', {}, officer)).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    const officerAnswers = await everyAnswer((method, input) => h.core.dispatch(method, input as never, officer), stored.c);
+    for (const answer of officerAnswers) expect(answer, answer.slice(0, 120)).not.toMatch(/GrammyError|HttpError|FetchError/);
+    expectNowhere(officerAnswers, [technical!.text]);
   });
 });
 
@@ -147,6 +159,8 @@ describe.skipIf(!available)('a planted mail password', () => {
     await new Promise((r) => setTimeout(r, 1_500));
 
     const answers = await everyAnswer((method, input) => core!.call(method as never, input as never), conversationId);
+    // The admin's "Detail" has the refused login or the unreachable server, in the library's terms, without the password.
+    expect((await core.must('channels.technicalDetail', {})).email?.text).toBeTruthy();
     expectNowhere(
       [...answers, ...tested, JSON.stringify(env.events), ...logged, ...dataFiles(core.dir)],
       [PLANTED, peers.users.find((u) => u.user === OFFICE)!.password],

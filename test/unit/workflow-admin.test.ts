@@ -136,11 +136,16 @@ describe('calendar and workflow settings', () => {
       'END:VEVENT',
       'END:VCALENDAR',
     ].join('\r\n');
-    expect(await core.must('calendar.importIcs', { text: ics })).toEqual({ imported: 2, skipped: [] });
+    // The decree replaces the eleven estimated moving holidays pre-filled for 2027; the fixed-date ones stay.
+    expect(await core.must('calendar.importIcs', { text: ics })).toEqual({ imported: 2, skipped: [], estimatesReplaced: 11 });
     expect((await core.must('calendar.status', {})).yearsMissingDecree).toEqual([]);
-    expect((await core.must('calendar.listDays', { year: 2027 })).days.map((d) => [d.date, d.kind])).toEqual([
-      ['2027-01-01', 'national'],
-      ['2027-02-08', 'cuti_bersama'],
+    expect((await core.must('calendar.listDays', { year: 2027 })).days.map((d) => [d.date, d.kind, d.source])).toEqual([
+      ['2027-01-01', 'national', 'ics'],
+      ['2027-02-08', 'cuti_bersama', 'ics'],
+      ['2027-05-01', 'national', 'tetap'],
+      ['2027-06-01', 'national', 'tetap'],
+      ['2027-08-17', 'national', 'tetap'],
+      ['2027-12-25', 'national', 'tetap'],
     ]);
     expect(await core.call('calendar.importIcs', { text: 'bukan kalender' })).toMatchObject({ ok: false, error: { kind: 'invalid_input' } });
 

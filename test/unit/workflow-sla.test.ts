@@ -110,12 +110,28 @@ describe('SLA through the handlers (due instants written by hand)', () => {
     });
   });
 
-  it('across the year end: 2027 runs on the date-holidays fallback (1 and 5 January closed)', async () => {
+  it('across the year end: 2027 runs on its pre-filled days (1 January fixed, 5 January Isra Mikraj estimated); the due reads "perkiraan" until the decree is in', async () => {
     await start(wita(2026, 12, 30, 10)); // Wednesday
     const { conversationId: id } = ingest(core.services, mail('<y@x>', 'Data PDRB', now));
     // Wed 5.5 h, Thu 31 7.5 h, Fri 1 Jan closed, Mon 4 7.5 h (20.5), Tue 5 closed, Wed 6 08:00 + 2 h
-    expect(await core.must('conversations.updateRequirements', { id, ...complete })).toMatchObject({ slaDueAt: wita(2027, 1, 6, 10) });
+    expect(await core.must('conversations.updateRequirements', { id, ...complete })).toMatchObject({
+      slaDueAt: wita(2027, 1, 6, 10),
+      slaEstimated: true,
+    });
     expect((await core.must('calendar.status', {})).yearsMissingDecree).toEqual([2027]);
+    expect((await core.must('inbox.list', {})).items.find((c) => c.id === id)).toMatchObject({ slaEstimated: true });
+
+    // The decree as a spreadsheet saves it: Isra Mikraj on 5 January is confirmed, so the due stays; it is no longer an estimate.
+    const csv = 'Tanggal;Keterangan;Jenis\n01/01/2027;Tahun Baru 2027 Masehi;nasional\n05/01/2027;Isra Mikraj Nabi Muhammad SAW;nasional\n';
+    expect(await core.must('calendar.importCsv', { text: csv })).toMatchObject({ imported: 2, skipped: [] });
+    expect((await core.must('calendar.status', {})).yearsMissingDecree).toEqual([]);
+    expect(await core.must('conversations.get', { id })).toMatchObject({ slaDueAt: wita(2027, 1, 6, 10), slaEstimated: false });
+  });
+
+  it('within a decreed year the due is no estimate', async () => {
+    await start(wita(2026, 12, 1, 10));
+    const { conversationId: id } = ingest(core.services, mail('<z@x>', 'Data IPM', now));
+    expect(await core.must('conversations.updateRequirements', { id, ...complete })).toMatchObject({ slaDueAt: wita(2026, 12, 4, 10), slaEstimated: false });
   });
 
   it('a calendar edit moves the due of running clocks; a pause keeps the overdue instant', async () => {

@@ -1,7 +1,6 @@
-import { TZDate } from '@date-fns/tz';
 import { z } from 'zod';
-import type { CalendarStatus, NonWorkingDayView, ServiceHoursView } from '../../../src-preload/contract';
-import { calendarQueries, describeServiceHours, isIsoDate, SERVICE_TIME_ZONE } from '../calendar';
+import type { CalendarStatus, ServiceHoursView } from '../../../src-preload/contract';
+import { calendarQueries, describeServiceHours, isIsoDate } from '../calendar';
 import type { CoreServices } from '../services';
 import { invalidateCalendar, serviceCalendar } from '../calendar/cache';
 import { recomputeOpenClocks } from '../workflow/sla';
@@ -21,11 +20,10 @@ const hours = z.array(z.array(z.strictObject({ from: minute, to: minute })).max(
 function status(core: CoreServices): CalendarStatus {
   const calendar = serviceCalendar(core.db);
   const now = core.now();
-  const year = new TZDate(now, SERVICE_TIME_ZONE).getFullYear();
   return {
     serviceHours: calendar.hours.map((day) => day.map((i) => ({ from: i.from, to: i.to }))) as ServiceHoursView,
     serviceHoursText: describeServiceHours(calendar.hours),
-    yearsMissingDecree: calendarQueries(core.db).yearsMissingDecree([year, year + 1]),
+    yearsMissingDecree: calendarQueries(core.db).yearsToAskFor(now),
     openNow: calendar.isOpen(now),
     nextOpening: calendar.nextOpening(now),
   };
@@ -36,6 +34,7 @@ function calendarChanged(core: CoreServices): void {
   invalidateCalendar(core.db);
   const count = recomputeOpenClocks(core.db, serviceCalendar(core.db));
   if (count > 0) core.events.emit('inbox.changed', { conversationIds: [] });
+  core.events.emit('calendar.changed', {});
 }
 
 export const calendarHandlers = {
@@ -59,7 +58,7 @@ export const calendarHandlers = {
   'calendar.listDays': query<'calendar.listDays'>({
     access: 'officer',
     input: z.strictObject({ year: z.number().int().min(2000).max(2100) }),
-    run: (input, { core }) => calendarQueries(core.db).daysOfYear(input.year) as { year: number; hasDecree: boolean; days: NonWorkingDayView[] },
+    run: (input, { core }) => calendarQueries(core.db).daysOfYear(input.year),
   }),
 
   'calendar.addDay': mutation<'calendar.addDay'>({
@@ -68,7 +67,7 @@ export const calendarHandlers = {
     run: (input, { core }) => {
       calendarQueries(core.db).addDay(input);
       calendarChanged(core);
-      return { ...input, source: 'manual' };
+      return { ...input, source: 'manual', stored: true, tentative: false };
     },
     audit: (input) => ({ entityType: 'non_working_day', entityId: input.date, detail: input }),
   }),
@@ -101,8 +100,41 @@ export const calendarHandlers = {
     run: (input, { core }) => {
       const parsed = calendarQueries(core.db).importIcs(input.text);
       calendarChanged(core);
-      return { imported: parsed.days.length, skipped: parsed.skipped };
+      return { imported: parsed.days.length, skipped: parsed.skipped, estimatesReplaced: parsed.estimatesReplaced };
     },
     audit: (_input, out) => ({ entityType: 'calendar', entityId: 'ics', detail: out }),
+  }),
+
+  'calendar.importCsv': mutation<'calendar.importCsv'>({
+    access: 'admin',
+    input: z.strictObject({ text: z.string().min(1).max(200_000) }),
+    run: (input, { core }) => {
+      const parsed = calendarQueries(core.db).importCsv(input.text);
+      calendarChanged(core);
+      return { imported: parsed.days.length, skipped: parsed.skipped, estimatesReplaced: parsed.estimatesReplaced };
+    },
+    audit: (_input, out) => ({ entityType: 'calendar', entityId: 'csv', detail: out }),
+  }),
+
+  'calendar.confirmYear': mutation<'calendar.confirmYear'>({
+    access: 'admin',
+    input: z.strictObject({ year: z.number().int().min(2000).max(2100) }),
+    run: (input, { core }) => {
+      calendarQueries(core.db).confirmYear(input.year, core.now());
+      calendarChanged(core);
+      return status(core);
+    },
+    audit: (input) => ({ entityType: 'calendar', entityId: `year-${input.year}`, detail: input }),
+  }),
+
+  'calendar.checkDay': mutation<'calendar.checkDay'>({
+    access: 'admin',
+    input: z.strictObject({ date }),
+    run: (input, { core }) => {
+      const day = calendarQueries(core.db).checkDay(input.date);
+      calendarChanged(core);
+      return day;
+    },
+    audit: (input) => ({ entityType: 'non_working_day', entityId: input.date, detail: { checked: true } }),
   }),
 } satisfies HandlerMap;

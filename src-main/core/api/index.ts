@@ -2,6 +2,7 @@ import { appHandlers } from './app';
 import { authHandlers } from './auth';
 import { backupHandlers } from './backup';
 import { calendarHandlers } from './calendar';
+import { channelHandlers } from './channels';
 import { complaintHandlers } from './complaints';
 import { combineHandlers, type Handlers } from './define';
 import { draftHandlers } from './drafts';
@@ -35,6 +36,7 @@ const maps = [
   calendarHandlers,
   emailHandlers,
   telegramHandlers,
+  channelHandlers,
   reportHandlers,
   backupHandlers,
   privacyHandlers,

@@ -9,6 +9,7 @@ import { requeueFailed } from '../outbox/worker';
 import type { CoreServices } from '../services';
 import { conversationQueries } from '../workflow/conversation-queries';
 import { takeUpByReply } from '../workflow/transitions';
+import { walkInReplyChannels, type WalkInReplyChannel } from '../workflow/walk-in-reply';
 import { messageQueries } from '../store/queries/messages';
 import { officerQueries } from '../store/queries/officers';
 import type { HandlerMap } from './define';
@@ -32,6 +33,29 @@ const attachment = z.strictObject({
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Bukan base64'),
 });
 
+/**
+ * The channel a reply goes through: the consultation's own, or for a walk-in or phone one the
+ * requester's email (a new mail thread carrying the ticket tag, so their answer finds its way
+ * back) or linked Telegram chat, as the officer chose.
+ */
+const WALK_IN_MAIL_SUBJECT = 'Jawaban konsultasi statistik PST BPS Kabupaten Buleleng';
+
+function replyRoute(
+  core: CoreServices,
+  conversation: ConversationDetail,
+  via: WalkInReplyChannel | undefined,
+): { channel: 'email' | 'telegram'; to?: string; subject?: string } {
+  if (conversation.channel !== 'manual') {
+    if (via && via !== conversation.channel) throw conflict({ code: 'messages.via_other_channel' });
+    return { channel: conversation.channel };
+  }
+  if (!via) throw conflict({ code: 'messages.manual_no_channel' });
+  const route = walkInReplyChannels(core.db, conversation.id);
+  if (!route.channels.includes(via)) throw conflict({ code: via === 'email' ? 'messages.walk_in_no_email' : 'messages.walk_in_no_telegram' });
+  // The consultation's own subject is the console's label ("Konsultasi telepon"), no mail to answer.
+  return via === 'email' ? { channel: 'email', to: route.email!, subject: WALK_IN_MAIL_SUBJECT } : { channel: 'telegram' };
+}
+
 function openConversation(core: CoreServices, conversationId: number): ConversationDetail {
   const conversation = conversationQueries(core.db).detail(conversationId);
   if (!conversation) throw notFound({ code: 'conversations.not_found' });
@@ -48,10 +72,11 @@ export const messageHandlers = {
       text: z.string().trim().min(1).max(20_000),
       attachments: z.array(attachment).max(10).optional(),
       seenUpToMessageId: id.optional(),
+      via: z.enum(['email', 'telegram']).optional(),
     }),
     run: (input, { core, officer }) => {
       const conversation = openConversation(core, input.conversationId);
-      if (conversation.channel === 'manual') throw conflict({ code: 'messages.manual_no_channel' });
+      const { channel, to, subject } = replyRoute(core, conversation, input.via);
       if (input.seenUpToMessageId !== undefined) {
         // What the requester or a colleague wrote since the officer last looked: read it before answering.
         const newer = core.db
@@ -64,16 +89,16 @@ export const messageHandlers = {
       }
       const signature = officerQueries(core.db).byId(officer!.id)?.signature.trim() ?? '';
       // Email carries the officer's signature; chat messages stay short.
-      const text = conversation.channel === 'email' && signature ? `${input.text}\n\n-- \n${signature}` : input.text;
+      const text = channel === 'email' && signature ? `${input.text}\n\n-- \n${signature}` : input.text;
       const attachments = (input.attachments ?? []).map((a) => {
         const blob = core.attachments.put(Buffer.from(a.contentBase64, 'base64'));
         return { sha256: blob.sha256, fileName: safeFileName(a.fileName), mimeType: a.mimeType };
       });
       const messageId = enqueueOutgoing(core, {
         conversationId: conversation.id,
-        channel: conversation.channel,
+        channel,
         officerId: officer!.id,
-        payload: { kind: 'reply', text, attachments },
+        payload: { kind: 'reply', text, attachments, ...(to ? { to } : {}), ...(subject ? { subject } : {}) },
       });
       takeUpByReply(core, conversation.id, { officerId: officer!.id, name: officer!.displayName });
       // In the same transaction: the reply is on its way, so this officer's draft is done.
@@ -86,7 +111,7 @@ export const messageHandlers = {
     audit: (input, out) => ({
       entityType: 'message',
       entityId: out.id,
-      detail: { conversationId: input.conversationId, attachments: input.attachments?.length ?? 0 },
+      detail: { conversationId: input.conversationId, attachments: input.attachments?.length ?? 0, ...(input.via ? { via: input.via } : {}) },
     }),
   }),
 

@@ -3,4 +3,5 @@ export * from './hours';
 export * from './non-working-days';
 export * from './service-calendar';
 export * from './ics';
+export * from './csv';
 export * from './store';

@@ -23,6 +23,11 @@ export interface ServiceCalendarOptions {
   fallbackForYear?: (year: number) => readonly NonWorkingDay[];
   /** Years whose list in `nonWorkingDays` is complete: no fallback for them. */
   yearsWithDecree?: Iterable<number>;
+  /**
+   * Years whose days are the decree's; a due date reckoned across any other year is an estimate
+   * (isEstimate). Without this option every year counts as confirmed.
+   */
+  confirmedYears?: Iterable<number>;
   timeZone?: string;
 }
 
@@ -56,6 +61,7 @@ export class ServiceCalendar {
   private readonly days = new Map<string, NonWorkingDay>();
   private readonly fallbackForYear: ((year: number) => readonly NonWorkingDay[]) | undefined;
   private readonly resolvedYears = new Set<number>();
+  private readonly confirmedYears: ReadonlySet<number> | undefined;
   private readonly cache = new Map<number, CalendarDay>();
   private readonly offsets = new Map<number, number>();
   /** Running totals of open time per day (see openBefore): prefix[i] = open ms of days prefixBase … prefixBase+i-1. */
@@ -71,6 +77,15 @@ export class ServiceCalendar {
     for (const day of options.nonWorkingDays ?? []) this.days.set(day.date, day);
     this.fallbackForYear = options.fallbackForYear;
     for (const year of options.yearsWithDecree ?? []) this.resolvedYears.add(year);
+    this.confirmedYears = options.confirmedYears ? new Set(options.confirmedYears) : undefined;
+  }
+
+  /** True when the span between two instants touches a year without its decree list: a due date in it is "perkiraan". */
+  isEstimate(a: number, b: number): boolean {
+    if (!this.confirmedYears) return false;
+    const [first, last] = [this.dateOf(Math.min(a, b)), this.dateOf(Math.max(a, b))].map((d) => Number(d.slice(0, 4)));
+    for (let year = first!; year <= last!; year++) if (!this.confirmedYears.has(year)) return true;
+    return false;
   }
 
   isOpen(at: number): boolean {

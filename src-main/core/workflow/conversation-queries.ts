@@ -12,6 +12,7 @@ import { serviceCalendar } from '../calendar/cache';
 import { WORKFLOW_COLUMNS, withWorkflow, type WorkflowRawColumns } from './view';
 import { INSTITUTION_SQL } from './requirements';
 import type { Db } from '../store/db';
+import { walkInReplyChannels } from './walk-in-reply';
 
 /** Statuses in which a consultation is still being worked on. */
 export const OPEN_STATUSES: readonly ConversationStatus[] = ['new', 'awaiting_requirements', 'in_progress', 'waiting_requester'];
@@ -169,6 +170,7 @@ export const conversationQueries = (db: Db) => {
         slaTargetDays: row.wfTargetDays,
         firstResponseWorkingMs,
         ratings: ratingsOf(db, id),
+        walkInReplyChannels: walkInReplyChannels(db, id).channels,
         requester: {
           id: row.requesterId,
           // The field as the requester or an officer gave it: a channel's display name (an agency's

@@ -134,18 +134,21 @@ export interface SlaView {
   slaState: SlaState;
   /** Open time left in ms (negative when overdue); frozen while paused; at closure for closed ones. */
   workingMsLeft: number | null;
+  /** The running due date was reckoned across a year without its decree list: say "perkiraan". */
+  slaEstimated: boolean;
 }
 
 /** Derived at read time from the row alone: a few calendar-day lookups, no query. */
 export function slaView(row: SlaRow, calendar: ServiceCalendar, now: number): SlaView {
-  if (row.requirements_complete_at === null) return { slaState: 'none', workingMsLeft: null };
-  if (row.status === 'resolved' || row.status === 'rated') return { slaState: 'none', workingMsLeft: row.sla_remaining_ms };
+  const settled = { slaEstimated: false };
+  if (row.requirements_complete_at === null) return { slaState: 'none', workingMsLeft: null, ...settled };
+  if (row.status === 'resolved' || row.status === 'rated') return { slaState: 'none', workingMsLeft: row.sla_remaining_ms, ...settled };
   if (row.sla_paused_since !== null) {
     const left = row.sla_remaining_ms ?? 0;
-    return { slaState: left > 0 ? 'paused' : 'overdue', workingMsLeft: left };
+    return { slaState: left > 0 ? 'paused' : 'overdue', workingMsLeft: left, ...settled };
   }
-  if (row.sla_due_at === null) return { slaState: 'none', workingMsLeft: null };
+  if (row.sla_due_at === null) return { slaState: 'none', workingMsLeft: null, ...settled };
   const left = signedWorkingTime(calendar, now, row.sla_due_at);
   const state: SlaState = now > row.sla_due_at ? 'overdue' : left < dueSoonThreshold(calendar) ? 'due_soon' : 'running';
-  return { slaState: state, workingMsLeft: left };
+  return { slaState: state, workingMsLeft: left, slaEstimated: calendar.isEstimate(row.requirements_complete_at, Math.max(row.sla_due_at, now)) };
 }

@@ -46,6 +46,7 @@ export const inboxEn: Translation<typeof inboxId> = {
   'inbox.dueIn': '{time} left',
   'inbox.overdueBy': 'Overdue {time}',
   'inbox.overdueByWorking': 'Overdue by {time} of working time',
+  'inbox.estimated': 'estimate',
   'inbox.dueInWorking': '{time} of working time left',
   'inbox.slaPaused': 'Paused',
   'inbox.searchResults': '{n} results for "{q}"',

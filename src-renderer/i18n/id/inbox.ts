@@ -46,6 +46,7 @@ export const inboxId = {
   'inbox.dueIn': 'Sisa {time}',
   'inbox.overdueBy': 'Terlambat {time}',
   'inbox.overdueByWorking': 'Terlambat {time} kerja',
+  'inbox.estimated': 'perkiraan',
   'inbox.dueInWorking': 'Sisa {time} kerja',
   'inbox.slaPaused': 'Dijeda',
   'inbox.searchResults': '{n} hasil untuk "{q}"',

@@ -8,6 +8,7 @@ import { TICKET_PATTERN } from '../../domain/ticket';
 import { ChannelUnavailableError, PermanentSendError, type OutgoingItem, type SendOutcome } from '../../domain/connector';
 import { senderAddress, type EmailAccount } from './config';
 import { describeConnectionError, describeError, imapOptions, isAuthFailure, SmtpSession } from './connection';
+import { recordTechnical } from '../technical';
 import { AUTH_RETRY_MS, authRetryDelay } from '../backoff';
 
 /** What is wrong with the SMTP server, for the channel status; null once a hand-over works again. */
@@ -84,6 +85,7 @@ export class EmailSender {
 
   /** A failed connect or login, as the outbox should see it; auth failures hold every item back. */
   private openFailed(error: unknown): Error {
+    recordTechnical(this.core, 'email', error, [this.account.password]);
     if (isAuthFailure(error)) {
       const delay = authRetryDelay(this.options.authRetryMs ?? AUTH_RETRY_MS, this.authFailures);
       this.authFailures++;
@@ -157,6 +159,7 @@ export class EmailSender {
           const reply = ((error as { response?: string }).response ?? String(code)).replace(/\s+/g, ' ').slice(0, 200);
           throw new PermanentSendError(`Server SMTP menolak surel: ${reply}`, { responseCode: code });
         }
+        recordTechnical(this.core, 'email', error, [this.account.password]);
         const detail: CoreMessage[] = [{ code: 'channel.email.smtp_deferred' }, describeConnectionError(error)];
         this.report({ kind: 'offline', detail });
         throw new Error(wordCoreMessages('id', detail));

@@ -4,6 +4,7 @@ import type { CoreServices } from '../../services';
 import { AUTH_RETRY_MS, authRetryDelay } from '../backoff';
 import { officeAddresses, type EmailAccount } from './config';
 import { describeConnectionError, imapClosed, imapOptions, isAuthFailure } from './connection';
+import { recordTechnical } from '../technical';
 import { parseMailSafe, type ParseContext, type ParsedInbound } from './parse';
 import { cursorUpdate, readCursor, storeMails, type MailboxCursor } from './store';
 
@@ -155,6 +156,7 @@ export class MailboxSync {
         }
       } catch (error) {
         if (this.stopped) break;
+        recordTechnical(this.core, 'email', error, [this.account.password]);
         if (isAuthFailure(error)) {
           const delay = authRetryDelay(this.options.authRetryMs, this.authFailures);
           this.authFailures++;

@@ -9,6 +9,7 @@ import type { CoreServices } from '../../services';
 import { applyBatch, type PreparedUpdate } from './apply';
 import type { AfterCommit } from './bot-say';
 import { AUTH_RETRY_MS, authRetryDelay } from '../backoff';
+import { recordTechnical } from '../technical';
 import { downloadFile, fileOf, grammySignal, type Download, type TelegramFileRef } from './media';
 import { SendRateLimiter, TELEGRAM_LIMITS, type SendLimits } from './rate-limit';
 import { TelegramSender } from './sender';
@@ -197,6 +198,7 @@ export class TelegramChannel implements RunningChannel {
         if (signal.aborted) return;
         ready = false;
         this.stalledSince ??= this.core.now();
+        recordTechnical(this.core, 'telegram', error, [this.token]);
         if (error instanceof GrammyError && error.error_code === 401) {
           // Telegram has answered 401 for valid tokens during its own outages: try again, slowly.
           const wait = authRetryDelay(this.options.authRetryMs, authFailures++);
