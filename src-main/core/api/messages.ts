@@ -1,3 +1,4 @@
+import { recordOfficialLinks } from '../bpsdata/links';
 import { z } from 'zod';
 import { safeFileName } from '../domain/file-name';
 import type { ConversationDetail, MessageView } from '../../../src-preload/contract';
@@ -59,6 +60,7 @@ export const messageHandlers = {
         officerId: officer!.id,
         payload: { kind: 'reply', text, attachments },
       });
+      recordOfficialLinks(core.db, conversation.id, messageId, input.text, core.now());
       // In the same transaction: the reply is on its way, so this officer's draft is done.
       draftQueries(core.db).clear(officer!.id, conversation.id);
       core.kickOutbox();
