@@ -15,6 +15,7 @@ import { ChannelLimits } from './ChannelLimits';
 import { DraftStatus } from './DraftStatus';
 import { matchTemplates, TemplatePicker } from './TemplatePicker';
 import { FillInDialog } from './FillInDialog';
+import { BpsDataButton, BpsDataPanel, withLine } from './BpsDataPanel';
 import { fillIn, fillInsOf } from '../../src-common/fill-ins';
 
 const useStyles = makeStyles({
@@ -90,6 +91,7 @@ export function Composer(props: { conversation: ConversationDetail; onSent(): vo
   const handledReply = useRef(0);
   const fileInput = useRef<HTMLInputElement>(null);
   const send = useAction();
+  const [bpsOpen, setBpsOpen] = useState(false);
 
   // The officer's draft from the core; saved again on leaving the conversation or the page.
   useEffect(() => {
@@ -242,6 +244,7 @@ export function Composer(props: { conversation: ConversationDetail; onSent(): vo
           {t('composer.note')}
         </Tab>
       </TabList>
+      {bpsOpen && mode === 'reply' && <BpsDataPanel onInsert={(line) => setText((current) => withLine(current, line))} onClose={() => setBpsOpen(false)} />}
       <div className={styles.editor}>
         {slash && templates && <TemplatePicker matches={matches} active={active} onPick={(tpl) => void pick(tpl)} />}
         <Textarea
@@ -308,6 +311,7 @@ export function Composer(props: { conversation: ConversationDetail; onSent(): vo
             <option value="telepon">{t('composer.answeredByPhone')}</option>
           </Select>
         )}
+        {mode === 'reply' && <BpsDataButton open={bpsOpen} onToggle={() => setBpsOpen((open) => !open)} />}
         <ChannelLimits channel={c.channel} mode={mode} text={text} />
         {mode === 'reply' && c.channel === 'email' && (
           <Tooltip

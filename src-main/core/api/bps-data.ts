@@ -102,4 +102,3 @@ export const bpsDataHandlers = {
     },
   }),
 } satisfies HandlerMap;
-

@@ -13,8 +13,7 @@ export function cacheQueries(db: Db) {
   return {
     get<T>(request: string): Cached<T> | null {
       const row = db.prepare('SELECT body, fetched_at AS fetchedAt FROM bps_cache WHERE request = ?').get(request) as
-        | { body: string; fetchedAt: number }
-        | undefined;
+        { body: string; fetchedAt: number } | undefined;
       return row ? { body: JSON.parse(row.body) as T, fetchedAt: row.fetchedAt } : null;
     },
     put(request: string, body: unknown, fetchedAt: number): void {
@@ -25,7 +24,7 @@ export function cacheQueries(db: Db) {
     /** Every saved answer whose request starts with `prefix`: what can still be searched offline. */
     withPrefix<T>(prefix: string): Cached<T>[] {
       const rows = db
-        .prepare("SELECT body, fetched_at AS fetchedAt FROM bps_cache WHERE substr(request, 1, length(?)) = ? ORDER BY fetched_at DESC LIMIT 500")
+        .prepare('SELECT body, fetched_at AS fetchedAt FROM bps_cache WHERE substr(request, 1, length(?)) = ? ORDER BY fetched_at DESC LIMIT 500')
         .all(prefix, prefix) as { body: string; fetchedAt: number }[];
       return rows.map((r) => ({ body: JSON.parse(r.body) as T, fetchedAt: r.fetchedAt }));
     },

@@ -23,12 +23,7 @@ function webLink(value: string | null | undefined): string | null {
 
 /** One row as the panel lists it; null when the row lacks a title or a link to give a requester. */
 export function itemOf(kind: BpsKind, domain: string, row: unknown): BpsItem | null {
-  const shaped =
-    kind === 'table'
-      ? staticTableRow.safeParse(row)
-      : kind === 'publication'
-        ? publicationRow.safeParse(row)
-        : pressReleaseRow.safeParse(row);
+  const shaped = kind === 'table' ? staticTableRow.safeParse(row) : kind === 'publication' ? publicationRow.safeParse(row) : pressReleaseRow.safeParse(row);
   if (!shaped.success) return null;
   const r = shaped.data as Record<string, string | null | undefined>;
   const id = kind === 'table' ? r.table_id : kind === 'publication' ? r.pub_id : r.brs_id;

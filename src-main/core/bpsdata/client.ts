@@ -82,7 +82,8 @@ export class BpsClient {
       response = await fetch(url, { signal: AbortSignal.timeout(this.timeoutMs), headers: { accept: 'application/json' } });
     } catch (error) {
       const name = error instanceof Error ? error.name : '';
-      if (name === 'TimeoutError' || name === 'AbortError') throw new BpsError({ code: 'bps.timeout', params: { seconds: Math.round(this.timeoutMs / 1000) } });
+      if (name === 'TimeoutError' || name === 'AbortError')
+        throw new BpsError({ code: 'bps.timeout', params: { seconds: Math.max(1, Math.ceil(this.timeoutMs / 1000)) } });
       throw new BpsError({ code: 'bps.unreachable' });
     }
     if (response.status === 429) {

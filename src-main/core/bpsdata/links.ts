@@ -1,5 +1,6 @@
 import type { BpsLinkSent } from '../../../src-preload/contract';
 import type { Db } from '../store/db';
+import { UPDATED_SUFFIX } from '../../../src-common/bps-link';
 
 const URL_IN_TEXT = /https?:\/\/[^\s<>"')\]]+/g;
 
@@ -13,9 +14,14 @@ export function isOfficialLink(value: string): boolean {
   }
 }
 
-/** The title the Data BPS panel put before the link ("Judul (diperbarui 8 Februari 2024): https://…"). */
+/** The title the Data BPS panel put before the link (src-common/bps-link.ts). */
 function titleBefore(line: string, at: number): string | null {
-  const before = line.slice(0, at).replace(/:\s*$/, '').replace(/\s*\(diperbarui [^)]*\)\s*$/, '').replace(/^[-•*\d.\s]+/, '').trim();
+  const before = line
+    .slice(0, at)
+    .replace(/:\s*$/, '')
+    .replace(UPDATED_SUFFIX, '')
+    .replace(/^\s*(?:[-•*]|\d+[.)])\s+/, '')
+    .trim();
   return before ? before.slice(0, 500) : null;
 }
 

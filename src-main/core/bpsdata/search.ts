@@ -103,7 +103,16 @@ export async function searchCatalogue(core: CoreServices, keywordAsTyped: string
 
   for (const region of [regency ?? REGENCY_UNKNOWN, BALI, INDONESIA]) {
     if (!region.domain) {
-      groups.push({ region, items: [], fetchedAt: null, stale: true, page, pages: 0, total: 0, problem: giveUp ?? { code: 'bps.regency_not_found', params: { name: OFFICE_REGENCY_NAME } } });
+      groups.push({
+        region,
+        items: [],
+        fetchedAt: null,
+        stale: true,
+        page,
+        pages: 0,
+        total: 0,
+        problem: giveUp ?? { code: 'bps.regency_not_found', params: { name: OFFICE_REGENCY_NAME } },
+      });
       continue;
     }
     const request = requestOf(kind, region.domain, keyword, page);
@@ -132,7 +141,16 @@ export async function searchCatalogue(core: CoreServices, keywordAsTyped: string
       groups.push({ region, ...saved.body, fetchedAt: saved.fetchedAt, stale: true, problem });
     } else {
       const found = searchSaved(core, kind, region.domain, keyword);
-      groups.push({ region, items: found.items, fetchedAt: found.fetchedAt, stale: true, page: 1, pages: found.items.length ? 1 : 0, total: found.items.length, problem });
+      groups.push({
+        region,
+        items: found.items,
+        fetchedAt: found.fetchedAt,
+        stale: true,
+        page: 1,
+        pages: found.items.length ? 1 : 0,
+        total: found.items.length,
+        problem,
+      });
     }
   }
   return { keyword: keywordAsTyped.trim(), kind, groups };
