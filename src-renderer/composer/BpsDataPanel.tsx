@@ -77,6 +77,9 @@ export function BpsDataPanel(props: { onInsert(line: string): void; onClose(): v
   }
 
   const hasMore = result?.groups.some((g) => g.pages > page) ?? false;
+  // The same reason for every region (BPS out of reach, no key) is said once, above them.
+  const problems = new Set(result?.groups.map((g) => (g.problem ? JSON.stringify(g.problem) : '')));
+  const shared = problems.size === 1 ? (result?.groups[0]?.problem ?? null) : null;
   const now = Date.now();
 
   const groupView = (group: BpsResultGroup) => (
@@ -90,12 +93,12 @@ export function BpsDataPanel(props: { onInsert(line: string): void; onClose(): v
         )}
         {group.pages > 1 && <Caption1 className={styles.muted}>{t('bpsData.pageOf', { page: group.page, pages: group.pages, total: group.total })}</Caption1>}
       </div>
-      {group.problem && (
+      {group.problem && !shared && (
         <MessageBar intent={group.items.length ? 'warning' : 'error'} layout="multiline">
           <MessageBarBody data-testid="bps-problem">{coreText([group.problem])}</MessageBarBody>
         </MessageBar>
       )}
-      {group.items.length === 0 && !group.problem && <Caption1 className={styles.muted}>{t('bpsData.nothing')}</Caption1>}
+      {group.items.length === 0 && <Caption1 className={styles.muted}>{t(group.problem ? 'bpsData.nothingSaved' : 'bpsData.nothing')}</Caption1>}
       {group.items.map((item) => itemView(item))}
     </section>
   );
@@ -158,6 +161,11 @@ export function BpsDataPanel(props: { onInsert(line: string): void; onClose(): v
       <ErrorBar error={error} testId="bps-error" />
       {result ? (
         <div className={styles.results} data-testid="bps-results">
+          {shared && (
+            <MessageBar intent={result.groups.some((g) => g.items.length) ? 'warning' : 'error'} layout="multiline">
+              <MessageBarBody data-testid="bps-problem">{coreText([shared])}</MessageBarBody>
+            </MessageBar>
+          )}
           {result.groups.map(groupView)}
           {(page > 1 || hasMore) && (
             <div className={styles.pager}>

@@ -140,7 +140,7 @@ test('from a requester’s need to a sent reply with the BPS table’s link, cou
   bps.setUnreachable(true);
   await panel.getByRole('textbox', { name: 'Kata kunci' }).fill('penduduk miskin');
   await panel.getByRole('textbox', { name: 'Kata kunci' }).press('Enter');
-  await expect(panel.getByTestId('bps-problem').first()).toHaveText('Server BPS tidak dapat dihubungi. Periksa sambungan internet kantor, lalu coba lagi.', {
+  await expect(panel.getByTestId('bps-problem')).toHaveText('Server BPS tidak dapat dihubungi. Periksa sambungan internet kantor, lalu coba lagi.', {
     timeout: 15_000,
   });
   await shot(page, 'bps-03-offline-1366');

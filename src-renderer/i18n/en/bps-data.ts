@@ -18,6 +18,7 @@ export const bpsDataEn: { readonly [K in keyof typeof bpsDataId]: string } = {
   'bpsData.updated': 'Updated {date}',
   'bpsData.noDate': 'No update date given',
   'bpsData.nothing': 'No results in this region.',
+  'bpsData.nothingSaved': 'No saved results match in this region yet.',
   'bpsData.fetched': 'fetched {age}',
   'bpsData.saved': 'saved results, fetched {age}',
   'bpsData.pageOf': 'page {page} of {pages}, {total} results',

@@ -17,6 +17,7 @@ export const bpsDataId = {
   'bpsData.updated': 'Diperbarui {date}',
   'bpsData.noDate': 'Tanggal pembaruan tidak tercantum',
   'bpsData.nothing': 'Tidak ada hasil di wilayah ini.',
+  'bpsData.nothingSaved': 'Belum ada hasil tersimpan yang cocok untuk wilayah ini.',
   'bpsData.fetched': 'diambil {age}',
   'bpsData.saved': 'hasil tersimpan, diambil {age}',
   'bpsData.pageOf': 'halaman {page} dari {pages}, {total} hasil',
