@@ -52,10 +52,12 @@ export async function startBpsEmulator(options: { key?: string; perPage?: number
     requests.push({ at: Date.now(), path: segments.map((s, i) => (i === at + 1 && at >= 0 ? 'KEY' : s)).join('/'), keyed: given !== undefined });
     const fault = faults.shift();
     if (fault) {
-      return json(res, fault.status, { status: 'Error', message: `HTTP ${fault.status}` }, fault.retryAfter ? { 'retry-after': String(fault.retryAfter) } : {});
+      // Error pages of servers and proxies often repeat the URL asked, and with it the key.
+      const message = `HTTP ${fault.status} for ${req.url ?? ''}`;
+      return json(res, fault.status, { status: 'Error', message }, fault.retryAfter ? { 'retry-after': String(fault.retryAfter) } : {});
     }
     if (segments[0] !== 'v1' || segments[1] !== 'api') return json(res, 404, { status: 'Error', message: 'Not Found' });
-    if (given !== key) return json(res, 200, { status: 'Error', 'data-availability': 'not-available', message: 'Invalid key' });
+    if (given !== key) return json(res, 200, { status: 'Error', 'data-availability': 'not-available', message: `Invalid key ${given ?? ''}` });
     const rest = segments.slice(2);
     const param = (name: string) => {
       const i = rest.indexOf(name);
