@@ -115,7 +115,8 @@ test('from a requester’s need to a sent reply with the BPS table’s link, cou
   await expect(table).toContainText('Diperbarui 3 Maret 2025');
   await shot(page, 'bps-02-panel-1366');
   await table.getByRole('button', { name: 'Sisipkan' }).click();
-  const line = /Jumlah Wisatawan yang Berkunjung ke Objek Wisata di Kabupaten Buleleng, 2024 \(diperbarui 3 Maret 2025\): (https:\/\/bulelengkab\.bps\.go\.id\/\S+\.xlsx)$/;
+  const line =
+    /Jumlah Wisatawan yang Berkunjung ke Objek Wisata di Kabupaten Buleleng, 2024 \(diperbarui 3 Maret 2025\): (https:\/\/bulelengkab\.bps\.go\.id\/\S+\.xlsx)$/;
   await expect(reply).toHaveValue(new RegExp(`^Selamat siang Kak Kadek, data yang diminta tersedia di BPS Kabupaten Buleleng:\\n${line.source}`));
   const url = line.exec(await reply.inputValue())![1]!;
 
@@ -129,7 +130,7 @@ test('from a requester’s need to a sent reply with the BPS table’s link, cou
   // Recorded for this consultation.
   const ticket = await pane.getAttribute('aria-label');
   const recorded = await page.evaluate(async (wanted) => {
-    const pst = (window as unknown as { pst: { call(m: string, i: unknown): Promise<{ ok: boolean; value: unknown }> } }).pst;
+    const pst = (globalThis as unknown as { pst: { call(m: string, i: unknown): Promise<{ ok: boolean; value: unknown }> } }).pst;
     const inbox = (await pst.call('inbox.list', {})).value as { items: { id: number; ticket: string }[] };
     const id = inbox.items.find((c) => c.ticket === wanted)!.id;
     return pst.call('bpsData.linksSent', { conversationId: id });

@@ -12,7 +12,16 @@ describe('reading BPS WebAPI answers tolerantly', () => {
       extra: { anything: true },
       data: [
         { page: '1', pages: 3, per_page: 10, count: 10, total: '27', more: 'x' },
-        [{ table_id: 4231, title: '  Jumlah Penduduk\nMenurut Kecamatan, 2024 ', subj: 'Kependudukan', updt_date: '2025-02-20 10:07:50', excel: 'https://bulelengkab.bps.go.id/t.xlsx', new_field: [1] }],
+        [
+          {
+            table_id: 4231,
+            title: '  Jumlah Penduduk\nMenurut Kecamatan, 2024 ',
+            subj: 'Kependudukan',
+            updt_date: '2025-02-20 10:07:50',
+            excel: 'https://bulelengkab.bps.go.id/t.xlsx',
+            new_field: [1],
+          },
+        ],
       ],
     });
     const { paging, rows } = rowsOf(envelope);
@@ -36,7 +45,10 @@ describe('reading BPS WebAPI answers tolerantly', () => {
 
   it('offers a row only with a title and a web link; a missing date is no date', () => {
     expect(itemOf('publication', '5100', { pub_id: 'abc', title: 'Provinsi Bali Dalam Angka 2025', pdf: 'https://bali.bps.go.id/p.pdf' })?.updated).toBeNull();
-    expect(itemOf('publication', '5100', { pub_id: 'abc', title: 'Provinsi Bali Dalam Angka 2025', rl_date: 'kemarin', pdf: 'https://bali.bps.go.id/p.pdf' })?.updated).toBeNull();
+    expect(
+      itemOf('publication', '5100', { pub_id: 'abc', title: 'Provinsi Bali Dalam Angka 2025', rl_date: 'kemarin', pdf: 'https://bali.bps.go.id/p.pdf' })
+        ?.updated,
+    ).toBeNull();
     expect(itemOf('pressRelease', '0000', { brs_id: 9, title: 'Profil Kemiskinan', rl_date: '2025-07-25', pdf: '' })).toBeNull();
     expect(itemOf('pressRelease', '0000', { brs_id: 9, title: 'Profil Kemiskinan', pdf: 'javascript:alert(1)' })).toBeNull();
     expect(itemOf('table', '0000', { title: 'Tanpa id', excel: 'https://www.bps.go.id/t.xlsx' })).toBeNull();
