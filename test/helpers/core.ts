@@ -47,7 +47,8 @@ export function startTestCore(
     now: options.now,
     trainingMode: options.trainingMode,
     outbox: options.outbox,
-    bpsData: options.bpsData,
+    // Never BPS's public WebAPI from a test: a closed port on loopback unless a test gives its emulator.
+    bpsData: options.bpsData ?? { apiRoot: UNREACHABLE_BPS_API_ROOT },
   });
   const session = memorySession();
   const call = (async (method: Method, input: unknown, s?: SessionSlot) => core.dispatch(method, input, s ?? session)) as TestCore['call'];
@@ -67,6 +68,9 @@ export function startTestCore(
     },
   };
 }
+
+/** A loopback port nothing listens on (discard): a BPS call from a test that forgot its emulator fails at once. */
+export const UNREACHABLE_BPS_API_ROOT = 'http://127.0.0.1:9/v1/api';
 
 export const ADMIN = { username: 'admin', displayName: 'Admin PST', password: 'rahasia-admin-123' };
 
