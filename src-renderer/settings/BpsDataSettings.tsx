@@ -28,7 +28,7 @@ export function BpsDataSettings() {
     if (loaded.data) setSettings(loaded.data);
   }, [loaded.data]);
 
-  async function run(what: 'saved' | 'tested', call: () => ReturnType<typeof api.call<'bpsData.test'>>) {
+  async function run(what: 'saved' | 'tested' | null, call: () => ReturnType<typeof api.call<'bpsData.test'>>) {
     setDone(null);
     const value = await action.run(call);
     if (!value) return;
@@ -64,7 +64,7 @@ export function BpsDataSettings() {
             <Button disabled={action.busy} onClick={() => void run('tested', () => api.call('bpsData.test', {}))}>
               {t('bpsSettings.test')}
             </Button>
-            <Button disabled={action.busy} onClick={() => void run('tested', () => api.call('bpsData.removeKey', {})).then(() => setDone(null))}>
+            <Button disabled={action.busy} onClick={() => void run(null, () => api.call('bpsData.removeKey', {}))}>
               {t('bpsSettings.remove')}
             </Button>
           </>
