@@ -15,6 +15,7 @@ export const CORE_LAYERS = [
   ['workflow'],
   ['inbound'],
   ['channels'],
+  ['bpsdata'],
   ['reports'],
   ['privacy'],
   ['backup'],

@@ -161,4 +161,13 @@ export const coreMessagesEn: Record<CoreMessageCode, string> = {
   'backup.running': 'A backup is running; wait until it finishes',
   'calendar.clock_invalid': 'Invalid time: {text}',
   'calendar.day_not_found': 'Non-working day {date} not found',
+  'bps.no_key': 'No BPS WebAPI key is set. Ask an admin to enter it in Settings › BPS data; until then only saved results can be searched.',
+  'bps.key_rejected': 'BPS refused this WebAPI key. Check the key in the office BPS WebAPI account, then save it again in Settings › BPS data.',
+  'bps.unreachable': 'The BPS server cannot be reached. Check the office internet connection, then try again.',
+  'bps.timeout': 'The BPS server did not answer within {seconds} seconds. Try again in a moment.',
+  'bps.server_error': 'The BPS server has a problem (HTTP {status}). Try again in a moment.',
+  'bps.rate_limited': 'BPS is limiting requests. Wait a moment, then try again.',
+  'bps.unexpected_answer': 'The BPS server gave an answer the console does not recognise. Try again later; if it keeps happening, tell an admin.',
+  'bps.regency_not_found': "BPS's list of Bali's regencies does not include {name}. Test again later; if it keeps happening, tell an admin.",
+  'bps.key_format': 'A BPS WebAPI key is letters and digits without spaces. Copy it again from the office BPS WebAPI account.',
 };

@@ -178,6 +178,16 @@ export const coreMessagesId = {
   // Calendar (more)
   'calendar.clock_invalid': 'Jam tidak valid: {text}',
   'calendar.day_not_found': 'Hari libur {date} tidak ditemukan',
+  // BPS WebAPI (the Data BPS panel and Pengaturan › Data BPS): what happened and what to do
+  'bps.no_key': 'Kunci WebAPI BPS belum diatur. Minta admin mengisinya di Pengaturan › Data BPS; sementara itu hanya hasil tersimpan yang dapat dicari.',
+  'bps.key_rejected': 'BPS menolak kunci WebAPI ini. Periksa kunci di akun WebAPI BPS kantor, lalu simpan ulang di Pengaturan › Data BPS.',
+  'bps.unreachable': 'Server BPS tidak dapat dihubungi. Periksa sambungan internet kantor, lalu coba lagi.',
+  'bps.timeout': 'Server BPS tidak menjawab dalam {seconds} detik. Coba lagi beberapa saat lagi.',
+  'bps.server_error': 'Server BPS sedang bermasalah (HTTP {status}). Coba lagi beberapa saat lagi.',
+  'bps.rate_limited': 'BPS sedang membatasi permintaan. Tunggu sebentar, lalu coba lagi.',
+  'bps.unexpected_answer': 'Jawaban server BPS tidak dikenali. Coba lagi nanti; bila terus terjadi, beri tahu admin.',
+  'bps.regency_not_found': 'Daftar wilayah BPS Provinsi Bali tidak memuat Kabupaten {name}. Coba uji lagi nanti; bila terus terjadi, beri tahu admin.',
+  'bps.key_format': 'Kunci WebAPI BPS berupa huruf dan angka tanpa spasi. Salin ulang dari akun WebAPI BPS kantor.',
 } as const;
 
 export type CoreMessageCode = keyof typeof coreMessagesId;

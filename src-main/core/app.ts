@@ -6,7 +6,7 @@ import { createDispatcher, type Dispatch } from './api/dispatcher';
 import { EventBus } from './events';
 import { PresenceBoard } from './domain/presence';
 import { SecretStore, type SecretCipher } from './security/secrets';
-import type { CoreServices } from './services';
+import type { BpsDataOptions, CoreServices } from './services';
 import { AttachmentStore } from './store/attachments';
 import { DiskWatch } from './store/disk';
 import { LoginThrottle } from './security/login-throttle';
@@ -28,6 +28,8 @@ export interface CoreOptions {
   outbox?: OutboxOptions;
   /** Scheduled backup and personal-data retention; off in training mode. */
   maintenance?: MaintenanceOptions;
+  /** BPS WebAPI: another address (the tests' emulator) or shorter waits. */
+  bpsData?: BpsDataOptions;
 }
 
 export interface Core {
@@ -69,6 +71,7 @@ export function createCore(options: CoreOptions): Core {
     now,
     connectors: new Map(),
     channels: new Map(),
+    bpsData: options.bpsData,
     // Deferred: a handler enqueues inside its transaction; the worker must see the committed row.
     kickOutbox: () => setImmediate(() => outbox.kick()),
   };

@@ -9,6 +9,14 @@ import type { Db } from './store/db';
 import type { AttachmentStore } from './store/attachments';
 import type { DiskWatch } from './store/disk';
 
+/** The WebAPI client's settings; declared here so the services stay below the features that use them. */
+export interface BpsDataOptions {
+  apiRoot?: string;
+  requestTimeoutMs?: number;
+  minIntervalMs?: number;
+  retryDelaysMs?: readonly number[];
+}
+
 /** Everything the handlers and connectors share; built once per process by createCore(). */
 export interface CoreServices {
   db: Db;
@@ -33,6 +41,8 @@ export interface CoreServices {
   connectors: Map<Channel, ChannelConnector>;
   /** The channels running in this core, by channel (empty in training mode and in most tests). */
   channels: Map<Channel, RunningChannel>;
+  /** Where and how fast BPS's WebAPI is asked (the tests' emulator, shorter waits); absent: the public service. */
+  bpsData?: BpsDataOptions;
   /** Wake the outbox worker after enqueueing (a no-op until the core is started). */
   kickOutbox(): void;
 }

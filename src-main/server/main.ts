@@ -45,6 +45,8 @@ async function main(): Promise<void> {
       trainingMode: training.training,
       training: trainingOptions(training),
       // PST_TELEGRAM_API_ROOT points the bot at another Bot API server (the tests' emulator).
+      // PST_BPS_API_ROOT points the Data BPS panel at another WebAPI server (the tests' emulator).
+      bpsData: process.env.PST_BPS_API_ROOT ? { apiRoot: process.env.PST_BPS_API_ROOT } : undefined,
       channels: { telegram: process.env.PST_TELEGRAM_API_ROOT ? { apiRoot: process.env.PST_TELEGRAM_API_ROOT } : {} },
     });
   } catch (error) {

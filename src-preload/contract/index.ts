@@ -9,6 +9,7 @@
 import type { AppMethods } from './app';
 import type { AuthMethods } from './auth';
 import type { BackupMethods } from './backup';
+import type { BpsDataMethods } from './bps-data';
 import type { Result } from './base';
 import type { CalendarMethods } from './calendar';
 import type { ChannelsMethods } from './channels';
@@ -27,6 +28,7 @@ import type { WorkflowMethods } from './workflow';
 export type * from './app';
 export type * from './auth';
 export type * from './backup';
+export type * from './bps-data';
 export type * from './base';
 export type * from './calendar';
 export type * from './channels';
@@ -59,7 +61,8 @@ export interface Contract
     ChannelsMethods,
     ReportsMethods,
     BackupMethods,
-    PrivacyMethods {}
+    PrivacyMethods,
+    BpsDataMethods {}
 
 export type Method = keyof Contract;
 export type Input<M extends Method> = Contract[M]['input'];

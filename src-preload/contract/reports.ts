@@ -109,6 +109,8 @@ export interface ReportModel {
     withinTargetShare: number | null;
     /** Created in the period, no officer reply yet. */
     awaitingFirstResponse: number;
+    /** Resolved in the period with at least one link to BPS's own data sent in a reply. */
+    answeredWithOfficialLink: number;
   };
   byChannel: { channel: Channel; label: string; newCount: number; resolvedCount: number; openAtEnd: number }[];
   trend: { unit: 'day' | 'week' | 'month'; points: ReportTrendPoint[] };

@@ -16,6 +16,7 @@ import { ChannelLimits } from './ChannelLimits';
 import { DraftStatus } from './DraftStatus';
 import { matchTemplates, TemplatePicker } from './TemplatePicker';
 import { FillInDialog } from './FillInDialog';
+import { BpsDataButton, BpsDataPanel, withLine } from './BpsDataPanel';
 import { fillIn, fillInsOf } from '../../src-common/fill-ins';
 
 const useStyles = makeStyles({
@@ -100,6 +101,7 @@ export function Composer(props: { conversation: ConversationDetail; latestMessag
   latest.current = props.latestMessageId;
   const seenUpTo = useRef<number | null>(null);
   if (seenUpTo.current === null && props.latestMessageId > 0) seenUpTo.current = props.latestMessageId;
+  const [bpsOpen, setBpsOpen] = useState(false);
 
   // The officer's draft from the core; saved again on leaving the conversation or the page.
   useEffect(() => {
@@ -256,6 +258,7 @@ export function Composer(props: { conversation: ConversationDetail; latestMessag
           {t('composer.note')}
         </Tab>
       </TabList>
+      {bpsOpen && mode === 'reply' && <BpsDataPanel onInsert={(line) => setText((current) => withLine(current, line))} onClose={() => setBpsOpen(false)} />}
       <div className={styles.editor}>
         {slash && templates && <TemplatePicker matches={matches} active={active} onPick={(tpl) => void pick(tpl)} />}
         <Textarea
@@ -325,6 +328,7 @@ export function Composer(props: { conversation: ConversationDetail; latestMessag
             {c.walkInReplyChannels.includes('telegram') && <option value="telegram">{t('composer.sendByTelegram')}</option>}
           </Select>
         )}
+        {mode === 'reply' && <BpsDataButton open={bpsOpen} onToggle={() => setBpsOpen((open) => !open)} />}
         <ChannelLimits channel={sendVia ?? c.channel} mode={mode} text={text} canSendToo={c.walkInReplyChannels.length > 0} />
         {mode === 'reply' && (c.channel === 'email' || sendVia === 'email') && (
           <Tooltip

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { PageHeader } from '../components/PageHeader';
 import { useT } from '../i18n';
 import { BackupPrivacySettings } from './BackupPrivacySettings';
+import { BpsDataSettings } from './BpsDataSettings';
 import { CalendarSettings } from './CalendarSettings';
 import { EmailSettings } from './EmailSettings';
 import { SignatureSettings } from './SignatureSettings';
@@ -30,8 +31,8 @@ const useStyles = makeStyles({
   },
 });
 
-export type SettingsTab = 'general' | 'channels' | 'calendar' | 'templates' | 'reports' | 'officers' | 'backup' | 'profile';
-const ADMIN_TABS: readonly SettingsTab[] = ['general', 'channels', 'calendar', 'templates', 'reports', 'officers', 'backup', 'profile'];
+export type SettingsTab = 'general' | 'channels' | 'bpsData' | 'calendar' | 'templates' | 'reports' | 'officers' | 'backup' | 'profile';
+const ADMIN_TABS: readonly SettingsTab[] = ['general', 'channels', 'bpsData', 'calendar', 'templates', 'reports', 'officers', 'backup', 'profile'];
 const OFFICER_TABS: readonly SettingsTab[] = ['profile'];
 
 /** Pengaturan: everything the first-run wizard asks, editable any time, one tab per area. */
@@ -75,6 +76,7 @@ export function SettingsPage() {
             <EmailSettings />
           </>
         )}
+        {tab === 'bpsData' && <BpsDataSettings />}
         {tab === 'calendar' && <CalendarSettings />}
         {tab === 'templates' && <TemplatesSettings />}
         {tab === 'reports' && <ReportIdentitySettings />}

@@ -3,6 +3,7 @@ import type { Input, Method, Output, Result } from '../../src-preload/contract';
 import type { SessionSlot } from '../../src-main/core/api/define';
 import { createCore, type Core } from '../../src-main/core/app';
 import type { OutboxOptions } from '../../src-main/core/outbox/worker';
+import type { BpsDataOptions } from '../../src-main/core/services';
 import { KeyFileCipher } from '../../src-main/core/security/secrets';
 
 import { tempDataDir } from './temp';
@@ -33,7 +34,9 @@ export interface TestCore extends Core {
 }
 
 /** A core on a temp data dir, as the hosts build it, with helpers to call the contract. */
-export function startTestCore(options: { now?: () => number; dir?: string; trainingMode?: boolean; outbox?: OutboxOptions } = {}): TestCore {
+export function startTestCore(
+  options: { now?: () => number; dir?: string; trainingMode?: boolean; outbox?: OutboxOptions; bpsData?: BpsDataOptions } = {},
+): TestCore {
   const temp = options.dir ? null : tempDataDir();
   const dir = options.dir ?? temp!.dir;
   const core = createCore({
@@ -44,6 +47,8 @@ export function startTestCore(options: { now?: () => number; dir?: string; train
     now: options.now,
     trainingMode: options.trainingMode,
     outbox: options.outbox,
+    // Never BPS's public WebAPI from a test: a closed port on loopback unless a test gives its emulator.
+    bpsData: options.bpsData ?? { apiRoot: UNREACHABLE_BPS_API_ROOT },
   });
   const session = memorySession();
   const call = (async (method: Method, input: unknown, s?: SessionSlot) => core.dispatch(method, input, s ?? session)) as TestCore['call'];
@@ -64,10 +69,13 @@ export function startTestCore(options: { now?: () => number; dir?: string; train
   };
 }
 
+/** A loopback port nothing listens on (discard): a BPS call from a test that forgot its emulator fails at once. */
+export const UNREACHABLE_BPS_API_ROOT = 'http://127.0.0.1:9/v1/api';
+
 export const ADMIN = { username: 'admin', displayName: 'Admin PST', password: 'rahasia-admin-123' };
 
 /** A core with the first-run admin created and logged in on `session`. */
-export async function startCoreWithAdmin(options: { now?: () => number; outbox?: OutboxOptions } = {}): Promise<TestCore> {
+export async function startCoreWithAdmin(options: { now?: () => number; outbox?: OutboxOptions; bpsData?: BpsDataOptions } = {}): Promise<TestCore> {
   const core = startTestCore(options);
   await core.must('auth.setupAdmin', ADMIN);
   return core;

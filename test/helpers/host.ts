@@ -31,7 +31,8 @@ export async function startBrowserHost(options: { dataDir?: string; env?: Record
   const dataDir = options.dataDir ?? temp!.dir;
   const child = spawn(process.execPath, [BUILT_SERVER], {
     cwd: REPO_ROOT,
-    env: { ...process.env, PST_DATA_DIR: dataDir, PST_PORT: '0', ...options.env },
+    // BPS's public WebAPI is never asked from a test: a closed loopback port unless the test gives its emulator.
+    env: { ...process.env, PST_DATA_DIR: dataDir, PST_PORT: '0', PST_BPS_API_ROOT: 'http://127.0.0.1:9/v1/api', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];

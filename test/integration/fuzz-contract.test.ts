@@ -23,8 +23,8 @@ import { startSeededHost, type SeededHost } from './fixtures/security-host';
 
 const table = handlers as Record<string, HandlerDef<Method>>;
 const methods = Object.keys(table).sort();
-/** Would connect to a host or Telegram if the junk happened to be valid. */
-const NETWORK = new Set(['email.testConnection', 'email.saveAccount', 'telegram.saveToken']);
+/** Would connect to a host, Telegram or BPS if the junk happened to be valid. */
+const NETWORK = new Set(['email.testConnection', 'email.saveAccount', 'telegram.saveToken', 'bpsData.saveKey', 'bpsData.test', 'bpsData.search']);
 const QUERY_ERRORS = ['not_found', 'invalid_input', 'conflict', 'forbidden'];
 const RUNS = 15;
 

@@ -1,6 +1,7 @@
-// A bot token and a mail password are planted, then every failure path a channel has is driven
-// against the real peers: Telegram unreachable, 401, 409, 429, 5xx; IMAP and SMTP logins refused,
-// SMTP unreachable, a TLS handshake against a plain port. Afterwards no read method's answer (every
+// A bot token, a mail password and the BPS WebAPI key are planted, then every failure path a
+// channel has is driven against the real peers: Telegram unreachable, 401, 409, 429, 5xx; IMAP and
+// SMTP logins refused, SMTP unreachable, a TLS handshake against a plain port; BPS unreachable,
+// refusing the key, 429, 5xx and too slow, each error page repeating the URL that carries the key. Afterwards no read method's answer (every
 // query of the handler table, so new ones are searched too), no push event, no log line and no
 // text file of the data folder holds the secret or the Bot API address that carries it.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -15,6 +16,8 @@ import { requireMailPeers, startMailPeers, type MailPeers } from '../peers/mail'
 import { accountInput, OFFICE, startEmailEnv, until } from './fixtures/email-env';
 import { memorySession, type TestCore } from '../helpers/core';
 import { ingest } from '../../src-main/core/inbound/ingest';
+import { startCoreWithAdmin } from '../helpers/core';
+import { startBpsEmulator, type BpsEmulator } from '../peers/bps';
 
 const QUERIES = (Object.entries(handlers) as [Method, HandlerDef<Method>][]).filter(([, def]) => def.kind === 'query').map(([name]) => name);
 
@@ -166,5 +169,61 @@ describe.skipIf(!available)('a planted mail password', () => {
       [PLANTED, peers.users.find((u) => u.user === OFFICE)!.password],
     );
     await env.channels.stop();
+  });
+});
+
+describe('a planted BPS WebAPI key', () => {
+  let bps: BpsEmulator;
+  let core: TestCore | undefined;
+  afterEach(async () => {
+    await core?.dispose();
+    await bps?.close();
+  });
+
+  it('never leaves its store through an unreachable server, a refused key, 429, 5xx and a slow server', async () => {
+    bps = await startBpsEmulator({ key: 'f3a9c1e7b2d84a6f9e0c5b7a1d3e8f24' });
+    core = await startCoreWithAdmin({ bpsData: { apiRoot: bps.apiRoot, requestTimeoutMs: 300, minIntervalMs: 10, retryDelaysMs: [10, 20] } });
+    await core.must('bpsData.saveKey', { key: bps.key });
+    const { conversationId } = ingest(core.services, {
+      channel: 'email',
+      externalId: '<CAF=ipm-2026@mail.gmail.com>',
+      sourceId: 'putu.eka@gmail.com',
+      receivedAt: Date.now(),
+      subject: 'Data IPM',
+      text: 'Mohon data IPM Kabupaten Buleleng 2020-2024.',
+      requester: { name: 'Putu Eka', email: 'putu.eka@gmail.com' },
+      thread: { mode: 'explicit' },
+    });
+
+    const tried: string[] = [];
+    const search = async (keyword: string) => tried.push(JSON.stringify(await core!.call('bpsData.search', { keyword, kind: 'table' })));
+    bps.setUnreachable(true);
+    await search('penduduk');
+    tried.push(JSON.stringify(await core.call('bpsData.test', {})));
+    bps.setUnreachable(false);
+    bps.failNext(500, { times: 9 });
+    await search('ipm');
+    bps.failNext(429, { times: 9 });
+    await search('kemiskinan');
+    bps.failNext(401, { times: 3 });
+    await search('wisatawan');
+    tried.push(JSON.stringify(await core.call('bpsData.test', {})));
+    bps.setSlow(600);
+    await search('padi');
+    tried.push(JSON.stringify(await core.call('bpsData.test', {})));
+    bps.setSlow(0);
+    // The same key typed again, refused by a server that has another: refused in our words.
+    tried.push(JSON.stringify(await core.call('bpsData.saveKey', { key: 'a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5' })));
+    expect(tried.join(' ')).toMatch(/bps\.unreachable/);
+    expect(tried.join(' ')).toMatch(/bps\.server_error/);
+    expect(tried.join(' ')).toMatch(/bps\.key_rejected/);
+    expect(tried.join(' ')).toMatch(/bps\.timeout/);
+
+    const answers = await everyAnswer((method, input) => core!.call(method as never, input as never), conversationId);
+    expectNowhere([...answers, ...tried, ...logged, ...dataFiles(core.dir)], [bps.key, 'a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5', bps.apiRoot]);
+    // The key is stored, as ciphertext only.
+    const raw = core.services.db.prepare("SELECT ciphertext FROM secrets WHERE key = 'bps.webapi.key'").get() as { ciphertext: Buffer };
+    expect(raw.ciphertext.includes(Buffer.from(bps.key))).toBe(false);
+    expect(core.services.secrets.get('bps.webapi.key')).toBe(bps.key);
   });
 });

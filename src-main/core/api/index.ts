@@ -1,6 +1,7 @@
 import { appHandlers } from './app';
 import { authHandlers } from './auth';
 import { backupHandlers } from './backup';
+import { bpsDataHandlers } from './bps-data';
 import { calendarHandlers } from './calendar';
 import { channelHandlers } from './channels';
 import { complaintHandlers } from './complaints';
@@ -40,6 +41,7 @@ const maps = [
   reportHandlers,
   backupHandlers,
   privacyHandlers,
+  bpsDataHandlers,
 ] as const;
 
 type Joined<T extends readonly unknown[]> = T extends readonly [infer Head, ...infer Rest] ? Head & Joined<Rest> : unknown;

@@ -1,3 +1,4 @@
+import { recordOfficialLinks } from '../bpsdata/links';
 import { z } from 'zod';
 import { safeFileName } from '../domain/file-name';
 import type { ConversationDetail, MessageView } from '../../../src-preload/contract';
@@ -101,6 +102,7 @@ export const messageHandlers = {
         payload: { kind: 'reply', text, attachments, ...(to ? { to } : {}), ...(subject ? { subject } : {}) },
       });
       takeUpByReply(core, conversation.id, { officerId: officer!.id, name: officer!.displayName });
+      recordOfficialLinks(core.db, conversation.id, messageId, input.text, core.now());
       // In the same transaction: the reply is on its way, so this officer's draft is done.
       draftQueries(core.db).clear(officer!.id, conversation.id);
       core.kickOutbox();

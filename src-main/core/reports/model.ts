@@ -56,6 +56,8 @@ import { Counter, durationStats, share } from './stats';
  * - Penilaian: scores received in the period (ratings.created_at); tingkat respons = rating
  *   requests made in the period (one per closure) that have a score by the time of the report.
  * - IKM: SKM answers received in the period, per PermenPANRB 14/2017 (domain/ikm.ts).
+ * - Dijawab dengan tautan data resmi BPS: resolved in the period, with a link to BPS's own site
+ *   (bps.go.id) in a reply sent before the period's end.
  * - Pengguna layanan: distinct requesters of consultations created in the period, by occupation
  *   and by institution. Topik: consultations resolved in the period, by the topic set at closure.
  * - Pengaduan: received (received_at in the period), handled (resolved_at in the period), open at end.
@@ -134,6 +136,7 @@ export function collectReport(db: Db, calendar: ServiceCalendar, periodInput: Re
       resolvedWithinTarget: withinTarget,
       withinTargetShare: share(withinTarget, withClock.length),
       awaitingFirstResponse: created.filter((r) => r.firstResponseAt === null).length,
+      answeredWithOfficialLink: countWithOfficialLink(db, resolved, period.to),
     },
     byChannel: CHANNELS.map((channel) => ({
       channel,
@@ -169,6 +172,15 @@ export function collectReport(db: Db, calendar: ServiceCalendar, periodInput: Re
       .sort((a, b) => a.dueAt - b.dueAt || a.ticket.localeCompare(b.ticket)),
   };
   return { model, consultations: rows, ratings, complaints };
+}
+
+/** Resolved consultations with an official BPS link sent before the end of the period. */
+function countWithOfficialLink(db: Db, resolved: ConsultationRow[], to: number): number {
+  if (resolved.length === 0) return 0;
+  const linked = new Set(
+    (db.prepare('SELECT DISTINCT conversation_id AS id FROM bps_links_sent WHERE sent_at < ?').all(to) as { id: number }[]).map((r) => r.id),
+  );
+  return resolved.filter((r) => linked.has(r.id)).length;
 }
 
 /** The report model (Laporan Pelayanan Konsultasi Statistik Online). */

@@ -25,6 +25,7 @@ export const reportsEn: Translation<typeof reportsId> = {
   'reports.firstResponse': 'Median first response',
   'reports.resolution': 'Median resolution',
   'reports.rating': 'Average rating',
+  'reports.officialLinks': 'Resolved with a BPS data link',
   'reports.trend': 'New and resolved consultations',
   'reports.channels': 'By channel',
   'reports.channel': 'Channel',

@@ -23,6 +23,7 @@ export const reportsId = {
   'reports.firstResponse': 'Median tanggapan pertama',
   'reports.resolution': 'Median penyelesaian',
   'reports.rating': 'Rata-rata penilaian',
+  'reports.officialLinks': 'Selesai dengan tautan data BPS',
   'reports.trend': 'Konsultasi baru dan selesai',
   'reports.channels': 'Per saluran',
   'reports.channel': 'Saluran',
