@@ -107,6 +107,7 @@ export const coreMessagesEn: Record<CoreMessageCode, string> = {
   'conversations.unknown_topic': 'Unknown topic: {topic}. Choose one of: {topics}',
   'conversations.already_resolved': 'The conversation is already resolved',
   'conversations.reopen_only_resolved': 'Only a resolved conversation can be reopened',
+  'similar.not_found': 'That earlier answer is no longer available',
   'messages.not_found': 'Message not found',
   'messages.manual_no_channel': 'A walk-in/phone conversation has no channel to send through; write it as a note',
   'messages.resend_only_failed': 'Only a message that failed to send can be sent again',

@@ -117,6 +117,7 @@ export const coreMessagesId = {
   'conversations.already_resolved': 'Konsultasi sudah selesai',
   'conversations.reopen_only_resolved': 'Hanya konsultasi yang sudah selesai yang dapat dibuka kembali',
   // Messages
+  'similar.not_found': 'Jawaban sebelumnya itu tidak tersedia lagi',
   'messages.not_found': 'Pesan tidak ditemukan',
   'messages.manual_no_channel': 'Konsultasi tatap muka/telepon tidak punya kanal pengiriman; tulis sebagai catatan',
   'messages.resend_only_failed': 'Hanya pesan yang gagal terkirim yang dapat dikirim ulang',

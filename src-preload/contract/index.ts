@@ -19,6 +19,7 @@ import type { EventName, PushEvents } from './events';
 import type { PrivacyMethods } from './privacy';
 import type { ReportsMethods } from './reports';
 import type { RequestersMethods } from './requesters';
+import type { SimilarMethods } from './similar';
 import type { TelegramMethods } from './telegram';
 import type { TemplatesMethods } from './templates';
 import type { WorkflowMethods } from './workflow';
@@ -36,6 +37,7 @@ export type * from './events';
 export type * from './privacy';
 export type * from './reports';
 export type * from './requesters';
+export type * from './similar';
 export type * from './telegram';
 export type * from './templates';
 export type * from './workflow';
@@ -56,7 +58,8 @@ export interface Contract
     TelegramMethods,
     ReportsMethods,
     BackupMethods,
-    PrivacyMethods {}
+    PrivacyMethods,
+    SimilarMethods {}
 
 export type Method = keyof Contract;
 export type Input<M extends Method> = Contract[M]['input'];

@@ -13,6 +13,7 @@ import { privacyHandlers } from './privacy';
 import { reportHandlers } from './reports';
 import { requesterHandlers } from './requesters';
 import { settingsHandlers } from './settings';
+import { similarHandlers } from './similar';
 import { telegramHandlers } from './telegram';
 import { templateHandlers } from './templates';
 import { walkInHandlers } from './walk-in';
@@ -38,6 +39,7 @@ const maps = [
   reportHandlers,
   backupHandlers,
   privacyHandlers,
+  similarHandlers,
 ] as const;
 
 type Joined<T extends readonly unknown[]> = T extends readonly [infer Head, ...infer Rest] ? Head & Joined<Rest> : unknown;

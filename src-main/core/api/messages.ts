@@ -8,6 +8,7 @@ import { enqueueOutgoing } from '../outbox/outbox';
 import { requeueFailed } from '../outbox/worker';
 import type { CoreServices } from '../services';
 import { conversationQueries } from '../workflow/conversation-queries';
+import { noteReplySent } from '../workflow/similar';
 import { messageQueries } from '../store/queries/messages';
 import { officerQueries } from '../store/queries/officers';
 import type { HandlerMap } from './define';
@@ -61,6 +62,7 @@ export const messageHandlers = {
       });
       // In the same transaction: the reply is on its way, so this officer's draft is done.
       draftQueries(core.db).clear(officer!.id, conversation.id);
+      noteReplySent(core.db, conversation.id, messageId, input.text);
       core.kickOutbox();
       core.events.emit('message.changed', { conversationId: conversation.id, messageId });
       core.events.emit('inbox.changed', { conversationIds: [conversation.id] });
