@@ -16,6 +16,7 @@ import { DraftStatus } from './DraftStatus';
 import { matchTemplates, TemplatePicker } from './TemplatePicker';
 import { FillInDialog } from './FillInDialog';
 import { fillIn, fillInsOf } from '../../src-common/fill-ins';
+import { useIncomingDraft } from '../similar/draft-insert';
 
 const useStyles = makeStyles({
   root: {
@@ -122,6 +123,18 @@ export function Composer(props: { conversation: ConversationDetail; onSent(): vo
     handledReply.current = replyAt;
     input.current?.focus();
   }, [replyAt, loaded]);
+
+  // An earlier answer taken from the similar consultations: after what is already written, files added.
+  useIncomingDraft(c.id, loaded, (draft) => {
+    setMode('reply');
+    setText((current) => (current.trim() ? `${current.trimEnd()}\n\n${draft.text}` : draft.text));
+    setFillIns(draft.fillIns);
+    if (!recordsAnswers && draft.files.length > 0) {
+      if (files.length + draft.files.length > MAX_FILES) setFileError(t('composer.tooManyFiles', { n: MAX_FILES }));
+      setFiles((old) => [...old, ...draft.files.slice(0, Math.max(0, MAX_FILES - old.length))]);
+    }
+    requestAnimationFrame(() => input.current?.focus());
+  });
 
   const matches = slash && templates ? matchTemplates(templates, slash.query) : [];
 

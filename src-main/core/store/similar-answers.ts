@@ -29,6 +29,9 @@ interface Source {
 const PERSONAL_BLANK = '{kontak}';
 const INSTITUTION_BLANK = '{instansi}';
 
+// Placeholders are the same in every answer: they would only make all answers alike.
+const PLACEHOLDER = /\{[^{}]*\}/g;
+
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function replaceAll(text: string, value: string | null, by: string, wordOnly = false): string {
@@ -90,7 +93,16 @@ export function indexSimilarAnswer(db: Database.Database, conversationId: number
   db.prepare(
     `INSERT INTO similar_answers (conversation_id, message_id, answer, need_terms, summary_terms, topic_terms, answer_terms, indexed_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(conversationId, reply.id, answer, indexText(source.need ?? source.subject), indexText(source.summary), indexText(source.topic), indexText(answer), now);
+  ).run(
+    conversationId,
+    reply.id,
+    answer,
+    indexText(source.need ?? source.subject),
+    indexText(source.summary),
+    indexText(source.topic),
+    indexText(answer.replace(PLACEHOLDER, ' ')),
+    now,
+  );
   return true;
 }
 
