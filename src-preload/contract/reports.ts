@@ -109,6 +109,12 @@ export interface ReportModel {
     withinTargetShare: number | null;
     /** Created in the period, no officer reply yet. */
     awaitingFirstResponse: number;
+    /** Resolved in the period: similar earlier answers were shown for them. */
+    similarShown: number;
+    /** Resolved in the period with a reply taken from an earlier answer ("Pakai sebagai draf") sent. */
+    answeredWithEarlier: number;
+    /** Of those, the reply was edited before it was sent. */
+    answeredWithEarlierEdited: number;
   };
   byChannel: { channel: Channel; label: string; newCount: number; resolvedCount: number; openAtEnd: number }[];
   trend: { unit: 'day' | 'week' | 'month'; points: ReportTrendPoint[] };

@@ -83,6 +83,10 @@ describe('report model against a hand-computed week (2026-W34, Monday 17 August 
       resolvedWithinTarget: 3,
       withinTargetShare: 0.75,
       awaitingFirstResponse: 1,
+      // No similar earlier answers were offered in this fixture.
+      similarShown: 0,
+      answeredWithEarlier: 0,
+      answeredWithEarlierEdited: 0,
     });
     expect(model.byChannel).toEqual([
       { channel: 'telegram', label: 'Telegram', newCount: 3, resolvedCount: 3, openAtEnd: 1 },

@@ -182,3 +182,32 @@ describe('similar past consultations', () => {
     ]);
   });
 });
+
+describe('similar past consultations in the weekly report', () => {
+  it('counts consultations answered with an earlier answer, and those edited before sending', async () => {
+    core = await startCoreWithAdmin({ now: () => clock });
+    const komang = await officer();
+    const earlier = ask(1, { name: 'Ketut Widana', email: 'ketut.widana@gmail.com' }, 'IPM', 'Mohon data IPM Kabupaten Buleleng 2020-2024');
+    await core.must(
+      'messages.send',
+      { conversationId: earlier, text: 'Yth. Ketut Widana, IPM Buleleng 2020-2024 ada pada publikasi IPM Kabupaten Buleleng.' },
+      komang,
+    );
+    await core.must('conversations.resolve', { id: earlier, summary: 'Publikasi IPM', topic: 'IPM' }, komang);
+
+    const asTaken = ask(2, { name: 'Ayu Candra', email: 'ayu.candra@gmail.com' }, 'IPM', 'data ipm buleleng dong kak');
+    const edited = ask(3, { name: 'Gede Suarjana', email: 'gede.suarjana@gmail.com' }, 'IPM', 'Indeks Pembangunan Manusia Buleleng');
+    const shownOnly = ask(4, { name: 'Made Rai', email: 'made.rai@gmail.com' }, 'IPM', 'IPM kabupaten buleleng terbaru');
+    for (const id of [asTaken, edited, shownOnly])
+      expect((await core.must('similar.suggest', { conversationId: id }, komang)).map((s) => s.conversationId)).toEqual([earlier]);
+    const a = await core.must('similar.useAsDraft', { conversationId: asTaken, sourceConversationId: earlier }, komang);
+    await core.must('messages.send', { conversationId: asTaken, text: a.text }, komang);
+    const b = await core.must('similar.useAsDraft', { conversationId: edited, sourceConversationId: earlier }, komang);
+    await core.must('messages.send', { conversationId: edited, text: `${b.text} Data 2025 rilis Desember.` }, komang);
+    await core.must('messages.send', { conversationId: shownOnly, text: 'Yth. Made Rai, IPM terbaru: 74,36 (2024).' }, komang);
+    for (const id of [asTaken, edited, shownOnly]) await core.must('conversations.resolve', { id, summary: 'IPM', topic: 'IPM' }, komang);
+
+    const report = await core.must('reports.build', { period: { kind: 'month', month: '2026-11' } });
+    expect(report.summary).toMatchObject({ resolvedCount: 4, similarShown: 3, answeredWithEarlier: 2, answeredWithEarlierEdited: 1 });
+  });
+});
