@@ -14,4 +14,14 @@ import type { Benchmark } from './lib/types';
  * test/bench/<name>.bench.ts exporting a Benchmark, and list it here (before `memoryBench`,
  * which reports the core's peak RSS over everything that ran before it).
  */
-export const benchmarks: Benchmark[] = [ingestBench, inboxBench, searchBench, telegramBench, emailSyncBench, reportsBench, consoleBench, similarBench, memoryBench];
+export const benchmarks: Benchmark[] = [
+  ingestBench,
+  inboxBench,
+  searchBench,
+  telegramBench,
+  emailSyncBench,
+  reportsBench,
+  consoleBench,
+  similarBench,
+  memoryBench,
+];
