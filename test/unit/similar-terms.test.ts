@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../src-main/core/store/migrate';
 import { migrations } from '../../src-main/core/store/migrations';
+import { generaliseAnswer } from '../../src-main/core/store/similar-answers';
 import { matchExpression, searchTerms } from '../../src-main/core/store/similar-terms';
 import { RECENT_ANSWERS, rankSimilar } from '../../src-main/core/workflow/similar';
 
@@ -69,5 +70,23 @@ describe('ranking over a large index', () => {
     expect(rankSimilar(db, 'anggur', 0).map((c) => c.conversationId)).toEqual([1]);
     // Not the consultation being answered itself.
     expect(rankSimilar(db, 'anggur', 1)).toEqual([]);
+  });
+});
+
+describe('the office’s reply as any requester could receive it', () => {
+  it('replaces the name the reply used, also the Telegram profile name given before the form, and every contact', () => {
+    const reply = generaliseAnswer(
+      'Halo Kak Dewi Anggreni! Tabel IPM terlampir untuk tiket KONS-5108-20261102-0007. Kami kirim juga ke 0812 3456 7890? Tidak: ke +6281234567890 dan @dewi_ang.\n-- \nKomang, PST',
+      {
+        ticket: 'KONS-5108-20261102-0007',
+        name: null,
+        displayName: 'Dewi Anggreni',
+        institution: null,
+        email: null,
+        whatsapp: '+6281234567890',
+        telegramUsername: 'dewi_ang',
+      },
+    );
+    expect(reply).toBe('Halo Kak {nama}! Tabel IPM terlampir untuk tiket {tiket}. Kami kirim juga ke {kontak}? Tidak: ke {kontak} dan {kontak}.');
   });
 });

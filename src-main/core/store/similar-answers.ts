@@ -23,6 +23,8 @@ interface Source {
   email: string | null;
   whatsapp: string | null;
   telegramUsername: string | null;
+  /** The name the channel gives (a Telegram profile name), which replies often use before the form is filled. */
+  displayName: string | null;
 }
 
 // Refilled for the next requester when taken as a draft (a blank to fill where that one has none).
@@ -41,12 +43,13 @@ function replaceAll(text: string, value: string | null, by: string, wordOnly = f
   return text.replace(new RegExp(pattern, 'giu'), by);
 }
 
-/** WhatsApp numbers are written +62…, 62… or 08…: every form goes. */
-function whatsappForms(whatsapp: string | null): string[] {
+/** WhatsApp numbers are written +62…, 62… or 08…, in groups or not: every form goes. */
+function replaceWhatsapp(text: string, whatsapp: string | null, by: string): string {
   const digits = whatsapp?.replace(/\D/g, '') ?? '';
-  if (digits.length < 8) return [];
+  if (digits.length < 8) return text;
   const national = digits.startsWith('62') ? digits.slice(2) : digits.replace(/^0/, '');
-  return [`+62${national}`, `62${national}`, `0${national}`, national];
+  const grouped = national.split('').join('[\\s.-]?');
+  return text.replace(new RegExp(`(?<!\\d)(?:\\+?62|0)?[\\s.-]?${grouped}(?!\\d)`, 'g'), by);
 }
 
 /**
@@ -57,12 +60,13 @@ export function generaliseAnswer(body: string, who: Omit<Source, 'need' | 'subje
   let text = body.split('\n-- \n')[0]!.trim();
   text = replaceAll(text, who.ticket, '{tiket}');
   text = replaceAll(text, who.email, PERSONAL_BLANK);
-  for (const form of whatsappForms(who.whatsapp)) text = replaceAll(text, form, PERSONAL_BLANK);
+  text = replaceWhatsapp(text, who.whatsapp, PERSONAL_BLANK);
   if (who.telegramUsername) text = replaceAll(text, `@${who.telegramUsername.replace(/^@/, '')}`, PERSONAL_BLANK);
   text = replaceAll(text, who.institution, INSTITUTION_BLANK, true);
-  text = replaceAll(text, who.name, '{nama}', true);
+  const names = [who.name, who.displayName].filter((n): n is string => !!n?.trim());
+  for (const name of names) text = replaceAll(text, name, '{nama}', true);
   // "Bu Sukaningsih", "Mas Agus": the parts of a name are the name too.
-  for (const part of who.name?.split(/\s+/) ?? []) text = replaceAll(text, part, '{nama}', true);
+  for (const part of names.flatMap((n) => n.split(/\s+/))) text = replaceAll(text, part, '{nama}', true);
   // "{nama} {nama}" after the parts went one by one reads as one name.
   return text.replace(/\{nama\}(?:\s+\{nama\})+/g, '{nama}');
 }
@@ -75,8 +79,10 @@ export function indexSimilarAnswer(db: Database.Database, conversationId: number
   db.prepare('DELETE FROM similar_answers WHERE conversation_id = ?').run(conversationId);
   const source = db
     .prepare(
-      `SELECT c.need, c.subject, c.summary, c.topic, c.ticket, r.name, r.institution, r.email, r.whatsapp, r.telegram_username AS telegramUsername
-         FROM conversations c JOIN requesters r ON r.id = c.requester_id WHERE c.id = ?`,
+      `SELECT c.need, c.subject, c.summary, c.topic, c.ticket, r.name, r.institution, r.email, r.whatsapp, r.telegram_username AS telegramUsername,
+              ci.display_name AS displayName
+         FROM conversations c JOIN requesters r ON r.id = c.requester_id LEFT JOIN channel_identities ci ON ci.id = c.channel_identity_id
+        WHERE c.id = ?`,
     )
     .get(conversationId) as Source | undefined;
   if (!source) return false;
