@@ -111,6 +111,7 @@ export const coreMessagesEn: Record<CoreMessageCode, string> = {
   'conversations.unknown_topic': 'Unknown topic: {topic}. Choose one of: {topics}',
   'conversations.already_resolved': 'The conversation is already resolved',
   'conversations.reopen_only_resolved': 'Only a resolved conversation can be reopened',
+  'similar.not_found': 'That earlier answer is no longer available',
   'messages.not_found': 'Message not found',
   'messages.newer_since_opened': '{n} new message(s) arrived in this consultation since you opened it; read them, then send again',
   'messages.via_other_channel': 'This consultation is answered through its own channel',

@@ -121,6 +121,7 @@ export const coreMessagesId = {
   'conversations.already_resolved': 'Konsultasi sudah selesai',
   'conversations.reopen_only_resolved': 'Hanya konsultasi yang sudah selesai yang dapat dibuka kembali',
   // Messages
+  'similar.not_found': 'Jawaban sebelumnya itu tidak tersedia lagi',
   'messages.not_found': 'Pesan tidak ditemukan',
   'messages.newer_since_opened': 'Ada {n} pesan baru di konsultasi ini sejak Anda membukanya; baca dulu, lalu kirim lagi',
   'messages.via_other_channel': 'Konsultasi ini dibalas lewat kanalnya sendiri',

@@ -21,6 +21,7 @@ import type { EventName, PushEvents } from './events';
 import type { PrivacyMethods } from './privacy';
 import type { ReportsMethods } from './reports';
 import type { RequestersMethods } from './requesters';
+import type { SimilarMethods } from './similar';
 import type { TelegramMethods } from './telegram';
 import type { TemplatesMethods } from './templates';
 import type { WorkflowMethods } from './workflow';
@@ -40,6 +41,7 @@ export type * from './events';
 export type * from './privacy';
 export type * from './reports';
 export type * from './requesters';
+export type * from './similar';
 export type * from './telegram';
 export type * from './templates';
 export type * from './workflow';
@@ -62,7 +64,8 @@ export interface Contract
     ReportsMethods,
     BackupMethods,
     PrivacyMethods,
-    BpsDataMethods {}
+    BpsDataMethods,
+    SimilarMethods {}
 
 export type Method = keyof Contract;
 export type Input<M extends Method> = Contract[M]['input'];

@@ -111,6 +111,12 @@ export interface ReportModel {
     awaitingFirstResponse: number;
     /** Resolved in the period with at least one link to BPS's own data sent in a reply. */
     answeredWithOfficialLink: number;
+    /** Resolved in the period: similar earlier answers were shown for them. */
+    similarShown: number;
+    /** Resolved in the period with a reply taken from an earlier answer ("Pakai sebagai draf") sent. */
+    answeredWithEarlier: number;
+    /** Of those, the reply was edited before it was sent. */
+    answeredWithEarlierEdited: number;
   };
   byChannel: { channel: Channel; label: string; newCount: number; resolvedCount: number; openAtEnd: number }[];
   trend: { unit: 'day' | 'week' | 'month'; points: ReportTrendPoint[] };

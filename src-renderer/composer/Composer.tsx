@@ -18,6 +18,7 @@ import { matchTemplates, TemplatePicker } from './TemplatePicker';
 import { FillInDialog } from './FillInDialog';
 import { BpsDataButton, BpsDataPanel, withLine } from './BpsDataPanel';
 import { fillIn, fillInsOf } from '../../src-common/fill-ins';
+import { useIncomingDraft } from '../similar/draft-insert';
 
 const useStyles = makeStyles({
   root: {
@@ -134,6 +135,18 @@ export function Composer(props: { conversation: ConversationDetail; latestMessag
     handledReply.current = replyAt;
     input.current?.focus();
   }, [replyAt, loaded]);
+
+  // An earlier answer taken from the similar consultations: after what is already written, files added.
+  useIncomingDraft(c.id, loaded, (draft) => {
+    setMode('reply');
+    setText((current) => (current.trim() ? `${current.trimEnd()}\n\n${draft.text}` : draft.text));
+    setFillIns(draft.fillIns);
+    if (!recordsAnswers && draft.files.length > 0) {
+      if (files.length + draft.files.length > MAX_FILES) setFileError(t('composer.tooManyFiles', { n: MAX_FILES }));
+      setFiles((old) => [...old, ...draft.files.slice(0, Math.max(0, MAX_FILES - old.length))]);
+    }
+    requestAnimationFrame(() => input.current?.focus());
+  });
 
   const matches = slash && templates ? matchTemplates(templates, slash.query) : [];
 

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { MessageView } from '../../src-preload/contract';
 import { ActionBar } from '../actions/ActionBar';
 import { Composer } from '../composer/Composer';
+import { SimilarPanel } from '../similar/SimilarPanel';
 import { ChannelIcon, StatusBadge } from '../inbox/badges';
 import { useT } from '../i18n';
 import { RequesterPanel } from '../requester/RequesterPanel';
@@ -159,6 +160,7 @@ export function ConversationView(props: { conversationId: number | null }) {
             onLoadOlder={() => void data.loadOlder()}
             onPromote={setPromote}
           />
+          <SimilarPanel key={`similar-${detail.id}`} conversation={detail} />
           <Composer key={detail.id} conversation={detail} latestMessageId={latestMessageId} onSent={() => void data.reload()} />
         </div>
         {panel && (

@@ -86,6 +86,7 @@ export function ReportPreview({ model }: { model: ReportModel }) {
     [t('reports.firstResponse'), workingDuration(model.times.firstResponse.medianMs, d)],
     [t('reports.resolution'), workingDuration(model.times.resolution.medianMs, d)],
     [t('reports.officialLinks'), s.answeredWithOfficialLink.toLocaleString('id-ID')],
+    [t('reports.reusedAnswers'), s.answeredWithEarlier.toLocaleString('id-ID')],
     [t('reports.rating'), model.ratings.meanScore === null ? '–' : `${model.ratings.meanScore.toFixed(2).replace('.', ',')} / 5`],
   ];
   const ikm = model.ikm;

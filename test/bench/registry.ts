@@ -5,6 +5,7 @@ import { ingestBench } from './ingest.bench';
 import { memoryBench } from './memory.bench';
 import { reportsBench } from './reports.bench';
 import { searchBench } from './search.bench';
+import { similarBench } from './similar.bench';
 import { telegramBench } from './telegram.bench';
 import type { Benchmark } from './lib/types';
 
@@ -13,4 +14,14 @@ import type { Benchmark } from './lib/types';
  * test/bench/<name>.bench.ts exporting a Benchmark, and list it here (before `memoryBench`,
  * which reports the core's peak RSS over everything that ran before it).
  */
-export const benchmarks: Benchmark[] = [ingestBench, inboxBench, searchBench, telegramBench, emailSyncBench, reportsBench, consoleBench, memoryBench];
+export const benchmarks: Benchmark[] = [
+  ingestBench,
+  inboxBench,
+  searchBench,
+  telegramBench,
+  emailSyncBench,
+  reportsBench,
+  consoleBench,
+  similarBench,
+  memoryBench,
+];

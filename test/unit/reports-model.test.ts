@@ -84,6 +84,10 @@ describe('report model against a hand-computed week (2026-W34, Monday 17 August 
       withinTargetShare: 0.75,
       awaitingFirstResponse: 1,
       answeredWithOfficialLink: 0,
+      // No similar earlier answers were offered in this fixture.
+      similarShown: 0,
+      answeredWithEarlier: 0,
+      answeredWithEarlierEdited: 0,
     });
     expect(model.byChannel).toEqual([
       { channel: 'telegram', label: 'Telegram', newCount: 3, resolvedCount: 3, openAtEnd: 1 },

@@ -15,6 +15,7 @@ import { privacyHandlers } from './privacy';
 import { reportHandlers } from './reports';
 import { requesterHandlers } from './requesters';
 import { settingsHandlers } from './settings';
+import { similarHandlers } from './similar';
 import { telegramHandlers } from './telegram';
 import { templateHandlers } from './templates';
 import { walkInHandlers } from './walk-in';
@@ -42,6 +43,7 @@ const maps = [
   backupHandlers,
   privacyHandlers,
   bpsDataHandlers,
+  similarHandlers,
 ] as const;
 
 type Joined<T extends readonly unknown[]> = T extends readonly [infer Head, ...infer Rest] ? Head & Joined<Rest> : unknown;

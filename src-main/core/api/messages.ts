@@ -11,6 +11,7 @@ import type { CoreServices } from '../services';
 import { conversationQueries } from '../workflow/conversation-queries';
 import { takeUpByReply } from '../workflow/transitions';
 import { walkInReplyChannels, type WalkInReplyChannel } from '../workflow/walk-in-reply';
+import { noteReplySent } from '../workflow/similar';
 import { messageQueries } from '../store/queries/messages';
 import { officerQueries } from '../store/queries/officers';
 import type { HandlerMap } from './define';
@@ -105,6 +106,7 @@ export const messageHandlers = {
       recordOfficialLinks(core.db, conversation.id, messageId, input.text, core.now());
       // In the same transaction: the reply is on its way, so this officer's draft is done.
       draftQueries(core.db).clear(officer!.id, conversation.id);
+      noteReplySent(core.db, conversation.id, messageId, input.text);
       core.kickOutbox();
       core.events.emit('message.changed', { conversationId: conversation.id, messageId });
       core.events.emit('inbox.changed', { conversationIds: [conversation.id] });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { notFound } from '../errors';
 import { messageQueries } from '../store/queries/messages';
 import { conversationQueries } from '../workflow/conversation-queries';
+import { noteReplySent } from '../workflow/similar';
 import { createWalkIn, recordAnswer } from '../workflow/walk-in';
 import type { HandlerMap } from './define';
 import { mutation } from './define';
@@ -48,6 +49,7 @@ export const walkInHandlers = {
       const messageId = recordAnswer(core, input.conversationId, input.text, input.via, { officerId: officer!.id, name: officer!.displayName });
       // Like a sent reply: this officer's draft is done.
       draftQueries(core.db).clear(officer!.id, input.conversationId);
+      noteReplySent(core.db, input.conversationId, messageId, input.text);
       return messageQueries(core.db).byId(messageId)!;
     },
     audit: (input, out) => ({ entityType: 'message', entityId: out.id, detail: { conversationId: input.conversationId, via: input.via } }),

@@ -1,4 +1,5 @@
 import type { CoreServices } from '../services';
+import { forgetSimilarNeeds } from '../store/similar-answers';
 import { queueBlobDeletes } from './blobs';
 
 export interface AnonymiseStats {
@@ -89,6 +90,7 @@ export function anonymiseRequesters(core: CoreServices, requesterIds: readonly n
     db.exec('DELETE FROM drafts WHERE conversation_id IN (SELECT id FROM temp.erase_conversations)');
   }
   db.exec(`UPDATE ratings SET feedback = NULL WHERE conversation_id IN (SELECT id FROM temp.erase_conversations)`);
+  forgetSimilarNeeds(db, 'SELECT id FROM temp.erase_conversations');
   stats.complaints = db
     .prepare(
       `UPDATE complaints SET contact_name = NULL, contact = NULL, text = '', response = NULL

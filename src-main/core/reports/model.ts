@@ -28,6 +28,7 @@ import {
   shortDayLabel,
 } from './labels';
 import { readReportIdentity } from './identity';
+import { reuseOf } from './reuse';
 import { datesOf, isoWeekOf, resolvePeriod } from './period';
 import { Counter, durationStats, share } from './stats';
 
@@ -63,6 +64,8 @@ import { Counter, durationStats, share } from './stats';
  * - Pengaduan: received (received_at in the period), handled (resolved_at in the period), open at end.
  * - Beban kerja petugas: by the current assignee: new assigned, resolved, open and overdue at end,
  *   median waktu penyelesaian; balasan = outgoing messages the officer wrote in the period.
+ * - Jawaban memakai jawaban sebelumnya: consultations resolved in the period in which a reply taken
+ *   from a similar earlier answer ("Pakai sebagai draf") was sent; of those, edited before sending.
  * - Median = middle value (mean of the two middle values); p90 = nearest rank (ceil(0.9 n)-th value).
  */
 
@@ -137,6 +140,10 @@ export function collectReport(db: Db, calendar: ServiceCalendar, periodInput: Re
       withinTargetShare: share(withinTarget, withClock.length),
       awaitingFirstResponse: created.filter((r) => r.firstResponseAt === null).length,
       answeredWithOfficialLink: countWithOfficialLink(db, resolved, period.to),
+      ...reuseOf(
+        db,
+        resolved.map((r) => r.id),
+      ),
     },
     byChannel: CHANNELS.map((channel) => ({
       channel,

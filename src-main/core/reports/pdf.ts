@@ -211,7 +211,8 @@ function pageOne(model: ReportModel): Content[] {
     note(
       `hk = hari kerja (${formatDecimal(d / 3_600_000, 1)} jam layanan), j = jam, m = menit. Penyelesaian dihitung dari persyaratan lengkap sampai selesai, dikurangi jeda menunggu pengguna layanan. ` +
         `${model.summary.awaitingFirstResponse} konsultasi baru belum dibalas; ${model.summary.requirementsCompleted} konsultasi lengkap persyaratannya dalam periode ini; ` +
-        `${model.summary.answeredWithOfficialLink} konsultasi selesai dijawab dengan tautan data resmi BPS.`,
+        `${model.summary.answeredWithOfficialLink} konsultasi selesai dijawab dengan tautan data resmi BPS; ` +
+        `${model.summary.answeredWithEarlier} konsultasi selesai dijawab memakai jawaban sebelumnya (${model.summary.answeredWithEarlierEdited} diubah sebelum dikirim).`,
     ),
   ];
 }

@@ -72,6 +72,9 @@ function writeSummary(book: WorkbookWriter, data: ReportData): void {
   row([`Persentase selesai ≤ ${m.slaWorkingDays} hari kerja (dari ${s.resolvedWithClock})`, s.withinTargetShare], { numFmt: [undefined, Style.Percent] });
   row(['Konsultasi baru belum dibalas', s.awaitingFirstResponse]);
   row(['Selesai dengan tautan data resmi BPS', s.answeredWithOfficialLink]);
+  row(['Selesai dengan jawaban memakai jawaban sebelumnya', s.answeredWithEarlier]);
+  row(['… di antaranya diubah sebelum dikirim', s.answeredWithEarlierEdited]);
+  row(['Selesai dengan saran jawaban serupa ditampilkan', s.similarShown]);
 
   title('Per saluran');
   row(['Saluran', 'Baru', 'Selesai', 'Terbuka di akhir'], { bold: true });

@@ -6,4 +6,4 @@ export { outcomeAt, roughWorkingDaysLater, type ConversationOutcome } from './ou
 export { INSTITUTIONS, type Institution } from './people';
 export { Rng } from './random';
 export type { MessageKind } from './texts';
-export { KECAMATAN_BULELENG, TOPICS, type Topic } from './topics';
+export { DATA_REQUESTS, DATA_REQUESTS_EN, fillDataRequest, KECAMATAN_BULELENG, TOPIC_WEIGHTS, TOPICS, type Topic } from './topics';

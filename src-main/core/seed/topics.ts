@@ -14,7 +14,7 @@ const BULAN = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', '
  * What people ask for, as they write it: BPS table names with years and areas. Placeholders:
  * {Y} a year, {R} a year range, {K} a kecamatan of Buleleng, {B} a month, {KAB} a regency of Bali.
  */
-const DATA: Record<Topic, readonly string[]> = {
+export const DATA_REQUESTS: Record<Topic, readonly string[]> = {
   Kependudukan: [
     'jumlah penduduk per kecamatan di Kabupaten Buleleng tahun {Y}',
     'jumlah penduduk menurut kelompok umur dan jenis kelamin Buleleng {Y}',
@@ -90,7 +90,7 @@ const DATA: Record<Topic, readonly string[]> = {
 };
 
 /** The same, for the few foreign researchers and tourism people who write in English. */
-const DATA_EN: Record<Topic, readonly string[]> = {
+export const DATA_REQUESTS_EN: Record<Topic, readonly string[]> = {
   Kependudukan: ['population by district (kecamatan) in Buleleng Regency {Y}', 'population projection for Buleleng {R}'],
   Ketenagakerjaan: ['open unemployment rate in Buleleng {R}', 'labour force participation rate by sex in Bali {Y}'],
   Kemiskinan: ['poverty rate of Buleleng Regency {R}', 'poverty line in Buleleng {Y}'],
@@ -128,7 +128,11 @@ export function purposeFor(rng: Rng, occupation: string): string {
 
 /** One data request in words, with the placeholders filled around `year` (the request's year). */
 export function dataRequest(rng: Rng, topic: Topic, year: number, english = false): string {
-  const template = rng.pick(english ? DATA_EN[topic] : DATA[topic]);
+  return fillDataRequest(rng, rng.pick(english ? DATA_REQUESTS_EN[topic] : DATA_REQUESTS[topic]), year);
+}
+
+/** One of the DATA_REQUESTS templates with its placeholders filled around `year`. */
+export function fillDataRequest(rng: Rng, template: string, year: number): string {
   const last = year - rng.int(1, 2);
   return template
     .replace('{R}', `${last - rng.int(3, 5)}-${last}`)

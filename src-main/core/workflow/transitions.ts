@@ -7,6 +7,7 @@ import { changeStatus, loadConversation, type Actor, type WorkflowRow } from './
 import { requestRating } from './ratings';
 import { cleanRequesterFields, missingFor, REQUIREMENT_LABELS, writeRequesterFields } from './requirements';
 import { readWorkflowSettings } from './settings';
+import { indexSimilarAnswer } from '../store/similar-answers';
 import { clearClock, closeClock, pauseClock, resumeClock, startClock } from './sla';
 import { formatWita } from './templates';
 
@@ -156,6 +157,8 @@ export function resolve(core: CoreServices, conversationId: number, input: { sum
     .prepare('UPDATE conversations SET summary = ?, topic = ?, resolved_at = ?, updated_at = ? WHERE id = ?')
     .run(input.summary, input.topic, now, now, row.id);
   closeClock(core.db, serviceCalendar(core.db), row.id, now);
+  // Before the rating request: the answer to offer later is the officer's, not the console's.
+  indexSimilarAnswer(core.db, row.id, now);
   requestRating(core, { ...row, resolved_at: now });
 }
 

@@ -9,6 +9,7 @@ import { reportsEn } from './reports';
 import { officersEn } from './officers';
 import { walkInEn } from './walk-in';
 import { bpsDataEn } from './bps-data';
+import { similarEn } from './similar';
 
 export const en: Dictionary = {
   ...commonEn,
@@ -21,4 +22,5 @@ export const en: Dictionary = {
   ...officersEn,
   ...walkInEn,
   ...bpsDataEn,
+  ...similarEn,
 };

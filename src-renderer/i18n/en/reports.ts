@@ -21,6 +21,7 @@ export const reportsEn: Translation<typeof reportsId> = {
   'reports.resolvedCount': 'Resolved',
   'reports.openAtEnd': 'Still open',
   'reports.overdueAtEnd': 'Overdue',
+  'reports.reusedAnswers': 'Answers reusing an earlier answer',
   'reports.within': 'Resolved ≤ {n} working days',
   'reports.firstResponse': 'Median first response',
   'reports.resolution': 'Median resolution',

@@ -12,6 +12,7 @@ import { reportsId } from './reports';
 import { officersId } from './officers';
 import { walkInId } from './walk-in';
 import { bpsDataId } from './bps-data';
+import { similarId } from './similar';
 
 export const id = {
   ...commonId,
@@ -24,6 +25,7 @@ export const id = {
   ...officersId,
   ...walkInId,
   ...bpsDataId,
+  ...similarId,
 } as const;
 
 export type MessageKey = keyof typeof id;

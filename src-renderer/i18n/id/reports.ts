@@ -19,6 +19,7 @@ export const reportsId = {
   'reports.resolvedCount': 'Selesai',
   'reports.openAtEnd': 'Masih terbuka',
   'reports.overdueAtEnd': 'Terlambat',
+  'reports.reusedAnswers': 'Jawaban memakai jawaban sebelumnya',
   'reports.within': 'Selesai ≤ {n} hari kerja',
   'reports.firstResponse': 'Median tanggapan pertama',
   'reports.resolution': 'Median penyelesaian',
