@@ -29,6 +29,8 @@ export interface ConversationSummary {
   slaEstimated: boolean;
   requirementsMissing: RequirementName[];
   topic: string | null;
+  /** The standard's working day in ms (7.5 h unless the hours were edited): the unit of every working-time figure. */
+  workingDayMs: number;
 }
 
 export interface ConversationDetail extends ConversationSummary {

@@ -1,6 +1,7 @@
 import type { ConversationStatus, ConversationSummary, Language } from '../../src-preload/contract';
 import type { Translate } from '../i18n';
 import { localeOf } from '../i18n';
+import { STANDARD_WORKING_DAY_MS, workingParts } from '../../src-common/working-time';
 
 /** The office's zone (UTC+8, no DST): every time the console shows is WITA. */
 const OFFICE_TIME_ZONE = 'Asia/Makassar';
@@ -70,20 +71,11 @@ export function dueInfo(dueAt: number | null, now: number, t: Translate): DueInf
   return { level: left < DUE_SOON_MS ? 'soon' : 'ok', text: t('inbox.dueIn', { time: formatDuration(left, t) }) };
 }
 
-/**
- * The service standard's day: 08.00–15.30, 7.5 hours. Times against the standard are said in its
- * working days ("Terlambat 11 hari 6 jam kerja"), not in a pile of hours nobody converts.
- */
-const WORKING_DAY_MINUTES = 7.5 * 60;
-
-/** "2 hari 3 jam", "3 jam 15 menit" of working time: the two largest units, a day being 7.5 hours. */
-export function formatWorkingDuration(ms: number, t: Translate): string {
-  const minutes = Math.floor(Math.abs(ms) / 60_000);
+/** "2 hari 3 jam", "3 jam 15 menit" of working time: the two largest units, in working days of `dayMs` (src-common/working-time). */
+export function formatWorkingDuration(ms: number, t: Translate, dayMs: number = STANDARD_WORKING_DAY_MS): string {
+  const { days, hours, minutes: mins } = workingParts(ms, dayMs);
   // A reply outside service hours took no service time at all: say so rather than "1 menit".
-  if (minutes === 0) return t('time.underMinute');
-  const days = Math.floor(minutes / WORKING_DAY_MINUTES);
-  const hours = Math.floor((minutes % WORKING_DAY_MINUTES) / 60);
-  const mins = Math.floor(minutes % WORKING_DAY_MINUTES) % 60;
+  if (days === 0 && hours === 0 && mins === 0) return t('time.underMinute');
   if (days > 0) return hours > 0 ? `${t('time.days', { n: days })} ${t('time.hours', { n: hours })}` : t('time.days', { n: days });
   if (hours === 0) return t('time.minutes', { n: mins });
   return mins > 0 ? `${t('time.hours', { n: hours })} ${t('time.minutes', { n: mins })}` : t('time.hours', { n: hours });
@@ -97,7 +89,7 @@ const CLOSED: readonly ConversationStatus[] = ['resolved', 'rated'];
  * it fall back to the raw due instant.
  */
 export function slaInfo(
-  item: Pick<ConversationSummary, 'status' | 'slaDueAt' | 'slaState' | 'workingMsLeft'> & { slaEstimated?: boolean },
+  item: Pick<ConversationSummary, 'status' | 'slaDueAt' | 'slaState' | 'workingMsLeft'> & { slaEstimated?: boolean; workingDayMs?: number },
   now: number,
   t: Translate,
   /** Given, a running clock also says when it falls due: "Sisa 2 hari 4 jam kerja · Rab 9 Des 15.30". */
@@ -110,10 +102,11 @@ export function slaInfo(
   const left = item.workingMsLeft;
   // Reckoned across a year whose holiday decree is not in yet: the officer should not promise it to the day.
   const estimate = item.slaEstimated ? ` (${t('inbox.estimated')})` : '';
-  if (item.slaState === 'overdue') return { level: 'overdue', text: t('inbox.overdueByWorking', { time: formatWorkingDuration(left, t) }) + estimate };
+  if (item.slaState === 'overdue')
+    return { level: 'overdue', text: t('inbox.overdueByWorking', { time: formatWorkingDuration(left, t, item.workingDayMs) }) + estimate };
   const when = language && item.slaDueAt !== null ? ` · ${formatDueShort(item.slaDueAt, language)}` : '';
   return {
     level: item.slaState === 'due_soon' ? 'soon' : 'ok',
-    text: `${t('inbox.dueInWorking', { time: formatWorkingDuration(left, t) })}${estimate}${when}`,
+    text: `${t('inbox.dueInWorking', { time: formatWorkingDuration(left, t, item.workingDayMs) })}${estimate}${when}`,
   };
 }

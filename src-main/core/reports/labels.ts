@@ -1,3 +1,4 @@
+import { workingParts } from '../../../src-common/working-time';
 import { TZDate } from '@date-fns/tz';
 import type { Channel, ComplaintSource, ComplaintStatus, ConversationStatus } from '../../../src-preload/contract';
 import { CHANNEL_ID, COMPLAINT_SOURCE_ID, COMPLAINT_STATUS_ID } from '../../../src-common/vocabulary';
@@ -70,11 +71,7 @@ export function formatInstantLongId(at: number, timeZone = SERVICE_TIME_ZONE): s
 /** Working time as "1 h 2 j 30 m" style text in Indonesian: hari kerja (of `dayMs`), jam, menit. */
 export function formatWorkingDuration(ms: number | null, dayMs: number): string {
   if (ms === null) return '–';
-  const minutes = Math.round(Math.abs(ms) / 60_000);
-  const dayMinutes = Math.round(dayMs / 60_000);
-  const days = Math.floor(minutes / dayMinutes);
-  const hours = Math.floor((minutes % dayMinutes) / 60);
-  const mins = minutes % 60;
+  const { days, hours, minutes: mins } = workingParts(ms, dayMs, 'round');
   const text = [days ? `${days} hk` : '', hours ? `${hours} j` : '', mins || (!days && !hours) ? `${mins} m` : ''].filter(Boolean).join(' ');
   return ms < 0 ? `-${text}` : text;
 }

@@ -29,7 +29,7 @@ export interface WorkflowRawColumns {
 
 export type WithWorkflow<T> = Omit<T, keyof WorkflowRawColumns | 'wfNeed'> &
   Pick<WorkflowRawColumns, 'status' | 'requesterName' | 'institution' | 'slaDueAt' | 'topic'> &
-  SlaView & { requirementsMissing: RequirementName[] };
+  SlaView & { requirementsMissing: RequirementName[]; workingDayMs: number };
 
 /**
  * Adds slaState, workingMsLeft and requirementsMissing to rows selected with WORKFLOW_COLUMNS and
@@ -59,6 +59,6 @@ export function withWorkflow<T extends WorkflowRawColumns>(db: Db, rows: T[], no
       occupation: wfOccupation,
       need: wfNeed,
     });
-    return { ...rest, ...sla, requirementsMissing } as unknown as WithWorkflow<T>;
+    return { ...rest, ...sla, requirementsMissing, workingDayMs: calendar.standardDayMs } as unknown as WithWorkflow<T>;
   });
 }
