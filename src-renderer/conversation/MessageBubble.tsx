@@ -1,4 +1,4 @@
-import { Button, makeStyles, mergeClasses, Spinner, Text, tokens } from '@fluentui/react-components';
+import { Avatar, Button, makeStyles, mergeClasses, Spinner, Text, tokens } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, LockClosedRegular, MegaphoneRegular } from '@fluentui/react-icons';
 import { memo, useState } from 'react';
 import type { MessageOrigin, MessageView } from '../../src-preload/contract';
@@ -41,6 +41,8 @@ const useStyles = makeStyles({
     alignSelf: 'center',
     maxWidth: '90%',
     minWidth: 0,
+    // Clipped sideways only: in the timeline's full column a shrinkable, clipped item would fold to nothing.
+    flexShrink: 0,
     border: 'none',
     background: 'none',
     padding: `0 ${tokens.spacingHorizontalS}`,
@@ -135,6 +137,8 @@ export const MessageBubble = memo(function MessageBubble(props: { message: Messa
     >
       <div className={styles.meta}>
         {m.direction === 'note' && <LockClosedRegular aria-hidden />}
+        {/* An officer's own words carry their initials, so a colleague's reply is told apart at a glance. */}
+        {m.authorName && <Avatar name={m.authorName} size={20} aria-hidden data-testid="message-avatar" />}
         <span data-testid="message-author">{t(`origin.${m.origin}`, { name: m.authorName ?? t('origin.formerOfficer') })}</span>
         {m.direction !== 'note' && m.channel !== 'manual' && <span>· {t(`channel.${m.channel}`)}</span>}
         <span>· {time}</span>

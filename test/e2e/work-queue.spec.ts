@@ -95,7 +95,14 @@ test('two officers: presence and typing, the send-time check, taking over with a
   await expect(dialog).toContainText('Konsultasi ini sedang ditangani Admin PST');
   await shot(made, '51-take-over-question');
   await dialog.getByRole('button', { name: 'Ambil alih' }).click();
-  await expect(made.getByTestId('conversation-pane')).toContainText('Diambil alih dari Admin PST');
+  const takenOver = made.getByTestId('conversation-pane').locator('[data-direction="activity"]').filter({ hasText: 'Diambil alih dari Admin PST' });
+  await expect(takenOver).toBeVisible();
+  // A system event is one line; a click shows the whole of it.
+  expect((await takenOver.boundingBox())!.height).toBeLessThan(24);
+  // Each officer's words carry their initials.
+  const adminReply = made.getByTestId('conversation-pane').getByTestId('message').filter({ hasText: 'data terlampir dalam format Excel' });
+  await expect(adminReply.getByTestId('message-author')).toHaveText('Dibalas oleh Admin PST');
+  await expect(adminReply.getByTestId('message-avatar')).toHaveText('AP');
   await expect(admin.getByTestId('conversation-pane')).toContainText('Petugas: Made Sukarta');
 
   // The admin leaves the conversation: Made no longer sees them in it.
