@@ -21,6 +21,7 @@ import type { ReportsMethods } from './reports';
 import type { RequestersMethods } from './requesters';
 import type { TelegramMethods } from './telegram';
 import type { TemplatesMethods } from './templates';
+import type { WhatsappMethods } from './whatsapp';
 import type { WorkflowMethods } from './workflow';
 
 export type * from './app';
@@ -38,6 +39,7 @@ export type * from './reports';
 export type * from './requesters';
 export type * from './telegram';
 export type * from './templates';
+export type * from './whatsapp';
 export type * from './workflow';
 
 /** Every method: its input and its output. */
@@ -56,7 +58,8 @@ export interface Contract
     TelegramMethods,
     ReportsMethods,
     BackupMethods,
-    PrivacyMethods {}
+    PrivacyMethods,
+    WhatsappMethods {}
 
 export type Method = keyof Contract;
 export type Input<M extends Method> = Contract[M]['input'];

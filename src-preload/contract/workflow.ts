@@ -44,10 +44,20 @@ export interface WorkflowSettingsView {
   /** The nine SKM questions in unsur order U1…U9, as the requester reads them. */
   surveyQuestions: string[];
   topics: string[];
+  /** The office phone's WhatsApp profile name: its side of an imported chat. */
+  whatsappOfficeName: string;
+  /** The office phone's WhatsApp number (+62…), or ''. */
+  whatsappOfficeNumber: string;
 }
 
 /** How a consultation entered by an officer came in: at the PST desk, or by phone. */
 export type WalkInVia = 'langsung' | 'telepon';
+
+/**
+ * How an answer the console did not send reached the requester: in person, by phone, or from the
+ * office's WhatsApp (click-to-chat, confirmed by the officer who sent it).
+ */
+export type AnswerVia = WalkInVia | 'whatsapp';
 
 export interface WorkflowMethods {
   /**
@@ -66,7 +76,7 @@ export interface WorkflowMethods {
     output: ConversationDetail;
   };
   /** An answer given in person or by phone, recorded (nothing is sent); counts as a response. */
-  'messages.recordAnswer': { input: { conversationId: number; text: string; via: WalkInVia }; output: MessageView };
+  'messages.recordAnswer': { input: { conversationId: number; text: string; via: AnswerVia }; output: MessageView };
   'conversations.claim': { input: { id: number }; output: ConversationDetail };
   /** Assign to an officer (a supervisor for anyone; an officer only to themselves) or unassign (null). */
   'conversations.assign': { input: { id: number; officerId: number | null }; output: ConversationDetail };
@@ -85,7 +95,7 @@ export interface WorkflowMethods {
 
   /** A rating given by phone or in person, for the current closure. */
   'ratings.record': {
-    input: { conversationId: number; score: number | null; feedback?: string; skm?: (number | null)[]; via: 'telepon' | 'langsung' };
+    input: { conversationId: number; score: number | null; feedback?: string; skm?: (number | null)[]; via: AnswerVia };
     output: RatingView;
   };
   'ikm.compute': { input: { from: number; to: number }; output: IkmReport };

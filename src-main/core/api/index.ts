@@ -16,6 +16,7 @@ import { settingsHandlers } from './settings';
 import { telegramHandlers } from './telegram';
 import { templateHandlers } from './templates';
 import { walkInHandlers } from './walk-in';
+import { whatsappHandlers } from './whatsapp';
 import { workflowHandlers } from './workflow';
 
 /** One map per domain. */
@@ -30,6 +31,7 @@ const maps = [
   settingsHandlers,
   workflowHandlers,
   walkInHandlers,
+  whatsappHandlers,
   complaintHandlers,
   templateHandlers,
   calendarHandlers,

@@ -46,6 +46,8 @@ export const messageHandlers = {
     run: (input, { core, officer }) => {
       const conversation = openConversation(core, input.conversationId);
       if (conversation.channel === 'manual') throw conflict({ code: 'messages.manual_no_channel' });
+      // WhatsApp replies leave from the office phone (click-to-chat) and are recorded, never queued.
+      if (conversation.channel === 'whatsapp') throw conflict({ code: 'messages.whatsapp_no_channel' });
       const signature = officerQueries(core.db).byId(officer!.id)?.signature.trim() ?? '';
       // Email carries the officer's signature; chat messages stay short.
       const text = conversation.channel === 'email' && signature ? `${input.text}\n\n-- \n${signature}` : input.text;

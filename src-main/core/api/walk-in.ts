@@ -43,7 +43,7 @@ export const walkInHandlers = {
 
   'messages.recordAnswer': mutation<'messages.recordAnswer'>({
     access: 'officer',
-    input: z.strictObject({ conversationId: id, text: text(20_000), via }),
+    input: z.strictObject({ conversationId: id, text: text(20_000), via: z.enum(['langsung', 'telepon', 'whatsapp']) }),
     run: (input, { core, officer }) => {
       const messageId = recordAnswer(core, input.conversationId, input.text, input.via, { officerId: officer!.id, name: officer!.displayName });
       // Like a sent reply: this officer's draft is done.

@@ -1,4 +1,4 @@
-import type { RequesterFieldsInput, WalkInVia } from '../../../src-preload/contract';
+import type { AnswerVia, RequesterFieldsInput, WalkInVia } from '../../../src-preload/contract';
 import { previewOf } from '../domain/preview';
 import { nextTicket } from '../domain/ticket';
 import { conflict, notFound } from '../errors';
@@ -63,21 +63,23 @@ export function createWalkIn(core: CoreServices, input: WalkInInput, actor: Acto
 }
 
 /**
- * An answer given in person or by phone, on the record: an outgoing message that was delivered
- * there and then (nothing is sent), which counts as the first response like any reply.
+ * An answer given in person, by phone, or sent from the office's WhatsApp, on the record: an
+ * outgoing message that was delivered there and then (the console sends nothing), which counts as
+ * the first response like any reply. A WhatsApp answer belongs to a WhatsApp consultation.
  */
-export function recordAnswer(core: CoreServices, conversationId: number, text: string, via: WalkInVia, actor: Actor & { officerId: number }): number {
+export function recordAnswer(core: CoreServices, conversationId: number, text: string, via: AnswerVia, actor: Actor & { officerId: number }): number {
   const db = core.db;
   const now = core.now();
   const row = loadConversation(db, conversationId);
   if (row.status === 'resolved' || row.status === 'rated') throw conflict({ code: 'conversations.already_resolved' });
+  if (via === 'whatsapp' && row.channel !== 'whatsapp') throw conflict({ code: 'messages.answer_channel_mismatch' });
   const messageId = Number(
     db
       .prepare(
         `INSERT INTO messages (conversation_id, direction, channel, body_text, author_officer_id, delivery, meta, created_at)
-         VALUES (?, 'outgoing', 'manual', ?, ?, 'sent', ?, ?)`,
+         VALUES (?, 'outgoing', ?, ?, ?, 'sent', ?, ?)`,
       )
-      .run(conversationId, text, actor.officerId, JSON.stringify({ kind: 'reply', answeredVia: via }), now).lastInsertRowid,
+      .run(conversationId, row.channel, text, actor.officerId, JSON.stringify({ kind: 'reply', answeredVia: via }), now).lastInsertRowid,
   );
   db.prepare(
     `UPDATE conversations SET last_message_at = max(last_message_at, ?), last_message_preview = ?, updated_at = ?,

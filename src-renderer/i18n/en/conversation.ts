@@ -147,6 +147,7 @@ export const conversationEn: Translation<typeof conversationId> = {
   'facts.rating': 'Rating',
   'ratingSource.telegram': 'Telegram',
   'ratingSource.email': 'Email',
+  'ratingSource.whatsapp': 'WhatsApp, entered by an officer',
   'ratingSource.manual': 'entered by an officer',
 
   'actions.label': 'Consultation actions',

@@ -145,6 +145,7 @@ export const conversationId = {
   'facts.rating': 'Penilaian',
   'ratingSource.telegram': 'Telegram',
   'ratingSource.email': 'Email',
+  'ratingSource.whatsapp': 'WhatsApp, dicatat petugas',
   'ratingSource.manual': 'dicatat petugas',
 
   'actions.label': 'Tindakan konsultasi',

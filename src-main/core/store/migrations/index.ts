@@ -9,6 +9,7 @@ import { m0007 } from './0007-password-change';
 import { m0008 } from './0008-standard-answers';
 import { m0009 } from './0009-telegram-files-intake';
 import { m0010 } from './0010-mail-identity';
+import { m0011 } from './0011-whatsapp';
 
 /** Every schema version in order; add a file NNNN-name.ts and its test for each new one. */
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011];
