@@ -1,5 +1,5 @@
 import { Button, makeStyles, mergeClasses, Select, Spinner, Tab, TabList, Text, Textarea, tokens, Tooltip } from '@fluentui/react-components';
-import { AttachRegular, DismissRegular, SendRegular, NoteRegular } from '@fluentui/react-icons';
+import { AttachRegular, ChatRegular, CheckmarkRegular, DismissRegular, SendRegular, NoteRegular } from '@fluentui/react-icons';
 import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { ConversationDetail, TemplateView, WalkInVia } from '../../src-preload/contract';
 import { api } from '../api/client';
@@ -16,6 +16,7 @@ import { DraftStatus } from './DraftStatus';
 import { matchTemplates, TemplatePicker } from './TemplatePicker';
 import { FillInDialog } from './FillInDialog';
 import { fillIn, fillInsOf } from '../../src-common/fill-ins';
+import { whatsappChatLink } from '../../src-common/whatsapp';
 
 const useStyles = makeStyles({
   root: {
@@ -62,6 +63,10 @@ export function Composer(props: { conversation: ConversationDetail; onSent(): vo
   const c = props.conversation;
   // A walk-in or phone consultation has no channel to send through: its answers are recorded.
   const recordsAnswers = c.channel === 'manual';
+  // WhatsApp answers leave from the office's WhatsApp (click-to-chat) and are recorded once the
+  // officer confirms they went: the console itself never sends on WhatsApp.
+  const viaWhatsapp = c.channel === 'whatsapp';
+  const [openedInWhatsapp, setOpenedInWhatsapp] = useState<string | null>(null);
   // A visitor may phone back later: the officer says how this answer was given (default: how the
   // consultation came in).
   const [answeredVia, setAnsweredVia] = useState<WalkInVia>(c.subject === 'Konsultasi telepon' ? 'telepon' : 'langsung');
@@ -173,8 +178,8 @@ export function Composer(props: { conversation: ConversationDetail; onSent(): vo
     const sent =
       mode === 'note'
         ? await send.run(() => api.call('messages.addNote', { conversationId: c.id, text: body }))
-        : recordsAnswers
-          ? await send.run(() => api.call('messages.recordAnswer', { conversationId: c.id, text: body, via: answeredVia }))
+        : recordsAnswers || viaWhatsapp
+          ? await send.run(() => api.call('messages.recordAnswer', { conversationId: c.id, text: body, via: viaWhatsapp ? 'whatsapp' : answeredVia }))
           : await send.run(() =>
               api.call('messages.send', {
                 conversationId: c.id,
@@ -185,9 +190,20 @@ export function Composer(props: { conversation: ConversationDetail; onSent(): vo
     submitting.current = false;
     if (sent === null) return saver.current?.release();
     saver.current?.sent(mode);
+    setOpenedInWhatsapp(null);
     setText('');
     setFiles([]);
     props.onSent();
+  }
+
+  /** Opens WhatsApp Desktop or the browser with the answer typed in; the officer presses send there. */
+  function openInWhatsapp() {
+    const body = text.trim();
+    if (!body || !c.requester.whatsapp) return;
+    const open = fillInsOf(body);
+    if (open.length > 0) return setFileError(t('composer.fillInLeft', { labels: open.join(', ') }));
+    window.open(whatsappChatLink(c.requester.whatsapp, body), '_blank', 'noopener,noreferrer');
+    setOpenedInWhatsapp(body);
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
@@ -212,14 +228,15 @@ export function Composer(props: { conversation: ConversationDetail; onSent(): vo
     }
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
-      void submit();
+      if (viaWhatsapp && mode === 'reply') openInWhatsapp();
+      else void submit();
     }
   }
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setDropping(false);
-    if (mode === 'reply' && !recordsAnswers && e.dataTransfer.files.length) void addFiles(e.dataTransfer.files);
+    if (mode === 'reply' && !recordsAnswers && !viaWhatsapp && e.dataTransfer.files.length) void addFiles(e.dataTransfer.files);
   };
 
   return (
@@ -279,7 +296,7 @@ export function Composer(props: { conversation: ConversationDetail; onSent(): vo
       )}
       <ErrorBar error={send.error ?? fileError ?? templateList.error?.message ?? null} testId="composer-error" />
       <div className={styles.bar}>
-        {mode === 'reply' && !recordsAnswers && (
+        {mode === 'reply' && !recordsAnswers && !viaWhatsapp && (
           <>
             <input
               ref={fileInput}
@@ -325,17 +342,47 @@ export function Composer(props: { conversation: ConversationDetail; onSent(): vo
         )}
         <span className={styles.grow} />
         <DraftStatus state={saveState} />
-        <Tooltip content={t('composer.ctrlEnter')} relationship="description">
+        {mode === 'reply' && viaWhatsapp ? (
+          <Tooltip content={c.requester.whatsapp ? t('whatsapp.sendHint') : t('whatsapp.noNumber')} relationship="description">
+            <Button
+              appearance="primary"
+              icon={<ChatRegular />}
+              disabled={!text.trim() || !c.requester.whatsapp || send.busy}
+              onClick={openInWhatsapp}
+              data-testid="composer-whatsapp-send"
+            >
+              {t('whatsapp.send')}
+            </Button>
+          </Tooltip>
+        ) : (
+          <Tooltip content={t('composer.ctrlEnter')} relationship="description">
+            <Button
+              appearance="primary"
+              icon={send.busy ? <Spinner size="tiny" /> : mode === 'note' ? <NoteRegular /> : <SendRegular />}
+              disabled={!text.trim() || send.busy}
+              onClick={() => void submit()}
+            >
+              {mode === 'note' ? t('composer.saveNote') : recordsAnswers ? t('composer.saveAnswer') : t('composer.send')}
+            </Button>
+          </Tooltip>
+        )}
+      </div>
+      {mode === 'reply' && viaWhatsapp && openedInWhatsapp !== null && (
+        <div className={styles.bar} data-testid="whatsapp-confirm">
+          <Text weight="semibold">{t('whatsapp.confirmQuestion')}</Text>
           <Button
             appearance="primary"
-            icon={send.busy ? <Spinner size="tiny" /> : mode === 'note' ? <NoteRegular /> : <SendRegular />}
-            disabled={!text.trim() || send.busy}
+            icon={send.busy ? <Spinner size="tiny" /> : <CheckmarkRegular />}
+            disabled={send.busy || openedInWhatsapp !== text.trim()}
             onClick={() => void submit()}
           >
-            {mode === 'note' ? t('composer.saveNote') : recordsAnswers ? t('composer.saveAnswer') : t('composer.send')}
+            {t('whatsapp.confirmSent')}
           </Button>
-        </Tooltip>
-      </div>
+          <Button appearance="subtle" onClick={() => setOpenedInWhatsapp(null)}>
+            {t('whatsapp.notSent')}
+          </Button>
+        </div>
+      )}
       {fillIns.length > 0 && (
         <FillInDialog
           labels={fillIns}

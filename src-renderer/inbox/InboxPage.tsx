@@ -6,9 +6,10 @@ import { InboxList } from './InboxList';
 import { InboxToolbar } from './InboxToolbar';
 import { SearchResults } from './SearchResults';
 import { Button, Tooltip } from '@fluentui/react-components';
-import { KeyboardRegular, PersonAddRegular } from '@fluentui/react-icons';
+import { ChatRegular, KeyboardRegular, PersonAddRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { WalkInDialog } from './WalkInDialog';
+import { ImportChatDialog } from '../whatsapp/ImportChatDialog';
 import { useMessageNotifications } from '../notifications/use-notifications';
 import { HelpOverlay } from '../shortcuts/HelpOverlay';
 import { useCommands } from '../shortcuts/commands';
@@ -36,6 +37,7 @@ export function InboxPage() {
   const selectedId = useInbox((s) => s.selectedId);
   const setHelp = useCommands((s) => s.setHelp);
   const [walkIn, setWalkIn] = useState(false);
+  const [importing, setImporting] = useState(false);
   useInboxShortcuts();
   useMessageNotifications();
   return (
@@ -47,6 +49,9 @@ export function InboxPage() {
         <Button icon={<PersonAddRegular />} onClick={() => setWalkIn(true)} data-testid="walk-in-button">
           {t('walkIn.button')}
         </Button>
+        <Button icon={<ChatRegular />} onClick={() => setImporting(true)} data-testid="whatsapp-import-button">
+          {t('whatsapp.importButton')}
+        </Button>
         <Tooltip content={t('shortcuts.button')} relationship="label">
           <Button appearance="subtle" icon={<KeyboardRegular />} onClick={() => setHelp(true)} />
         </Tooltip>
@@ -56,6 +61,7 @@ export function InboxPage() {
         <ConversationView conversationId={selectedId} />
       </div>
       {walkIn && <WalkInDialog onClose={() => setWalkIn(false)} />}
+      {importing && <ImportChatDialog onClose={() => setImporting(false)} />}
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { privacyEn } from './privacy';
 import { reportsEn } from './reports';
 import { officersEn } from './officers';
 import { walkInEn } from './walk-in';
+import { whatsappEn } from './whatsapp';
 
 export const en: Dictionary = {
   ...commonEn,
@@ -19,4 +20,5 @@ export const en: Dictionary = {
   ...reportsEn,
   ...officersEn,
   ...walkInEn,
+  ...whatsappEn,
 };

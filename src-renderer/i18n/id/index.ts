@@ -11,6 +11,7 @@ import { privacyId } from './privacy';
 import { reportsId } from './reports';
 import { officersId } from './officers';
 import { walkInId } from './walk-in';
+import { whatsappId } from './whatsapp';
 
 export const id = {
   ...commonId,
@@ -22,6 +23,7 @@ export const id = {
   ...reportsId,
   ...officersId,
   ...walkInId,
+  ...whatsappId,
 } as const;
 
 export type MessageKey = keyof typeof id;
