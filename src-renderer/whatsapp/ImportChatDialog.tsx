@@ -1,4 +1,4 @@
-import { Button, Field, Input, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Field, Input, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ConversationDetail, WhatsappImportView } from '../../src-preload/contract';
 import { api } from '../api/client';
@@ -83,11 +83,6 @@ export function ImportChatDialog(props: { into?: ConversationDetail; onClose(): 
           <Field label={t('whatsapp.number')} hint={t('whatsapp.numberHint')}>
             <Input value={number} onChange={(_, d) => setNumber(d.value)} inputMode="tel" data-testid="whatsapp-import-number" />
           </Field>
-          {file && (
-            <Button appearance="transparent" size="small" disabled>
-              {file.fileName}
-            </Button>
-          )}
         </>
       )}
     </FormDialog>
