@@ -63,11 +63,12 @@ export interface WorkflowMethods {
   /**
    * A visitor at the desk or a caller: a new consultation on the 'manual' channel, the need as its
    * first message, handled by the officer who enters it, under the usual requirement and SLA rules.
-   * With `answer`, it was answered on the spot and closes at once.
+   * With `answer`, it was answered on the spot and closes at once. Via 'whatsapp': a consultation
+   * asked on the office's WhatsApp, on the 'whatsapp' channel, found by the requester's number.
    */
   'conversations.createWalkIn': {
     input: {
-      via: WalkInVia;
+      via: AnswerVia;
       requesterId?: number;
       requester?: RequesterFieldsInput;
       need: string;

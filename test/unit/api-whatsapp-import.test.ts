@@ -161,4 +161,33 @@ describe('importing a WhatsApp chat export', () => {
     const report = await core.must('reports.build', { period: { kind: 'week', week: '2026-W49' } });
     expect(report.byChannel.find((r) => r.channel === 'whatsapp')).toMatchObject({ label: 'WhatsApp', newCount: 1, resolvedCount: 1 });
   });
+
+  it('opened by the officer from the number: the requester known by that number keeps one history, and the export joins it later', async () => {
+    core = await startCoreWithAdmin({ now: () => FRIDAY_10 });
+    await office();
+    const desk = await core.must('conversations.createWalkIn', {
+      via: 'langsung',
+      requester: { name: 'Ni Luh Putu Ayu', whatsapp: '0819 9988 8777' },
+      need: 'Data hotel',
+    });
+    const opened = await core.must('conversations.createWalkIn', {
+      via: 'whatsapp',
+      requester: { name: 'Ayu', whatsapp: '+62 819-9988-8777' },
+      need: 'Mohon data kunjungan wisatawan 2025 per bulan',
+    });
+    expect(opened).toMatchObject({ channel: 'whatsapp', subject: 'Konsultasi WhatsApp', requesterId: desk.requesterId, assigneeId: 1 });
+    // Without a number there is nobody to answer on WhatsApp.
+    expect(await core.call('conversations.createWalkIn', { via: 'whatsapp', requester: { name: 'Tanpa nomor' }, need: 'Data' })).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid_input' },
+    });
+    const joined = await core.must('whatsapp.importChat', { ...upload('ios-id.txt'), conversationId: opened.id });
+    expect(joined).toMatchObject({ added: 6, requesterNumber: '+6281999888777' });
+    expect(joined.conversation.id).toBe(opened.id);
+    // A chat of someone else's number does not go into her consultation.
+    expect(await core.call('whatsapp.importChat', { ...upload('android-en.txt'), conversationId: opened.id })).toMatchObject({
+      ok: false,
+      error: { kind: 'conflict' },
+    });
+  });
 });

@@ -8,7 +8,8 @@ import { mutation } from './define';
 import { draftQueries } from './drafts';
 import { id, text } from './schemas';
 
-const via = z.enum(['langsung', 'telepon']);
+/** At the desk, by phone, or on the office's WhatsApp. */
+const via = z.enum(['langsung', 'telepon', 'whatsapp']);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 
 export const walkInHandlers = {
@@ -43,7 +44,7 @@ export const walkInHandlers = {
 
   'messages.recordAnswer': mutation<'messages.recordAnswer'>({
     access: 'officer',
-    input: z.strictObject({ conversationId: id, text: text(20_000), via: z.enum(['langsung', 'telepon', 'whatsapp']) }),
+    input: z.strictObject({ conversationId: id, text: text(20_000), via }),
     run: (input, { core, officer }) => {
       const messageId = recordAnswer(core, input.conversationId, input.text, input.via, { officerId: officer!.id, name: officer!.displayName });
       // Like a sent reply: this officer's draft is done.
