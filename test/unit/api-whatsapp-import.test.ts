@@ -190,4 +190,32 @@ describe('importing a WhatsApp chat export', () => {
       error: { kind: 'conflict' },
     });
   });
+
+  it('a labelled identity block in the chat is read as in email, and the number is the WhatsApp requirement itself', async () => {
+    core = await startCoreWithAdmin({ now: () => FRIDAY_10 });
+    await office();
+    const chat = [
+      '03/12/26 09.00 - +62 857-3711-2468: Selamat pagi, mau minta data',
+      '03/12/26 09.02 - PST BPS Buleleng: Selamat pagi, mohon isi identitas berikut ya',
+      '03/12/26 09.10 - +62 857-3711-2468: *Nama:* Kadek Dwi Lestari',
+      'Instansi: Universitas Pendidikan Ganesha',
+      'Pekerjaan: Mahasiswa',
+      'Email: Kadek.Dwi@undiksha.ac.id',
+      'Keperluan: Data IPM Kabupaten Buleleng 2020-2024 untuk skripsi',
+    ].join('\n');
+    const result = await core.must('whatsapp.importChat', {
+      fileName: 'Chat WhatsApp dengan +62 857-3711-2468.txt',
+      contentBase64: Buffer.from(chat).toString('base64'),
+    });
+    expect(result.conversation.requester).toMatchObject({
+      name: 'Kadek Dwi Lestari',
+      institution: 'Universitas Pendidikan Ganesha',
+      email: 'kadek.dwi@undiksha.ac.id',
+      whatsapp: '+6285737112468',
+    });
+    expect(result.conversation.need).toBe('Data IPM Kabupaten Buleleng 2020-2024 untuk skripsi');
+    // Everything the standard asks is there: the clock runs.
+    expect(result.conversation.status).toBe('in_progress');
+    expect(result.conversation.firstResponseAt).toBe(wita(2026, 12, 3, 9, 2));
+  });
 });
