@@ -137,6 +137,9 @@ test('a WhatsApp consultation from the phone export to the weekly report', async
   await expect(pane).toContainText('Tabel_Pariwisata_2024.pdf');
   await expect(pane).toContainText('IMG-20261201-WA0001.jpg');
   await shot(page, '92-whatsapp-zip-imported-1366');
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await expect(page.getByTestId('composer-whatsapp-send')).toBeVisible();
+  await shot(page, '94-whatsapp-conversation-1920');
 
   // The supervisor's report: two WhatsApp consultations, one resolved.
   const boss = await page

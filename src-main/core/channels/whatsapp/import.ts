@@ -168,7 +168,8 @@ export function importChatExport(core: CoreServices, files: ExportFiles, input: 
   const number = normalizeWhatsapp(requesterSender) ?? (input.requesterNumber ? normalizeWhatsapp(input.requesterNumber) : null) ?? chosen.requesterNumber;
   if (!number) throw new AppError('invalid_input', { code: 'whatsapp.number_needed' });
   if (chosen.requesterNumber !== null && chosen.requesterNumber !== number) throw conflict({ code: 'whatsapp.other_requester' });
-  const displayName = normalizeWhatsapp(requesterSender) ? undefined : requesterSender;
+  // A saved contact shows the name the office gave; an unsaved one shows the number, which is no name.
+  const contactName = normalizeWhatsapp(requesterSender) ? undefined : requesterSender;
 
   const sided = said.map((line) => ({ line, office: office.has(line.sender) }));
   const ids = externalIds(number, sided);
@@ -187,14 +188,14 @@ export function importChatExport(core: CoreServices, files: ExportFiles, input: 
       channel: 'whatsapp',
       externalId: ids[i]!,
       sourceId: number,
-      ...(displayName ? { displayName } : {}),
+      displayName: requesterSender,
       receivedAt: line.at,
       text,
       subject: 'Konsultasi WhatsApp',
       attachments,
       office: fromOffice,
       identityHints: fromOffice ? [] : [...formBlock(line.text), ...introduction(line.text)],
-      requester: { whatsapp: number, ...(displayName ? { name: displayName } : {}) },
+      requester: { whatsapp: number, ...(contactName ? { name: contactName } : {}) },
       meta: {
         whatsappExport: { position: line.position, local: line.local, ...(line.deleted ? { deleted: true } : {}), ...(line.edited ? { edited: true } : {}) },
       },
