@@ -1,4 +1,6 @@
 import { expect, test } from '@playwright/test';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ADMIN, startTestCore } from '../helpers/core';
 import { startBrowserHost, type RunningHost } from '../helpers/host';
@@ -98,14 +100,25 @@ test('a WhatsApp consultation from the phone export to the weekly report', async
   await expect(sent.getByTestId('message-author')).toHaveText(`Dikirim lewat WhatsApp oleh ${WAYAN.displayName}`);
   await expect(composer.getByRole('textbox')).toHaveValue('');
 
-  // Budi thanks him; the longer export adds his two new lines only (the office line there is the one just recorded, as the phone shows it).
+  // Budi thanks him; the longer export adds his thanks only: the office line before it is the answer just recorded, as the phone shows it.
   await page.getByTestId('action-bar').getByRole('button', { name: 'Tindakan lain' }).click();
   await page.getByTestId('whatsapp-import-into').click();
-  await dialog.getByTestId('whatsapp-import-file').setInputFiles(fixture('android-id-longer.txt'));
+  // The phone's export now: the answer as WhatsApp stamped it a moment ago, and Budi's thanks after it.
+  const stamp = (ms: number) => {
+    const d = new Date(ms + 8 * 3_600_000).toISOString();
+    return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(2, 4)} ${d.slice(11, 13)}.${d.slice(14, 16)}`;
+  };
+  const longer = join(data.dir, 'Chat WhatsApp dengan Budi Santoso.txt');
+  writeFileSync(
+    longer,
+    `${readFileSync(fixture('android-id.txt'), 'utf8')}${stamp(Date.now() - 60_000)} - PST BPS Buleleng: ${answer}\n${stamp(Date.now())} - Budi Santoso: Sudah saya temukan, terima kasih banyak 🙏\n`,
+  );
+  await dialog.getByTestId('whatsapp-import-file').setInputFiles(longer);
   await dialog.getByRole('button', { name: 'Impor' }).click();
-  await expect(dialog.getByTestId('whatsapp-import-result')).toContainText('2 pesan baru dicatat, 6 sudah ada sebelumnya.');
+  await expect(dialog.getByTestId('whatsapp-import-result')).toContainText('1 pesan baru dicatat, 7 sudah ada sebelumnya.');
   await dialog.getByRole('button', { name: 'Buka konsultasi' }).click();
   await expect(pane).toContainText('terima kasih banyak');
+  await expect(pane.getByTestId('message').filter({ hasText: 'tabel 3.1' })).toHaveCount(1);
 
   // Closed, the rating asked on WhatsApp, and his answer entered.
   await page.getByTestId('action-bar').getByRole('button', { name: 'Selesaikan' }).click();

@@ -218,4 +218,28 @@ describe('importing a WhatsApp chat export', () => {
     expect(result.conversation.status).toBe('in_progress');
     expect(result.conversation.firstResponseAt).toBe(wita(2026, 12, 3, 9, 2));
   });
+
+  it('an answer sent by click-to-chat and confirmed is not imported a second time from the longer export', async () => {
+    let now = wita(2026, 12, 1, 9, 30);
+    core = await startCoreWithAdmin({ now: () => now });
+    await office();
+    const { conversation } = await core.must('whatsapp.importChat', { ...upload('android-id.txt'), requesterNumber: '0812 9876 5432' });
+    // Sent from WhatsApp Desktop at 09.40, confirmed in the console a minute later.
+    now = wita(2026, 12, 1, 9, 41);
+    await core.must('messages.recordAnswer', {
+      conversationId: conversation.id,
+      text: 'Data penduduk per kecamatan 2020-2025 ada di publikasi Kabupaten Buleleng Dalam Angka, tabel 3.1.',
+      via: 'whatsapp',
+    });
+    now = wita(2026, 12, 1, 9, 50);
+    const longer = await core.must('whatsapp.importChat', { ...upload('android-id-longer.txt'), conversationId: conversation.id });
+    expect(longer).toMatchObject({ added: 1, alreadyThere: 7 });
+    const lines = (await core.must('messages.list', { conversationId: conversation.id })).filter((m) => m.text.includes('tabel 3.1'));
+    expect(lines.map((m) => m.origin)).toEqual(['answered_by_whatsapp']);
+    // Again: still nothing new.
+    expect(await core.must('whatsapp.importChat', { ...upload('android-id-longer.txt'), conversationId: conversation.id })).toMatchObject({
+      added: 0,
+      alreadyThere: 8,
+    });
+  });
 });

@@ -145,6 +145,35 @@ function target(core: CoreServices, conversationId: number | undefined): Target 
   return { conversationId, requesterNumber: row.whatsapp };
 }
 
+/** Officers confirm a click-to-chat answer some minutes after WhatsApp stamped it; a phone clock may be off too. */
+const CLICK_TO_CHAT_WINDOW_MS = 12 * 60 * 60 * 1000;
+const sameText = (a: string, b: string) => a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
+
+/**
+ * The answers officers sent by click-to-chat and confirmed are already on the record; the export
+ * shows each again as an office line. One recorded answer stands for one such line: same text,
+ * near in time.
+ */
+function clickToChatAnswers(core: CoreServices) {
+  const claimed = new Set<number>();
+  const candidates = core.db.prepare(
+    `SELECT id, body_text AS text, created_at AS at FROM messages
+      WHERE conversation_id = ? AND direction = 'outgoing' AND channel = 'whatsapp' AND json_extract(meta, '$.answeredVia') = 'whatsapp'
+        AND created_at BETWEEN ? AND ? ORDER BY abs(created_at - ?)`,
+  );
+  return {
+    claim(conversationId: number, m: InboundMessage): boolean {
+      const rows = candidates.all(conversationId, m.receivedAt - CLICK_TO_CHAT_WINDOW_MS, m.receivedAt + CLICK_TO_CHAT_WINDOW_MS, m.receivedAt) as {
+        id: number;
+        text: string;
+      }[];
+      const match = rows.find((r) => !claimed.has(r.id) && sameText(r.text, m.text));
+      if (match) claimed.add(match.id);
+      return match !== undefined;
+    },
+  };
+}
+
 /**
  * Puts a chat exported from the office's WhatsApp phone on the record, through the one ingest
  * path: the requester's messages are incoming (so first response and SLA are measured from them),
@@ -209,9 +238,11 @@ export function importChatExport(core: CoreServices, files: ExportFiles, input: 
   const first = conversationId === null ? messages.findIndex((m) => !m.office) : -1;
   const all = messages.map((_, i) => i);
   const order = first >= 0 ? [first, ...all.filter((i) => i !== first)] : all;
+  const sentByClick = clickToChatAnswers(core);
   ingestUpdates(core, undefined, (batch) => {
     for (const i of order) {
       const m = messages[i]!;
+      if (m.office && conversationId !== null && sentByClick.claim(conversationId, m)) continue;
       const result = batch.message(conversationId === null ? m : { ...m, thread: { mode: 'explicit', conversationId } });
       conversationId ??= result.conversationId;
       if (result.outcome === 'inserted') added += 1;
