@@ -216,6 +216,9 @@ describe('importing a WhatsApp chat export', () => {
     expect(result.conversation.need).toBe('Data IPM Kabupaten Buleleng 2020-2024 untuk skripsi');
     // Everything the standard asks is there: the clock runs.
     expect(result.conversation.status).toBe('in_progress');
+    // From the block's arrival on Thursday 09.10, not from the import on Friday: due Tuesday 09.10.
+    expect(result.conversation.requirementsCompleteAt).toBe(wita(2026, 12, 3, 9, 10));
+    expect(result.conversation.slaDueAt).toBe(wita(2026, 12, 8, 9, 10));
     expect(result.conversation.firstResponseAt).toBe(wita(2026, 12, 3, 9, 2));
   });
 

@@ -36,7 +36,9 @@ export const whatsappHandlers = {
       const actor = { officerId: officer!.id, name: officer!.displayName };
       const row = loadConversation(core.db, result.conversationId);
       if (row.assignee_id === null) assign(core, row, officer!.id, actor);
-      checkRequirements(core, loadConversation(core.db, result.conversationId), actor);
+      // Requirements the chat completed were complete when the requester wrote them, not when imported:
+      // the SLA clock starts then (at the latest, their last new message).
+      checkRequirements(core, loadConversation(core.db, result.conversationId), actor, result.lastIncomingAt ?? undefined);
       const conversation = conversationQueries(core.db).detail(result.conversationId, core.now());
       if (!conversation) throw notFound({ code: 'conversations.not_found' });
       return {

@@ -26,6 +26,8 @@ export interface ChatImportResult {
   /** Files the chat names that the export did not carry (a .txt export, or media left out). */
   missingFiles: string[];
   requesterNumber: string;
+  /** When the requester last wrote, of the messages this import stored (null if none). */
+  lastIncomingAt: number | null;
 }
 
 /** The phone's clock: WhatsApp writes its wall-clock time, and the office phone runs on WITA. */
@@ -234,6 +236,7 @@ export function importChatExport(core: CoreServices, files: ExportFiles, input: 
 
   let conversationId = chosen.conversationId;
   let added = 0;
+  let lastIncomingAt: number | null = null;
   // A new consultation starts with the requester's first message; the office's earlier lines join it after.
   const first = conversationId === null ? messages.findIndex((m) => !m.office) : -1;
   const all = messages.map((_, i) => i);
@@ -245,8 +248,11 @@ export function importChatExport(core: CoreServices, files: ExportFiles, input: 
       if (m.office && conversationId !== null && sentByClick.claim(conversationId, m)) continue;
       const result = batch.message(conversationId === null ? m : { ...m, thread: { mode: 'explicit', conversationId } });
       conversationId ??= result.conversationId;
-      if (result.outcome === 'inserted') added += 1;
+      if (result.outcome === 'inserted') {
+        added += 1;
+        if (!m.office) lastIncomingAt = Math.max(lastIncomingAt ?? 0, m.receivedAt);
+      }
     }
   });
-  return { conversationId: conversationId!, added, alreadyThere: messages.length - added, missingFiles, requesterNumber: number };
+  return { conversationId: conversationId!, added, alreadyThere: messages.length - added, missingFiles, requesterNumber: number, lastIncomingAt };
 }
