@@ -114,6 +114,7 @@ export const coreMessagesEn: Record<CoreMessageCode, string> = {
   // WhatsApp chat export import
   'whatsapp.not_an_export': 'This file is not a WhatsApp chat export (no dated lines)',
   'whatsapp.zip_unreadable': 'The ZIP file cannot be read',
+  'whatsapp.zip_too_large': 'The ZIP unpacks to more than {mb} MB; this is no ordinary chat export',
   'whatsapp.zip_no_chat': 'This ZIP holds no chat file (.txt)',
   'whatsapp.number_needed': "The requester's WhatsApp number is not known yet; fill it in",
   'whatsapp.office_unknown': "The office's side is not in this chat: set the office's WhatsApp name or number in Settings",

@@ -124,6 +124,7 @@ export const coreMessagesId = {
   // WhatsApp chat export import
   'whatsapp.not_an_export': 'Berkas ini bukan ekspor chat WhatsApp (tidak ada baris bertanggal)',
   'whatsapp.zip_unreadable': 'Berkas ZIP tidak dapat dibaca',
+  'whatsapp.zip_too_large': 'Isi ZIP lebih dari {mb} MB setelah dibuka; ini bukan ekspor chat biasa',
   'whatsapp.zip_no_chat': 'ZIP ini tidak berisi berkas chat (.txt)',
   'whatsapp.number_needed': 'Nomor WhatsApp pengguna layanan belum diketahui; isi nomornya',
   'whatsapp.office_unknown': 'Pihak kantor tidak ditemukan di chat: atur nama atau nomor WhatsApp kantor di Pengaturan',

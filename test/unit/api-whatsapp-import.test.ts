@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import JSZip from 'jszip';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCoreWithAdmin, type TestCore } from '../helpers/core';
 
@@ -245,4 +246,25 @@ describe('importing a WhatsApp chat export', () => {
       alreadyThere: 8,
     });
   });
+
+  it('a zip that unpacks to far more than any chat export is stopped while unpacking; a broken zip is said as such', async () => {
+    core = await startCoreWithAdmin({ now: () => FRIDAY_10 });
+    await office();
+    const zip = new JSZip();
+    zip.file('WhatsApp Chat with +62 812-3456-7890.txt', bytes('android-en.txt'));
+    // 101 MB of zeros deflate to about 100 KB.
+    zip.file('VID-20261201-WA0002.mp4', Buffer.alloc(101 * 1024 * 1024));
+    const packed = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 1 } });
+    expect(packed.length).toBeLessThan(2 * 1024 * 1024);
+    expect(await core.call('whatsapp.importChat', { fileName: 'bom.zip', contentBase64: packed.toString('base64') })).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid_input', message: expect.stringContaining('100 MB') },
+    });
+    const broken = Buffer.concat([bytes('android-en-media.zip').subarray(0, 400), Buffer.alloc(200, 7)]);
+    expect(await core.call('whatsapp.importChat', { fileName: 'rusak.zip', contentBase64: broken.toString('base64') })).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid_input', message: 'Berkas ZIP tidak dapat dibaca' },
+    });
+    expect(core.services.db.prepare("SELECT count(*) FROM messages WHERE channel = 'whatsapp'").pluck().get()).toBe(0);
+  }, 30_000);
 });

@@ -32,8 +32,8 @@ export interface ChatImportResult {
 
 /** The phone's clock: WhatsApp writes its wall-clock time, and the office phone runs on WITA. */
 const PHONE_TIME_ZONE = 'Asia/Makassar';
-/** An export is a few MB of text at most; a zip with media is refused above this before unpacking. */
-const MAX_UNPACKED = 200 * 1024 * 1024;
+/** An export is a few MB of text, its media already compressed: more than this unpacked is no chat export. */
+const MAX_UNPACKED = 100 * 1024 * 1024;
 
 const MIME: Record<string, string> = {
   jpg: 'image/jpeg',
@@ -79,15 +79,33 @@ export async function readChatExport(content: Buffer): Promise<ExportFiles> {
   const chatEntry = texts.find((f) => basename(f.name) === '_chat.txt') ?? texts.find((f) => /whatsapp/i.test(basename(f.name))) ?? texts[0];
   if (!chatEntry) throw new AppError('invalid_input', { code: 'whatsapp.zip_no_chat' });
   const media = new Map<string, Buffer>();
-  let total = 0;
+  const budget = { left: MAX_UNPACKED };
+  const chat = (await inflateWithin(chatEntry, budget)).toString('utf8');
   for (const entry of entries) {
-    if (entry === chatEntry) continue;
-    const bytes = await entry.async('nodebuffer');
-    total += bytes.length;
-    if (total > MAX_UNPACKED) throw new AppError('invalid_input', { code: 'whatsapp.zip_unreadable' });
-    media.set(basename(entry.name), bytes);
+    if (entry !== chatEntry) media.set(basename(entry.name), await inflateWithin(entry, budget));
   }
-  return { chat: await chatEntry.async('string'), media };
+  return { chat, media };
+}
+
+/**
+ * One entry's bytes, counted while they are inflated: a zip's own size says nothing of what it
+ * unpacks to, so a crafted one is stopped at the budget instead of filling the memory.
+ */
+function inflateWithin(entry: JSZip.JSZipObject, budget: { left: number }): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    const stream = entry.nodeStream('nodebuffer');
+    stream.on('data', (chunk: Buffer) => {
+      budget.left -= chunk.length;
+      if (budget.left < 0) {
+        stream.removeAllListeners('data');
+        (stream as unknown as { pause(): void }).pause();
+        reject(new AppError('invalid_input', { code: 'whatsapp.zip_too_large', params: { mb: MAX_UNPACKED / 1024 / 1024 } }));
+      } else chunks.push(chunk);
+    });
+    stream.on('end', () => resolve(Buffer.concat(chunks)));
+    stream.on('error', () => reject(new AppError('invalid_input', { code: 'whatsapp.zip_unreadable' })));
+  });
 }
 
 const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
