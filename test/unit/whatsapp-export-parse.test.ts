@@ -135,4 +135,23 @@ describe('WhatsApp chat export', () => {
     expect(parseChatExport('').lines).toEqual([]);
     expect(parseChatExport('bukan ekspor chat\nsama sekali').lines).toEqual([]);
   });
+
+  it('other phones the office meets: English (UK) Android with a four-digit year, iOS with a four-digit year and a narrow space before PM', () => {
+    const uk = [
+      '05/12/2026, 14:30 - Komang: Good afternoon',
+      '05/12/2026, 14:31 - Komang: <Media omitted>',
+      '05/12/2026, 14:32 - Komang: You deleted this message',
+    ].join('\n');
+    expect(told(uk)).toEqual([
+      { at: wita(2026, 12, 5, 14, 30), who: 'Komang', text: 'Good afternoon' },
+      { at: wita(2026, 12, 5, 14, 31), who: 'Komang', text: '', omitted: true },
+      { at: wita(2026, 12, 5, 14, 32), who: 'Komang', text: '', deleted: true },
+    ]);
+    // Nothing in these dates tells 12 May from 5 December: the 12-hour clock is the US iPhone's, which writes m/d.
+    const ios = '\u200e[12/5/2026, 2:30:15\u202fPM] Komang: \u200edocument omitted\n[12/5/2026, 2:31:00\u202fPM] Komang: Sudah?';
+    expect(told(ios)).toEqual([
+      { at: wita(2026, 12, 5, 14, 30, 15), who: 'Komang', text: '', omitted: true },
+      { at: wita(2026, 12, 5, 14, 31), who: 'Komang', text: 'Sudah?' },
+    ]);
+  });
 });

@@ -41,6 +41,8 @@ interface RawEntry {
   hour: number;
   minute: number;
   second: number | null;
+  /** Written with AM/PM. */
+  twelveHour: boolean;
   body: string[];
 }
 
@@ -101,7 +103,16 @@ function entries(text: string): { format: ExportFormat; raw: RawEntry[] } {
       let hour = Number(h);
       if (meridiem) hour = (hour % 12) + (meridiem.toLowerCase() === 'p' ? 12 : 0);
       const year = y!.length === 2 ? 2000 + Number(y) : Number(y);
-      raw.push({ a: Number(a), b: Number(b), year, hour, minute: Number(min), second: s ? Number(s) : null, body: [rest ?? ''] });
+      raw.push({
+        a: Number(a),
+        b: Number(b),
+        year,
+        hour,
+        minute: Number(min),
+        second: s ? Number(s) : null,
+        twelveHour: meridiem !== undefined,
+        body: [rest ?? ''],
+      });
     } else if (raw.length > 0) {
       // A line without a date continues the message above it (a multi-line message).
       raw[raw.length - 1]!.body.push(line);
@@ -120,8 +131,9 @@ const inversions = (raw: readonly RawEntry[], order: DateOrder) => raw.reduce((n
 
 /**
  * d/m or m/d, from the whole file: a first number above 12 can only be a day (and a second one
- * only a day too); otherwise the order that keeps the messages in time order; otherwise d/m, the
- * order of an Indonesian phone.
+ * only a day too); otherwise the order that keeps the messages in time order; otherwise the
+ * phone's habit: a 12-hour clock is the US English default, which writes m/d, and a 24-hour clock
+ * is the Indonesian (and British) one, which writes d/m.
  */
 function inferDateOrder(raw: readonly RawEntry[]): DateOrder {
   const firstIsDay = raw.some((e) => e.a > 12);
@@ -129,7 +141,8 @@ function inferDateOrder(raw: readonly RawEntry[]): DateOrder {
   if (firstIsDay !== secondIsDay) return firstIsDay ? 'dmy' : 'mdy';
   const dmy = inversions(raw, 'dmy');
   const mdy = inversions(raw, 'mdy');
-  return mdy < dmy ? 'mdy' : 'dmy';
+  if (mdy !== dmy) return mdy < dmy ? 'mdy' : 'dmy';
+  return raw.length > 0 && raw.every((e) => e.twelveHour) ? 'mdy' : 'dmy';
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
