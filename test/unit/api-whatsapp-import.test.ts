@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startCoreWithAdmin, type TestCore } from '../helpers/core';
+import { ADMIN, startCoreWithAdmin, type TestCore } from '../helpers/core';
 
 let core: TestCore;
 afterEach(() => core.dispose());
@@ -267,4 +267,27 @@ describe('importing a WhatsApp chat export', () => {
     });
     expect(core.services.db.prepare("SELECT count(*) FROM messages WHERE channel = 'whatsapp'").pluck().get()).toBe(0);
   }, 30_000);
+
+  it('a chat going on weeks after its consultation was closed continues in one new consultation, as any channel would', async () => {
+    let now = wita(2026, 12, 1, 10, 0);
+    core = await startCoreWithAdmin({ now: () => now });
+    await office();
+    const { conversation } = await core.must('whatsapp.importChat', { ...upload('android-id.txt'), requesterNumber: '0812 9876 5432' });
+    const topic = (await core.must('workflow.getSettings', {})).topics[0]!;
+    await core.must('conversations.resolve', { id: conversation.id, summary: 'Dijawab', topic });
+    now = wita(2027, 1, 20, 10, 0);
+    await core.must('auth.login', { username: ADMIN.username, password: ADMIN.password });
+    const later = `${bytes('android-id.txt').toString('utf8')}19/01/27 09.00 - Budi Santoso: Selamat pagi, saya perlu data lagi\n19/01/27 09.01 - Budi Santoso: Data IPM 2025\n19/01/27 09.30 - PST BPS Buleleng: Baik, kami proses\n`;
+    const result = await core.must('whatsapp.importChat', {
+      fileName: 'Chat WhatsApp dengan Budi Santoso.txt',
+      contentBase64: Buffer.from(later).toString('base64'),
+      conversationId: conversation.id,
+    });
+    expect(result).toMatchObject({ added: 3, alreadyThere: 6 });
+    expect(result.conversation.id).not.toBe(conversation.id);
+    expect(result.conversation.ticket).toMatch(/^KONS-5108-20270119-\d{4}$/);
+    const lines = (await core.must('messages.list', { conversationId: result.conversation.id })).filter((m) => m.direction !== 'activity').sort(byTime);
+    expect(lines.map((m) => m.text)).toEqual(['Selamat pagi, saya perlu data lagi', 'Data IPM 2025', 'Baik, kami proses']);
+    expect(core.services.db.prepare("SELECT count(*) FROM conversations WHERE channel = 'whatsapp'").pluck().get()).toBe(2);
+  });
 });

@@ -265,7 +265,8 @@ export function importChatExport(core: CoreServices, files: ExportFiles, input: 
       const m = messages[i]!;
       if (m.office && conversationId !== null && sentByClick.claim(conversationId, m)) continue;
       const result = batch.message(conversationId === null ? m : { ...m, thread: { mode: 'explicit', conversationId } });
-      conversationId ??= result.conversationId;
+      // Follow where it went: a message long after a closed consultation starts a new one (the reopen rule), and the rest join that.
+      conversationId = result.conversationId;
       if (result.outcome === 'inserted') {
         added += 1;
         if (!m.office) lastIncomingAt = Math.max(lastIncomingAt ?? 0, m.receivedAt);
