@@ -17,7 +17,7 @@ export const CONVERSATION_STATUS_ID: Readonly<Record<ConversationStatus, string>
 };
 
 /** `manual` is a walk-in visit or a telephone call entered by an officer. */
-export const CHANNEL_ID: Readonly<Record<Channel, string>> = { telegram: 'Telegram', email: 'Email', manual: 'Langsung/telepon' };
+export const CHANNEL_ID: Readonly<Record<Channel, string>> = { telegram: 'Telegram', email: 'Email', whatsapp: 'WhatsApp', manual: 'Langsung/telepon' };
 
 export const COMPLAINT_SOURCE_ID: Readonly<Record<ComplaintSource, string>> = {
   kotak_saran: 'Kotak saran',

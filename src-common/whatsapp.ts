@@ -10,3 +10,6 @@ export function normalizeWhatsapp(input: string): string | null {
 
 /** The click-to-chat link for a stored +62… number. */
 export const whatsappLink = (e164: string): string => `https://wa.me/${e164.replace(/\D/g, '')}`;
+
+/** Click-to-chat with the text filled in: WhatsApp Desktop or the browser opens it, the officer presses send. */
+export const whatsappChatLink = (e164: string, text: string): string => `${whatsappLink(e164)}?text=${encodeURIComponent(text)}`;

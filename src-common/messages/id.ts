@@ -128,6 +128,18 @@ export const coreMessagesId = {
   'messages.walk_in_no_email': 'Alamat email pengguna layanan belum diketahui: isi dulu di data pengguna layanan, atau catat jawabannya',
   'messages.walk_in_no_telegram': 'Pengguna layanan ini belum pernah menghubungi bot Telegram kantor, jadi belum bisa dikirimi pesan Telegram',
   'messages.manual_no_channel': 'Konsultasi tatap muka/telepon tidak punya kanal pengiriman; tulis sebagai catatan',
+  'messages.whatsapp_no_channel': 'Konsol tidak mengirim lewat WhatsApp; pakai "Kirim lewat WhatsApp" lalu konfirmasi bahwa pesan terkirim',
+  'messages.answer_channel_mismatch': 'Jawaban lewat WhatsApp hanya untuk konsultasi WhatsApp',
+  // WhatsApp chat export import
+  'whatsapp.not_an_export': 'Berkas ini bukan ekspor chat WhatsApp (tidak ada baris bertanggal)',
+  'whatsapp.zip_unreadable': 'Berkas ZIP tidak dapat dibaca',
+  'whatsapp.zip_too_large': 'Isi ZIP lebih dari {mb} MB setelah dibuka; ini bukan ekspor chat biasa',
+  'whatsapp.zip_no_chat': 'ZIP ini tidak berisi berkas chat (.txt)',
+  'whatsapp.number_needed': 'Nomor WhatsApp pengguna layanan belum diketahui; isi nomornya',
+  'whatsapp.office_unknown': 'Pihak kantor tidak ditemukan di chat: atur nama atau nomor WhatsApp kantor di Pengaturan',
+  'whatsapp.no_requester_messages': 'Chat ini tidak berisi pesan dari pengguna layanan',
+  'whatsapp.other_requester': 'Konsultasi yang dipilih milik pengguna layanan lain',
+  'whatsapp.not_whatsapp': 'Ekspor chat hanya dapat dimasukkan ke konsultasi WhatsApp',
   'messages.resend_only_failed': 'Hanya pesan yang gagal terkirim yang dapat dikirim ulang',
   // Ratings and the satisfaction survey (SKM)
   'ratings.not_found': 'Penilaian tidak ditemukan',

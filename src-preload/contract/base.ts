@@ -3,7 +3,7 @@
  */
 import type { CoreMessageCode } from '../../src-common/messages/id';
 
-export type Channel = 'telegram' | 'email' | 'manual';
+export type Channel = 'telegram' | 'email' | 'manual' | 'whatsapp';
 
 export type Role = 'officer' | 'supervisor' | 'admin';
 

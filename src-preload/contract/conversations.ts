@@ -71,7 +71,18 @@ export interface AttachmentView {
  * intake, an out-of-hours notice, a rating request, anything else automatic).
  */
 export type MessageOrigin =
-  'requester' | 'officer' | 'answered_in_person' | 'answered_by_phone' | 'note' | 'ack' | 'bot' | 'out_of_hours' | 'rating' | 'system';
+  | 'requester'
+  | 'officer'
+  | 'answered_in_person'
+  | 'answered_by_phone'
+  | 'answered_by_whatsapp'
+  | 'office_whatsapp'
+  | 'note'
+  | 'ack'
+  | 'bot'
+  | 'out_of_hours'
+  | 'rating'
+  | 'system';
 
 /** A file of a message that the channel could not fetch yet: retried by itself with backoff, or on request. */
 export interface PendingFileView {

@@ -24,6 +24,7 @@ import type { RequestersMethods } from './requesters';
 import type { SimilarMethods } from './similar';
 import type { TelegramMethods } from './telegram';
 import type { TemplatesMethods } from './templates';
+import type { WhatsappMethods } from './whatsapp';
 import type { WorkflowMethods } from './workflow';
 
 export type * from './app';
@@ -44,6 +45,7 @@ export type * from './requesters';
 export type * from './similar';
 export type * from './telegram';
 export type * from './templates';
+export type * from './whatsapp';
 export type * from './workflow';
 
 /** Every method: its input and its output. */
@@ -65,7 +67,8 @@ export interface Contract
     BackupMethods,
     PrivacyMethods,
     BpsDataMethods,
-    SimilarMethods {}
+    SimilarMethods,
+    WhatsappMethods {}
 
 export type Method = keyof Contract;
 export type Input<M extends Method> = Contract[M]['input'];

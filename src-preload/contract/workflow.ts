@@ -44,20 +44,31 @@ export interface WorkflowSettingsView {
   /** The nine SKM questions in unsur order U1…U9, as the requester reads them. */
   surveyQuestions: string[];
   topics: string[];
+  /** The office phone's WhatsApp profile name: its side of an imported chat. */
+  whatsappOfficeName: string;
+  /** The office phone's WhatsApp number (+62…), or ''. */
+  whatsappOfficeNumber: string;
 }
 
 /** How a consultation entered by an officer came in: at the PST desk, or by phone. */
 export type WalkInVia = 'langsung' | 'telepon';
 
+/**
+ * How an answer the console did not send reached the requester: in person, by phone, or from the
+ * office's WhatsApp (click-to-chat, confirmed by the officer who sent it).
+ */
+export type AnswerVia = WalkInVia | 'whatsapp';
+
 export interface WorkflowMethods {
   /**
    * A visitor at the desk or a caller: a new consultation on the 'manual' channel, the need as its
    * first message, handled by the officer who enters it, under the usual requirement and SLA rules.
-   * With `answer`, it was answered on the spot and closes at once.
+   * With `answer`, it was answered on the spot and closes at once. Via 'whatsapp': a consultation
+   * asked on the office's WhatsApp, on the 'whatsapp' channel, found by the requester's number.
    */
   'conversations.createWalkIn': {
     input: {
-      via: WalkInVia;
+      via: AnswerVia;
       requesterId?: number;
       requester?: RequesterFieldsInput;
       need: string;
@@ -66,7 +77,7 @@ export interface WorkflowMethods {
     output: ConversationDetail;
   };
   /** An answer given in person or by phone, recorded (nothing is sent); counts as a response. */
-  'messages.recordAnswer': { input: { conversationId: number; text: string; via: WalkInVia }; output: MessageView };
+  'messages.recordAnswer': { input: { conversationId: number; text: string; via: AnswerVia }; output: MessageView };
   /**
    * "Ambil": the consultation becomes the signed-in officer's. A colleague's is refused
    * (conversations.taken) unless `takeOver` says the officer was asked and confirmed.
@@ -89,7 +100,7 @@ export interface WorkflowMethods {
 
   /** A rating given by phone or in person, for the current closure. */
   'ratings.record': {
-    input: { conversationId: number; score: number | null; feedback?: string; skm?: (number | null)[]; via: 'telepon' | 'langsung' };
+    input: { conversationId: number; score: number | null; feedback?: string; skm?: (number | null)[]; via: AnswerVia };
     output: RatingView;
   };
   'ikm.compute': { input: { from: number; to: number }; output: IkmReport };

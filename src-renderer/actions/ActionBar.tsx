@@ -2,6 +2,7 @@ import { Button, makeStyles, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger,
 import {
   ArrowReplyRegular,
   ArrowUndoRegular,
+  ChatRegular,
   CheckmarkCircleRegular,
   ClipboardCheckmarkRegular,
   HandRightRegular,
@@ -25,10 +26,15 @@ import { useCommands } from '../shortcuts/commands';
 import { useSession } from '../state/session';
 import { AssignMenu } from './AssignMenu';
 import { RatingDialog } from './RatingDialog';
+import { ImportChatDialog } from '../whatsapp/ImportChatDialog';
+import { whatsappChatLink } from '../../src-common/whatsapp';
+
+/** Click-to-chat: WhatsApp Desktop or the browser opens with the text typed in. */
+const openWhatsapp = (number: string, text: string) => void window.open(whatsappChatLink(number, text), '_blank', 'noopener,noreferrer');
 import { ReasonDialog } from './ReasonDialog';
 import { ResolveDialog } from './ResolveDialog';
 
-type DialogName = 'resolve' | 'reopen' | 'wait' | 'requirementsOn' | 'requirementsOff' | 'rating' | 'complaint' | 'takeOver';
+type DialogName = 'resolve' | 'reopen' | 'wait' | 'requirementsOn' | 'requirementsOff' | 'rating' | 'complaint' | 'takeOver' | 'whatsappImport';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -132,6 +138,16 @@ export function ActionBar(props: {
             {t('actions.reopen')}
           </Button>
         )}
+        {c.status === 'resolved' && c.channel === 'whatsapp' && c.requester.whatsapp && (
+          <Button
+            size="small"
+            icon={<ChatRegular />}
+            onClick={() => openWhatsapp(c.requester.whatsapp!, t('whatsapp.ratingText', { nama: c.requester.name ?? '', tiket: c.ticket }))}
+            data-testid="whatsapp-ask-rating"
+          >
+            {t('whatsapp.askRating')}
+          </Button>
+        )}
         {c.status === 'resolved' && (
           <Button size="small" icon={<StarRegular />} onClick={() => setDialog('rating')}>
             {t('actions.rating')}
@@ -146,6 +162,11 @@ export function ActionBar(props: {
               <MenuItem icon={<MegaphoneRegular />} onClick={() => setDialog('complaint')}>
                 {t('actions.complaint')}
               </MenuItem>
+              {c.channel === 'whatsapp' && (
+                <MenuItem icon={<ChatRegular />} onClick={() => setDialog('whatsappImport')} data-testid="whatsapp-import-into">
+                  {t('whatsapp.importButton')}
+                </MenuItem>
+              )}
               {open && c.requirementsCompleteAt !== null && (
                 <MenuItem icon={<ClipboardCheckmarkRegular />} onClick={() => setDialog('requirementsOff')}>
                   {t('actions.requirementsOff')}
@@ -207,6 +228,7 @@ export function ActionBar(props: {
       {dialog === 'rating' && (
         <RatingDialog
           action={action}
+          {...(c.channel === 'whatsapp' ? { defaultVia: 'whatsapp' as const } : {})}
           onClose={close}
           onSubmit={async (score, feedback, via) => {
             const rating = await action.run(() => api.call('ratings.record', { conversationId: c.id, score, via, ...(feedback ? { feedback } : {}) }));
@@ -231,6 +253,15 @@ export function ActionBar(props: {
         >
           {t('actions.takeOverBody', { name: c.assigneeName ?? '' })}
         </FormDialog>
+      )}
+      {dialog === 'whatsappImport' && (
+        <ImportChatDialog
+          into={c}
+          onClose={close}
+          onImported={(done) => {
+            props.onChanged(done.conversation);
+          }}
+        />
       )}
       {dialog === 'complaint' && <CreateComplaintDialog fromMessage={props.promote ?? undefined} onClose={close} onCreated={close} />}
     </div>

@@ -1,17 +1,23 @@
 import { Field, Radio, RadioGroup, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
+import type { AnswerVia } from '../../src-preload/contract';
 import type { ActionState } from '../api/use-action';
 import { FormDialog } from '../components/FormDialog';
 import { useT } from '../i18n';
 
-type Via = 'telepon' | 'langsung';
+type Via = AnswerVia;
 
-/** A rating the requester gave by phone or in person, entered by the officer. */
-export function RatingDialog(props: { action: ActionState; onSubmit(score: number | null, feedback: string, via: Via): void; onClose(): void }) {
+/** A rating the requester gave by phone, in person or in a WhatsApp reply, entered by the officer. */
+export function RatingDialog(props: {
+  action: ActionState;
+  defaultVia?: Via;
+  onSubmit(score: number | null, feedback: string, via: Via): void;
+  onClose(): void;
+}) {
   const t = useT();
   const [score, setScore] = useState('5');
   const [feedback, setFeedback] = useState('');
-  const [via, setVia] = useState<Via>('telepon');
+  const [via, setVia] = useState<Via>(props.defaultVia ?? 'telepon');
   return (
     <FormDialog
       open
@@ -38,6 +44,7 @@ export function RatingDialog(props: { action: ActionState; onSubmit(score: numbe
         <RadioGroup layout="horizontal" value={via} onChange={(_, d) => setVia(d.value as Via)}>
           <Radio value="telepon" label={t('complaintSource.telepon')} />
           <Radio value="langsung" label={t('complaintSource.langsung')} />
+          <Radio value="whatsapp" label={t('whatsapp.ratingVia')} />
         </RadioGroup>
       </Field>
     </FormDialog>

@@ -28,6 +28,12 @@ export function ChannelLimits(props: { channel: Channel; mode: ComposerMode; tex
         {t('composer.emailLimits')}
       </Text>
     );
+  if (props.channel === 'whatsapp')
+    return (
+      <Text size={200} className={styles.hint}>
+        {t('whatsapp.composerHint')}
+      </Text>
+    );
   if (props.channel === 'manual')
     return (
       <Text size={200} className={styles.hint}>

@@ -1,5 +1,5 @@
 import { Button, makeStyles, mergeClasses, Select, Spinner, Tab, TabList, Text, Textarea, tokens, Tooltip } from '@fluentui/react-components';
-import { AttachRegular, DismissRegular, SendRegular, NoteRegular } from '@fluentui/react-icons';
+import { AttachRegular, ChatRegular, CheckmarkRegular, DismissRegular, SendRegular, NoteRegular } from '@fluentui/react-icons';
 import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { ConversationDetail, TemplateView, WalkInVia } from '../../src-preload/contract';
 import { api } from '../api/client';
@@ -19,6 +19,7 @@ import { FillInDialog } from './FillInDialog';
 import { BpsDataButton, BpsDataPanel, withLine } from './BpsDataPanel';
 import { fillIn, fillInsOf } from '../../src-common/fill-ins';
 import { useIncomingDraft } from '../similar/draft-insert';
+import { whatsappChatLink } from '../../src-common/whatsapp';
 
 const useStyles = makeStyles({
   root: {
@@ -65,12 +66,17 @@ export function Composer(props: { conversation: ConversationDetail; latestMessag
   const c = props.conversation;
   // A walk-in or phone consultation has no channel to send through: its answers are recorded.
   const recordsAnswers = c.channel === 'manual';
+  // WhatsApp answers leave from the office's WhatsApp (click-to-chat) and are recorded once the
+  // officer confirms they went: the console itself never sends on WhatsApp.
+  const viaWhatsapp = c.channel === 'whatsapp';
+  const [openedInWhatsapp, setOpenedInWhatsapp] = useState<string | null>(null);
   // A visitor may phone back later: the officer says how this answer was given (default: how the
   // consultation came in).
   const [answeredVia, setAnsweredVia] = useState<WalkInVia | 'email' | 'telegram'>(c.subject === 'Konsultasi telepon' ? 'telepon' : 'langsung');
   // Or it is sent after all, to the requester's email or linked Telegram chat when known.
   const sendVia = recordsAnswers && (answeredVia === 'email' || answeredVia === 'telegram') ? answeredVia : null;
-  const canAttach = !recordsAnswers || sendVia !== null;
+  // Files go with a message the console sends; not with an answer given at the desk or a WhatsApp text sent from the phone.
+  const canAttach = (!recordsAnswers || sendVia !== null) && !viaWhatsapp;
   const signature = useSession((s) => s.officer?.signature ?? '');
   const officerId = useSession((s) => s.officer?.id ?? 0);
   const [text, setText] = useState('');
@@ -198,8 +204,10 @@ export function Composer(props: { conversation: ConversationDetail; latestMessag
     const sent =
       mode === 'note'
         ? await send.run(() => api.call('messages.addNote', { conversationId: c.id, text: body }))
-        : recordsAnswers && sendVia === null
-          ? await send.run(() => api.call('messages.recordAnswer', { conversationId: c.id, text: body, via: answeredVia as WalkInVia }))
+        : (recordsAnswers && sendVia === null) || viaWhatsapp
+          ? await send.run(() =>
+              api.call('messages.recordAnswer', { conversationId: c.id, text: body, via: viaWhatsapp ? 'whatsapp' : (answeredVia as WalkInVia) }),
+            )
           : await send.run(() =>
               api.call('messages.send', {
                 conversationId: c.id,
@@ -214,9 +222,20 @@ export function Composer(props: { conversation: ConversationDetail; latestMessag
     seenUpTo.current = latest.current;
     if (sent === null) return saver.current?.release();
     saver.current?.sent(mode);
+    setOpenedInWhatsapp(null);
     setText('');
     setFiles([]);
     props.onSent();
+  }
+
+  /** Opens WhatsApp Desktop or the browser with the answer typed in; the officer presses send there. */
+  function openInWhatsapp() {
+    const body = text.trim();
+    if (!body || !c.requester.whatsapp) return;
+    const open = fillInsOf(body);
+    if (open.length > 0) return setFileError(t('composer.fillInLeft', { labels: open.join(', ') }));
+    window.open(whatsappChatLink(c.requester.whatsapp, body), '_blank', 'noopener,noreferrer');
+    setOpenedInWhatsapp(body);
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
@@ -241,7 +260,8 @@ export function Composer(props: { conversation: ConversationDetail; latestMessag
     }
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
-      void submit();
+      if (viaWhatsapp && mode === 'reply') openInWhatsapp();
+      else void submit();
     }
   }
 
@@ -359,17 +379,47 @@ export function Composer(props: { conversation: ConversationDetail; latestMessag
         )}
         <span className={styles.grow} />
         <DraftStatus state={saveState} />
-        <Tooltip content={t('composer.ctrlEnter')} relationship="description">
+        {mode === 'reply' && viaWhatsapp ? (
+          <Tooltip content={c.requester.whatsapp ? t('whatsapp.sendHint') : t('whatsapp.noNumber')} relationship="description">
+            <Button
+              appearance="primary"
+              icon={<ChatRegular />}
+              disabled={!text.trim() || !c.requester.whatsapp || send.busy}
+              onClick={openInWhatsapp}
+              data-testid="composer-whatsapp-send"
+            >
+              {t('whatsapp.send')}
+            </Button>
+          </Tooltip>
+        ) : (
+          <Tooltip content={t('composer.ctrlEnter')} relationship="description">
+            <Button
+              appearance="primary"
+              icon={send.busy ? <Spinner size="tiny" /> : mode === 'note' ? <NoteRegular /> : <SendRegular />}
+              disabled={!text.trim() || send.busy}
+              onClick={() => void submit()}
+            >
+              {mode === 'note' ? t('composer.saveNote') : recordsAnswers && sendVia === null ? t('composer.saveAnswer') : t('composer.send')}
+            </Button>
+          </Tooltip>
+        )}
+      </div>
+      {mode === 'reply' && viaWhatsapp && openedInWhatsapp !== null && (
+        <div className={styles.bar} data-testid="whatsapp-confirm">
+          <Text weight="semibold">{t('whatsapp.confirmQuestion')}</Text>
           <Button
             appearance="primary"
-            icon={send.busy ? <Spinner size="tiny" /> : mode === 'note' ? <NoteRegular /> : <SendRegular />}
-            disabled={!text.trim() || send.busy}
+            icon={send.busy ? <Spinner size="tiny" /> : <CheckmarkRegular />}
+            disabled={send.busy || openedInWhatsapp !== text.trim()}
             onClick={() => void submit()}
           >
-            {mode === 'note' ? t('composer.saveNote') : recordsAnswers && sendVia === null ? t('composer.saveAnswer') : t('composer.send')}
+            {t('whatsapp.confirmSent')}
           </Button>
-        </Tooltip>
-      </div>
+          <Button appearance="subtle" onClick={() => setOpenedInWhatsapp(null)}>
+            {t('whatsapp.notSent')}
+          </Button>
+        </div>
+      )}
       {fillIns.length > 0 && (
         <FillInDialog
           labels={fillIns}

@@ -7,10 +7,11 @@ import { InboxToolbar } from './InboxToolbar';
 import { QueueChips } from './QueueChips';
 import { SearchResults } from './SearchResults';
 import { Button, Tooltip } from '@fluentui/react-components';
-import { KeyboardRegular, PersonAddRegular } from '@fluentui/react-icons';
+import { ChatRegular, KeyboardRegular, PersonAddRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { WalkInDialog } from './WalkInDialog';
 import { usePresenceBoard } from '../presence/presence';
+import { ImportChatDialog } from '../whatsapp/ImportChatDialog';
 import { useMessageNotifications } from '../notifications/use-notifications';
 import { HelpOverlay } from '../shortcuts/HelpOverlay';
 import { useCommands } from '../shortcuts/commands';
@@ -38,6 +39,7 @@ export function InboxPage() {
   const selectedId = useInbox((s) => s.selectedId);
   const setHelp = useCommands((s) => s.setHelp);
   const [walkIn, setWalkIn] = useState(false);
+  const [importing, setImporting] = useState(false);
   useInboxShortcuts();
   useMessageNotifications();
   usePresenceBoard();
@@ -50,6 +52,9 @@ export function InboxPage() {
         <Button icon={<PersonAddRegular />} onClick={() => setWalkIn(true)} data-testid="walk-in-button">
           {t('walkIn.button')}
         </Button>
+        <Button icon={<ChatRegular />} onClick={() => setImporting(true)} data-testid="whatsapp-import-button">
+          {t('whatsapp.importButton')}
+        </Button>
         <Tooltip content={t('shortcuts.button')} relationship="label">
           <Button appearance="subtle" icon={<KeyboardRegular />} onClick={() => setHelp(true)} />
         </Tooltip>
@@ -60,6 +65,7 @@ export function InboxPage() {
         <ConversationView conversationId={selectedId} />
       </div>
       {walkIn && <WalkInDialog onClose={() => setWalkIn(false)} />}
+      {importing && <ImportChatDialog onClose={() => setImporting(false)} />}
     </div>
   );
 }

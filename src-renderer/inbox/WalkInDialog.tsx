@@ -2,7 +2,7 @@ import { Button, Checkbox, Field, Input, makeStyles, Radio, RadioGroup, Select, 
 import { PersonAddRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import { OCCUPATIONS } from '../../src-common/occupations';
-import type { RequesterSearchHit, WalkInVia } from '../../src-preload/contract';
+import type { AnswerVia, RequesterSearchHit } from '../../src-preload/contract';
 import { api } from '../api/client';
 import { useAction } from '../api/use-action';
 import { useCall } from '../api/use-call';
@@ -27,7 +27,7 @@ export function WalkInDialog(props: { onClose(): void }) {
   const styles = useStyles();
   const saving = useAction();
   const select = useInbox((s) => s.select);
-  const [via, setVia] = useState<WalkInVia>('langsung');
+  const [via, setVia] = useState<AnswerVia>('langsung');
   const [fields, setFields] = useState(EMPTY);
   const [known, setKnown] = useState<RequesterSearchHit | null>(null);
   const [hits, setHits] = useState<RequesterSearchHit[]>([]);
@@ -48,8 +48,13 @@ export function WalkInDialog(props: { onClose(): void }) {
   }, [probe, known]);
 
   const set = (key: keyof typeof EMPTY) => (_: unknown, d: { value: string }) => setFields((f) => ({ ...f, [key]: d.value }));
+  // A WhatsApp consultation is the number's: it must be known.
+  const numberKnown = via !== 'whatsapp' || (known ? known.whatsapp !== null || fields.whatsapp.trim() !== '' : fields.whatsapp.trim() !== '');
   const ready =
-    need.trim() !== '' && (known !== null || fields.name.trim() !== '') && (!answered || (answer.text.trim() && answer.summary.trim() && answer.topic));
+    numberKnown &&
+    need.trim() !== '' &&
+    (known !== null || fields.name.trim() !== '') &&
+    (!answered || (answer.text.trim() && answer.summary.trim() && answer.topic));
   const submit = () => {
     if (!ready) return;
     const requester = Object.fromEntries(Object.entries(fields).filter(([, v]) => v.trim() !== ''));
@@ -81,9 +86,10 @@ export function WalkInDialog(props: { onClose(): void }) {
       onClose={props.onClose}
       testId="walk-in-dialog"
     >
-      <RadioGroup layout="horizontal" value={via} onChange={(_, d) => setVia(d.value as WalkInVia)} aria-label={t('walkIn.via')}>
+      <RadioGroup layout="horizontal" value={via} onChange={(_, d) => setVia(d.value as AnswerVia)} aria-label={t('walkIn.via')}>
         <Radio value="langsung" label={t('walkIn.viaDesk')} />
         <Radio value="telepon" label={t('walkIn.viaPhone')} />
+        <Radio value="whatsapp" label={t('walkIn.viaWhatsapp')} />
       </RadioGroup>
       {known ? (
         <div className={styles.known} data-testid="walk-in-known">
@@ -110,7 +116,7 @@ export function WalkInDialog(props: { onClose(): void }) {
                 ))}
               </Select>
             </Field>
-            <Field label={t('walkIn.whatsapp')}>
+            <Field label={t('walkIn.whatsapp')} required={via === 'whatsapp'}>
               <Input value={fields.whatsapp} onChange={set('whatsapp')} />
             </Field>
             <Field label={t('walkIn.email')}>

@@ -1,5 +1,5 @@
 import { Badge, makeStyles, tokens, type BadgeProps } from '@fluentui/react-components';
-import { MailRegular, PersonRegular, SendRegular } from '@fluentui/react-icons';
+import { ChatRegular, MailRegular, PersonRegular, SendRegular } from '@fluentui/react-icons';
 import type { Channel, ConversationStatus } from '../../src-preload/contract';
 import type { DueLevel } from '../format/time';
 import { useT } from '../i18n';
@@ -26,13 +26,13 @@ export function StatusBadge(props: { status: ConversationStatus }) {
   );
 }
 
-const CHANNEL_ICON = { telegram: SendRegular, email: MailRegular, manual: PersonRegular } as const;
+const CHANNEL_ICON = { telegram: SendRegular, email: MailRegular, whatsapp: ChatRegular, manual: PersonRegular } as const;
 
 const useIconStyles = makeStyles({
   icon: { fontSize: '20px', color: tokens.colorNeutralForeground3, flexShrink: 0 },
 });
 
-/** Telegram (paper plane), email, or a walk-in/phone entry; labelled for screen readers. */
+/** Telegram (paper plane), email, WhatsApp (a chat bubble), or a walk-in/phone entry; labelled for screen readers. */
 export function ChannelIcon(props: { channel: Channel }) {
   const t = useT();
   const styles = useIconStyles();

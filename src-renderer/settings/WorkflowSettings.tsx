@@ -1,4 +1,4 @@
-import { Button, Field, SpinButton, Switch, Text, Textarea } from '@fluentui/react-components';
+import { Button, Field, Input, SpinButton, Switch, Text, Textarea } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import { useAction } from '../api/use-action';
@@ -14,6 +14,8 @@ export function WorkflowSettings() {
   const [survey, setSurvey] = useState(true);
   const [topics, setTopics] = useState('');
   const [questions, setQuestions] = useState<string[]>([]);
+  const [officeName, setOfficeName] = useState('');
+  const [officeNumber, setOfficeNumber] = useState('');
   const [saved, setSaved] = useState(false);
   const action = useAction();
   const loaded = useCall('workflow.getSettings', {});
@@ -23,6 +25,8 @@ export function WorkflowSettings() {
     setSurvey(loaded.data.surveyEnabled);
     setTopics(loaded.data.topics.join('\n'));
     setQuestions(loaded.data.surveyQuestions);
+    setOfficeName(loaded.data.whatsappOfficeName);
+    setOfficeNumber(loaded.data.whatsappOfficeNumber);
   }, [loaded.data]);
   const save = () =>
     void action
@@ -35,6 +39,8 @@ export function WorkflowSettings() {
             .split('\n')
             .map((x) => x.trim())
             .filter(Boolean),
+          whatsappOfficeName: officeName.trim(),
+          whatsappOfficeNumber: officeNumber.trim(),
         }),
       )
       .then((r) => r && setSaved(true));
@@ -60,6 +66,18 @@ export function WorkflowSettings() {
       <Field label={t('workflow.topics')} hint={t('workflow.topicsHint')}>
         <Textarea rows={6} value={topics} onChange={(_, d) => setTopics(d.value)} />
       </Field>
+      <fieldset data-testid="whatsapp-office" style={{ border: 'none', padding: 0, margin: 0, display: 'grid', gap: 8 }}>
+        <legend>
+          <Text weight="semibold">{t('whatsapp.settingsTitle')}</Text>
+        </legend>
+        <Text size={200}>{t('whatsapp.settingsIntro')}</Text>
+        <Field label={t('whatsapp.officeName')}>
+          <Input value={officeName} onChange={(_, d) => setOfficeName(d.value)} data-testid="whatsapp-office-name" />
+        </Field>
+        <Field label={t('whatsapp.officeNumber')}>
+          <Input value={officeNumber} inputMode="tel" onChange={(_, d) => setOfficeNumber(d.value)} data-testid="whatsapp-office-number" />
+        </Field>
+      </fieldset>
       <div>
         <Button appearance="primary" disabled={action.busy} onClick={save}>
           {t('common.save')}

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { Channel, ConversationStatus, InboxFilter, InboxQueue, InboxSort } from '../../src-preload/contract';
 
 export const STATUSES: readonly ConversationStatus[] = ['new', 'awaiting_requirements', 'in_progress', 'waiting_requester', 'resolved', 'rated'];
-export const CHANNELS: readonly Channel[] = ['telegram', 'email', 'manual'];
+export const CHANNELS: readonly Channel[] = ['telegram', 'email', 'whatsapp', 'manual'];
 /** The work queue's chips, in the order an officer reads them. */
 export const QUEUES: readonly InboxQueue[] = ['todo', 'new', 'unread', 'overdue', 'due_today', 'waiting', 'mine', 'unassigned'];
 

@@ -92,6 +92,8 @@ describe('report model against a hand-computed week (2026-W34, Monday 17 August 
     expect(model.byChannel).toEqual([
       { channel: 'telegram', label: 'Telegram', newCount: 3, resolvedCount: 3, openAtEnd: 1 },
       { channel: 'email', label: 'Email', newCount: 1, resolvedCount: 1, openAtEnd: 2 },
+      // A channel nobody used that week still has its row, at zero.
+      { channel: 'whatsapp', label: 'WhatsApp', newCount: 0, resolvedCount: 0, openAtEnd: 0 },
       { channel: 'manual', label: 'Langsung/telepon', newCount: 1, resolvedCount: 0, openAtEnd: 1 },
     ]);
   });

@@ -165,7 +165,15 @@ describe('calendar and workflow settings', () => {
       surveyEnabled: false,
       surveyQuestions: [...SKM_QUESTIONS],
       topics: ['Kependudukan', 'Ketenagakerjaan', 'Kemiskinan', 'PDRB/Ekonomi', 'Pertanian', 'Pariwisata', 'IPM', 'Harga/Inflasi', 'Lainnya'],
+      whatsappOfficeName: '',
+      whatsappOfficeNumber: '',
     });
+    // The office phone's number is kept as +62…; anything that is not a number is refused.
+    expect(await core.must('workflow.updateSettings', { whatsappOfficeName: ' PST BPS Buleleng ', whatsappOfficeNumber: '0811-3800-145' })).toMatchObject({
+      whatsappOfficeName: 'PST BPS Buleleng',
+      whatsappOfficeNumber: '+628113800145',
+    });
+    expect(await core.call('workflow.updateSettings', { whatsappOfficeNumber: 'kantor' })).toMatchObject({ ok: false, error: { kind: 'invalid_input' } });
     expect(await core.call('workflow.updateSettings', { slaWorkingDays: 5 }, officer)).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
     expect(await core.call('workflow.updateSettings', { topics: ['A', 'A'] })).toMatchObject({ ok: false, error: { kind: 'invalid_input' } });
     // The SKM has exactly nine questions, one per unsur.

@@ -19,6 +19,7 @@ import { similarHandlers } from './similar';
 import { telegramHandlers } from './telegram';
 import { templateHandlers } from './templates';
 import { walkInHandlers } from './walk-in';
+import { whatsappHandlers } from './whatsapp';
 import { workflowHandlers } from './workflow';
 
 /** One map per domain. */
@@ -33,6 +34,7 @@ const maps = [
   settingsHandlers,
   workflowHandlers,
   walkInHandlers,
+  whatsappHandlers,
   complaintHandlers,
   templateHandlers,
   calendarHandlers,

@@ -47,6 +47,8 @@ function replyRoute(
   conversation: ConversationDetail,
   via: WalkInReplyChannel | undefined,
 ): { channel: 'email' | 'telegram'; to?: string; subject?: string } {
+  // WhatsApp is answered from the office phone and recorded (messages.recordAnswer), never sent from here.
+  if (conversation.channel === 'whatsapp') throw conflict({ code: 'messages.whatsapp_no_channel' });
   if (conversation.channel !== 'manual') {
     if (via && via !== conversation.channel) throw conflict({ code: 'messages.via_other_channel' });
     return { channel: conversation.channel };

@@ -13,6 +13,6 @@ export const username = z
   .regex(USERNAME_PATTERN, 'Hanya huruf, angka, titik, garis bawah dan tanda hubung');
 export const role = z.enum(['officer', 'supervisor', 'admin']);
 export const password = z.string().min(MIN_PASSWORD_LENGTH, `Kata sandi minimal ${MIN_PASSWORD_LENGTH} karakter`).max(MAX_PASSWORD_LENGTH);
-export const channel = z.enum(['telegram', 'email', 'manual']);
+export const channel = z.enum(['telegram', 'email', 'manual', 'whatsapp']);
 export const status = z.enum(['new', 'awaiting_requirements', 'in_progress', 'waiting_requester', 'resolved', 'rated']);
 export const limit = (max: number, fallback: number) => z.number().int().min(1).max(max).default(fallback);

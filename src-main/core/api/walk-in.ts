@@ -9,7 +9,8 @@ import { mutation } from './define';
 import { draftQueries } from './drafts';
 import { id, text } from './schemas';
 
-const via = z.enum(['langsung', 'telepon']);
+/** At the desk, by phone, or on the office's WhatsApp. */
+const via = z.enum(['langsung', 'telepon', 'whatsapp']);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 
 export const walkInHandlers = {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normalizeWhatsapp } from '../../../src-common/whatsapp';
 import type { ConversationDetail, IkmReport, OfficerView } from '../../../src-preload/contract';
 import { computeIkm } from '../domain/ikm';
 import { conflict, forbidden, notFound } from '../errors';
@@ -132,7 +133,7 @@ export const workflowHandlers = {
       score: z.number().int().min(1).max(5).nullable(),
       feedback: z.string().trim().max(5000).optional(),
       skm: z.array(z.number().int().min(1).max(4).nullable()).length(9).optional(),
-      via: z.enum(['telepon', 'langsung']),
+      via: z.enum(['telepon', 'langsung', 'whatsapp']),
     }),
     run: (input, { core, officer }) => {
       const conversation = loadConversation(core.db, input.conversationId);
@@ -147,7 +148,7 @@ export const workflowHandlers = {
         score: input.score,
         feedback,
         ...(input.skm ? { skm: input.skm } : {}),
-        source: 'manual',
+        source: input.via === 'whatsapp' ? 'whatsapp' : 'manual',
         enteredBy: officer!.id,
       });
       if (!rating) throw conflict({ code: 'ratings.not_requested' });
@@ -195,6 +196,14 @@ export const workflowHandlers = {
         .min(1)
         .max(50)
         .refine((t) => new Set(t).size === t.length, 'Topik tidak boleh ganda')
+        .optional(),
+      whatsappOfficeName: z.string().trim().max(100).optional(),
+      whatsappOfficeNumber: z
+        .string()
+        .trim()
+        .max(30)
+        .refine((v) => v === '' || normalizeWhatsapp(v) !== null, 'Nomor WhatsApp tidak dikenali')
+        .transform((v) => (v === '' ? '' : normalizeWhatsapp(v)!))
         .optional(),
     }),
     run: (input, { core }) => writeWorkflowSettings(core.db, input, core.now()),

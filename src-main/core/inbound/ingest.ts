@@ -27,18 +27,20 @@ function statements(db: Db) {
     messageByExternal: db.prepare('SELECT id, conversation_id FROM messages WHERE channel = ? AND external_id = ?'),
     identity: db.prepare('SELECT id, requester_id FROM channel_identities WHERE channel = ? AND source_id = ?'),
     insertRequester: db.prepare(
-      `INSERT INTO requesters (name, institution, email, telegram_user_id, telegram_username, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO requesters (name, institution, email, whatsapp, telegram_user_id, telegram_username, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
+    // A WhatsApp number is the requester's, whichever channel they first came by.
+    requesterByWhatsapp: db.prepare('SELECT id FROM requesters WHERE whatsapp = ? AND merged_into IS NULL ORDER BY id LIMIT 1'),
     // Writes only when a hint fills an empty field (or a Telegram username changed): most messages
     // of a known requester bring nothing new, and a row write per message is measurable.
     fillRequester: db.prepare(
       // An individual ("-", "perorangan") keeps no institution: a mail signature does not make one up.
       `UPDATE requesters SET name = coalesce(name, @name),
               institution = CASE WHEN individual = 1 THEN institution ELSE coalesce(institution, @institution) END, email = coalesce(email, @email),
-              telegram_user_id = coalesce(telegram_user_id, @tgId), telegram_username = coalesce(@tgUser, telegram_username), updated_at = @now
+              whatsapp = coalesce(whatsapp, @wa), telegram_user_id = coalesce(telegram_user_id, @tgId), telegram_username = coalesce(@tgUser, telegram_username), updated_at = @now
         WHERE id = @id
-          AND ((name IS NULL AND @name IS NOT NULL) OR (institution IS NULL AND individual = 0 AND @institution IS NOT NULL) OR (email IS NULL AND @email IS NOT NULL)
+          AND ((name IS NULL AND @name IS NOT NULL) OR (institution IS NULL AND individual = 0 AND @institution IS NOT NULL) OR (email IS NULL AND @email IS NOT NULL) OR (whatsapp IS NULL AND @wa IS NOT NULL)
                OR (telegram_user_id IS NULL AND @tgId IS NOT NULL) OR (@tgUser IS NOT NULL AND telegram_username IS NOT @tgUser))`,
     ),
     insertIdentity: db.prepare('INSERT INTO channel_identities (requester_id, channel, source_id, display_name, created_at) VALUES (?, ?, ?, ?, ?)'),
@@ -68,6 +70,11 @@ function statements(db: Db) {
     insertOffice: db.prepare(
       `INSERT INTO messages (conversation_id, direction, channel, external_id, body_text, body_html, meta, delivery, created_at)
        VALUES (?, 'outgoing', ?, ?, ?, ?, ?, 'sent', ?)`,
+    ),
+    firstResponse: db.prepare(
+      `UPDATE conversations SET first_response_at = ?
+        WHERE id = ? AND first_response_at IS NULL
+          AND EXISTS (SELECT 1 FROM messages WHERE conversation_id = conversations.id AND direction = 'incoming' AND created_at <= ?)`,
     ),
     requesterRow: db.prepare('SELECT name, institution, occupation, email, whatsapp FROM requesters WHERE id = ?'),
     conversationNeed: db.prepare('SELECT need FROM conversations WHERE id = ?'),
@@ -356,7 +363,12 @@ function ingestOne(core: CoreServices, s: Statements, m: InboundMessage, files: 
   /** The sender is not (known as) the requester of the conversation the mail threads into. */
   let otherSender = false;
   if (threaded) {
-    const known = s.identity.get(m.channel, m.sourceId) as { id: number; requester_id: number } | undefined;
+    let known = s.identity.get(m.channel, m.sourceId) as { id: number; requester_id: number } | undefined;
+    // An officer named the conversation: a first message from this address is its requester's.
+    if (!known && m.thread?.conversationId !== undefined) {
+      const identityId = Number(s.insertIdentity.run(threaded.requester_id, m.channel, m.sourceId, m.displayName ?? null, now).lastInsertRowid);
+      known = { id: identityId, requester_id: threaded.requester_id };
+    }
     requesterId = threaded.requester_id;
     identityId = known && known.requester_id === threaded.requester_id ? known.id : null;
     if (identityId !== null) fillFromChannel(s, m, requesterId, now);
@@ -396,8 +408,10 @@ function ingestOne(core: CoreServices, s: Statements, m: InboundMessage, files: 
       otherSender = false;
     }
     const ticket = nextTicket(db, m.receivedAt);
+    // An imported WhatsApp chat began when its first message was written, not when it was imported.
+    const createdAt = m.channel === 'whatsapp' ? Math.min(m.receivedAt, now) : now;
     const id = Number(
-      s.insertConversation.run(ticket, requesterId, identityId, m.channel, 'new', m.subject ?? null, m.automated ? 1 : 0, m.receivedAt, now, now)
+      s.insertConversation.run(ticket, requesterId, identityId, m.channel, 'new', m.subject ?? null, m.automated ? 1 : 0, m.receivedAt, createdAt, now)
         .lastInsertRowid,
     );
     conversation = { id, status: 'new', requester_id: requesterId, resolved_at: null, requirements_complete_at: null };
@@ -482,6 +496,9 @@ function storeOfficeMessage(s: Statements, m: InboundMessage, files: StoredFile[
   );
   insertAttachments(s, messageId, files, now);
   s.touchQuietly.run(previewOf(m.text) || filePreview(m, files), m.receivedAt, now, conversationId);
+  // A WhatsApp answer from the office phone is the office's reply, so it is the first response
+  // when it follows the requester's first message (mail from webmail is not counted so).
+  if (m.channel === 'whatsapp') s.firstResponse.run(m.receivedAt, conversationId, m.receivedAt);
   return { externalId: m.externalId, outcome: 'inserted', messageId, conversationId, newConversation: false, reopened: false };
 }
 
@@ -498,7 +515,7 @@ function fileAside(core: CoreServices, s: Statements, m: InboundMessage, files: 
   let requesterId: number;
   if (found) ({ id: identityId, requester_id: requesterId } = found);
   else {
-    requesterId = Number(s.insertRequester.run('Surel otomatis', null, null, null, null, now, now).lastInsertRowid);
+    requesterId = Number(s.insertRequester.run('Surel otomatis', null, null, null, null, null, now, now).lastInsertRowid);
     identityId = Number(s.insertIdentity.run(requesterId, m.channel, ASIDE_ADDRESS, 'Surel otomatis', now).lastInsertRowid);
   }
   const reference = nextAsideReference(core.db, m.receivedAt);
@@ -520,6 +537,7 @@ function fillFromChannel(s: Statements, m: InboundMessage, requesterId: number, 
     name: r.name ?? null,
     institution: r.institution ?? null,
     email: r.email ?? null,
+    wa: r.whatsapp ?? null,
     tgId: r.telegramUserId ?? null,
     tgUser: r.telegramUsername ?? null,
     now,
@@ -534,16 +552,33 @@ function findOrCreateIdentity(s: Statements, m: InboundMessage, now: number): { 
     fillFromChannel(s, m, found.requester_id, now);
     return { identityId: found.id, requesterId: found.requester_id };
   }
+  const byNumber = m.channel === 'whatsapp' ? (s.requesterByWhatsapp.get(m.sourceId) as { id: number } | undefined) : undefined;
+  if (byNumber) {
+    fillFromChannel(s, m, byNumber.id, now);
+    return {
+      identityId: Number(s.insertIdentity.run(byNumber.id, m.channel, m.sourceId, m.displayName ?? null, now).lastInsertRowid),
+      requesterId: byNumber.id,
+    };
+  }
   const requesterId = Number(
-    s.insertRequester.run(r.name ?? null, r.institution ?? null, r.email ?? null, r.telegramUserId ?? null, r.telegramUsername ?? null, now, now)
-      .lastInsertRowid,
+    s.insertRequester.run(
+      r.name ?? null,
+      r.institution ?? null,
+      r.email ?? null,
+      r.whatsapp ?? null,
+      r.telegramUserId ?? null,
+      r.telegramUsername ?? null,
+      now,
+      now,
+    ).lastInsertRowid,
   );
   const identityId = Number(s.insertIdentity.run(requesterId, m.channel, m.sourceId, m.displayName ?? null, now).lastInsertRowid);
   return { identityId, requesterId };
 }
 
-/** Email threading, whoever the sender: In-Reply-To, then References, then the ticket tag. */
+/** Explicit threading, whoever the sender: the officer's choice, then In-Reply-To, then References, then the ticket tag. */
 function threadTarget(s: Statements, m: InboundMessage): ConversationRow | undefined {
+  if (m.thread?.conversationId !== undefined) return s.conversationById.get(m.thread.conversationId) as ConversationRow | undefined;
   for (const ref of m.thread?.replyTo ?? []) {
     const hit = s.messageByExternal.get(m.channel, ref) as { conversation_id: number } | undefined;
     if (hit) return s.conversationById.get(hit.conversation_id) as ConversationRow;

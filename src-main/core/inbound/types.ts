@@ -69,7 +69,7 @@ export interface InboundMessage {
   /** Channel details kept with the message (headers, Telegram chat id...). */
   meta?: Record<string, unknown>;
   /** What the channel already tells about the requester; only fills empty fields. */
-  requester?: { name?: string; institution?: string; email?: string; telegramUserId?: string; telegramUsername?: string };
+  requester?: { name?: string; institution?: string; email?: string; whatsapp?: string; telegramUserId?: string; telegramUsername?: string };
   thread?: {
     /**
      * 'identity' (Telegram): the requester's latest conversation on this channel continues.
@@ -80,6 +80,11 @@ export interface InboundMessage {
     replyTo?: string[];
     /** A ticket number found in the message (the subject tag). */
     ticket?: string;
+    /**
+     * The conversation an officer chose for it (a WhatsApp chat export imported into a
+     * consultation): the sender's address joins that conversation's requester if it is new.
+     */
+    conversationId?: number;
   };
 }
 

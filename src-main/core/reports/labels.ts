@@ -17,7 +17,7 @@ export const WEEKDAYS_SHORT_ID = ['Min', 'Sen', 'Sel', 'Rab', 'Kam', 'Jum', 'Sab
 export const WEEKDAYS_ID = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'] as const;
 
 export const CHANNEL_LABELS: Readonly<Record<Channel, string>> = CHANNEL_ID;
-export const CHANNELS: readonly Channel[] = ['telegram', 'email', 'manual'];
+export const CHANNELS: readonly Channel[] = ['telegram', 'email', 'whatsapp', 'manual'];
 
 export const COMPLAINT_SOURCE_LABELS: Readonly<Record<ComplaintSource, string>> = COMPLAINT_SOURCE_ID;
 

@@ -126,7 +126,8 @@ export class RequesterSimulator {
   }
 
   private delivered(item: OutgoingItem, outcome: SendOutcome): void {
-    if (!this.running || item.channel === 'manual') return;
+    // The console never sends on the record-only channels, so the simulated requester has nothing to answer.
+    if (!this.running || item.channel === 'manual' || item.channel === 'whatsapp') return;
     const kind = item.payload.kind;
     if (kind === 'auto_reply') return;
     const delay = kind === 'rating_request' || kind === 'survey' ? ANSWER_DELAY.rating : ANSWER_DELAY[item.channel];

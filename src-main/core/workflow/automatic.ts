@@ -86,10 +86,10 @@ const tooOld = (core: CoreServices, m: InboundFacts) => serviceCalendar(core.db)
  * The acknowledgement of a new conversation: ticket, hours, free of charge, the N-working-day
  * promise and the missing requirements. Out of hours, the out-of-hours paragraph comes first in
  * the SAME message, and the closed period counts as answered (no second auto-reply in it).
- * Never for automated mail or the manual channel, never twice (ack_sent_at).
+ * Never for automated mail or a record-only channel (walk-in, WhatsApp), never twice (ack_sent_at).
  */
 export function sendAcknowledgement(core: CoreServices, m: InboundFacts): number | null {
-  if (m.automated || m.channel === 'manual' || tooOld(core, m)) return null;
+  if (m.automated || RECORD_ONLY.has(m.channel) || tooOld(core, m)) return null;
   const claimed = core.db.prepare('UPDATE conversations SET ack_sent_at = ? WHERE id = ? AND ack_sent_at IS NULL').run(core.now(), m.conversationId).changes;
   if (claimed === 0) return null;
   // A chat channel's intake dialogue asks each missing requirement right after: listing them here too doubles the first contact.
@@ -110,6 +110,9 @@ export function sendAcknowledgement(core: CoreServices, m: InboundFacts): number
     inReplyTo: m.externalId,
   });
 }
+
+/** Channels the console keeps on record but never sends on: an officer answers in person, by phone or from the WhatsApp phone. */
+const RECORD_ONLY: ReadonlySet<Channel> = new Set(['manual', 'whatsapp']);
 
 /** Channels with an intake dialogue (workflow/intake) that asks the requirements one at a time. */
 const ASKS_REQUIREMENTS_NEXT: ReadonlySet<Channel> = new Set(['telegram']);
@@ -143,7 +146,7 @@ function officerAnswering(core: CoreServices, conversationId: number, period: st
 
 /** The out-of-hours reply to a message on an existing conversation: once per closed period, never while an officer is answering. */
 export function sendOutOfHoursReply(core: CoreServices, m: InboundFacts): number | null {
-  if (m.automated || m.channel === 'manual' || tooOld(core, m)) return null;
+  if (m.automated || RECORD_ONLY.has(m.channel) || tooOld(core, m)) return null;
   const period = closedPeriod(core, m.receivedAt);
   if (!period || officerAnswering(core, m.conversationId, period)) return null;
   const claimed = core.db

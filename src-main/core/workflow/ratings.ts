@@ -51,7 +51,8 @@ export function requestRating(core: CoreServices, row: WorkflowRow): number | nu
     .run(row.id, row.reopened_count, row.channel, core.now());
   if (inserted.changes === 0) return null;
   const requestId = Number(inserted.lastInsertRowid);
-  if (row.channel === 'manual' || row.automated === 1) return requestId;
+  // Walk-in and WhatsApp ratings are asked by the officer and entered by hand.
+  if (row.channel === 'manual' || row.channel === 'whatsapp' || row.automated === 1) return requestId;
   const values = placeholdersFor(core, row.id);
   const key = row.channel === 'telegram' ? 'rating_request_telegram' : 'rating_request_email';
   const messageId = enqueueAutomatic(core, row.id, row.channel, {
@@ -67,7 +68,8 @@ export function requestRating(core: CoreServices, row: WorkflowRow): number | nu
 
 /** The survey after the star rating (when enabled), once per rating request. */
 function requestSurvey(core: CoreServices, request: RatingRequestRow): void {
-  if (request.channel === 'manual' || request.survey_message_id !== null || !readWorkflowSettings(core.db).surveyEnabled) return;
+  if (request.channel === 'manual' || request.channel === 'whatsapp' || request.survey_message_id !== null || !readWorkflowSettings(core.db).surveyEnabled)
+    return;
   const values = placeholdersFor(core, request.conversation_id);
   const asked = readWorkflowSettings(core.db).surveyQuestions;
   const questions = IKM_UNSUR.map((u, i) => ({
@@ -219,7 +221,12 @@ const hasSkm = (db: Db, ratingId: number) =>
 const skmColumns = (skm: readonly (number | null)[] | null): (number | null)[] => Array.from({ length: IKM_UNSUR_COUNT }, (_, i) => skm?.[i] ?? null);
 
 function describeRating(input: RecordRatingInput, feedback: string | null, skm: readonly (number | null)[] | null): string {
-  const via = input.source === 'manual' ? ' (dicatat petugas)' : ` (melalui ${input.source === 'email' ? 'email' : 'Telegram'})`;
+  const via =
+    input.source === 'manual'
+      ? ' (dicatat petugas)'
+      : input.source === 'whatsapp'
+        ? ' (melalui WhatsApp, dicatat petugas)'
+        : ` (melalui ${input.source === 'email' ? 'email' : 'Telegram'})`;
   const parts = [
     input.score != null ? `nilai ${input.score}/5 ${'★'.repeat(input.score)}` : null,
     feedback ? `saran: "${feedback.slice(0, 200)}"` : null,

@@ -23,6 +23,10 @@ export interface WorkflowSettings {
   /** The SKM questions in unsur order U1…U9, as the requester reads them (editable by the admin). */
   surveyQuestions: string[];
   topics: string[];
+  /** The office phone's WhatsApp profile name, as its own messages appear in a chat export. */
+  whatsappOfficeName: string;
+  /** The office phone's WhatsApp number (+62…), as its messages appear when the name is not shown. */
+  whatsappOfficeNumber: string;
 }
 
 export const WORKFLOW_DEFAULTS: WorkflowSettings = {
@@ -30,9 +34,18 @@ export const WORKFLOW_DEFAULTS: WorkflowSettings = {
   surveyEnabled: false,
   surveyQuestions: [...SKM_QUESTIONS],
   topics: [...DEFAULT_TOPICS],
+  whatsappOfficeName: '',
+  whatsappOfficeNumber: '',
 };
 
-const KEYS = { slaWorkingDays: 'slaWorkingDays', surveyEnabled: 'surveyEnabled', surveyQuestions: 'surveyQuestions', topics: 'topics' } as const;
+const KEYS = {
+  slaWorkingDays: 'slaWorkingDays',
+  surveyEnabled: 'surveyEnabled',
+  surveyQuestions: 'surveyQuestions',
+  topics: 'topics',
+  whatsappOfficeName: 'whatsappOfficeName',
+  whatsappOfficeNumber: 'whatsappOfficeNumber',
+} as const;
 
 export function readWorkflowSettings(db: Db): WorkflowSettings {
   const s = settingsQueries(db);
@@ -41,6 +54,8 @@ export function readWorkflowSettings(db: Db): WorkflowSettings {
     surveyEnabled: s.get(KEYS.surveyEnabled, WORKFLOW_DEFAULTS.surveyEnabled),
     surveyQuestions: s.get(KEYS.surveyQuestions, WORKFLOW_DEFAULTS.surveyQuestions),
     topics: s.get(KEYS.topics, WORKFLOW_DEFAULTS.topics),
+    whatsappOfficeName: s.get(KEYS.whatsappOfficeName, WORKFLOW_DEFAULTS.whatsappOfficeName),
+    whatsappOfficeNumber: s.get(KEYS.whatsappOfficeNumber, WORKFLOW_DEFAULTS.whatsappOfficeNumber),
   };
 }
 

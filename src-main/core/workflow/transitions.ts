@@ -20,22 +20,23 @@ const OPEN = ['new', 'awaiting_requirements', 'in_progress', 'waiting_requester'
 const isOpen = (row: WorkflowRow) => (OPEN as readonly string[]).includes(row.status);
 
 /** Starts the SLA clock now and moves the conversation to in_progress. */
-function completeRequirements(core: CoreServices, row: WorkflowRow, actor: Actor, note: string): void {
+function completeRequirements(core: CoreServices, row: WorkflowRow, actor: Actor, note: string, at: number): void {
   const calendar = serviceCalendar(core.db);
   const days = readWorkflowSettings(core.db).slaWorkingDays;
-  startClock(core.db, calendar, row.id, core.now(), days);
-  const due = calendar.dueAt(core.now(), days);
+  startClock(core.db, calendar, row.id, at, days);
+  const due = calendar.dueAt(at, days);
   changeStatus(core, row, 'in_progress', actor, `${note}; batas waktu penyelesaian ${formatWita(due)}`);
 }
 
 /**
  * The requirements check: a new or awaiting conversation with everything filled in starts its SLA
- * clock; one still missing something waits in awaiting_requirements.
+ * clock; one still missing something waits in awaiting_requirements. `completedAt` is when they
+ * became complete if that was earlier than now (an imported chat's last message).
  */
-export function checkRequirements(core: CoreServices, row: WorkflowRow, actor: Actor): void {
+export function checkRequirements(core: CoreServices, row: WorkflowRow, actor: Actor, completedAt?: number): void {
   if (row.status !== 'new' && row.status !== 'awaiting_requirements') return;
   const missing = missingFor(core.db, row.id);
-  if (missing.length === 0) completeRequirements(core, row, actor, 'persyaratan lengkap');
+  if (missing.length === 0) completeRequirements(core, row, actor, 'persyaratan lengkap', Math.min(completedAt ?? core.now(), core.now()));
   else if (row.status === 'new')
     changeStatus(core, row, 'awaiting_requirements', actor, `belum lengkap: ${missing.map((m) => REQUIREMENT_LABELS[m]).join(', ')}`);
 }
@@ -124,7 +125,7 @@ export function setRequirementsComplete(core: CoreServices, conversationId: numb
   const row = loadConversation(core.db, conversationId);
   if (complete) {
     if (row.status !== 'new' && row.status !== 'awaiting_requirements') throw conflict({ code: 'conversations.requirements_already_complete' });
-    completeRequirements(core, row, actor, `persyaratan dinyatakan lengkap (${reason})`);
+    completeRequirements(core, row, actor, `persyaratan dinyatakan lengkap (${reason})`, core.now());
   } else {
     if (row.status !== 'in_progress' && row.status !== 'waiting_requester') throw conflict({ code: 'conversations.requirements_not_complete' });
     changeStatus(core, row, 'awaiting_requirements', actor, `persyaratan dinyatakan belum lengkap (${reason}); jam SLA dihentikan`);

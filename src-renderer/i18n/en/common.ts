@@ -50,6 +50,7 @@ export const commonEn: Translation<typeof commonId> = {
   'role.admin': 'Admin',
   'channel.telegram': 'Telegram',
   'channel.email': 'Email',
+  'channel.whatsapp': 'WhatsApp',
   'channel.manual': 'Walk-in/phone',
 
   'time.days': '{n} d',

@@ -10,6 +10,7 @@ import { officersEn } from './officers';
 import { walkInEn } from './walk-in';
 import { bpsDataEn } from './bps-data';
 import { similarEn } from './similar';
+import { whatsappEn } from './whatsapp';
 
 export const en: Dictionary = {
   ...commonEn,
@@ -23,4 +24,5 @@ export const en: Dictionary = {
   ...walkInEn,
   ...bpsDataEn,
   ...similarEn,
+  ...whatsappEn,
 };

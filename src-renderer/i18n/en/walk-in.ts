@@ -2,11 +2,12 @@ import type { walkInId } from '../id/walk-in';
 
 export const walkInEn: { readonly [K in keyof typeof walkInId]: string } = {
   'walkIn.button': 'New consultation',
-  'walkIn.title': 'Walk-in / phone consultation',
+  'walkIn.title': 'Walk-in / phone / WhatsApp consultation',
   'walkIn.submit': 'Save consultation',
   'walkIn.via': 'Came by',
   'walkIn.viaDesk': 'In person (at the PST desk)',
   'walkIn.viaPhone': 'Phone (0362-22145)',
+  'walkIn.viaWhatsapp': "Office's WhatsApp",
   'walkIn.name': 'Name',
   'walkIn.institution': 'Institution',
   'walkIn.institutionHint': 'Leave empty for an individual',

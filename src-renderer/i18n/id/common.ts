@@ -50,6 +50,7 @@ export const commonId = {
   'role.admin': 'Admin',
   'channel.telegram': CHANNEL_ID.telegram,
   'channel.email': CHANNEL_ID.email,
+  'channel.whatsapp': CHANNEL_ID.whatsapp,
   'channel.manual': CHANNEL_ID.manual,
 
   'time.days': '{n} hari',

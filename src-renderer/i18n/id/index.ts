@@ -13,6 +13,7 @@ import { officersId } from './officers';
 import { walkInId } from './walk-in';
 import { bpsDataId } from './bps-data';
 import { similarId } from './similar';
+import { whatsappId } from './whatsapp';
 
 export const id = {
   ...commonId,
@@ -26,6 +27,7 @@ export const id = {
   ...walkInId,
   ...bpsDataId,
   ...similarId,
+  ...whatsappId,
 } as const;
 
 export type MessageKey = keyof typeof id;

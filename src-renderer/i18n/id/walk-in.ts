@@ -1,11 +1,12 @@
 /** "Konsultasi baru": a visitor at the desk or a caller, entered by an officer. */
 export const walkInId = {
   'walkIn.button': 'Konsultasi baru',
-  'walkIn.title': 'Konsultasi langsung / telepon',
+  'walkIn.title': 'Konsultasi langsung / telepon / WhatsApp',
   'walkIn.submit': 'Simpan konsultasi',
   'walkIn.via': 'Datang lewat',
   'walkIn.viaDesk': 'Langsung (datang ke PST)',
   'walkIn.viaPhone': 'Telepon (0362-22145)',
+  'walkIn.viaWhatsapp': 'WhatsApp kantor',
   'walkIn.name': 'Nama',
   'walkIn.institution': 'Instansi',
   'walkIn.institutionHint': 'Kosongkan bila perorangan',

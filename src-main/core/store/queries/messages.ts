@@ -8,7 +8,8 @@ interface MessageRow extends Omit<MessageView, 'attachments' | 'hasHtml' | 'sent
 }
 
 // Who speaks, from what the writer of the row recorded in meta.kind (outbox payload kinds) and
-// meta.answeredVia (answers given at the desk or by phone). The automatic kinds come first: the
+// meta.answeredVia (answers given at the desk, by phone or sent from WhatsApp), and the office
+// phone's own lines in an imported WhatsApp chat. The automatic kinds come first: the
 // console's own messages must never read as an officer's.
 const ORIGIN = `CASE
     WHEN m.direction = 'incoming' THEN 'requester'
@@ -19,6 +20,8 @@ const ORIGIN = `CASE
     WHEN json_extract(m.meta, '$.kind') = 'auto_reply' THEN 'out_of_hours'
     WHEN json_extract(m.meta, '$.answeredVia') = 'telepon' THEN 'answered_by_phone'
     WHEN json_extract(m.meta, '$.answeredVia') = 'langsung' THEN 'answered_in_person'
+    WHEN json_extract(m.meta, '$.answeredVia') = 'whatsapp' THEN 'answered_by_whatsapp'
+    WHEN m.channel = 'whatsapp' AND m.direction = 'outgoing' AND json_extract(m.meta, '$.sentOutsideConsole') THEN 'office_whatsapp'
     WHEN m.direction = 'outgoing' AND m.author_officer_id IS NOT NULL THEN 'officer'
     ELSE 'system' END`;
 

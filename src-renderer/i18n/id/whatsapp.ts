@@ -1,0 +1,31 @@
+/** WhatsApp on the record: the chat export import, click-to-chat replies, the office phone in Pengaturan. */
+export const whatsappId = {
+  'whatsapp.importButton': 'Impor chat WhatsApp',
+  'whatsapp.importTitle': 'Impor chat WhatsApp',
+  'whatsapp.importIntro':
+    'Di ponsel kantor: buka chat → ⋮ / nama kontak → Ekspor chat (Sertakan media bila ada berkas). Pilih berkas .txt atau .zip hasil ekspor.',
+  'whatsapp.importInto': 'Dimasukkan ke konsultasi {ticket}',
+  'whatsapp.importNew': 'Konsultasi baru dibuat bila chat ini belum pernah diimpor; impor ulang hanya menambah pesan yang baru.',
+  'whatsapp.file': 'Berkas ekspor chat (.txt atau .zip)',
+  'whatsapp.number': 'No. WhatsApp pengguna layanan',
+  'whatsapp.numberHint': 'Wajib bila di chat tampil nama kontak, bukan nomor',
+  'whatsapp.importSubmit': 'Impor',
+  'whatsapp.imported': '{added} pesan baru dicatat, {already} sudah ada sebelumnya.',
+  'whatsapp.missingFiles': 'Berkas yang disebut di chat tetapi tidak ada dalam ekspor: {names}',
+  'whatsapp.open': 'Buka konsultasi',
+  'whatsapp.send': 'Kirim lewat WhatsApp',
+  'whatsapp.sendHint': 'Membuka WhatsApp dengan jawaban ini; tekan kirim di WhatsApp, lalu konfirmasi di sini.',
+  'whatsapp.noNumber': 'Nomor WhatsApp pengguna layanan belum diisi',
+  'whatsapp.confirmQuestion': 'Sudah terkirim di WhatsApp?',
+  'whatsapp.confirmSent': 'Ya, catat sebagai terkirim',
+  'whatsapp.notSent': 'Belum',
+  'whatsapp.composerHint': 'Jawaban dikirim dari WhatsApp kantor, lalu dicatat di sini',
+  'whatsapp.askRating': 'Minta penilaian lewat WhatsApp',
+  'whatsapp.ratingText':
+    'Yth. {nama}, konsultasi Anda dengan nomor tiket {tiket} telah selesai. Mohon beri nilai 1–5 (5 = sangat puas) dan saran untuk layanan kami dengan membalas pesan ini. Terima kasih. PST BPS Kabupaten Buleleng',
+  'whatsapp.ratingVia': 'WhatsApp',
+  'whatsapp.settingsTitle': 'WhatsApp kantor',
+  'whatsapp.settingsIntro': 'Untuk mengenali pesan kantor saat mengimpor chat: nama profil dan nomor WhatsApp di ponsel kantor.',
+  'whatsapp.officeName': 'Nama WhatsApp kantor',
+  'whatsapp.officeNumber': 'Nomor WhatsApp kantor',
+} as const;
