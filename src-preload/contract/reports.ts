@@ -118,7 +118,16 @@ export interface ReportModel {
     /** Of those, the reply was edited before it was sent. */
     answeredWithEarlierEdited: number;
   };
-  byChannel: { channel: Channel; label: string; newCount: number; resolvedCount: number; openAtEnd: number }[];
+  /** Per channel; the medians are in working time, as `times` (null: nothing to measure). */
+  byChannel: {
+    channel: Channel;
+    label: string;
+    newCount: number;
+    resolvedCount: number;
+    openAtEnd: number;
+    firstResponseMedianMs: number | null;
+    resolutionMedianMs: number | null;
+  }[];
   trend: { unit: 'day' | 'week' | 'month'; points: ReportTrendPoint[] };
   times: { firstResponse: ReportDuration; requirements: ReportDuration; resolution: ReportDuration };
   ratings: {

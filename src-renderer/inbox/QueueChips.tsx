@@ -1,5 +1,5 @@
 import { makeStyles, mergeClasses, ToggleButton, tokens } from '@fluentui/react-components';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useCall } from '../api/use-call';
 import { localeOf, useLanguage, useT } from '../i18n';
 import { QUEUES, useInbox } from '../state/inbox';
@@ -40,7 +40,13 @@ export function QueueChips() {
   // "Terlambat" and "Jatuh tempo hari ini" move with the clock, not only with events.
   const now = useNow();
   const { reload } = counts;
-  useEffect(() => void reload(), [now, reload]);
+  const shown = useRef(now);
+  useEffect(() => {
+    // The first count comes with the call itself; only a later minute asks again.
+    if (shown.current === now) return;
+    shown.current = now;
+    void reload();
+  }, [now, reload]);
 
   return (
     <div className={styles.root} role="toolbar" aria-label={t('queue.label')} data-testid="queue-chips">

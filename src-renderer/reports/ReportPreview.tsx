@@ -120,8 +120,22 @@ export function ReportPreview({ model }: { model: ReportModel }) {
       <div className={styles.two}>
         <Section title={t('reports.channels')}>
           <SimpleTable
-            headers={[t('reports.channel'), t('reports.newCount'), t('reports.resolvedCount'), t('reports.openAtEnd')]}
-            rows={model.byChannel.map((c) => [c.label, c.newCount, c.resolvedCount, c.openAtEnd])}
+            headers={[
+              t('reports.channel'),
+              t('reports.newCount'),
+              t('reports.resolvedCount'),
+              t('reports.openAtEnd'),
+              t('reports.firstResponseMedian'),
+              t('reports.resolutionMedian'),
+            ]}
+            rows={model.byChannel.map((c) => [
+              c.label,
+              c.newCount,
+              c.resolvedCount,
+              c.openAtEnd,
+              workingDuration(c.firstResponseMedianMs, model.standardDayMs),
+              workingDuration(c.resolutionMedianMs, model.standardDayMs),
+            ])}
           />
         </Section>
         <Section title={t('reports.times')}>

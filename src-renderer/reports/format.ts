@@ -1,9 +1,9 @@
-/** Working time as "1 hk 2 j 30 m" (hari kerja of `dayMs`, jam, menit). */
+import { workingParts } from '../../src-common/working-time';
+
+/** Working time as "1 hk 2 j 30 m" (hari kerja of `dayMs`, jam, menit), split as the exported report splits it. */
 export function workingDuration(ms: number | null, dayMs: number): string {
   if (ms === null) return '–';
-  const minutes = Math.round(Math.abs(ms) / 60_000);
-  const dayMinutes = Math.round(dayMs / 60_000);
-  const [days, hours, mins] = [Math.floor(minutes / dayMinutes), Math.floor((minutes % dayMinutes) / 60), minutes % 60];
+  const { days, hours, minutes: mins } = workingParts(ms, dayMs, 'round');
   return [days ? `${days} hk` : '', hours ? `${hours} j` : '', mins || (!days && !hours) ? `${mins} m` : ''].filter(Boolean).join(' ');
 }
 

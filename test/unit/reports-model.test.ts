@@ -90,11 +90,14 @@ describe('report model against a hand-computed week (2026-W34, Monday 17 August 
       answeredWithEarlierEdited: 0,
     });
     expect(model.byChannel).toEqual([
-      { channel: 'telegram', label: 'Telegram', newCount: 3, resolvedCount: 3, openAtEnd: 1 },
-      { channel: 'email', label: 'Email', newCount: 1, resolvedCount: 1, openAtEnd: 2 },
+      // Medians in working time, from the figures below: Telegram's new C3 0.5 h, C6 0.25 h, C10 0.5 h
+      // and resolved C1 18.5 h, C6 2 h, C10 23.5 h; email's C2 1 h and 19 h.
+      { channel: 'telegram', label: 'Telegram', newCount: 3, resolvedCount: 3, openAtEnd: 1, firstResponseMedianMs: 0.5 * H, resolutionMedianMs: 18.5 * H },
+      { channel: 'email', label: 'Email', newCount: 1, resolvedCount: 1, openAtEnd: 2, firstResponseMedianMs: 1 * H, resolutionMedianMs: 19 * H },
       // A channel nobody used that week still has its row, at zero.
-      { channel: 'whatsapp', label: 'WhatsApp', newCount: 0, resolvedCount: 0, openAtEnd: 0 },
-      { channel: 'manual', label: 'Langsung/telepon', newCount: 1, resolvedCount: 0, openAtEnd: 1 },
+      { channel: 'whatsapp', label: 'WhatsApp', newCount: 0, resolvedCount: 0, openAtEnd: 0, firstResponseMedianMs: null, resolutionMedianMs: null },
+      // The walk-in was not answered yet.
+      { channel: 'manual', label: 'Langsung/telepon', newCount: 1, resolvedCount: 0, openAtEnd: 1, firstResponseMedianMs: null, resolutionMedianMs: null },
     ]);
   });
 

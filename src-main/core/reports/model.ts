@@ -151,6 +151,9 @@ export function collectReport(db: Db, calendar: ServiceCalendar, periodInput: Re
       newCount: created.filter((r) => r.channel === channel).length,
       resolvedCount: resolved.filter((r) => r.channel === channel).length,
       openAtEnd: open.filter((r) => r.channel === channel).length,
+      // The same working-day figures as the whole office's, per channel (WhatsApp and walk-ins included).
+      firstResponseMedianMs: durationStats(created.flatMap((r) => (r.channel === channel && r.firstResponseMs !== null ? [r.firstResponseMs] : []))).medianMs,
+      resolutionMedianMs: durationStats(withClock.flatMap((r) => (r.channel === channel ? [r.resolutionMs!] : []))).medianMs,
     })),
     trend: trendOf(calendar, full, created, resolved),
     times: {

@@ -187,6 +187,13 @@ function pageOne(model: ReportModel): Content[] {
               ['*', 30, 38, 42],
               ['left', 'right', 'right', 'right'],
             ),
+            // The same working-day figures per channel, medians (hk = hari kerja, j = jam, m = menit).
+            table(
+              ['Median', 'Tanggapan', 'Penyelesaian'],
+              model.byChannel.map((c) => [c.label, formatWorkingDuration(c.firstResponseMedianMs, d), formatWorkingDuration(c.resolutionMedianMs, d)]),
+              ['*', 56, 62],
+              ['left', 'right', 'right'],
+            ),
           ],
         },
         {

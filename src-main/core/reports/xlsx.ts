@@ -77,8 +77,11 @@ function writeSummary(book: WorkbookWriter, data: ReportData): void {
   row(['Selesai dengan saran jawaban serupa ditampilkan', s.similarShown]);
 
   title('Per saluran');
-  row(['Saluran', 'Baru', 'Selesai', 'Terbuka di akhir'], { bold: true });
-  for (const c of m.byChannel) row([c.label, c.newCount, c.resolvedCount, c.openAtEnd]);
+  row(['Saluran', 'Baru', 'Selesai', 'Terbuka di akhir', 'Median tanggapan pertama (jam)', 'Median penyelesaian (jam)'], { bold: true });
+  for (const c of m.byChannel)
+    row([c.label, c.newCount, c.resolvedCount, c.openAtEnd, hours(c.firstResponseMedianMs), hours(c.resolutionMedianMs)], {
+      numFmt: [undefined, undefined, undefined, undefined, Style.Fixed2, Style.Fixed2],
+    });
 
   title(`Per ${m.trend.unit === 'day' ? 'hari' : m.trend.unit === 'week' ? 'minggu' : 'bulan'}`);
   row(['Periode', 'Baru', 'Selesai'], { bold: true });

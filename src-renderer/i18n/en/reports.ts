@@ -19,6 +19,8 @@ export const reportsEn: Translation<typeof reportsId> = {
   'reports.exported': 'Saved to {path}',
   'reports.newCount': 'New consultations',
   'reports.resolvedCount': 'Resolved',
+  'reports.firstResponseMedian': 'Median first response',
+  'reports.resolutionMedian': 'Median resolution',
   'reports.openAtEnd': 'Still open',
   'reports.overdueAtEnd': 'Overdue',
   'reports.reusedAnswers': 'Answers reusing an earlier answer',

@@ -17,6 +17,8 @@ export const reportsId = {
   'reports.exported': 'Tersimpan di {path}',
   'reports.newCount': 'Konsultasi baru',
   'reports.resolvedCount': 'Selesai',
+  'reports.firstResponseMedian': 'Median tanggapan pertama',
+  'reports.resolutionMedian': 'Median penyelesaian',
   'reports.openAtEnd': 'Masih terbuka',
   'reports.overdueAtEnd': 'Terlambat',
   'reports.reusedAnswers': 'Jawaban memakai jawaban sebelumnya',
