@@ -20,7 +20,14 @@ export interface WhatsappMethods {
    * export again adds only the new messages.
    */
   'whatsapp.importChat': {
-    input: { fileName: string; contentBase64: string; conversationId?: number; requesterNumber?: string };
+    /** `timeZone`: the exporting phone's clock, WITA (Asia/Makassar) unless said otherwise. */
+    input: {
+      fileName: string;
+      contentBase64: string;
+      conversationId?: number;
+      requesterNumber?: string;
+      timeZone?: 'Asia/Jakarta' | 'Asia/Makassar' | 'Asia/Jayapura';
+    };
     output: WhatsappImportView;
   };
 }

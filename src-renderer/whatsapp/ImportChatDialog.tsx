@@ -1,4 +1,4 @@
-import { Field, Input, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Field, Input, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ConversationDetail, WhatsappImportView } from '../../src-preload/contract';
 import { api } from '../api/client';
@@ -25,6 +25,8 @@ export function ImportChatDialog(props: { into?: ConversationDetail; onClose(): 
   const [fileError, setFileError] = useState<string | null>(null);
   const [number, setNumber] = useState(props.into?.requester.whatsapp ?? '');
   const [result, setResult] = useState<WhatsappImportView | null>(null);
+  // The office phone runs on WITA; a phone elsewhere in Indonesia wrote its own zone's clock.
+  const [zone, setZone] = useState<'Asia/Jakarta' | 'Asia/Makassar' | 'Asia/Jayapura'>('Asia/Makassar');
 
   const pick = async (list: FileList | null) => {
     setFileError(null);
@@ -47,6 +49,7 @@ export function ImportChatDialog(props: { into?: ConversationDetail; onClose(): 
           contentBase64: file.contentBase64,
           ...(props.into ? { conversationId: props.into.id } : {}),
           ...(number.trim() ? { requesterNumber: number.trim() } : {}),
+          ...(zone !== 'Asia/Makassar' ? { timeZone: zone } : {}),
         }),
       )
       .then((done) => {
@@ -82,6 +85,13 @@ export function ImportChatDialog(props: { into?: ConversationDetail; onClose(): 
           </Field>
           <Field label={t('whatsapp.number')} hint={t('whatsapp.numberHint')}>
             <Input value={number} onChange={(_, d) => setNumber(d.value)} inputMode="tel" data-testid="whatsapp-import-number" />
+          </Field>
+          <Field label={t('whatsapp.phoneZone')}>
+            <Select value={zone} onChange={(_, d) => setZone(d.value as typeof zone)} data-testid="whatsapp-import-zone">
+              <option value="Asia/Makassar">WITA (UTC+8)</option>
+              <option value="Asia/Jakarta">WIB (UTC+7)</option>
+              <option value="Asia/Jayapura">WIT (UTC+9)</option>
+            </Select>
           </Field>
         </>
       )}

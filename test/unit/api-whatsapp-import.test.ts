@@ -121,6 +121,26 @@ describe('importing a WhatsApp chat export', () => {
     expect(made.conversation.requester.name).toBe('Made Wirawan');
   });
 
+  it('a phone on WIB wrote its own clock: the same lines land an hour later in WITA', async () => {
+    core = await startCoreWithAdmin({ now: () => FRIDAY_10 });
+    await office();
+    const made = await core.must('whatsapp.importChat', { ...upload('ios-en.txt'), requesterNumber: '+62 878 1234 5678', timeZone: 'Asia/Jakarta' });
+    const lines = (await core.must('messages.list', { conversationId: made.conversation.id })).filter((m) => m.direction !== 'activity').sort(byTime);
+    // 23.58.40 WIB on 30 November is 00.58.40 WITA on 1 December.
+    expect(lines.map((m) => m.createdAt)).toEqual([
+      wita(2026, 12, 1, 0, 58, 40),
+      wita(2026, 12, 1, 0, 59, 59),
+      wita(2026, 12, 1, 1, 0, 30),
+      wita(2026, 12, 1, 1, 1, 5),
+      wita(2026, 12, 1, 9, 30),
+      wita(2026, 12, 1, 14, 2, 17),
+    ]);
+    expect(await core.call('whatsapp.importChat', { ...upload('ios-en.txt'), timeZone: 'Europe/London' } as never)).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid_input' },
+    });
+  });
+
   it('refuses what it cannot place: no number for a saved contact, a chat into another channel, a file that is no export', async () => {
     core = await startCoreWithAdmin({ now: () => FRIDAY_10 });
     await office();

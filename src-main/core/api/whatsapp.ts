@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { importChatExport, readChatExport, type ExportFiles } from '../channels/whatsapp/import';
+import { importChatExport, PHONE_TIME_ZONES, readChatExport, type ExportFiles } from '../channels/whatsapp/import';
 import { notFound } from '../errors';
 import { conversationQueries } from '../workflow/conversation-queries';
 import { loadConversation } from '../workflow/conversation';
@@ -25,12 +25,14 @@ export const whatsappHandlers = {
       contentBase64: base64,
       conversationId: id.optional(),
       requesterNumber: z.string().trim().max(30).optional(),
+      timeZone: z.enum(PHONE_TIME_ZONES).optional(),
     }),
     prepare: (input) => readChatExport(Buffer.from(input.contentBase64, 'base64')),
     run: (input, { core, officer }, files) => {
       const result = importChatExport(core, files, {
         ...(input.conversationId !== undefined ? { conversationId: input.conversationId } : {}),
         ...(input.requesterNumber ? { requesterNumber: input.requesterNumber } : {}),
+        ...(input.timeZone ? { timeZone: input.timeZone } : {}),
       });
       // Like a walk-in: the officer who puts a new consultation on the record handles it.
       const actor = { officerId: officer!.id, name: officer!.displayName };

@@ -24,7 +24,7 @@ export const inboxEn: Translation<typeof inboxId> = {
   'queue.unassigned': 'Unassigned',
   'queue.all': 'All consultations',
   'inbox.sort': 'Sort by',
-  'inbox.sortQueue': 'New first, then due',
+  'inbox.sortQueue': 'New first',
   'inbox.sortDue': 'Due time',
   'inbox.sortActivity': 'Latest activity',
   'inbox.search': 'Search messages',

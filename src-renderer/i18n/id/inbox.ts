@@ -24,7 +24,7 @@ export const inboxId = {
   'queue.unassigned': 'Belum diambil',
   'queue.all': 'Semua konsultasi',
   'inbox.sort': 'Urutkan',
-  'inbox.sortQueue': 'Baru dulu, lalu tenggat',
+  'inbox.sortQueue': 'Baru dulu',
   'inbox.sortDue': 'Tenggat',
   'inbox.sortActivity': 'Aktivitas terakhir',
   'inbox.search': 'Cari pesan',

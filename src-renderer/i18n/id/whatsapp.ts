@@ -7,6 +7,7 @@ export const whatsappId = {
   'whatsapp.importInto': 'Dimasukkan ke konsultasi {ticket}',
   'whatsapp.importNew': 'Konsultasi baru dibuat bila chat ini belum pernah diimpor; impor ulang hanya menambah pesan yang baru.',
   'whatsapp.file': 'Berkas ekspor chat (.txt atau .zip)',
+  'whatsapp.phoneZone': 'Zona waktu ponsel yang mengekspor',
   'whatsapp.number': 'No. WhatsApp pengguna layanan',
   'whatsapp.numberHint': 'Wajib bila di chat tampil nama kontak, bukan nomor',
   'whatsapp.importSubmit': 'Impor',

@@ -15,7 +15,13 @@ export interface ChatImportInput {
   conversationId?: number;
   /** The requester's number when the export shows a saved contact's name instead of it. */
   requesterNumber?: string;
+  /** The phone's zone when it is not the office's WITA (a colleague's phone set to WIB, say). */
+  timeZone?: PhoneTimeZone;
 }
+
+/** Indonesia's three zones: the clock the exporting phone wrote its times in. */
+export const PHONE_TIME_ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
+export type PhoneTimeZone = (typeof PHONE_TIME_ZONES)[number];
 
 export interface ChatImportResult {
   conversationId: number;
@@ -31,7 +37,7 @@ export interface ChatImportResult {
 }
 
 /** The phone's clock: WhatsApp writes its wall-clock time, and the office phone runs on WITA. */
-const PHONE_TIME_ZONE = 'Asia/Makassar';
+const PHONE_TIME_ZONE: PhoneTimeZone = 'Asia/Makassar';
 /** An export is a few MB of text, its media already compressed: more than this unpacked is no chat export. */
 const MAX_UNPACKED = 100 * 1024 * 1024;
 
@@ -200,7 +206,7 @@ function clickToChatAnswers(core: CoreServices) {
  * the office's are its replies, already sent. System lines of the phone are left out.
  */
 export function importChatExport(core: CoreServices, files: ExportFiles, input: ChatImportInput): ChatImportResult {
-  const parsed = parseChatExport(files.chat, PHONE_TIME_ZONE);
+  const parsed = parseChatExport(files.chat, input.timeZone ?? PHONE_TIME_ZONE);
   const said = parsed.lines.filter((l): l is ExportLine & { sender: string } => l.sender !== null);
   if (parsed.lines.length === 0) throw new AppError('invalid_input', { code: 'whatsapp.not_an_export' });
 
