@@ -166,6 +166,8 @@ test('a WhatsApp consultation from the phone export to the weekly report', async
   await boss.getByLabel('Sampai').fill(todayWita());
   await boss.getByRole('button', { name: 'Tampilkan' }).click();
   const row = boss.getByRole('row').filter({ hasText: 'WhatsApp' });
-  await expect(row.getByRole('cell')).toHaveText(['WhatsApp', '2', '1', '1']);
+  // First responses in working time: Budi wrote Monday 23.58, the office answered Tuesday 08.05 (5 m);
+  // Sarah the same night, answered 09.15 (1 j 15 m): median 40 m. The one closed never had its clock started.
+  await expect(row.getByRole('cell')).toHaveText(['WhatsApp', '2', '1', '1', '40 m', '–']);
   await shot(boss, '93-whatsapp-in-report-1920');
 });
