@@ -112,6 +112,8 @@ export const coreMessagesEn: Record<CoreMessageCode, string> = {
   'conversations.already_resolved': 'The conversation is already resolved',
   'conversations.reopen_only_resolved': 'Only a resolved conversation can be reopened',
   'similar.not_found': 'That earlier answer is no longer available',
+  'reports.logo_not_image': 'The logo must be a PNG or JPEG image',
+  'reports.logo_too_large': 'The logo is too large: at most {max}. Make the image smaller first',
   'messages.not_found': 'Message not found',
   'messages.newer_since_opened': '{n} new message(s) arrived in this consultation since you opened it; read them, then send again',
   'messages.via_other_channel': 'This consultation is answered through its own channel',

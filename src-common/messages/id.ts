@@ -122,6 +122,8 @@ export const coreMessagesId = {
   'conversations.reopen_only_resolved': 'Hanya konsultasi yang sudah selesai yang dapat dibuka kembali',
   // Messages
   'similar.not_found': 'Jawaban sebelumnya itu tidak tersedia lagi',
+  'reports.logo_not_image': 'Logo harus berupa gambar PNG atau JPEG',
+  'reports.logo_too_large': 'Logo terlalu besar: paling besar {max}. Kecilkan gambarnya dulu',
   'messages.not_found': 'Pesan tidak ditemukan',
   'messages.newer_since_opened': 'Ada {n} pesan baru di konsultasi ini sejak Anda membukanya; baca dulu, lalu kirim lagi',
   'messages.via_other_channel': 'Konsultasi ini dibalas lewat kanalnya sendiri',

@@ -92,6 +92,8 @@ export interface ReportModel {
   /** The period's label, with "sampai dengan Jumat 4 Desember 2026 pukul 14.00 WITA" while it runs. */
   periodTitle: string;
   identity: ReportIdentity;
+  /** The office logo for the letterhead (a PNG or JPEG data URL), or null. */
+  logoDataUrl: string | null;
   /** N of "resolved within N working days" (workflow setting slaWorkingDays). */
   slaWorkingDays: number;
   standardDayMs: number;
@@ -175,6 +177,7 @@ export interface IkmYearReport {
   asOf: number;
   running: boolean;
   identity: ReportIdentity;
+  logoDataUrl: string | null;
   /** Survey answers received in the year. */
   respondents: number;
   /** Distinct requesters whose consultation was closed in the year. */
@@ -217,4 +220,8 @@ export interface ReportsMethods {
   'reports.getIdentity': { input: Record<string, never>; output: ReportIdentity };
   /** Admin only. */
   'reports.updateIdentity': { input: Partial<ReportIdentity>; output: ReportIdentity };
+  /** The letterhead logo (a data URL), or null when none was uploaded. */
+  'reports.getLogo': { input: Record<string, never>; output: { dataUrl: string | null } };
+  /** A PNG or JPEG of at most 200 kB, told by its bytes; `contentBase64: null` removes it. */
+  'reports.setLogo': { input: { contentBase64: string | null }; output: { dataUrl: string | null } };
 }

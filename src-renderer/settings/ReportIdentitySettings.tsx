@@ -10,7 +10,54 @@ import { SettingsCard } from './SettingsCard';
 
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(280px, 1fr))', gap: tokens.spacingHorizontalL },
+  logoRow: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  logo: { width: '56px', height: '56px', objectFit: 'contain', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
 });
+
+/** The file's bytes as base64, for the contract (the core checks what they are). */
+const readBase64 = (file: File): Promise<string> =>
+  file.arrayBuffer().then((buffer) => {
+    let binary = '';
+    const bytes = new Uint8Array(buffer);
+    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(binary);
+  });
+
+/** The letterhead logo: shown as it will print, replaced by a file, or removed. */
+function LogoField() {
+  const styles = useStyles();
+  const t = useT();
+  const current = useCall('reports.getLogo', {});
+  const [dataUrl, setDataUrl] = useState<string | null>(null);
+  const action = useAction();
+  useEffect(() => {
+    if (current.data) setDataUrl(current.data.dataUrl);
+  }, [current.data]);
+  const store = (contentBase64: string | null) => void action.run(() => api.call('reports.setLogo', { contentBase64 })).then((r) => r && setDataUrl(r.dataUrl));
+  return (
+    <Field label={t('reports.logo')} hint={t('reports.logoHint')}>
+      <div className={styles.logoRow}>
+        {dataUrl ? <img src={dataUrl} alt={t('reports.logo')} className={styles.logo} data-testid="report-logo-preview" /> : <Text>{t('reports.noLogo')}</Text>}
+        <input
+          type="file"
+          accept="image/png,image/jpeg"
+          data-testid="report-logo-file"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void readBase64(file).then(store);
+            e.target.value = '';
+          }}
+        />
+        {dataUrl && (
+          <Button size="small" onClick={() => store(null)}>
+            {t('reports.removeLogo')}
+          </Button>
+        )}
+      </div>
+      <ErrorBar error={action.error} testId="report-logo-error" />
+    </Field>
+  );
+}
 
 const FIELDS: readonly { key: keyof ReportIdentity; max: number; nip?: boolean }[] = [
   { key: 'officeName', max: 120 },
@@ -65,6 +112,7 @@ export function ReportIdentitySettings() {
           ))}
         </div>
       )}
+      <LogoField />
       <div>
         <Button appearance="primary" disabled={action.busy || !form} onClick={save}>
           {t('common.save')}

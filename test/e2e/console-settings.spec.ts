@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { startBrowserHost, type RunningHost } from '../helpers/host';
+import { join } from 'node:path';
+import { REPO_ROOT, startBrowserHost, type RunningHost } from '../helpers/host';
 import { shot } from './shots';
 
 let host: RunningHost;
@@ -104,6 +105,11 @@ test('first-run wizard after the admin account, then every Pengaturan tab', asyn
   await identity.getByRole('textbox', { name: 'NIP kepala kantor' }).fill('19700101 199001 1 001');
   await identity.getByRole('button', { name: 'Simpan' }).click();
   await expect(identity.getByText('Tersimpan')).toBeVisible();
+  // The letterhead logo: a PDF named like a picture is refused in words, the console's own PNG icon is taken.
+  await identity.getByTestId('report-logo-file').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+  await expect(identity.getByTestId('report-logo-error')).toHaveText('Logo harus berupa gambar PNG atau JPEG');
+  await identity.getByTestId('report-logo-file').setInputFiles(join(REPO_ROOT, 'resources', 'icon.png'));
+  await expect(identity.getByTestId('report-logo-preview')).toBeVisible();
   await shot(page, '69-settings-reports');
   await page.getByRole('tab', { name: 'Petugas' }).click();
   await expect(page.getByTestId('officers-table')).toContainText('admin.pst');

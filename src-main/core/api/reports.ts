@@ -6,7 +6,8 @@ import { exportIkmYear, exportReport } from '../reports/export';
 import { collectIkmYear } from '../reports/ikm-year';
 import { buildReportModel } from '../reports/model';
 import { lastWeek } from '../reports/period';
-import { readReportIdentity, writeReportIdentity } from '../reports/identity';
+import { LOGO_MAX_BYTES, logoKind, readReportIdentity, readReportLogo, writeReportIdentity, writeReportLogo } from '../reports/identity';
+import { invalidInput } from '../errors';
 import { empty } from './schemas';
 import { serviceCalendar } from '../calendar/cache';
 import { mutation, query, type HandlerMap } from './define';
@@ -108,6 +109,38 @@ export const reportHandlers = {
     access: 'supervisor',
     input: empty,
     run: (_input, { core }) => readReportIdentity(core.db),
+  }),
+
+  'reports.getLogo': query<'reports.getLogo'>({
+    access: 'supervisor',
+    input: empty,
+    run: (_input, { core }) => ({ dataUrl: readReportLogo(core.db) }),
+  }),
+
+  'reports.setLogo': mutation<'reports.setLogo'>({
+    access: 'admin',
+    // Base64 of at most 200 kB (4 characters per 3 bytes), checked again on the decoded bytes.
+    input: z.strictObject({
+      contentBase64: z
+        .string()
+        .max(Math.ceil(LOGO_MAX_BYTES / 3) * 4 + 4)
+        .nullable(),
+    }),
+    run: (input, { core }) => {
+      if (input.contentBase64 === null) return { dataUrl: writeReportLogo(core.db, null, core.now()) };
+      const bytes = Buffer.from(input.contentBase64, 'base64');
+      const kind = logoKind(bytes);
+      // The bytes decide, not a name or a declared type: a renamed PDF or a GIF is refused.
+      if (!kind) throw invalidInput({ code: 'reports.logo_not_image' });
+      if (bytes.length > LOGO_MAX_BYTES) throw invalidInput({ code: 'reports.logo_too_large', params: { max: '200 kB' } });
+      return { dataUrl: writeReportLogo(core.db, { bytes, mimeType: kind }, core.now()) };
+    },
+    // The image itself stays out of the audit log: its kind and size say what changed.
+    audit: (input) => ({
+      entityType: 'settings',
+      entityId: 'reportLogo',
+      detail: input.contentBase64 === null ? { removed: true } : { bytes: Buffer.from(input.contentBase64, 'base64').length },
+    }),
   }),
 
   'reports.updateIdentity': mutation<'reports.updateIdentity'>({

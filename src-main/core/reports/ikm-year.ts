@@ -2,7 +2,7 @@ import type { IkmYearReport, ReportPeriod } from '../../../src-preload/contract'
 import type { ServiceCalendar } from '../calendar';
 import { computeIkm, IKM_UNSUR, type IkmResponse } from '../domain/ikm';
 import type { Db } from '../store/db';
-import { readReportIdentity } from './identity';
+import { readReportIdentity, readReportLogo } from './identity';
 import { NOT_FILLED, UNIT_NAME } from './labels';
 import { resolvePeriod } from './period';
 import { Counter } from './stats';
@@ -180,6 +180,7 @@ export function collectIkmYear(db: Db, calendar: ServiceCalendar, year: number, 
       asOf,
       running: asOf < full.to,
       identity,
+      logoDataUrl: readReportLogo(db),
       respondents: result.respondents,
       population,
       minimumSample: minimum,

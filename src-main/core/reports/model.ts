@@ -27,7 +27,7 @@ import {
   formatInstantLongId,
   shortDayLabel,
 } from './labels';
-import { readReportIdentity } from './identity';
+import { readReportIdentity, readReportLogo } from './identity';
 import { reuseOf } from './reuse';
 import { datesOf, isoWeekOf, resolvePeriod } from './period';
 import { Counter, durationStats, share } from './stats';
@@ -126,6 +126,7 @@ export function collectReport(db: Db, calendar: ServiceCalendar, periodInput: Re
     running,
     periodTitle: running ? `${full.label}, sampai dengan ${formatInstantLongId(asOf)} WITA` : full.label,
     identity,
+    logoDataUrl: readReportLogo(db),
     slaWorkingDays: n,
     standardDayMs: calendar.standardDayMs,
     summary: {

@@ -108,14 +108,30 @@ const durationRow = (label: string, d: ReportDuration, dayMs: number): (string |
   formatWorkingDuration(d.meanMs, dayMs),
 ];
 
-/** The letterhead (kop): the office, its unit and how to reach it, over a double rule. */
-function letterhead(model: Pick<ReportModel, 'identity' | 'unit' | 'title' | 'periodTitle' | 'running'>): Content[] {
+/** Points: the height of the kop's three lines. */
+const LOGO_SIZE = 44;
+
+/** The letterhead (kop): the office's logo, name, unit and how to reach it, over a double rule. */
+function letterhead(model: Pick<ReportModel, 'identity' | 'unit' | 'title' | 'periodTitle' | 'running' | 'logoDataUrl'>): Content[] {
   const id = model.identity;
   const contact = [id.address, id.phone ? `Telp. ${id.phone}` : '', id.email ? `Email ${id.email}` : ''].filter(Boolean).join(' · ');
-  return [
+  const office: Content[] = [
     { text: id.officeName.toUpperCase(), style: 'office', alignment: 'center' },
     { text: model.unit.toUpperCase(), fontSize: 9.5, bold: true, alignment: 'center', color: COLORS.text },
     ...(contact ? [{ text: contact, fontSize: 8, alignment: 'center' as const, color: COLORS.text }] : []),
+  ];
+  return [
+    // The logo on the left of the kop, as Indonesian offices print it; an empty column of the same
+    // width on the right keeps the office's name centred on the page.
+    model.logoDataUrl
+      ? {
+          columns: [
+            { image: model.logoDataUrl, fit: [LOGO_SIZE, LOGO_SIZE], width: LOGO_SIZE },
+            { stack: office, width: '*' },
+            { text: '', width: LOGO_SIZE },
+          ],
+        }
+      : { stack: office },
     {
       canvas: [
         { type: 'line', x1: 0, y1: 4, x2: PAGE_WIDTH, y2: 4, lineWidth: 2, lineColor: '#222222' },
