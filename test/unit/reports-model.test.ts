@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportModel } from '../../src-preload/contract';
-import { buildReportModel } from '../../src-main/core/reports/model';
+import { buildReportModel, collectReport } from '../../src-main/core/reports/model';
 import { isoWeekOf, lastWeek, resolvePeriod } from '../../src-main/core/reports/period';
 import { serviceCalendar } from '../../src-main/core/calendar/cache';
 import { startCoreWithAdmin, type TestCore } from '../helpers/core';
@@ -122,6 +122,19 @@ describe('report model against a hand-computed week (2026-W34, Monday 17 August 
     expect(model.times.firstResponse).toEqual({ count: 4, medianMs: 0.5 * H, p90Ms: 1 * H, meanMs: 0.5625 * H });
     // Requirements: C2 1 h, C3 1 h (16:00 → 09:00 next day), C6 0.25 h, C10 1 h.
     expect(model.times.requirements).toEqual({ count: 4, medianMs: 1 * H, p90Ms: 1 * H, meanMs: 0.8125 * H });
+  });
+
+  it("gives each consultation the status it had at the week's end, not today's", () => {
+    const { consultations } = collectReport(core.services.db, serviceCalendar(core.services.db), { kind: 'week', week: FIXTURE_WEEK }, { now: FIXTURE_NOW });
+    const status = (ticket: string) => consultations.find((c) => c.ticket === ticket)?.status;
+    // C9 was closed on Monday 24 August, after the week: at its end it was still being worked on.
+    expect(status('KONS-5108-20260803-0002')).toBe('in_progress');
+    // C1 closed Thursday 20 August and rated an hour later; C10 closed Friday, its rating request unanswered.
+    expect(status('KONS-5108-20260814-0001')).toBe('rated');
+    expect(status('KONS-5108-20260818-0003')).toBe('resolved');
+    // The walk-in still waits for its requirements, then as now.
+    expect(status('KONS-5108-20260821-0001')).toBe('awaiting_requirements');
+    expect(model.overdue.map((o) => o.status)).toEqual(['in_progress', 'in_progress']);
   });
 
   it('lists the overdue consultations with their due instants and lateness at the week end', () => {

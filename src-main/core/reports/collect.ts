@@ -173,6 +173,24 @@ function spansUntil(stored: readonly PausedSpan[] | undefined, pausedSince: numb
   return merged;
 }
 
+/** Whether the clock stood still at instant `at` (waiting for the requester, or a closure not yet reopened). */
+function pausedAt(stored: readonly PausedSpan[] | undefined, pausedSince: number | null, at: number): boolean {
+  if (pausedSince !== null && pausedSince < at) return true;
+  return (stored ?? []).some((s) => s.from < at && s.to >= at);
+}
+
+/**
+ * The status as the report's instant saw it: a closure, a reopening or a rating after the period's
+ * end has not happened yet, so today's status is not the period's. Derived from the same as-of
+ * facts as every figure. Before its requirements were complete a consultation is "Menunggu
+ * persyaratan" unless it is still "Baru" today (whether it was taken up by then is not recorded).
+ */
+function statusAt(current: ConversationStatus, at: { openAtEnd: boolean; start: number | null; rated: boolean; paused: boolean }): ConversationStatus {
+  if (!at.openAtEnd) return at.rated ? 'rated' : 'resolved';
+  if (at.start === null) return current === 'new' ? 'new' : 'awaiting_requirements';
+  return at.paused ? 'waiting_requester' : 'in_progress';
+}
+
 const pausedWorkingMs = (calendar: ServiceCalendar, spans: readonly PausedSpan[], from: number) =>
   spans.reduce((sum, s) => sum + calendar.workingTimeBetween(Math.max(s.from, from), s.to), 0);
 
@@ -256,7 +274,12 @@ export function collectConsultations(
       id,
       ticket,
       channel,
-      status,
+      status: statusAt(status, {
+        openAtEnd,
+        start,
+        rated: rating !== undefined && rating.scores.length >= closures,
+        paused: pausedAt(pauses.get(id), pausedSince, to),
+      }),
       subject,
       need,
       topic,
