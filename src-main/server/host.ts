@@ -116,7 +116,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   async function callApi(req: IncomingMessage, res: ServerResponse, method: string, cookies: Map<string, string>): Promise<void> {
     // Refused before a byte is read when the client says the size up front.
-    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return sendTooLarge(res);
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return sendTooLarge(req, res);
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return sendJson(res, 415, { ok: false, error: { kind: 'invalid_input', message: 'Content-Type harus application/json' } });
     }
@@ -125,7 +125,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       const body = await readBody(req);
       input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
     } catch (error) {
-      if (error instanceof BodyTooLarge) return sendTooLarge(res);
+      if (error instanceof BodyTooLarge) return sendTooLarge(req, res);
       return sendJson(res, 400, { ok: false, error: { kind: 'invalid_input', message: 'Badan permintaan bukan JSON yang valid' } });
     }
     const setCookies: string[] = [];
@@ -220,12 +220,22 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
+/** After a refusal, this much more of the body is read and dropped before the connection is cut. */
+const DRAIN_LIMIT_BYTES = 2 * MAX_BODY_BYTES;
+
 /**
- * 413 as data, then the connection closes. The socket is not destroyed first: that would reset the
- * connection before the client could read the answer. Node reads and drops what the client still sends.
+ * 413 as data. A client still sending its body must get to read it: closing the connection at once
+ * makes its next write fail (EPIPE) or the connection reset before the answer is read, and a browser
+ * then shows a network error instead of the sentence. So the rest of the body is read and dropped,
+ * up to a bound; a sender that goes on beyond it is cut off.
  */
-function sendTooLarge(res: ServerResponse): void {
-  res.setHeader('Connection', 'close');
+function sendTooLarge(req: IncomingMessage, res: ServerResponse): void {
+  let dropped = 0;
+  req.on('data', (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > DRAIN_LIMIT_BYTES) req.socket.destroy();
+  });
+  req.resume();
   sendJson(res, 413, { ok: false, error: { kind: 'invalid_input', message: `Permintaan terlalu besar (maks. ${MAX_BODY_BYTES / 1024 / 1024} MB)` } });
 }
 
