@@ -3,7 +3,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { serviceCalendar } from '../../src-main/core/calendar/cache';
-import { buildReportModel } from '../../src-main/core/reports/model';
+import ExcelJS from 'exceljs';
+import { buildReportModel, collectReport } from '../../src-main/core/reports/model';
+import { renderXlsx } from '../../src-main/core/reports/xlsx';
 import { renderPdf } from '../../src-main/core/reports/pdf';
 import { memorySession, startCoreWithAdmin, tempDataDir, type TestCore } from '../helpers/core';
 import { commandOnPath, requirePeer } from '../helpers/peers-required';
@@ -70,5 +72,27 @@ describe('the letterhead logo', () => {
     expect(imagesIn(await pdf())).toBe(0);
     await core.must('reports.setLogo', { contentBase64: ICON.toString('base64') });
     expect(imagesIn(await pdf())).toBe(1);
+  });
+
+  it('sits on the xlsx Ringkasan too, beside the letterhead, the very bytes uploaded', async () => {
+    core = await startCoreWithAdmin({ now: () => FIXTURE_NOW });
+    const xlsx = async () =>
+      renderXlsx(collectReport(core.services.db, serviceCalendar(core.services.db), { kind: 'week', week: FIXTURE_WEEK }, { now: FIXTURE_NOW }));
+    const read = async (bytes: Buffer) => {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(bytes as unknown as ArrayBuffer);
+      return book;
+    };
+    expect((await read(await xlsx())).getWorksheet('Ringkasan')!.getImages()).toEqual([]);
+    await core.must('reports.setLogo', { contentBase64: ICON.toString('base64') });
+    const book = await read(await xlsx());
+    const [image] = book.getWorksheet('Ringkasan')!.getImages();
+    expect(image).toBeDefined();
+    // Right of the office's name (column F, the first row), not over it.
+    expect(image!.range.tl.nativeCol).toBe(5);
+    expect(image!.range.tl.nativeRow).toBe(0);
+    const stored = book.getImage(Number(image!.imageId));
+    expect(stored.extension).toBe('png');
+    expect(Buffer.from(stored.buffer as unknown as Uint8Array).equals(ICON)).toBe(true);
   });
 });

@@ -93,7 +93,35 @@ interface SheetOptions {
   widths: readonly number[];
   /** An autofilter over the header row (row `filterRow`) and every row below it. */
   filterRow?: number;
+  /** A picture over the cells (the letterhead's logo): its top-left cell (0-based) and its square size in pixels. */
+  image?: SheetImage;
 }
+
+export interface SheetImage {
+  bytes: Buffer;
+  extension: 'png' | 'jpeg';
+  col: number;
+  row: number;
+  sizePx: number;
+}
+
+/** DrawingML measures in EMU: 9525 to a pixel at 96 dpi. */
+const EMU_PER_PX = 9525;
+
+/** The drawing part of a sheet holding one picture anchored at a cell (ECMA-376 Part 1, §20.5). */
+function drawingPart(image: SheetImage): string {
+  const size = image.sizePx * EMU_PER_PX;
+  return (
+    `${XML_HEAD}<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">` +
+    `<xdr:oneCellAnchor><xdr:from><xdr:col>${image.col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${image.row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>` +
+    `<xdr:ext cx="${size}" cy="${size}"/><xdr:pic><xdr:nvPicPr><xdr:cNvPr id="2" name="Logo"/><xdr:cNvPicPr><a:picLocks noChangeAspect="1"/></xdr:cNvPicPr></xdr:nvPicPr>` +
+    '<xdr:blipFill><a:blip xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:embed="rId1"/><a:stretch><a:fillRect/></a:stretch></xdr:blipFill>' +
+    `<xdr:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${size}" cy="${size}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr></xdr:pic><xdr:clientData/></xdr:oneCellAnchor></xdr:wsDr>`
+  );
+}
+
+const relationships = (items: string) =>
+  `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items}</Relationships>`;
 
 export class SheetWriter {
   private readonly refs: string[];
@@ -166,10 +194,16 @@ export class SheetWriter {
     return `${this.refs[0]}${row}:${columnName(Math.max(this.maxColumn, this.options.widths.length))}${Math.max(this.rowNumber, row)}`;
   }
 
+  get image(): SheetImage | undefined {
+    return this.options.image;
+  }
+
   /** Ends the worksheet part. */
   end(): Promise<PackedEntry> {
     const filter = this.filterRange();
-    this.out += `</sheetData>${filter ? `<autoFilter ref="${filter}"/>` : ''}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
+    // A picture lives in the sheet's drawing part, named by the sheet's own relationship rId1.
+    const drawing = this.options.image ? '<drawing r:id="rId1"/>' : '';
+    this.out += `</sheetData>${filter ? `<autoFilter ref="${filter}"/>` : ''}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>${drawing}</worksheet>`;
     this.flush();
     return this.sink.end(this.partName);
   }
@@ -277,6 +311,12 @@ export class WorkbookWriter {
     const contentTypes =
       `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
       '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+      '<Default Extension="png" ContentType="image/png"/><Default Extension="jpeg" ContentType="image/jpeg"/>' +
+      this.sheets
+        .map((s, i) =>
+          s.image ? `<Override PartName="/xl/drawings/drawing${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>` : '',
+        )
+        .join('') +
       '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
       this.sheets
         .map(
@@ -299,6 +339,27 @@ export class WorkbookWriter {
       `<dcterms:created xsi:type="dcterms:W3CDTF">${created}</dcterms:created></cp:coreProperties>`;
     const app = `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>${xmlText(this.meta.creator)}</Application></Properties>`;
     const small = (name: string, text: string) => packSmall(name, Buffer.from(text, 'utf8'));
+    const pictures = this.sheets.flatMap((sheet, i) => {
+      const image = sheet.image;
+      if (!image) return [];
+      const n = i + 1;
+      return [
+        small(
+          `xl/worksheets/_rels/sheet${n}.xml.rels`,
+          relationships(
+            `<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing${n}.xml"/>`,
+          ),
+        ),
+        small(`xl/drawings/drawing${n}.xml`, drawingPart(image)),
+        small(
+          `xl/drawings/_rels/drawing${n}.xml.rels`,
+          relationships(
+            `<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="../media/image${n}.${image.extension}"/>`,
+          ),
+        ),
+        packSmall(`xl/media/image${n}.${image.extension}`, image.bytes),
+      ];
+    });
     return zipArchive(
       [
         small('[Content_Types].xml', contentTypes),
@@ -312,6 +373,7 @@ export class WorkbookWriter {
         ),
         small('xl/styles.xml', STYLES),
         ...sheetParts,
+        ...pictures,
         await this.sharedStrings(),
       ],
       this.meta.createdWallClockMs,

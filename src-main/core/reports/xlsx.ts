@@ -17,6 +17,12 @@ import { excelSerial, Style, WorkbookWriter, type CellValue, type StyleId } from
  * the zone's offset), so 10:00 WITA shows as 10:00 on any PC.
  */
 
+/** A data URL's picture, for a sheet (the core stored only PNG or JPEG, told by their bytes). */
+function logoImage(dataUrl: string | null): { bytes: Buffer; extension: 'png' | 'jpeg' } | null {
+  const match = dataUrl ? /^data:image\/(png|jpeg);base64,(.+)$/.exec(dataUrl) : null;
+  return match ? { bytes: Buffer.from(match[2]!, 'base64'), extension: match[1] as 'png' | 'jpeg' } : null;
+}
+
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const zoneOffset = (at: number) => tzOffset(SERVICE_TIME_ZONE, new Date(at)) * 60_000;
@@ -39,7 +45,9 @@ const yesNo = (value: boolean | null): string | null => (value === null ? null :
 
 function writeSummary(book: WorkbookWriter, data: ReportData): void {
   const m = data.model;
-  const sheet = book.sheet('Ringkasan', { widths: [44, 16, 16, 16, 16, 16, 16] });
+  // The office logo beside the letterhead's first lines, right of the office's name, as on the PDF's kop.
+  const logo = logoImage(m.logoDataUrl);
+  const sheet = book.sheet('Ringkasan', { widths: [44, 16, 16, 16, 16, 16, 16], ...(logo ? { image: { ...logo, col: 5, row: 0, sizePx: 56 } } : {}) });
   const row = (values: CellValue[], style?: { bold?: boolean; numFmt?: (StyleId | undefined)[] }) =>
     sheet.row(values, style?.bold ? Style.Bold : (style?.numFmt ?? Style.Default));
   const title = (value: string) => {
