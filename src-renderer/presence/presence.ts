@@ -45,7 +45,9 @@ export function reportTyping(): void {
 export function usePresenceBoard(): void {
   const setBoard = usePresence((s) => s.setBoard);
   useEffect(() => {
-    void api.call('presence.list', {}).then((r) => r.ok && setBoard(r.value));
+    // After the inbox's own calls: who else is where can wait a moment, the first rows cannot.
+    const later = setTimeout(() => void api.call('presence.list', {}).then((r) => r.ok && setBoard(r.value)), 300);
+    return () => clearTimeout(later);
   }, [setBoard]);
   usePstEvent('presence.changed', (payload) => setBoard(payload.presence));
 }
@@ -53,8 +55,9 @@ export function usePresenceBoard(): void {
 /** Tells the other consoles this one has `conversationId` open, while it stays open. */
 export function usePresenceHere(conversationId: number | null): void {
   useEffect(() => {
-    void report(conversationId, false);
+    // Nothing open and nothing said yet: there is nothing to take back.
     if (conversationId === null) return;
+    void report(conversationId, false);
     const beat = setInterval(() => void report(conversationId, usePresence.getState().here.typing), HEARTBEAT_MS);
     return () => {
       clearInterval(beat);
