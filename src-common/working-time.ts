@@ -24,3 +24,11 @@ export function workingParts(ms: number, dayMs: number = STANDARD_WORKING_DAY_MS
   const rest = total % dayMinutes;
   return { days: Math.floor(total / dayMinutes), hours: Math.floor(rest / 60), minutes: rest % 60 };
 }
+
+/** A report table's working time, "1 hk 2 j 30 m" (hari kerja of `dayMs`, jam, menit; "–" for none), rounded. */
+export function workingTableText(ms: number | null, dayMs: number): string {
+  if (ms === null) return '–';
+  const { days, hours, minutes } = workingParts(ms, dayMs, 'round');
+  const text = [days ? `${days} hk` : '', hours ? `${hours} j` : '', minutes || (!days && !hours) ? `${minutes} m` : ''].filter(Boolean).join(' ');
+  return ms < 0 ? `-${text}` : text;
+}

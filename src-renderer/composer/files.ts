@@ -16,7 +16,8 @@ export function formatBytes(bytes: number): string {
   return `${bytes} B`;
 }
 
-function toBase64(buffer: ArrayBuffer): string {
+/** The bytes as base64, for the contract. */
+export function toBase64(buffer: ArrayBuffer): string {
   const bytes = new Uint8Array(buffer);
   let binary = '';
   // In slices: String.fromCharCode with millions of arguments overflows the stack.

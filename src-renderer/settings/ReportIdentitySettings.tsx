@@ -7,21 +7,13 @@ import { useCall } from '../api/use-call';
 import { ErrorBar } from '../components/ErrorBar';
 import { useT } from '../i18n';
 import { SettingsCard } from './SettingsCard';
+import { toBase64 } from '../composer/files';
 
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(280px, 1fr))', gap: tokens.spacingHorizontalL },
   logoRow: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   logo: { width: '56px', height: '56px', objectFit: 'contain', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
 });
-
-/** The file's bytes as base64, for the contract (the core checks what they are). */
-const readBase64 = (file: File): Promise<string> =>
-  file.arrayBuffer().then((buffer) => {
-    let binary = '';
-    const bytes = new Uint8Array(buffer);
-    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    return btoa(binary);
-  });
 
 /** The letterhead logo: shown as it will print, replaced by a file, or removed. */
 function LogoField() {
@@ -44,7 +36,7 @@ function LogoField() {
           data-testid="report-logo-file"
           onChange={(e) => {
             const file = e.target.files?.[0];
-            if (file) void readBase64(file).then(store);
+            if (file) void file.arrayBuffer().then((buffer) => store(toBase64(buffer)));
             e.target.value = '';
           }}
         />

@@ -4,6 +4,7 @@ import { tempDataDir } from '../helpers/temp';
 import { startBpsEmulator, type BpsEmulator } from '../peers/bps';
 import { startBotApiEmulator, testUser, type BotApiEmulator } from '../peers/telegram';
 import { answerIntake } from './live-peers';
+import { createFirstAdmin } from './console-login';
 import { shot } from './shots';
 
 /**
@@ -40,12 +41,7 @@ test.afterAll(async () => {
 test('from a requester’s need to a sent reply with the BPS table’s link, counted in the report', async ({ page }) => {
   test.setTimeout(90_000);
   await page.setViewportSize({ width: 1366, height: 768 });
-  await page.goto(host.url);
-  await page.getByLabel('Nama pengguna').fill(ADMIN.username);
-  await page.getByLabel('Nama tampilan').fill(ADMIN.displayName);
-  await page.getByLabel(/^Kata sandi/).fill(ADMIN.password);
-  await page.getByLabel('Ulangi kata sandi').fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Buat akun dan masuk' }).click();
+  await createFirstAdmin(page, host.url, ADMIN);
   const wizard = page.getByTestId('setup-wizard');
   const telegram = wizard.getByTestId('telegram-settings');
   await telegram.getByLabel('Token bot').fill(bot.token);

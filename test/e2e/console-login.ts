@@ -12,6 +12,16 @@ export async function login(page: Page, url: string, account: { username: string
   await expect(page.getByTestId('inbox-list')).toBeVisible();
 }
 
+/** First run: the admin account typed into the console's first screen, as the office's admin does. */
+export async function createFirstAdmin(page: Page, url: string, account: { username: string; displayName: string; password: string }): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('Nama pengguna').fill(account.username);
+  await page.getByLabel('Nama tampilan').fill(account.displayName);
+  await page.getByLabel(/^Kata sandi/).fill(account.password);
+  await page.getByLabel('Ulangi kata sandi').fill(account.password);
+  await page.getByRole('button', { name: 'Buat akun dan masuk' }).click();
+}
+
 /**
  * Opens a conversation from the inbox by the requester's name. The inbox opens on the work queue;
  * a closed consultation is found under "Semua konsultasi", as an officer would look for it.

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
 import { REPO_ROOT, startBrowserHost, type RunningHost } from '../helpers/host';
+import { createFirstAdmin } from './console-login';
 import { shot } from './shots';
 
 let host: RunningHost;
@@ -14,12 +15,7 @@ test.afterAll(async () => {
 test('first-run wizard after the admin account, then every Pengaturan tab', async ({ page }) => {
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(host.url);
-  await page.getByLabel('Nama pengguna').fill('admin.pst');
-  await page.getByLabel('Nama tampilan').fill('Ni Luh Putu Ayu');
-  await page.getByLabel(/^Kata sandi/).fill('kata-sandi-rahasia-1');
-  await page.getByLabel('Ulangi kata sandi').fill('kata-sandi-rahasia-1');
-  await page.getByRole('button', { name: 'Buat akun dan masuk' }).click();
+  await createFirstAdmin(page, host.url, { username: 'admin.pst', displayName: 'Ni Luh Putu Ayu', password: 'kata-sandi-rahasia-1' });
 
   const wizard = page.getByTestId('setup-wizard');
   await expect(wizard.getByTestId('telegram-settings')).toBeVisible();

@@ -19,6 +19,7 @@ import {
   type LivePeers,
 } from './live-peers';
 import { startPixelServer, type PixelServer } from './pixel-server';
+import { createFirstAdmin } from './console-login';
 import { shot } from './shots';
 
 /**
@@ -116,12 +117,7 @@ test('Telegram and email live: arrive without reload, replies reach the peers, r
   const bot = peers.telegram;
 
   // First run: the admin account, then the wizard's Telegram step with the bot token.
-  await page.goto(host.url);
-  await page.getByLabel('Nama pengguna').fill(ADMIN.username);
-  await page.getByLabel('Nama tampilan').fill(ADMIN.displayName);
-  await page.getByLabel(/^Kata sandi/).fill(ADMIN.password);
-  await page.getByLabel('Ulangi kata sandi').fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Buat akun dan masuk' }).click();
+  await createFirstAdmin(page, host.url, ADMIN);
   const wizard = page.getByTestId('setup-wizard');
   const telegram = wizard.getByTestId('telegram-settings');
   await telegram.getByLabel('Token bot').fill(bot.token);

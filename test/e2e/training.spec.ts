@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { startBrowserHost, type RunningHost } from '../helpers/host';
+import { createFirstAdmin } from './console-login';
 import { shot } from './shots';
 
 let host: RunningHost;
@@ -11,12 +12,7 @@ test.afterAll(async () => {
 });
 
 test('training mode shows its banner on every page', async ({ page }) => {
-  await page.goto(host.url);
-  await page.getByLabel('Nama pengguna').fill('latihan');
-  await page.getByLabel('Nama tampilan').fill('Petugas Latihan');
-  await page.getByLabel(/^Kata sandi/).fill('latihan-rahasia-1');
-  await page.getByLabel('Ulangi kata sandi').fill('latihan-rahasia-1');
-  await page.getByRole('button', { name: 'Buat akun dan masuk' }).click();
+  await createFirstAdmin(page, host.url, { username: 'latihan', displayName: 'Petugas Latihan', password: 'latihan-rahasia-1' });
   const banner = page.getByTestId('training-banner');
   await expect(banner).toContainText('MODE LATIHAN');
   await page.getByRole('navigation').getByText('Pengaturan').click();

@@ -1,8 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { ADMIN, startTestCore } from '../helpers/core';
-import { startBrowserHost, type RunningHost } from '../helpers/host';
-import { tempDataDir } from '../helpers/temp';
 import { login } from './console-login';
+import { SUPERVISOR, todayWita, useStaffedConsole, WAYAN } from './office-staff';
 import { shot } from './shots';
 
 /**
@@ -10,31 +8,12 @@ import { shot } from './shots';
  * enters both from "Konsultasi baru", records the answers given, and the supervisor's report
  * counts them in the "Langsung/telepon" row (which stayed 0 while nobody could enter one).
  */
-const WAYAN = { username: 'wayan', displayName: 'Wayan Sudarma', password: 'sandi-wayan-kuat-1' };
-const SUPERVISOR = { username: 'kasi', displayName: 'Kasi IPDS', password: 'sandi-kasi-kuat-12' };
 
-let host: RunningHost;
-let data: ReturnType<typeof tempDataDir>;
-test.beforeAll(async () => {
-  data = tempDataDir('pst-walk-in-');
-  const core = startTestCore({ dir: data.dir });
-  await core.must('auth.setupAdmin', ADMIN);
-  await core.must('officers.create', { ...WAYAN, role: 'officer' });
-  await core.must('officers.create', { ...SUPERVISOR, role: 'supervisor' });
-  await core.close();
-  host = await startBrowserHost({ dataDir: data.dir });
-});
-test.afterAll(async () => {
-  await host?.stop();
-  data?.cleanup();
-});
-
-/** Today in WITA, written day first as an Indonesian office does. */
-const todayWita = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10).split('-').reverse().join('/');
+const ctx = useStaffedConsole('pst-walk-in-');
 
 test('a phone call and a desk visit become consultations on the record, counted in the report', async ({ page }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
-  await login(page, host.url, WAYAN);
+  await login(page, ctx.host.url, WAYAN);
 
   // The call: a new requester, the need as said on the phone; not answered yet.
   await page.getByTestId('walk-in-button').click();
@@ -92,7 +71,7 @@ test('a phone call and a desk visit become consultations on the record, counted 
     .context()
     .browser()!
     .newPage({ viewport: { width: 1920, height: 1080 } });
-  await login(boss, host.url, SUPERVISOR);
+  await login(boss, ctx.host.url, SUPERVISOR);
   await boss.getByRole('navigation').getByText('Laporan').click();
   await boss.getByRole('tab', { name: 'Rentang tanggal' }).click();
   await boss.getByLabel('Dari').fill(todayWita());
@@ -107,7 +86,7 @@ test('a phone call and a desk visit become consultations on the record, counted 
 
 test('a caller who left an email address gets the answer by email from the composer', async ({ page }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
-  await login(page, host.url, WAYAN);
+  await login(page, ctx.host.url, WAYAN);
   await page.getByTestId('walk-in-button').click();
   const dialog = page.getByTestId('walk-in-dialog');
   await dialog.getByRole('radio', { name: /Telepon/ }).check();

@@ -2,10 +2,9 @@ import { expect, test } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ADMIN, startTestCore } from '../helpers/core';
-import { startBrowserHost, type RunningHost } from '../helpers/host';
-import { tempDataDir } from '../helpers/temp';
+import { ADMIN } from '../helpers/core';
 import { login } from './console-login';
+import { SUPERVISOR, todayWita, useStaffedConsole, WAYAN } from './office-staff';
 import { shot } from './shots';
 
 /**
@@ -15,28 +14,9 @@ import { shot } from './shots';
  * the new lines arrive), closes and rates it; Sarah's zip export brings its photo and PDF. The
  * supervisor's report counts both in the WhatsApp row.
  */
-const WAYAN = { username: 'wayan', displayName: 'Wayan Sudarma', password: 'sandi-wayan-kuat-1' };
-const SUPERVISOR = { username: 'kasi', displayName: 'Kasi IPDS', password: 'sandi-kasi-kuat-12' };
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/whatsapp/${name}`, import.meta.url));
 
-let host: RunningHost;
-let data: ReturnType<typeof tempDataDir>;
-test.beforeAll(async () => {
-  data = tempDataDir('pst-whatsapp-');
-  const core = startTestCore({ dir: data.dir });
-  await core.must('auth.setupAdmin', ADMIN);
-  await core.must('officers.create', { ...WAYAN, role: 'officer' });
-  await core.must('officers.create', { ...SUPERVISOR, role: 'supervisor' });
-  await core.close();
-  host = await startBrowserHost({ dataDir: data.dir });
-});
-test.afterAll(async () => {
-  await host?.stop();
-  data?.cleanup();
-});
-
-/** Today in WITA, written day first as an Indonesian office does. */
-const todayWita = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10).split('-').reverse().join('/');
+const ctx = useStaffedConsole('pst-whatsapp-');
 
 test('a WhatsApp consultation from the phone export to the weekly report', async ({ page }) => {
   // Click-to-chat would leave for wa.me: the links the console opens are kept instead (tests talk to 127.0.0.1 only).
@@ -57,7 +37,7 @@ test('a WhatsApp consultation from the phone export to the weekly report', async
     .context()
     .browser()!
     .newPage({ viewport: { width: 1366, height: 768 } });
-  await login(admin, host.url, ADMIN);
+  await login(admin, ctx.host.url, ADMIN);
   await admin.getByRole('navigation').getByText('Pengaturan').click();
   const office = admin.getByTestId('whatsapp-office');
   await office.getByTestId('whatsapp-office-name').fill('PST BPS Buleleng');
@@ -67,7 +47,7 @@ test('a WhatsApp consultation from the phone export to the weekly report', async
   await expect(admin.getByTestId('workflow-settings').getByText('Tersimpan')).toBeVisible();
   await admin.close();
 
-  await login(page, host.url, WAYAN);
+  await login(page, ctx.host.url, WAYAN);
   await page.getByTestId('whatsapp-import-button').click();
   const dialog = page.getByTestId('whatsapp-import-dialog');
   await dialog.getByTestId('whatsapp-import-file').setInputFiles(fixture('android-id.txt'));
@@ -108,7 +88,7 @@ test('a WhatsApp consultation from the phone export to the weekly report', async
     const d = new Date(ms + 8 * 3_600_000).toISOString();
     return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(2, 4)} ${d.slice(11, 13)}.${d.slice(14, 16)}`;
   };
-  const longer = join(data.dir, 'Chat WhatsApp dengan Budi Santoso.txt');
+  const longer = join(ctx.dataDir, 'Chat WhatsApp dengan Budi Santoso.txt');
   writeFileSync(
     longer,
     `${readFileSync(fixture('android-id.txt'), 'utf8')}${stamp(Date.now() - 60_000)} - PST BPS Buleleng: ${answer}\n${stamp(Date.now())} - Budi Santoso: Sudah saya temukan, terima kasih banyak 🙏\n`,
@@ -159,7 +139,7 @@ test('a WhatsApp consultation from the phone export to the weekly report', async
     .context()
     .browser()!
     .newPage({ viewport: { width: 1920, height: 1080 } });
-  await login(boss, host.url, SUPERVISOR);
+  await login(boss, ctx.host.url, SUPERVISOR);
   await boss.getByRole('navigation').getByText('Laporan').click();
   await boss.getByRole('tab', { name: 'Rentang tanggal' }).click();
   await boss.getByLabel('Dari').fill('30/11/2026');

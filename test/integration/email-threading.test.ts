@@ -1,31 +1,12 @@
-import { ImapFlow } from 'imapflow';
-import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireMailPeers, startMailPeers, type MailPeers } from '../peers/mail';
+import { parsedMailbox } from '../peers/mail/imap-util';
 import { CITIZEN, mail, OFFICE, startEmailEnv, until, type EmailEnv } from './fixtures/email-env';
 
 const available = requireMailPeers('email-threading');
 
 /** Every mail in one mailbox of one account, parsed. */
-async function mailbox(peers: MailPeers, user: string, path: string) {
-  const client = new ImapFlow(peers.imapConfig(user));
-  await client.connect();
-  try {
-    const lock = await client.getMailboxLock(path);
-    try {
-      const out = [];
-      for await (const m of client.fetch('1:*', { source: true, flags: true })) out.push({ parsed: await simpleParser(m.source!), flags: m.flags });
-      return out;
-    } finally {
-      lock.release();
-    }
-  } catch (error) {
-    if ((error as { serverResponseCode?: string }).serverResponseCode === 'NONEXISTENT') return [];
-    throw error;
-  } finally {
-    await client.logout();
-  }
-}
+const mailbox = (peers: MailPeers, user: string, path: string) => parsedMailbox(peers.imapConfig(user), path);
 
 describe.skipIf(!available)('email threading and sending against Dovecot + SMTP', () => {
   let peers: MailPeers;

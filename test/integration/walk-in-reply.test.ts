@@ -2,35 +2,18 @@
 // durable outbox and the real SMTP peer, as a new mail thread carrying the ticket tag, and their
 // reply to it comes back into the same consultation. A visitor who once wrote to the bot gets it
 // by Telegram, through the Bot API emulator.
-import { ImapFlow } from 'imapflow';
-import { simpleParser, type ParsedMail } from 'mailparser';
+import type { ParsedMail } from 'mailparser';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startTelegramHarness, type TelegramHarness } from '../helpers/telegram';
 import { testUser } from '../peers/telegram';
 import { requireMailPeers, startMailPeers, type MailPeers } from '../peers/mail';
+import { parsedMailbox } from '../peers/mail/imap-util';
 import { CITIZEN, mail, OFFICE, startEmailEnv, until, type EmailEnv } from './fixtures/email-env';
 
 const available = requireMailPeers('walk-in-reply');
 
-async function inbox(peers: MailPeers, user: string): Promise<ParsedMail[]> {
-  const client = new ImapFlow(peers.imapConfig(user));
-  await client.connect();
-  try {
-    const lock = await client.getMailboxLock('INBOX');
-    try {
-      const out: ParsedMail[] = [];
-      for await (const m of client.fetch('1:*', { source: true })) out.push(await simpleParser(m.source!));
-      return out;
-    } finally {
-      lock.release();
-    }
-  } catch (error) {
-    if ((error as { serverResponseCode?: string }).serverResponseCode === 'NONEXISTENT') return [];
-    throw error;
-  } finally {
-    await client.logout();
-  }
-}
+/** The requester's INBOX at the peer, parsed. */
+const inbox = async (peers: MailPeers, user: string): Promise<ParsedMail[]> => (await parsedMailbox(peers.imapConfig(user), 'INBOX')).map((m) => m.parsed);
 
 describe.skipIf(!available)('answering a walk-in or phone requester by email', () => {
   let peers: MailPeers;

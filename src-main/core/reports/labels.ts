@@ -1,4 +1,4 @@
-import { workingParts } from '../../../src-common/working-time';
+import { workingTableText } from '../../../src-common/working-time';
 import { TZDate } from '@date-fns/tz';
 import type { Channel, ComplaintSource, ComplaintStatus, ConversationStatus } from '../../../src-preload/contract';
 import { CHANNEL_ID, COMPLAINT_SOURCE_ID, COMPLAINT_STATUS_ID } from '../../../src-common/vocabulary';
@@ -68,13 +68,8 @@ export function formatInstantLongId(at: number, timeZone = SERVICE_TIME_ZONE): s
   return `${WEEKDAYS_ID[t.getDay()]} ${t.getDate()} ${MONTHS_ID[t.getMonth()]} ${t.getFullYear()} pukul ${hh}.${mm}`;
 }
 
-/** Working time as "1 h 2 j 30 m" style text in Indonesian: hari kerja (of `dayMs`), jam, menit. */
-export function formatWorkingDuration(ms: number | null, dayMs: number): string {
-  if (ms === null) return '–';
-  const { days, hours, minutes: mins } = workingParts(ms, dayMs, 'round');
-  const text = [days ? `${days} hk` : '', hours ? `${hours} j` : '', mins || (!days && !hours) ? `${mins} m` : ''].filter(Boolean).join(' ');
-  return ms < 0 ? `-${text}` : text;
-}
+/** Working time as "1 hk 2 j 30 m": hari kerja (of `dayMs`), jam, menit, as the console's report preview says it. */
+export const formatWorkingDuration = workingTableText;
 
 /** "87,5%" (Indonesian decimal comma). */
 export const formatPercent = (share: number | null, digits = 1): string => (share === null ? '–' : `${(share * 100).toFixed(digits).replace('.', ',')}%`);
