@@ -1,7 +1,8 @@
-import { test } from '@playwright/test';
+import { test, type Page } from '@playwright/test';
 import { ADMIN, startTestCore } from '../helpers/core';
 import { startBrowserHost, type RunningHost } from '../helpers/host';
 import { tempDataDir } from '../helpers/temp';
+import { login } from './console-login';
 
 /** An officer at the PST desk and the supervisor who reads the weekly report. */
 export const WAYAN = { username: 'wayan', displayName: 'Wayan Sudarma', password: 'sandi-wayan-kuat-1' };
@@ -32,4 +33,22 @@ export function useStaffedConsole(prefix: string): { host: RunningHost; dataDir:
     data?.cleanup();
   });
   return ctx;
+}
+
+/**
+ * The supervisor at another desk (1920×1080) opens Laporan for a date range (dd/mm/yyyy, WITA) and
+ * asks for it; returns the supervisor's page with the report on screen.
+ */
+export async function supervisorReport(from: Page, url: string, range: { from: string; to: string }): Promise<Page> {
+  const boss = await from
+    .context()
+    .browser()!
+    .newPage({ viewport: { width: 1920, height: 1080 } });
+  await login(boss, url, SUPERVISOR);
+  await boss.getByRole('navigation').getByText('Laporan').click();
+  await boss.getByRole('tab', { name: 'Rentang tanggal' }).click();
+  await boss.getByLabel('Dari').fill(range.from);
+  await boss.getByLabel('Sampai').fill(range.to);
+  await boss.getByRole('button', { name: 'Tampilkan' }).click();
+  return boss;
 }

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { login } from './console-login';
-import { SUPERVISOR, todayWita, useStaffedConsole, WAYAN } from './office-staff';
+import { supervisorReport, todayWita, useStaffedConsole, WAYAN } from './office-staff';
 import { shot } from './shots';
 
 /**
@@ -67,16 +67,7 @@ test('a phone call and a desk visit become consultations on the record, counted 
   await expect(pane.getByText('Selesai', { exact: true }).first()).toBeVisible();
 
   // The supervisor's report: two consultations on the manual channel, one of them resolved.
-  const boss = await page
-    .context()
-    .browser()!
-    .newPage({ viewport: { width: 1920, height: 1080 } });
-  await login(boss, ctx.host.url, SUPERVISOR);
-  await boss.getByRole('navigation').getByText('Laporan').click();
-  await boss.getByRole('tab', { name: 'Rentang tanggal' }).click();
-  await boss.getByLabel('Dari').fill(todayWita());
-  await boss.getByLabel('Sampai').fill(todayWita());
-  await boss.getByRole('button', { name: 'Tampilkan' }).click();
+  const boss = await supervisorReport(page, ctx.host.url, { from: todayWita(), to: todayWita() });
   const row = boss.getByRole('row').filter({ hasText: 'Langsung/telepon' });
   // Both were answered then and there (0 m of working time before the first answer); the one closed
   // never had its requirements complete (no occupation given), so no resolution time.

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ADMIN } from '../helpers/core';
 import { login } from './console-login';
-import { SUPERVISOR, todayWita, useStaffedConsole, WAYAN } from './office-staff';
+import { supervisorReport, todayWita, useStaffedConsole, WAYAN } from './office-staff';
 import { shot } from './shots';
 
 /**
@@ -135,16 +135,7 @@ test('a WhatsApp consultation from the phone export to the weekly report', async
   await shot(page, '94-whatsapp-conversation-1920');
 
   // The supervisor's report: two WhatsApp consultations, one resolved.
-  const boss = await page
-    .context()
-    .browser()!
-    .newPage({ viewport: { width: 1920, height: 1080 } });
-  await login(boss, ctx.host.url, SUPERVISOR);
-  await boss.getByRole('navigation').getByText('Laporan').click();
-  await boss.getByRole('tab', { name: 'Rentang tanggal' }).click();
-  await boss.getByLabel('Dari').fill('30/11/2026');
-  await boss.getByLabel('Sampai').fill(todayWita());
-  await boss.getByRole('button', { name: 'Tampilkan' }).click();
+  const boss = await supervisorReport(page, ctx.host.url, { from: '30/11/2026', to: todayWita() });
   const row = boss.getByRole('row').filter({ hasText: 'WhatsApp' });
   // First responses in working time: Budi wrote Monday 23.58, the office answered Tuesday 08.05 (5 m);
   // Sarah the same night, answered 09.15 (1 j 15 m): median 40 m. The one closed never had its clock started.
