@@ -1,5 +1,5 @@
 import { Button, Field, Input, makeStyles, Text, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ReportIdentity } from '../../src-preload/contract';
 import { api } from '../api/client';
 import { useAction } from '../api/use-action';
@@ -25,13 +25,17 @@ function LogoField() {
   useEffect(() => {
     if (current.data) setDataUrl(current.data.dataUrl);
   }, [current.data]);
+  const picker = useRef<HTMLInputElement>(null);
   const store = (contentBase64: string | null) => void action.run(() => api.call('reports.setLogo', { contentBase64 })).then((r) => r && setDataUrl(r.dataUrl));
   return (
     <Field label={t('reports.logo')} hint={t('reports.logoHint')}>
       <div className={styles.logoRow}>
         {dataUrl ? <img src={dataUrl} alt={t('reports.logo')} className={styles.logo} data-testid="report-logo-preview" /> : <Text>{t('reports.noLogo')}</Text>}
+        {/* The browser's own file field speaks the OS's language: hidden behind a button of ours. */}
         <input
+          ref={picker}
           type="file"
+          hidden
           accept="image/png,image/jpeg"
           data-testid="report-logo-file"
           onChange={(e) => {
@@ -40,6 +44,9 @@ function LogoField() {
             e.target.value = '';
           }}
         />
+        <Button size="small" disabled={action.busy} onClick={() => picker.current?.click()}>
+          {dataUrl ? t('reports.replaceLogo') : t('reports.chooseLogo')}
+        </Button>
         {dataUrl && (
           <Button size="small" onClick={() => store(null)}>
             {t('reports.removeLogo')}

@@ -1,5 +1,5 @@
-import { Field, Input, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { Button, Field, Input, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
+import { useRef, useState } from 'react';
 import type { ConversationDetail, WhatsappImportView } from '../../src-preload/contract';
 import { api } from '../api/client';
 import { useAction } from '../api/use-action';
@@ -10,6 +10,7 @@ import { useInbox } from '../state/inbox';
 
 const useStyles = makeStyles({
   done: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  file: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, minWidth: 0, overflowWrap: 'anywhere' },
 });
 
 /**
@@ -22,6 +23,7 @@ export function ImportChatDialog(props: { into?: ConversationDetail; onClose(): 
   const action = useAction();
   const select = useInbox((s) => s.select);
   const [file, setFile] = useState<PendingFile | null>(null);
+  const picker = useRef<HTMLInputElement>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [number, setNumber] = useState(props.into?.requester.whatsapp ?? '');
   const [result, setResult] = useState<WhatsappImportView | null>(null);
@@ -81,7 +83,19 @@ export function ImportChatDialog(props: { into?: ConversationDetail; onClose(): 
           <Text size={200}>{t('whatsapp.importIntro')}</Text>
           <Text size={200}>{props.into ? t('whatsapp.importInto', { ticket: props.into.ticket }) : t('whatsapp.importNew')}</Text>
           <Field label={t('whatsapp.file')} required>
-            <input type="file" accept=".txt,.zip,text/plain,application/zip" onChange={(e) => void pick(e.target.files)} data-testid="whatsapp-import-file" />
+            <div className={styles.file}>
+              {/* The browser's own file field speaks the OS's language: hidden behind a button of ours. */}
+              <input
+                ref={picker}
+                type="file"
+                hidden
+                accept=".txt,.zip,text/plain,application/zip"
+                onChange={(e) => void pick(e.target.files)}
+                data-testid="whatsapp-import-file"
+              />
+              <Button onClick={() => picker.current?.click()}>{t('whatsapp.chooseFile')}</Button>
+              <Text size={200}>{file ? file.fileName : t('whatsapp.noFile')}</Text>
+            </div>
           </Field>
           <Field label={t('whatsapp.number')} hint={t('whatsapp.numberHint')}>
             <Input value={number} onChange={(_, d) => setNumber(d.value)} inputMode="tel" data-testid="whatsapp-import-number" />

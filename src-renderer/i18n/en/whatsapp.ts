@@ -9,6 +9,8 @@ export const whatsappEn: { readonly [K in keyof typeof whatsappId]: string } = {
   'whatsapp.importNew': 'A new consultation is created if this chat was never imported; importing it again adds only the new messages.',
   'whatsapp.file': 'Chat export file (.txt or .zip)',
   'whatsapp.phoneZone': 'Time zone of the exporting phone',
+  'whatsapp.chooseFile': 'Choose the export file…',
+  'whatsapp.noFile': 'No file chosen yet (.txt or .zip from "Export chat").',
   'whatsapp.number': "Requester's WhatsApp number",
   'whatsapp.numberHint': 'Needed when the chat shows a contact name instead of the number',
   'whatsapp.importSubmit': 'Import',

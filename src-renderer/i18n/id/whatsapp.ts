@@ -8,6 +8,8 @@ export const whatsappId = {
   'whatsapp.importNew': 'Konsultasi baru dibuat bila chat ini belum pernah diimpor; impor ulang hanya menambah pesan yang baru.',
   'whatsapp.file': 'Berkas ekspor chat (.txt atau .zip)',
   'whatsapp.phoneZone': 'Zona waktu ponsel yang mengekspor',
+  'whatsapp.chooseFile': 'Pilih berkas ekspor…',
+  'whatsapp.noFile': 'Belum ada berkas dipilih (.txt atau .zip dari "Ekspor chat").',
   'whatsapp.number': 'No. WhatsApp pengguna layanan',
   'whatsapp.numberHint': 'Wajib bila di chat tampil nama kontak, bukan nomor',
   'whatsapp.importSubmit': 'Impor',
