@@ -12,6 +12,8 @@ export default defineConfig({
         input: {
           index: resolve('src-main/index.ts'),
           server: resolve('src-main/server/main.ts'),
+          // Parses mail off the main thread during a sync (src-main/electron/layout.ts names it).
+          'mail-parse-worker': resolve('src-main/core/channels/email/parse-worker.ts'),
         },
       },
     },

@@ -7,9 +7,13 @@ export interface AppLayout {
   /** The renderer's single document; routes live in the hash, so this is the only page. */
   rendererIndex: string;
   rendererDir: string;
+  /** The mail parse worker (worker_threads), next to the main bundle. */
+  mailParseWorker: string;
 }
 
 export const PRELOAD_FILE = 'index.cjs';
+/** The build's name for src-main/core/channels/email/parse-worker.ts (electron.vite.config.ts). */
+export const MAIL_PARSE_WORKER_FILE = 'mail-parse-worker.js';
 
 /** electron-builder's appId, also the Windows AppUserModelID so notifications are grouped under the app. */
 export const APP_ID = 'id.go.bps.buleleng.pstconsole';
@@ -21,6 +25,7 @@ export function appLayout(mainDir: string): AppLayout {
     preloadPath: join(outDir, 'preload', PRELOAD_FILE),
     rendererIndex: join(rendererDir, 'index.html'),
     rendererDir,
+    mailParseWorker: join(mainDir, MAIL_PARSE_WORKER_FILE),
   };
 }
 

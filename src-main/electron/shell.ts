@@ -36,6 +36,7 @@ function openConsole(options: ShellOptions): BootedConsole | null {
       cipher: new SafeStorageCipher(safeStorage),
       trainingMode: options.training.training,
       training: trainingOptions(options.training),
+      channels: { email: { parseWorker: { filename: options.layout.mailParseWorker } } },
     });
   } catch (error) {
     const detail = error instanceof NewerDatabaseError ? `${wordCoreMessage('id', error.reason)}\n\n${wordCoreMessage('en', error.reason)}` : String(error);

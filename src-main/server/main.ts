@@ -7,6 +7,7 @@ import { NewerDatabaseError } from '../core/store/migrate';
 import { defaultDataDir } from '../core/paths';
 import { KeyFileCipher } from '../core/security/secrets';
 import { startBrowserHost } from './host';
+import { MAIL_PARSE_WORKER_FILE } from '../electron/layout';
 import { announceSeeding, trainingDir, trainingFlags, trainingLines, trainingOptions } from '../host/training';
 
 // Built to out/main/server.js: the app root is two levels up, the renderer in out/renderer.
@@ -47,7 +48,10 @@ async function main(): Promise<void> {
       // PST_TELEGRAM_API_ROOT points the bot at another Bot API server (the tests' emulator).
       // PST_BPS_API_ROOT points the Data BPS panel at another WebAPI server (the tests' emulator).
       bpsData: process.env.PST_BPS_API_ROOT ? { apiRoot: process.env.PST_BPS_API_ROOT } : undefined,
-      channels: { telegram: process.env.PST_TELEGRAM_API_ROOT ? { apiRoot: process.env.PST_TELEGRAM_API_ROOT } : {} },
+      channels: {
+        telegram: process.env.PST_TELEGRAM_API_ROOT ? { apiRoot: process.env.PST_TELEGRAM_API_ROOT } : {},
+        email: { parseWorker: { filename: join(here, MAIL_PARSE_WORKER_FILE) } },
+      },
     });
   } catch (error) {
     if (error instanceof NewerDatabaseError) {

@@ -218,26 +218,34 @@ export async function parseMailSafe(raw: Buffer, position: ImapPosition, context
   try {
     return await parseMail(raw, position, context);
   } catch (error) {
-    const contentHash = contentHashOf(raw);
-    const text = clean(raw.toString('latin1')).slice(0, 100_000);
-    return {
-      message: {
-        channel: 'email',
-        externalId: `<unparsed.${contentHash.slice(0, 32)}@pst.invalid>`,
-        sourceId: 'tanpa-alamat@pst.invalid',
-        receivedAt: position.internalDate ?? Date.now(),
-        text,
-        automated: true,
-        meta: { email: { parseError: error instanceof Error ? error.message.slice(0, 200) : 'parse failed' } },
-        thread: { mode: 'explicit' },
-      },
-      headerMessageId: null,
-      contentHash,
-      inReplyTo: null,
-      references: [],
-      fullText: null,
-      bounce: null,
-      position,
-    };
+    return unparsedMail(raw, position, error);
   }
+}
+
+/**
+ * A mail kept as its raw text, filed aside as automated: what is stored when the parser fails on
+ * it (or its parse worker died on it). Nothing of it is lost and the officer can still read it.
+ */
+export function unparsedMail(raw: Buffer, position: ImapPosition, error: unknown): ParsedInbound {
+  const contentHash = contentHashOf(raw);
+  const text = clean(raw.toString('latin1')).slice(0, 100_000);
+  return {
+    message: {
+      channel: 'email',
+      externalId: `<unparsed.${contentHash.slice(0, 32)}@pst.invalid>`,
+      sourceId: 'tanpa-alamat@pst.invalid',
+      receivedAt: position.internalDate ?? Date.now(),
+      text,
+      automated: true,
+      meta: { email: { parseError: error instanceof Error ? error.message.slice(0, 200) : 'parse failed' } },
+      thread: { mode: 'explicit' },
+    },
+    headerMessageId: null,
+    contentHash,
+    inReplyTo: null,
+    references: [],
+    fullText: null,
+    bounce: null,
+    position,
+  };
 }
