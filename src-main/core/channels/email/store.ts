@@ -70,7 +70,7 @@ export interface StoredBatch {
  * email details and the failures that bounces report; the cursor advances in that transaction
  * too, so a crash anywhere either keeps all of it or none.
  */
-export function storeMails(core: CoreServices, mails: readonly ParsedInbound[], cursor: CursorUpdate): StoredBatch {
+export function storeMails(core: CoreServices, mails: readonly ParsedInbound[], cursor: CursorUpdate | undefined): StoredBatch {
   const s = stmts(core.db);
   const bounced: StoredBatch['bounced'] = [];
   const results = ingestUpdates(core, cursor, (batch) => {

@@ -5,7 +5,10 @@ import { AUTH_RETRY_MS, authRetryDelay } from '../backoff';
 import { officeAddresses, type EmailAccount } from './config';
 import { describeConnectionError, imapClosed, imapOptions, isAuthFailure } from './connection';
 import { recordTechnical } from '../technical';
-import { parseMailSafe, type ParseContext, type ParsedInbound } from './parse';
+import type { ParseContext, ParsedInbound } from './parse';
+import { startMailParser, type MailParser, type ParseWorkerEntry } from './mail-parser';
+import { newestFirstSet } from './newest-first';
+import { StorePipeline } from './pipeline';
 import { cursorUpdate, readCursor, storeMails, type MailboxCursor } from './store';
 
 export type SyncState = 'connected' | 'syncing' | 'idle' | 'auth_failed' | 'offline';
@@ -32,7 +35,15 @@ export interface SyncOptions {
   onStatus(status: SyncStatus): void;
   /** After each stored batch (tests and the benchmark count progress). */
   onBatch?(stored: number, done: number, total: number): void;
+  /** The host's built parse worker; without it mail is parsed on the main thread. */
+  parseWorker?: ParseWorkerEntry;
 }
+
+/** A sync with more mail than this stores the newest this many first (with their threads). */
+const NEWEST_FIRST_COUNT = 100;
+
+/** Parsed batches waiting to be stored: enough to keep the parser busy, few enough to bound memory. */
+const MAX_BATCHES_IN_FLIGHT = 3;
 
 /**
  * Keeps one mailbox in the store: a cursor per mailbox (UIDVALIDITY, last UID, HIGHESTMODSEQ),
@@ -41,7 +52,8 @@ export interface SyncOptions {
  * cursor in one transaction, so a crash or a dropped connection resumes where it stopped.
  */
 export class MailboxSync {
-  private readonly options: Required<Omit<SyncOptions, 'onBatch'>> & Pick<SyncOptions, 'onBatch'>;
+  private readonly options: Required<Omit<SyncOptions, 'onBatch' | 'parseWorker'>> & Pick<SyncOptions, 'onBatch' | 'parseWorker'>;
+  private parserStarted: Promise<MailParser> | null = null;
   private stopped = false;
   private client: ImapFlow | null = null;
   private wakeFlag = false;
@@ -85,6 +97,15 @@ export class MailboxSync {
     this.wake();
     this.client?.close();
     await this.loop;
+    await (await this.parserStarted)?.close();
+  }
+
+  /** Started with the first mail to parse: a console whose mailbox is quiet starts no worker. */
+  private parser(): Promise<MailParser> {
+    this.parserStarted ??= startMailParser(this.parseContext, this.options.parseWorker, (error) =>
+      recordTechnical(this.core, 'email', error, [this.account.password]),
+    );
+    return this.parserStarted;
   }
 
   /** Sync now (an EXISTS push, a reconnect request). */
@@ -201,51 +222,87 @@ export class MailboxSync {
       return;
     }
 
-    const total = uids.length;
-    let done = 0;
-    const report = () => this.options.onStatus({ state: 'syncing', detail: [{ code: 'channel.email.syncing', params: { done, total } }], nextRetryAt: null });
-    report();
-    const batchSize = this.options.batchSize;
-    for (let start = 0; start < uids.length; start += batchSize * 5) {
-      const chunk = uids.slice(start, start + batchSize * 5);
-      const range = chunk.length === (chunk.at(-1) ?? 0) - (chunk[0] ?? 0) + 1 ? `${chunk[0]}:${chunk.at(-1)}` : chunk.join(',');
-      let pending: Promise<ParsedInbound>[] = [];
-      let lastUid = cursor.lastUid;
-      const flush = async () => {
-        const parsed = await Promise.all(pending);
-        pending = [];
-        if (parsed.length === 0) return;
-        lastUid = Math.max(lastUid, ...parsed.map((p) => p.position.uid));
-        const result = storeMails(
-          this.core,
-          parsed,
-          cursorUpdate(this.accountKey, this.options.mailbox, { uidValidity, lastUid, highestModseq: cursor.highestModseq }),
-        );
-        cursor.lastUid = lastUid;
-        done += parsed.length;
-        this.options.onBatch?.(result.results.filter((r) => r.outcome === 'inserted').length, done, total);
-        report();
-      };
-      for await (const msg of client.fetch(range, { uid: true, source: true, internalDate: true }, { uid: true })) {
-        if (msg.uid <= cursor.lastUid || !msg.source) continue;
-        const internalDate = msg.internalDate instanceof Date ? msg.internalDate.getTime() : msg.internalDate ? Date.parse(String(msg.internalDate)) : null;
-        pending.push(
-          parseMailSafe(
-            msg.source,
-            {
-              mailbox: this.options.mailbox,
-              uidValidity,
-              uid: msg.uid,
-              internalDate: Number.isFinite(internalDate) ? internalDate : null,
-            },
-            this.parseContext,
-          ),
-        );
-        if (pending.length >= batchSize) await flush();
-      }
-      await flush();
-      if (this.stopped) return;
+    const progress = { done: 0, total: uids.length };
+    this.reportProgress(progress);
+    // The newest mail first, with what it needs to land where it belongs (its thread, its sender's
+    // earlier mail): the officer can start on today's requests while years of mail follow.
+    const first = uids.length > NEWEST_FIRST_COUNT ? await newestFirstSet(client, uids, NEWEST_FIRST_COUNT) : [];
+    if (first.length > 0) {
+      // Stored without moving the cursor past the older mail still to come; fetched again after
+      // a crash, they are recognised by their external ids and not stored twice.
+      await this.fetchAndStore(client, first, cursor, progress, { advanceCursor: false });
+      const taken = new Set(first);
+      uids = uids.filter((uid) => !taken.has(uid));
     }
+    await this.fetchAndStore(client, uids, cursor, progress, { advanceCursor: true });
+    if (this.stopped) return;
+    cursor.lastUid = Math.max(cursor.lastUid, ...first);
     storeMails(this.core, [], cursorUpdate(this.accountKey, this.options.mailbox, { uidValidity, lastUid: cursor.lastUid, highestModseq }));
   }
+
+  private reportProgress(progress: { done: number; total: number }): void {
+    this.options.onStatus({ state: 'syncing', detail: [{ code: 'channel.email.syncing', params: { ...progress } }], nextRetryAt: null });
+  }
+
+  /**
+   * Fetches the given mail (UIDs ascending) and stores it in batches, each with the cursor in its
+   * transaction. Batches are stored one after another while the next ones are still being fetched
+   * and parsed: the main thread fetches and stores, the parser (a worker) parses.
+   */
+  private async fetchAndStore(
+    client: ImapFlow,
+    uids: readonly number[],
+    cursor: MailboxCursor,
+    progress: { done: number; total: number },
+    how: { advanceCursor: boolean },
+  ): Promise<void> {
+    const parser = await this.parser();
+    const store = async (batch: Promise<ParsedInbound>[]) => {
+      const parsed = await Promise.all(batch);
+      if (parsed.length === 0) return;
+      const lastUid = Math.max(cursor.lastUid, ...parsed.map((p) => p.position.uid));
+      // Mail stored ahead of older mail leaves the cursor where it is (not even written: a first
+      // sync's cursor must not exist before its first in-order batch, or a restart would take the
+      // whole mailbox instead of the chosen period).
+      const update = how.advanceCursor
+        ? cursorUpdate(this.accountKey, this.options.mailbox, { uidValidity: cursor.uidValidity, lastUid, highestModseq: cursor.highestModseq })
+        : undefined;
+      const result = storeMails(this.core, parsed, update);
+      if (how.advanceCursor) cursor.lastUid = lastUid;
+      progress.done += parsed.length;
+      this.options.onBatch?.(result.results.filter((r) => r.outcome === 'inserted').length, progress.done, progress.total);
+      this.reportProgress(progress);
+    };
+    const pipeline = new StorePipeline(store, MAX_BATCHES_IN_FLIGHT);
+    const batchSize = this.options.batchSize;
+    try {
+      for (let start = 0; start < uids.length && !this.stopped; start += batchSize * 5) {
+        const chunk = uids.slice(start, start + batchSize * 5);
+        let pending: Promise<ParsedInbound>[] = [];
+        for await (const msg of client.fetch(uidRange(chunk), { uid: true, source: true, internalDate: true }, { uid: true })) {
+          if ((how.advanceCursor && msg.uid <= cursor.lastUid) || !msg.source) continue;
+          const internalDate = msg.internalDate instanceof Date ? msg.internalDate.getTime() : msg.internalDate ? Date.parse(String(msg.internalDate)) : null;
+          const position = {
+            mailbox: this.options.mailbox,
+            uidValidity: cursor.uidValidity,
+            uid: msg.uid,
+            internalDate: Number.isFinite(internalDate) ? internalDate : null,
+          };
+          pending.push(parser.parse(msg.source, position));
+          if (pending.length >= batchSize) {
+            await pipeline.push(pending);
+            pending = [];
+          }
+        }
+        await pipeline.push(pending);
+      }
+    } finally {
+      // Whatever was fetched is stored (or its error thrown) before the pass ends or the connection goes.
+      await pipeline.drain();
+    }
+  }
 }
+
+/** A UID set as IMAP writes it: a range when the UIDs are consecutive, else a list. */
+const uidRange = (chunk: readonly number[]): string =>
+  chunk.length === (chunk.at(-1) ?? 0) - (chunk[0] ?? 0) + 1 ? `${chunk[0]}:${chunk.at(-1)}` : chunk.join(',');
