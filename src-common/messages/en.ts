@@ -16,6 +16,7 @@ export const coreMessagesEn: Record<CoreMessageCode, string> = {
   'channel.telegram.file_timeout': 'Telegram did not answer (timed out)',
   'channel.telegram.file_offline': 'Not connected to Telegram',
   'channel.telegram.file_too_big': 'The file is larger than 20 MB',
+  'channel.host_locked': 'Run by another console ({hostname}); this console does not poll Telegram and email so nothing is fetched twice',
   'channel.email.not_configured': 'No email account is set up',
   'channel.email.switched_off': 'The email account is switched off',
   'channel.email.syncing': 'Syncing {done} of {total}',

@@ -21,6 +21,7 @@ export const coreMessagesId = {
   'channel.telegram.file_offline': 'Tidak terhubung ke Telegram',
   'channel.telegram.file_too_big': 'Berkas lebih dari 20 MB',
   // Email channel status
+  'channel.host_locked': 'Dijalankan oleh konsol lain ({hostname}); konsol ini tidak menarik pesan Telegram dan surel agar tidak dobel',
   'channel.email.not_configured': 'Akun surel belum diatur',
   'channel.email.switched_off': 'Akun surel dinonaktifkan',
   'channel.email.syncing': 'Menyinkronkan {done} dari {total}',
