@@ -186,4 +186,16 @@ export const coreMessagesEn: Record<CoreMessageCode, string> = {
   'bps.unexpected_answer': 'The BPS server gave an answer the console does not recognise. Try again later; if it keeps happening, tell an admin.',
   'bps.regency_not_found': "BPS's list of Bali's regencies does not include {name}. Test again later; if it keeps happening, tell an admin.",
   'bps.key_format': 'A BPS WebAPI key is letters and digits without spaces. Copy it again from the office BPS WebAPI account.',
+  // Several PCs (Settings › Several PCs)
+  'lan.invalid_settings': 'Check the marked fields: addresses must belong to this PC and subnets look like 192.168.1.0/24',
+  'lan.no_address': "Choose at least one of this PC's network addresses",
+  'lan.no_subnet': 'Enter at least one office subnet allowed to connect (for example 192.168.1.0/24)',
+  'lan.session_not_found': 'That session has already ended',
+  'lan.certificate_unreadable': 'The certificate cannot be read. Choose a PEM certificate file (starting with -----BEGIN CERTIFICATE-----).',
+  'lan.key_unreadable': 'The private key cannot be read. Choose a PEM key file without a passphrase.',
+  'lan.key_mismatch': 'This private key does not belong to that certificate. Choose the key made together with it.',
+  'lan.certificate_expired': 'This certificate has expired. Ask IT staff for a new one.',
+  'lan.port_in_use': 'Port {port} is used by another program on this PC. Choose another port.',
+  'lan.address_unavailable': 'The address {address} is no longer on this PC (has the network changed?). Choose the address again.',
+  'lan.start_failed': 'The service for other PCs could not start. Save again; if it keeps failing, restart the console.',
 };

@@ -12,7 +12,9 @@ describe('migration 0014 lan', () => {
 
     expect(migrate(db, migrations, 14)).toBe(14);
     expect(db.prepare("SELECT remote_address, idle_ms FROM sessions WHERE token_hash = 'h1'").get()).toEqual({ remote_address: null, idle_ms: null });
-    db.prepare("INSERT INTO sessions (token_hash, officer_id, created_at, last_seen_at, expires_at, remote_address, idle_ms) VALUES ('h2', 1, 1, 1, 2, '192.168.1.21', 900000)").run();
+    db.prepare(
+      "INSERT INTO sessions (token_hash, officer_id, created_at, last_seen_at, expires_at, remote_address, idle_ms) VALUES ('h2', 1, 1, 1, 2, '192.168.1.21', 900000)",
+    ).run();
     expect(() =>
       db.prepare("INSERT INTO sessions (token_hash, officer_id, created_at, last_seen_at, expires_at, idle_ms) VALUES ('h3', 1, 1, 1, 2, 0)").run(),
     ).toThrow(/CHECK/);

@@ -39,9 +39,15 @@ export const sessionQueries = (db: Db) => ({
   create(officerId: number, now: number, origin: SessionOrigin = {}): string {
     const token = randomBytes(32).toString('base64url');
     const idleMs = origin.idleMs ?? null;
-    db.prepare(
-      'INSERT INTO sessions (token_hash, officer_id, created_at, last_seen_at, expires_at, remote_address, idle_ms) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    ).run(hashToken(token), officerId, now, now, now + (idleMs ?? SESSION_IDLE_MS), origin.remoteAddress ?? null, idleMs);
+    db.prepare('INSERT INTO sessions (token_hash, officer_id, created_at, last_seen_at, expires_at, remote_address, idle_ms) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      hashToken(token),
+      officerId,
+      now,
+      now,
+      now + (idleMs ?? SESSION_IDLE_MS),
+      origin.remoteAddress ?? null,
+      idleMs,
+    );
     return token;
   },
   /** The officer of a live session, sliding its expiry forward; null if unknown or expired. */
