@@ -19,7 +19,6 @@ const useStyles = makeStyles({
     fontFamily: 'Consolas, "Courier New", monospace',
     fontSize: tokens.fontSizeBase500,
     lineHeight: tokens.lineHeightBase500,
-    wordBreak: 'break-all',
     padding: tokens.spacingVerticalS,
     backgroundColor: tokens.colorNeutralBackground3,
     borderRadius: tokens.borderRadiusMedium,
@@ -79,6 +78,12 @@ export function LanSettings() {
     void loaded.reload();
   }
 
+  // A chosen address that is not among the interfaces now (a loopback address, a network card that
+  // is unplugged) stays listed and ticked, so saving does not drop it unseen.
+  const choices = [
+    ...view.interfaces,
+    ...form.bindAddresses.filter((a) => !view.interfaces.some((i) => i.address === a)).map((address) => ({ name: '–', address, cidr: null, internal: false })),
+  ];
   const suggestions = view.interfaces.filter((i) => form.bindAddresses.includes(i.address) && i.cidr && !subnetLines.includes(i.cidr));
 
   return (
@@ -92,8 +97,8 @@ export function LanSettings() {
         />
         <Field label={t('lan.addresses')} hint={t('lan.addressesHint')}>
           <div className={styles.column}>
-            {view.interfaces.length === 0 && <Text>{t('lan.noInterfaces')}</Text>}
-            {view.interfaces.map((i) => (
+            {choices.length === 0 && <Text>{t('lan.noInterfaces')}</Text>}
+            {choices.map((i) => (
               <Checkbox
                 key={`${i.name}-${i.address}`}
                 label={`${i.address} (${i.name})`}
@@ -159,7 +164,17 @@ export function LanSettings() {
           {view.certificate ? (
             <div className={styles.column}>
               <Text className={styles.fingerprint} data-testid="lan-fingerprint">
-                {view.certificate.fingerprint}
+                {/* Lines break only between pairs, so no pair is split when it is read out. */}
+                {view.certificate.fingerprint.split(':').map((pair, i, all) => (
+                  <span key={i}>
+                    {pair}
+                    {i < all.length - 1 && (
+                      <>
+                        :<wbr />
+                      </>
+                    )}
+                  </span>
+                ))}
               </Text>
               <Text size={200} className={styles.muted}>
                 {view.certificate.source === 'imported' ? t('lan.certImported') : t('lan.certSelf')} ·{' '}
