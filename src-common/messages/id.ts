@@ -21,6 +21,7 @@ export const coreMessagesId = {
   'channel.telegram.file_offline': 'Tidak terhubung ke Telegram',
   'channel.telegram.file_too_big': 'Berkas lebih dari 20 MB',
   // Email channel status
+  'channel.host_locked': 'Dijalankan oleh konsol lain ({hostname}); konsol ini tidak menarik pesan Telegram dan surel agar tidak dobel',
   'channel.email.not_configured': 'Akun surel belum diatur',
   'channel.email.switched_off': 'Akun surel dinonaktifkan',
   'channel.email.syncing': 'Menyinkronkan {done} dari {total}',
@@ -203,6 +204,18 @@ export const coreMessagesId = {
   'bps.unexpected_answer': 'Jawaban server BPS tidak dikenali. Coba lagi nanti; bila terus terjadi, beri tahu admin.',
   'bps.regency_not_found': 'Daftar wilayah BPS Provinsi Bali tidak memuat Kabupaten {name}. Coba uji lagi nanti; bila terus terjadi, beri tahu admin.',
   'bps.key_format': 'Kunci WebAPI BPS berupa huruf dan angka tanpa spasi. Salin ulang dari akun WebAPI BPS kantor.',
+  // Several PCs (Pengaturan › Beberapa PC)
+  'lan.invalid_settings': 'Periksa isian yang ditandai: alamat harus milik PC ini dan subnet berbentuk 192.168.1.0/24',
+  'lan.no_address': 'Pilih paling sedikit satu alamat jaringan PC ini',
+  'lan.no_subnet': 'Isi paling sedikit satu subnet kantor yang boleh tersambung (contoh 192.168.1.0/24)',
+  'lan.session_not_found': 'Sesi itu sudah berakhir',
+  'lan.certificate_unreadable': 'Sertifikat tidak terbaca. Pilih berkas sertifikat berformat PEM (diawali -----BEGIN CERTIFICATE-----).',
+  'lan.key_unreadable': 'Kunci privat tidak terbaca. Pilih berkas kunci berformat PEM yang tidak berkata sandi.',
+  'lan.key_mismatch': 'Kunci privat ini bukan pasangan sertifikat tersebut. Pilih kunci yang dibuat bersama sertifikatnya.',
+  'lan.certificate_expired': 'Sertifikat ini sudah kedaluwarsa. Minta sertifikat baru kepada pengelola TI.',
+  'lan.port_in_use': 'Port {port} sudah dipakai program lain di PC ini. Pilih port lain.',
+  'lan.address_unavailable': 'Alamat {address} tidak ada lagi di PC ini (jaringan berubah?). Pilih ulang alamatnya.',
+  'lan.start_failed': 'Layanan untuk PC lain tidak dapat dimulai. Coba simpan ulang; bila terus gagal, mulai ulang konsol.',
 } as const;
 
 export type CoreMessageCode = keyof typeof coreMessagesId;

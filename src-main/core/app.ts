@@ -11,6 +11,7 @@ import { AttachmentStore } from './store/attachments';
 import { DiskWatch } from './store/disk';
 import { LoginThrottle } from './security/login-throttle';
 import { MemorySessions } from './security/memory-sessions';
+import { SessionEndings } from './security/session-endings';
 import { openDatabase } from './store/db';
 import { OutboxWorker, type OutboxOptions } from './outbox/worker';
 import { MaintenanceScheduler, type MaintenanceOptions } from './backup/scheduler';
@@ -60,6 +61,8 @@ export function createCore(options: CoreOptions): Core {
     disk: new DiskWatch(options.dataDir, events, now),
     memorySessions: new MemorySessions(),
     loginThrottle: new LoginThrottle(),
+    sessionEndings: new SessionEndings(),
+    lan: { apply: () => undefined, urls: () => [], problem: () => null },
     // Through services.now: tests move the clock after the core is built.
     presence: new PresenceBoard(
       () => services.now(),

@@ -5,6 +5,7 @@ import type { ConversationDetail, PushEvents, Result } from '../../src-preload/c
 import { bootConsole, type BootedConsole } from '../core/boot';
 import { announceSeeding, trainingOptions, type TrainingFlags } from '../host/training';
 import { NewerDatabaseError } from '../core/store/migrate';
+import { startLanHost } from '../server/lan';
 import { hardenSession } from './hardening';
 import { forwardEvents, registerContractIpc } from './ipc';
 import type { AppLayout } from './layout';
@@ -109,6 +110,9 @@ export function startShell(options: ShellOptions): Shell | null {
   // The window is up already; channels and background work start behind it.
   announceSeeding(booted, options.training);
   booted.start().catch((error: unknown) => console.error('[electron] background work failed to start', error));
+  // The other PCs of the office, when the admin has switched that on (Pengaturan › Beberapa PC).
+  const lan = startLanHost({ core, rendererDir: options.layout.rendererDir });
+  lan.apply().catch((error: unknown) => console.error('[electron] office-network service failed to start', error));
 
   let closed = false;
   app.on('before-quit', () => {
@@ -126,7 +130,10 @@ export function startShell(options: ShellOptions): Shell | null {
     stopForwarding();
     unregisterIpc();
     tray?.destroy();
-    void booted.stop().finally(() => app.exit(0));
+    void lan
+      .close()
+      .then(() => booted.stop())
+      .finally(() => app.exit(0));
   });
   return { reveal: openWindow };
 }

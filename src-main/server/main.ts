@@ -8,6 +8,7 @@ import { defaultDataDir } from '../core/paths';
 import { KeyFileCipher } from '../core/security/secrets';
 import { startBrowserHost } from './host';
 import { MAIL_PARSE_WORKER_FILE } from '../electron/layout';
+import { startLanHost } from './lan';
 import { announceSeeding, trainingDir, trainingFlags, trainingLines, trainingOptions } from '../host/training';
 
 // Built to out/main/server.js: the app root is two levels up, the renderer in out/renderer.
@@ -62,15 +63,21 @@ async function main(): Promise<void> {
   }
   announceSeeding(booted, training);
   await booted.start();
-  const host = await startBrowserHost({ core: booted.core, rendererDir: process.env.PST_RENDERER_DIR ?? join(appRoot, 'out', 'renderer'), port });
+  const rendererDir = process.env.PST_RENDERER_DIR ?? join(appRoot, 'out', 'renderer');
+  const host = await startBrowserHost({ core: booted.core, rendererDir, port });
   // The one line a person (and the e2e tests) read: where to open the console.
   console.log(`PST Console: ${host.url}`);
+  // The other PCs of the office, when the admin has switched that on (Pengaturan › Beberapa PC).
+  const lan = startLanHost({ core: booted.core, rendererDir });
+  await lan.apply();
+  for (const url of lan.urls()) console.log(`PST Console (PC lain / other PCs): ${url}`);
   if (booted.training) for (const line of trainingLines(booted.training, dataDir)) console.log(line);
 
   let closing = false;
   const shutdown = async () => {
     if (closing) return;
     closing = true;
+    await lan.close();
     await host.close();
     await booted.stop();
     process.exit(0);

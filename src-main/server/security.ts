@@ -68,3 +68,24 @@ export function originAllowed(req: IncomingMessage, port: number): boolean {
   if (origin === undefined) return true; // same-origin GETs and non-browser clients send none
   return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
 }
+
+/** The office-network listener: the Host header must name one of the addresses it listens on. */
+export function lanHostAllowed(req: IncomingMessage, addresses: readonly string[], port: number): boolean {
+  const host = req.headers.host;
+  return host !== undefined && addresses.some((address) => host === `${address}:${port}`);
+}
+
+/**
+ * The office-network listener: a state-changing request must come from one of its own origins, and
+ * say so (every browser sends Origin with a POST). An event stream from a same-origin page carries
+ * no Origin; a cross-site one does, and the fetch metadata says where it came from.
+ */
+export function lanOriginAllowed(req: IncomingMessage, addresses: readonly string[], port: number): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+    const site = req.headers['sec-fetch-site'];
+    return site === undefined || site === 'same-origin';
+  }
+  return addresses.some((address) => origin === `https://${address}:${port}`);
+}

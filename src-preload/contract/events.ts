@@ -14,6 +14,8 @@ export interface PushEvents {
   /** A channel connector's state, shown to the officer. */
   /** The data folder's disk became full, or has room again. */
   'storage.status': StorageStatus;
+  /** The office-network service started, stopped or changed (admin's Pengaturan › Beberapa PC). */
+  'lan.changed': Record<string, never>;
   /** The service calendar was edited (hours, days, a decree list): its warnings may have changed. */
   'calendar.changed': Record<string, never>;
   'channel.status': {

@@ -18,6 +18,7 @@ import type { ConversationsMethods } from './conversations';
 import type { DraftsMethods } from './drafts';
 import type { EmailMethods } from './email';
 import type { EventName, PushEvents } from './events';
+import type { LanMethods } from './lan';
 import type { PrivacyMethods } from './privacy';
 import type { ReportsMethods } from './reports';
 import type { RequestersMethods } from './requesters';
@@ -39,6 +40,7 @@ export type * from './conversations';
 export type * from './drafts';
 export type * from './email';
 export type * from './events';
+export type * from './lan';
 export type * from './privacy';
 export type * from './reports';
 export type * from './requesters';
@@ -68,7 +70,8 @@ export interface Contract
     PrivacyMethods,
     BpsDataMethods,
     SimilarMethods,
-    WhatsappMethods {}
+    WhatsappMethods,
+    LanMethods {}
 
 export type Method = keyof Contract;
 export type Input<M extends Method> = Contract[M]['input'];

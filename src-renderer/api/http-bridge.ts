@@ -18,6 +18,7 @@ const EVENT_NAMES = Object.keys({
   'storage.status': true,
   'presence.changed': true,
   'calendar.changed': true,
+  'lan.changed': true,
 } satisfies Record<EventName, true>) as EventName[];
 // Calls after which the officer session is another one (or none): the event stream starts over.
 const SESSION_CHANGES = new Set<string>(['auth.login', 'auth.setupAdmin', 'auth.logout']);

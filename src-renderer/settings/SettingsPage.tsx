@@ -16,6 +16,7 @@ import { OfficeSettingsCard } from './OfficeSettingsCard';
 import { PasswordCard } from '../officers/PasswordCard';
 import { OfficersCard } from './OfficersCard';
 import { ReportIdentitySettings } from './ReportIdentitySettings';
+import { LanSettings } from './LanSettings';
 
 const useStyles = makeStyles({
   tabs: { padding: `0 ${tokens.spacingHorizontalXL}`, flexShrink: 0 },
@@ -31,8 +32,8 @@ const useStyles = makeStyles({
   },
 });
 
-export type SettingsTab = 'general' | 'channels' | 'bpsData' | 'calendar' | 'templates' | 'reports' | 'officers' | 'backup' | 'profile';
-const ADMIN_TABS: readonly SettingsTab[] = ['general', 'channels', 'bpsData', 'calendar', 'templates', 'reports', 'officers', 'backup', 'profile'];
+export type SettingsTab = 'general' | 'channels' | 'bpsData' | 'calendar' | 'templates' | 'reports' | 'officers' | 'lan' | 'backup' | 'profile';
+const ADMIN_TABS: readonly SettingsTab[] = ['general', 'channels', 'bpsData', 'calendar', 'templates', 'reports', 'officers', 'lan', 'backup', 'profile'];
 const OFFICER_TABS: readonly SettingsTab[] = ['profile'];
 
 /** Pengaturan: everything the first-run wizard asks, editable any time, one tab per area. */
@@ -81,6 +82,7 @@ export function SettingsPage() {
         {tab === 'templates' && <TemplatesSettings />}
         {tab === 'reports' && <ReportIdentitySettings />}
         {tab === 'officers' && <OfficersCard />}
+        {tab === 'lan' && <LanSettings />}
         {tab === 'backup' && <BackupPrivacySettings />}
         {tab === 'profile' && (
           <>

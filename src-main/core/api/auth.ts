@@ -4,6 +4,7 @@ import { AppError, conflict } from '../errors';
 import { hashPassword, verifyPassword } from '../security/password';
 import { officerQueries, toView } from '../store/queries/officers';
 import { sessionQueries } from '../store/queries/sessions';
+import { remoteIdleMs } from './lan';
 import type { HandlerMap } from './define';
 import { mutation, query } from './define';
 import { empty, password, text, username } from './schemas';
@@ -66,10 +67,17 @@ export const authHandlers = {
       officerQueries(core.db).recordLogin(officerId, core.now());
       const previous = session.get();
       if (previous) sessionQueries(core.db).delete(previous);
-      session.set(sessionQueries(core.db).create(officerId, core.now()));
+      // From another PC: its address is kept (the admin's session list) and it ends sooner when idle.
+      const origin = session.remote ? { remoteAddress: session.caller ?? null, idleMs: remoteIdleMs(core.db) } : {};
+      session.set(sessionQueries(core.db).create(officerId, core.now(), origin));
       return toView(officerQueries(core.db).byId(officerId)!);
     },
-    audit: (_input, out) => ({ entityType: 'officer', entityId: out.id, actorId: out.id }),
+    audit: (_input, out, { session }) => ({
+      entityType: 'officer',
+      entityId: out.id,
+      actorId: out.id,
+      detail: { remoteAddress: session.remote ? (session.caller ?? null) : null },
+    }),
     // On a full disk the officer still gets in (to read, and to see the disk bar): a session
     // in memory, no last-login time, no audit row.
     whenDiskFull: (_input, { core, session }, officerId) => {

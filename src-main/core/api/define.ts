@@ -11,6 +11,11 @@ export interface SessionSlot {
   set(token: string | null): void;
   /** Where the calls come from: the remote address, or 'window' for the desktop app's own window. */
   readonly caller?: string;
+  /**
+   * True on the office-network listener: a login here is a session from another PC, which
+   * remembers the caller's address and ends after the admin's idle time.
+   */
+  readonly remote?: boolean;
 }
 
 export interface HandlerContext {
@@ -55,7 +60,7 @@ export interface MutationDef<M extends Method, P> {
    * and before the answer. The change has committed whatever happens here, so a failure is
    * logged, not returned.
    */
-  afterCommit?(output: Output<M>, ctx: HandlerContext): void;
+  afterCommit?(output: Output<M>, ctx: HandlerContext, input: Input<M>): void;
   /**
    * What to answer when the transaction failed because the disk is full, instead of the
    * disk-full error: only for a call that must work anyway (a login) and can do without its

@@ -86,7 +86,7 @@ export function createDispatcher(core: CoreServices, handlers: HandlerMap): Disp
       }
       if (def.afterCommit) {
         try {
-          def.afterCommit(value, ctx);
+          def.afterCommit(value, ctx, input);
         } catch (error) {
           console.error(`[api] ${method}: work after the commit failed`, error);
         }

@@ -9,6 +9,7 @@ import { combineHandlers, type Handlers } from './define';
 import { draftHandlers } from './drafts';
 import { emailHandlers } from './email';
 import { inboxHandlers } from './inbox';
+import { lanHandlers } from './lan';
 import { messageHandlers } from './messages';
 import { officerHandlers } from './officers';
 import { privacyHandlers } from './privacy';
@@ -46,6 +47,7 @@ const maps = [
   privacyHandlers,
   bpsDataHandlers,
   similarHandlers,
+  lanHandlers,
 ] as const;
 
 type Joined<T extends readonly unknown[]> = T extends readonly [infer Head, ...infer Rest] ? Head & Joined<Rest> : unknown;

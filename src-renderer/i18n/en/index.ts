@@ -11,6 +11,7 @@ import { walkInEn } from './walk-in';
 import { bpsDataEn } from './bps-data';
 import { similarEn } from './similar';
 import { whatsappEn } from './whatsapp';
+import { lanEn } from './lan';
 
 export const en: Dictionary = {
   ...commonEn,
@@ -25,4 +26,5 @@ export const en: Dictionary = {
   ...bpsDataEn,
   ...similarEn,
   ...whatsappEn,
+  ...lanEn,
 };

@@ -14,6 +14,7 @@ import { walkInId } from './walk-in';
 import { bpsDataId } from './bps-data';
 import { similarId } from './similar';
 import { whatsappId } from './whatsapp';
+import { lanId } from './lan';
 
 export const id = {
   ...commonId,
@@ -28,6 +29,7 @@ export const id = {
   ...bpsDataId,
   ...similarId,
   ...whatsappId,
+  ...lanId,
 } as const;
 
 export type MessageKey = keyof typeof id;

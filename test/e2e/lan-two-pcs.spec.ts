@@ -1,0 +1,115 @@
+import { expect, test } from '@playwright/test';
+import { createServer } from 'node:net';
+import { connect as tlsConnect } from 'node:tls';
+import { ingest } from '../../src-main/core/inbound/ingest';
+import { certificateFingerprint } from '../../src-main/core/security/certificate-pin';
+import { ADMIN, startTestCore } from '../helpers/core';
+import { startBrowserHost, type RunningHost } from '../helpers/host';
+import { tempDataDir } from '../helpers/temp';
+import { login, open } from './console-login';
+import { WAYAN } from './office-staff';
+import { shot } from './shots';
+
+/**
+ * Two PCs, one inbox. The host PC serves the console on "the office network" 127.0.0.2 over
+ * HTTPS; the admin works at the host PC itself, Wayan at "PC 2" in his own browser profile opens
+ * https://127.0.0.2:<port>, logs in and answers a Telegram consultation; the admin sees the reply
+ * arrive without reloading. Chromium cannot choose its source address: Linux connects it to
+ * 127.0.0.2 from 127.0.0.1 (the loopback route's src), so "PC 2" is 127.0.0.1 and the allowed subnet
+ * is 127.0.0.1/32; the integration test covers a refused neighbour with its own source addresses.
+ */
+const LAN_IP = '127.0.0.2';
+let host: RunningHost;
+let data: ReturnType<typeof tempDataDir>;
+let port: number;
+let fingerprint: string;
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, LAN_IP, () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+
+test.beforeAll(async () => {
+  data = tempDataDir('pst-lan-e2e-');
+  port = await freePort();
+  const core = startTestCore({ dir: data.dir });
+  await core.must('auth.setupAdmin', ADMIN);
+  await core.must('officers.create', { ...WAYAN, role: 'officer' });
+  ingest(core.services, {
+    channel: 'telegram',
+    externalId: '7001:1',
+    sourceId: '7001',
+    displayName: 'Ketut Ayu',
+    receivedAt: Date.now() - 10 * 60_000,
+    text: 'Selamat siang, saya perlu data jumlah wisatawan Buleleng 2024.',
+    thread: { mode: 'identity' },
+  });
+  // Switched on by the admin beforehand (the settings screen is checked below).
+  const view = await core.must('lan.set', { enabled: true, bindAddresses: [LAN_IP], port, allowedSubnets: ['127.0.0.1/32'], idleMinutes: 30 });
+  fingerprint = view.certificate!.fingerprint;
+  await core.close();
+  host = await startBrowserHost({ dataDir: data.dir });
+  await expect.poll(() => host.output.some((line) => line.includes(`https://${LAN_IP}:${port}`)), { timeout: 10_000 }).toBe(true);
+});
+
+test.afterAll(async () => {
+  await host?.stop();
+  data?.cleanup();
+});
+
+test('an officer on another PC answers over HTTPS and the host PC sees it live', async ({ browser, page }) => {
+  // The certificate the other PC is shown is the one whose fingerprint the settings page gives.
+  const served = await new Promise<string>((resolve, reject) => {
+    const socket = tlsConnect({ host: LAN_IP, port, rejectUnauthorized: false }, () => {
+      resolve(certificateFingerprint(socket.getPeerCertificate().raw));
+      socket.destroy();
+    });
+    socket.once('error', reject);
+  });
+  expect(served).toBe(fingerprint);
+
+  // The host PC: the admin on the console's own window (loopback).
+  await login(page, host.url, ADMIN);
+  await open(page, 'Ketut Ayu');
+
+  // PC 2: another browser profile; its certificate warning was checked against the fingerprint once.
+  const pc2 = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1366, height: 768 }, locale: 'id-ID', timezoneId: 'Asia/Makassar' });
+  const wayan = await pc2.newPage();
+  const lanUrl = `https://${LAN_IP}:${port}/`;
+  await login(wayan, lanUrl, WAYAN);
+  expect(new URL(wayan.url()).protocol).toBe('https:');
+  const cookies = await pc2.cookies(lanUrl);
+  expect(cookies.find((c) => c.name === `__Host-pst_lan_${port}`)).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Strict' });
+  await open(wayan, 'Ketut Ayu');
+  const reply = wayan.getByTestId('composer').getByRole('textbox', { name: 'Tulis balasan' });
+  await reply.fill('Selamat siang Ibu Ketut, data wisatawan 2024 kami kirimkan hari ini.');
+  await wayan.getByTestId('composer').getByRole('button', { name: 'Kirim', exact: true }).click();
+  await expect(wayan.getByTestId('conversation-pane').getByTestId('message').filter({ hasText: 'data wisatawan 2024 kami kirimkan' })).toBeVisible();
+
+  // The host PC sees it without a reload.
+  await expect(page.getByTestId('conversation-pane').getByTestId('message').filter({ hasText: 'data wisatawan 2024 kami kirimkan' })).toBeVisible();
+
+  // The admin's Pengaturan › Beberapa PC: the address, the fingerprint, and Wayan's session from another PC.
+  await page.getByRole('navigation').getByText('Pengaturan').click();
+  await page.getByRole('tab', { name: 'Beberapa PC' }).click();
+  await expect(page.getByTestId('lan-fingerprint')).toHaveText(fingerprint);
+  await expect(page.getByTestId('lan-url')).toHaveText(`https://${LAN_IP}:${port}`);
+  const wayanRow = page.getByTestId('lan-session-row').filter({ hasText: WAYAN.displayName });
+  await expect(wayanRow).toContainText('127.0.0.1');
+  await shot(page, '60-lan-settings-1366');
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await shot(page, '61-lan-settings-1920');
+  await page.setViewportSize({ width: 1366, height: 768 });
+
+  // The admin ends Wayan's session: PC 2 is back at the login screen at its next step.
+  await wayanRow.getByRole('button', { name: 'Akhiri sesi' }).click();
+  await expect(wayanRow).toHaveCount(0);
+  await wayan.reload();
+  await expect(wayan.getByLabel('Nama pengguna')).toBeVisible();
+  await pc2.close();
+});
