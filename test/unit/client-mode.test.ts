@@ -5,6 +5,8 @@ import { parseHostAddress, parseStartConfig, serializeStartConfig, type ClientSt
 import { decideCertificate, verifyResult } from '../../src-main/electron/client-mode/certificate-decision';
 import { derFromPem, fingerprintOfDer, normalizeFingerprint, pinnedFingerprintAccepts } from '../../src-main/electron/client-mode/fingerprint';
 import { HIDDEN_ARG, loginItemFor, startsHidden } from '../../src-main/electron/client-mode/login-item';
+import { readStartConfig, startConfigPath, writeStartConfig } from '../../src-main/electron/client-mode/config-file';
+import { mismatchPage, readSetupSubmission, SETUP_SUBMIT_URL, setupPage } from '../../src-main/electron/client-mode/pages';
 import { createSelfSignedCert } from '../peers/mail/tls-cert';
 import { tempDataDir } from '../helpers/temp';
 
@@ -132,5 +134,41 @@ describe('start with Windows', () => {
     expect(startsHidden(['PST Console.exe', HIDDEN_ARG], false)).toBe(true);
     expect(startsHidden(['PST Console.exe'], true)).toBe(true);
     expect(startsHidden(['PST Console.exe'], false)).toBe(false);
+  });
+});
+
+describe('the connect form and the refusal page', () => {
+  it('reads the address the officer submitted, or says in Indonesian why not', () => {
+    expect(readSetupSubmission(`${SETUP_SUBMIT_URL}?address=192.168.1.20%3A8443`)).toEqual({ ok: true, hostUrl: 'https://192.168.1.20:8443' });
+    expect(readSetupSubmission(`${SETUP_SUBMIT_URL}?address=http%3A%2F%2F192.168.1.20`)).toEqual({
+      ok: false,
+      address: 'http://192.168.1.20',
+      problem: 'Alamat harus diawali https:// — PC PST hanya melayani PC lain lewat HTTPS.',
+    });
+    expect(readSetupSubmission('https://192.168.1.20:8443/')).toBeNull(); // the host's own pages are not the form
+  });
+
+  it('shows what was typed as text, never as markup', () => {
+    const html = decodeURIComponent(setupPage({ address: '"><script>alert(1)</script>', problem: null }).split(',')[1]!);
+    expect(html).not.toContain('<script>alert(1)');
+    expect(html).toContain('&quot;&gt;&lt;script&gt;');
+    const refused = decodeURIComponent(mismatchPage('https://10.0.0.5:8443', fingerprintA, fingerprintB).split(',')[1]!);
+    expect(refused).toContain('Sambungan ditolak: sertifikat PC PST tidak cocok');
+    expect(refused).toContain(fingerprintA);
+    expect(refused).toContain(fingerprintB);
+  });
+});
+
+describe('the start config file on disk', () => {
+  it('is written whole and read back; a missing file is no choice yet', () => {
+    const temp = tempDataDir('pst-start-config-');
+    try {
+      const file = startConfigPath(temp.dir);
+      expect(readStartConfig(file)).toBeNull();
+      writeStartConfig(file, { mode: 'client', hostUrl: 'https://10.0.0.5:8443', fingerprint: fingerprintA });
+      expect(readStartConfig(file)).toEqual({ mode: 'client', hostUrl: 'https://10.0.0.5:8443', fingerprint: fingerprintA });
+    } finally {
+      temp.cleanup();
+    }
   });
 });
