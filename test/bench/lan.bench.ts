@@ -1,5 +1,6 @@
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { Rng } from '../../src-main/core/seed';
 import { memorySession } from '../helpers/core';
 import { ApiClient } from '../helpers/host';
@@ -37,6 +38,9 @@ interface HostUsage {
   wallMs: number;
   rss: number;
   maxRss: number;
+  /** How late the host's event loop ran (ms): a call waits this long behind another call's work. */
+  loopDelayP99: number;
+  loopDelayMax: number;
 }
 
 const password = (i: number) => `petugas-lan-${i}-5108`;
@@ -211,6 +215,12 @@ export const lanBench: Benchmark = {
         unit: 'MB',
         note: `peak ${(usage.maxRss / 2 ** 20).toFixed(0)} MB over the whole run (the data set's loading included)`,
       },
+      {
+        name: 'LAN host event-loop delay p99',
+        value: usage.loopDelayP99,
+        unit: 'ms',
+        note: `max ${usage.loopDelayMax.toFixed(0)} ms: the longest any call waited behind the host's other work (or the machine's)`,
+      },
       { name: 'empty HTTP round trip p95', value: emptyP95, unit: 'ms', note: `p50 ${ms(empty, 50).toFixed(2)} ms, ${empty.length} sequential round trips` },
     ];
   },
@@ -259,18 +269,23 @@ export const lanBench: Benchmark = {
       } satisfies Served;
     },
     'lan.usageStart': (_args, state: WorkerState) => {
-      state.lanUsage = { cpu: process.cpuUsage(), at: performance.now() };
+      const loop = monitorEventLoopDelay({ resolution: 10 });
+      loop.enable();
+      state.lanUsage = { cpu: process.cpuUsage(), at: performance.now(), loop };
       return null;
     },
     'lan.usageEnd': (_args, state: WorkerState) => {
-      const start = state.lanUsage as { cpu: NodeJS.CpuUsage; at: number };
+      const start = state.lanUsage as { cpu: NodeJS.CpuUsage; at: number; loop: IntervalHistogram };
       const used = process.cpuUsage(start.cpu);
+      start.loop.disable();
       return {
         cpuMs: (used.user + used.system) / 1000,
         wallMs: performance.now() - start.at,
         rss: process.memoryUsage().rss,
         // maxRSS is in kilobytes on Linux and Windows.
         maxRss: process.resourceUsage().maxRSS * 1024,
+        loopDelayP99: start.loop.percentile(99) / 1e6,
+        loopDelayMax: start.loop.max / 1e6,
       } satisfies HostUsage;
     },
     'lan.close': async (_args, state: WorkerState) => {
