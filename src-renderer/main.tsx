@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { api } from './api/client';
+import { useHostLink } from './api/host-link';
 import { createHttpBridge } from './api/http-bridge';
 import { App } from './App';
 import { translate, useLanguage } from './i18n';
@@ -11,6 +12,7 @@ if (!window.pst) {
   window.pst = createHttpBridge({
     onUnauthorized: () => useSession.getState().expire(),
     networkErrorMessage: () => translate(useLanguage.getState().language, 'common.networkError'),
+    onReach: (state) => useHostLink.setState(state),
   });
 }
 

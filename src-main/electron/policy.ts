@@ -4,8 +4,11 @@ import { isAbsolute, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { WebPreferences } from 'electron';
 
-/** Where the trusted renderer comes from: the built files, or the dev server in `electron-vite dev`. */
-export type RendererLocation = { kind: 'file'; rendererDir: string } | { kind: 'dev'; origin: string };
+/**
+ * Where the trusted renderer comes from: the built files, the dev server in `electron-vite dev`, or
+ * (on a client PC, "Sambungkan ke PC PST") the host PC's console over HTTPS.
+ */
+export type RendererLocation = { kind: 'file'; rendererDir: string } | { kind: 'dev'; origin: string } | { kind: 'remote'; origin: string };
 
 const BASE_DIRECTIVES: [string, string][] = [
   ['default-src', "'self'"],
@@ -76,7 +79,7 @@ export function isRendererUrl(url: string, renderer: RendererLocation): boolean 
   } catch {
     return false;
   }
-  if (renderer.kind === 'dev') return parsed.origin === new URL(renderer.origin).origin;
+  if (renderer.kind === 'dev' || renderer.kind === 'remote') return parsed.origin === new URL(renderer.origin).origin;
   if (parsed.protocol !== 'file:' || (parsed.host !== '' && parsed.host !== 'localhost')) return false;
   let path: string;
   try {

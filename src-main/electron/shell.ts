@@ -22,6 +22,10 @@ export interface ShellOptions {
   renderer: RendererLocation;
   icon: string;
   training: TrainingFlags;
+  /** Started by the Windows log-in: stay in the tray until the icon is clicked. */
+  hidden?: boolean;
+  /** The host PC's "start with Windows" choice, shown as a tray menu item; null where it does not apply (tests, training). */
+  startWithWindows?: { enabled: boolean; set(enabled: boolean): void } | null;
 }
 
 export interface Shell {
@@ -105,8 +109,9 @@ export function startShell(options: ShellOptions): Shell | null {
     window = created;
   };
 
-  tray = createTray(options.icon, { open: openWindow, quit: () => app.quit() });
-  openWindow();
+  tray = createTray(options.icon, { open: openWindow, quit: () => app.quit(), startWithWindows: options.startWithWindows ?? null });
+  // From the Windows log-in the console waits in the tray; without a tray icon the window must show.
+  if (!options.hidden || !tray) openWindow();
   // The window is up already; channels and background work start behind it.
   announceSeeding(booted, options.training);
   booted.start().catch((error: unknown) => console.error('[electron] background work failed to start', error));

@@ -23,7 +23,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     webPreferences: secureWebPreferences(options.preloadPath),
   });
   window.once('ready-to-show', () => window.show());
-  const loading = options.renderer.kind === 'dev' ? window.loadURL(options.renderer.origin) : window.loadFile(options.rendererIndex);
+  const loading = options.renderer.kind === 'file' ? window.loadFile(options.rendererIndex) : window.loadURL(options.renderer.origin);
   loading.catch((error: unknown) => console.error('[electron] renderer failed to load', error));
   return window;
 }

@@ -1,10 +1,15 @@
 import type { ApiError, EventName, PstBridge, PushEvents, Result } from '../../src-preload/contract';
+import { HostReach, type ReachState } from './host-reach';
 
 export interface HttpBridgeOptions {
   /** Called when the host answers 401: its token cookie is missing or expired. */
   onUnauthorized(): void;
-  /** Shown when the host cannot be reached at all. */
+  /** Shown when the host cannot be reached at all (nothing was written). */
   networkErrorMessage(): string;
+  /** Told when the host stops answering and when it answers again. */
+  onReach?(state: ReachState): void;
+  /** Waits between probes while the host is down (tests shorten them). */
+  probeDelaysMs?: readonly number[];
   /** For tests; defaults to the page's fetch and EventSource. */
   fetch?: typeof fetch;
   EventSource?: typeof EventSource;
@@ -24,6 +29,8 @@ const EVENT_NAMES = Object.keys({
 const SESSION_CHANGES = new Set<string>(['auth.login', 'auth.setupAdmin', 'auth.logout']);
 // After the stream gives up (a non-200 answer closes an EventSource for good), try again later.
 const REOPEN_DELAY_MS = 5_000;
+// A probe that hangs (a host PC switched off on the LAN drops packets) counts as no answer.
+const PROBE_TIMEOUT_MS = 5_000;
 
 const isResult = (body: unknown): body is Result<unknown> => typeof body === 'object' && body !== null && typeof (body as { ok?: unknown }).ok === 'boolean';
 
@@ -39,6 +46,31 @@ export function createHttpBridge(options: HttpBridgeOptions): PstBridge {
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
   let source: EventSource | null = null;
   let reopenTimer: ReturnType<typeof setTimeout> | null = null;
+
+  const reach = new HostReach({
+    // Any HTTP answer at all means the host is there; auth.status needs no login and writes nothing.
+    probe: async () => {
+      try {
+        await doFetch('/api/auth.status', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          credentials: 'same-origin',
+          body: '{}',
+          signal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
+        });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    onChange: (state) => {
+      // Back: an event stream that gave up meanwhile starts again, and the screen is read again.
+      if (state.reachable && (!source || source.readyState === EventSourceImpl?.CLOSED)) restartStream(true);
+      options.onReach?.(state);
+    },
+    ...(options.probeDelaysMs ? { delaysMs: options.probeDelaysMs } : {}),
+  });
+  const unreachable = () => internal(options.networkErrorMessage());
 
   const listenerCount = () => [...listeners.values()].reduce((n, set) => n + set.size, 0);
 
@@ -56,8 +88,10 @@ export function createHttpBridge(options: HttpBridgeOptions): PstBridge {
         for (const listener of listeners.get(name) ?? []) (listener as (p: unknown) => void)(payload);
       });
     }
+    stream.addEventListener('open', () => reach.answered());
     stream.addEventListener('error', () => {
-      if (stream.readyState !== EventSourceImpl.CLOSED) return; // EventSource reconnects by itself
+      // EventSource reconnects by itself; whether the host is gone is for a probe to say.
+      if (stream.readyState !== EventSourceImpl.CLOSED) return reach.suspect();
       source = null;
       if (listenerCount() > 0 && !reopenTimer) {
         reopenTimer = setTimeout(() => {
@@ -87,6 +121,9 @@ export function createHttpBridge(options: HttpBridgeOptions): PstBridge {
 
   return {
     async call(method, input) {
+      // While the host is down nothing is sent blindly: it is asked first, and the call refused
+      // (with words, not a browser's "Failed to fetch") when it still does not answer.
+      if (!reach.current.reachable && !(await reach.check())) return unreachable();
       let response: Response;
       try {
         response = await doFetch(`/api/${encodeURIComponent(method)}`, {
@@ -96,8 +133,10 @@ export function createHttpBridge(options: HttpBridgeOptions): PstBridge {
           body: JSON.stringify(input ?? {}),
         });
       } catch {
-        return internal(options.networkErrorMessage());
+        reach.lost();
+        return unreachable();
       }
+      reach.answered();
       if (response.status === 401) {
         options.onUnauthorized();
         return { ok: false, error: { kind: 'forbidden', message: 'Sesi konsol berakhir' } };

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiError, EventName, Input, Method, Output } from '../../src-preload/contract';
 import { api } from './client';
+import { useReconnected } from './host-link';
 import { usePstEvents } from './use-event';
 
 export interface CallState<T> {
@@ -68,6 +69,8 @@ export function useCall<M extends Method>(method: M, input: Input<M>, options: C
   }, [reload]);
 
   usePstEvents(options.refreshOn ?? [], () => void reload());
+  // Back after the host was unreachable: what is shown may be stale (or an error), so ask again.
+  useReconnected(() => void reload());
 
   return { data, error, loading, reload };
 }

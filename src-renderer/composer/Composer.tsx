@@ -5,6 +5,7 @@ import type { ConversationDetail, TemplateView, WalkInVia } from '../../src-prel
 import { api } from '../api/client';
 import { useAction } from '../api/use-action';
 import { useCall } from '../api/use-call';
+import { useReconnected } from '../api/host-link';
 import { ErrorBar } from '../components/ErrorBar';
 import { reportTyping } from '../presence/presence';
 import { useT } from '../i18n';
@@ -136,6 +137,8 @@ export function Composer(props: { conversation: ConversationDetail; latestMessag
   useEffect(() => {
     if (loaded) saver.current?.change({ text, mode });
   }, [text, mode, loaded]);
+  // Typed while the host was unreachable: kept on this PC until now, saved to the host at once.
+  useReconnected(() => void saver.current?.flush());
   useEffect(() => {
     if (!loaded || replyAt === handledReply.current || Date.now() - replyAt > REPLY_FOCUS_WINDOW_MS) return;
     handledReply.current = replyAt;

@@ -13,10 +13,10 @@ export function DraftStatus(props: { state: SaveState }) {
   const styles = useStyles();
   const t = useT();
   if (props.state === 'idle') return null;
-  if (props.state === 'failed') {
+  if (props.state === 'failed' || props.state === 'local') {
     return (
-      <Text size={200} className={styles.warn} data-testid="draft-status" data-state="failed">
-        {t('composer.draftFailed')}
+      <Text size={200} className={styles.warn} data-testid="draft-status" data-state={props.state}>
+        {props.state === 'local' ? t('composer.draftLocal') : t('composer.draftFailed')}
       </Text>
     );
   }

@@ -1,5 +1,6 @@
 import type { DraftMode, DraftView } from '../../src-preload/contract';
 import { api } from '../api/client';
+import { useHostLink } from '../api/host-link';
 
 export type ComposerMode = DraftMode;
 
@@ -11,7 +12,8 @@ export interface Draft {
 /** How long typing must pause before the draft is saved in the core. */
 const SAVE_DELAY_MS = 600;
 
-export type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
+/** `local`: the host is unreachable, the text waits on this PC and is saved when it is back. */
+export type SaveState = 'idle' | 'saving' | 'saved' | 'failed' | 'local';
 
 // The core keeps drafts (per officer, any PC). This PC keeps only what the core has not yet
 // acknowledged, so text typed in the last moment before a reload, crash or closed window is not
@@ -202,7 +204,7 @@ export class DraftSaver {
     this.onState('saving');
     const result = await api.call('drafts.save', { conversationId: this.conversationId, body: draft.text, mode: draft.mode });
     if (!result.ok) {
-      this.onState('failed');
+      this.onState(useHostLink.getState().reachable ? 'failed' : 'local');
       return;
     }
     this.saved = draft;

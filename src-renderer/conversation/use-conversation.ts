@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ConversationDetail, MessageView } from '../../src-preload/contract';
 import { api } from '../api/client';
 import { usePstEvent } from '../api/use-event';
+import { useReconnected } from '../api/host-link';
 
 /** The newest messages shown on open; older ones page in on request. Small enough to open fast. */
 export const MESSAGE_PAGE = 30;
@@ -89,6 +90,10 @@ export function useConversation(id: number | null): ConversationData {
 
   usePstEvent('message.changed', (event) => {
     if (event.conversationId === id) void reload();
+  });
+  // Events sent while the host was unreachable never arrived.
+  useReconnected(() => {
+    if (id !== null) void reload();
   });
   usePstEvent('inbox.changed', (event) => {
     // Status changes and ratings also add activity lines to the timeline: reload both.

@@ -3,6 +3,7 @@ import { MailInboxRegular } from '@fluentui/react-icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import { usePstEvent } from '../api/use-event';
+import { useReconnected } from '../api/host-link';
 import { localeOf, useLanguage, useT } from '../i18n';
 import { hasFilters, toInboxFilter, useInbox } from '../state/inbox';
 import { useShallow } from 'zustand/react/shallow';
@@ -66,6 +67,7 @@ export function InboxList() {
   }, [filterState, sort, virtualizer]);
 
   usePstEvent('inbox.changed', () => refresh());
+  useReconnected(() => refresh());
 
   // j/k: the next or previous row of the list as loaded (the selected row, or the first on screen).
   const move = useCommands((c) => c.move);

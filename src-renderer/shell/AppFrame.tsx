@@ -12,6 +12,7 @@ import { ChannelAlert } from './ChannelAlert';
 import { DecreeAlert } from './DecreeAlert';
 import { DiskAlert } from './DiskAlert';
 import { Header } from './Header';
+import { HostAlert } from './HostAlert';
 import { pagesFor, type PageId } from './pages';
 import { useNavigation } from '../state/navigation';
 import { useUnreadTitle } from './use-unread-title';
@@ -91,6 +92,7 @@ export function AppFrame() {
         </MessageBar>
       )}
       <Header />
+      <HostAlert />
       <DiskAlert />
       <ChannelAlert onOpenSettings={pages.some((p) => p.id === 'settings') ? () => setPage('settings', 'channels') : undefined} />
       {officer?.role === 'admin' && <DecreeAlert onOpenCalendar={() => setPage('settings', 'calendar')} />}

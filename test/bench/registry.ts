@@ -2,6 +2,7 @@ import { consoleBench } from './console.bench';
 import { emailSyncBench } from './email-sync.bench';
 import { inboxBench } from './inbox.bench';
 import { ingestBench } from './ingest.bench';
+import { lanBench } from './lan.bench';
 import { memoryBench } from './memory.bench';
 import { reportsBench } from './reports.bench';
 import { searchBench } from './search.bench';
@@ -23,5 +24,6 @@ export const benchmarks: Benchmark[] = [
   reportsBench,
   consoleBench,
   similarBench,
+  lanBench,
   memoryBench,
 ];

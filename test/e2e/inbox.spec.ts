@@ -133,7 +133,9 @@ test('populated inbox: rows, SLA colours, filters, conversation, unread title, s
   // The host goes away: a clear message where the data would be, and no unhandled error.
   await host.stop();
   await rows.filter({ hasText: 'Gede Pramana' }).click();
-  await expect(page.getByTestId('conversation-error')).toHaveText('Cannot reach the console service. Check that `npm start` is still running, then try again.');
+  await expect(page.getByTestId('conversation-error')).toHaveText(
+    'The PST PC cannot be reached: nothing was saved. What you typed is kept; try again once it is back.',
+  );
   await shot(page, '24-host-unreachable');
   expect(pageErrors).toEqual([]);
 });

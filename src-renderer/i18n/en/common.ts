@@ -14,7 +14,10 @@ export const commonEn: Translation<typeof commonId> = {
   'common.close': 'Close',
   'common.unknownName': 'No name',
   'common.errorTitle': 'Something went wrong',
-  'common.networkError': 'Cannot reach the console service. Check that `npm start` is still running, then try again.',
+  'common.networkError': 'The PST PC cannot be reached: nothing was saved. What you typed is kept; try again once it is back.',
+  'hostAlert.title': 'The PST PC has been unreachable since {since} — waiting to reconnect…',
+  'hostAlert.body':
+    'Nothing is saved meanwhile: replies and changes are refused; the draft you type is kept on this PC and saved to the PST PC once it is back.',
 
   'auth.sessionExpired': 'Console session ended: open the address printed by `npm start` again',
   'auth.username': 'Username',

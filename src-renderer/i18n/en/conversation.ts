@@ -109,6 +109,7 @@ export const conversationEn: Translation<typeof conversationId> = {
   'composer.draftSaving': 'Saving draft…',
   'composer.draftSavedHint': 'The draft is kept for your account and can be continued from any computer.',
   'composer.draftFailed': 'Draft not saved on the server yet; retried as you type',
+  'composer.draftLocal': 'Draft kept on this PC until the PST PC is back',
 
   'requester.title': 'Requester',
   'requester.toggle': 'Show/hide the requester panel',

@@ -14,7 +14,10 @@ export const commonId = {
   'common.close': 'Tutup',
   'common.unknownName': 'Tanpa nama',
   'common.errorTitle': 'Terjadi kesalahan',
-  'common.networkError': 'Tidak dapat menghubungi layanan konsol. Periksa apakah `npm start` masih berjalan, lalu coba lagi.',
+  'common.networkError': 'PC PST tidak terjangkau: tidak ada yang disimpan. Yang Anda ketik tetap ada; coba lagi setelah tersambung kembali.',
+  'hostAlert.title': 'PC PST tidak terjangkau sejak {since} — menunggu tersambung kembali…',
+  'hostAlert.body':
+    'Tidak ada yang disimpan selama itu: balasan dan perubahan ditolak, draf yang Anda ketik disimpan di PC ini dan dikirim ke PC PST begitu tersambung.',
 
   'auth.sessionExpired': 'Sesi konsol berakhir: buka lagi alamat yang dicetak oleh `npm start`',
   'auth.username': 'Nama pengguna',

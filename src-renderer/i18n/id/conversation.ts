@@ -107,6 +107,7 @@ export const conversationId = {
   'composer.draftSaving': 'Menyimpan draf…',
   'composer.draftSavedHint': 'Draf disimpan untuk akun Anda dan dapat dilanjutkan dari komputer mana pun.',
   'composer.draftFailed': 'Draf belum tersimpan di server; dicoba lagi saat Anda mengetik',
+  'composer.draftLocal': 'Draf disimpan di PC ini sampai PC PST tersambung kembali',
 
   'requester.title': 'Pengguna layanan',
   'requester.toggle': 'Tampilkan/sembunyikan panel pengguna',

@@ -1,0 +1,134 @@
+import { expect, test, type Page } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
+import { ingest } from '../../src-main/core/inbound/ingest';
+import type { InboundMessage } from '../../src-main/core/inbound/types';
+import { ADMIN, startTestCore } from '../helpers/core';
+import { startBrowserHost, type RunningHost } from '../helpers/host';
+import { tempDataDir } from '../helpers/temp';
+import { login, open } from './console-login';
+import { WAYAN } from './office-staff';
+
+/**
+ * A client PC whose host goes away mid-session (the host PC crashes or is switched off) and comes
+ * back on the same address with the same data: the officer is told since when, nothing is
+ * written meanwhile, the reply typed meanwhile is kept and saved once the host is back.
+ */
+
+const REQUESTER = 'Ketut Arya Wibawa';
+const MINUTE = 60_000;
+let data: ReturnType<typeof tempDataDir>;
+let host: RunningHost;
+// The same token across the restart: what the browser holds stays valid, as the LAN login cookie does.
+const token = randomBytes(18).toString('base64url');
+
+const telegram = (n: number, text: string, at: number): InboundMessage => ({
+  channel: 'telegram',
+  externalId: `70001:${n}`,
+  sourceId: '70001',
+  displayName: REQUESTER,
+  receivedAt: at,
+  text,
+  requester: { name: REQUESTER, telegramUserId: '70001' },
+  thread: { mode: 'identity' },
+});
+
+test.beforeAll(async () => {
+  data = tempDataDir('pst-e2e-unreachable-');
+  const core = startTestCore({ dir: data.dir });
+  try {
+    await core.must('auth.setupAdmin', ADMIN);
+    await core.must('officers.create', { ...WAYAN, role: 'officer' });
+    ingest(core.services, telegram(1, 'Selamat pagi, saya perlu data luas panen padi Kecamatan Gerokgak 2024.', Date.now() - 30 * MINUTE));
+  } finally {
+    await core.close();
+  }
+  host = await startBrowserHost({ dataDir: data.dir, env: { PST_HOST_TOKEN: token } });
+});
+test.afterAll(async () => {
+  await host?.stop();
+  data?.cleanup();
+});
+
+/** "10.42" in WITA, as the bar says it. */
+const witaClock = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(11, 16).replace(':', '.');
+
+const composerInput = (page: Page) => page.getByTestId('composer').getByRole('textbox');
+const outgoing = (page: Page, text: string) =>
+  page.getByTestId('conversation-pane').locator('[data-testid="message"][data-direction="outgoing"]').filter({ hasText: text });
+
+test('the host goes away and comes back: a bar since when, no write meanwhile, the typed reply kept, saved and sent once', async ({ page, browser }) => {
+  test.slow(); // a host killed and started again on a shared 2-core machine
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await login(page, host.url, WAYAN);
+  await open(page, REQUESTER);
+  await expect(page.getByTestId('host-alert')).toHaveCount(0);
+
+  // The host PC's console stops without a goodbye (a crash, the power cut).
+  const port = new URL(host.origin).port;
+  const before = Date.now();
+  const exited = new Promise((r) => host.process.once('exit', r));
+  host.process.kill('SIGKILL');
+  await exited;
+
+  const bar = page.getByTestId('host-alert');
+  await expect(bar).toBeVisible({ timeout: 15_000 });
+  const after = Date.now();
+  const clocks = new Set([witaClock(before), witaClock(after)]);
+  const title = (await bar.textContent()) ?? '';
+  expect(
+    [...clocks].some((clock) => title.includes(`PC PST tidak terjangkau sejak ${clock} WITA — menunggu tersambung kembali…`)),
+    `bar says: ${title}`,
+  ).toBe(true);
+
+  // The officer keeps typing: the text stays on screen and on this PC.
+  const reply = 'Selamat siang, data luas panen padi Gerokgak 2024 ada di publikasi Kecamatan Gerokgak Dalam Angka 2025.';
+  await composerInput(page).fill(reply);
+  await expect(page.getByTestId('draft-status')).toHaveAttribute('data-state', 'local', { timeout: 10_000 });
+  await expect(page.getByTestId('draft-status')).toHaveText('Draf disimpan di PC ini sampai PC PST tersambung kembali');
+
+  // Kirim is refused in words, nothing queued; the text stays.
+  await page.getByTestId('composer').getByRole('button', { name: 'Kirim' }).click();
+  await expect(page.getByTestId('composer-error')).toContainText('PC PST tidak terjangkau: tidak ada yang disimpan.');
+  await expect(page.getByTestId('composer-error')).not.toContainText('Failed to fetch');
+  await expect(composerInput(page)).toHaveValue(reply);
+
+  // Meanwhile the requester wrote again; the message reaches the store while this page cannot hear of it.
+  const late = startTestCore({ dir: data.dir });
+  try {
+    ingest(late.services, telegram(2, 'Kalau bisa sekalian data produktivitasnya, terima kasih.', Date.now()));
+  } finally {
+    await late.close();
+  }
+
+  // The host starts again on the same address and data.
+  host = await startBrowserHost({ dataDir: data.dir, env: { PST_PORT: port, PST_HOST_TOKEN: token } });
+  await expect(bar).toHaveCount(0, { timeout: 20_000 });
+  // What is on screen is read again: the message that arrived while the page was cut off shows.
+  await expect(page.getByTestId('conversation-pane')).toContainText('sekalian data produktivitasnya');
+  // The kept text went to the host as the officer's draft.
+  await expect(page.getByTestId('draft-status')).toHaveAttribute('data-state', 'saved', { timeout: 10_000 });
+  await expect(composerInput(page)).toHaveValue(reply);
+
+  // Another PC (nothing in its storage) signed in as the same officer finds the draft on the host.
+  const other = await browser.newContext();
+  try {
+    const otherPage = await other.newPage();
+    await login(otherPage, host.url, WAYAN);
+    await open(otherPage, REQUESTER);
+    await expect(composerInput(otherPage)).toHaveValue(reply);
+  } finally {
+    await other.close();
+  }
+
+  // Nothing was written while the host was down: the reply is not in the thread until sent now, once.
+  await expect(outgoing(page, 'Gerokgak Dalam Angka 2025')).toHaveCount(0);
+  // The requester's newer message came in while the page was cut off: the core holds the reply back once, as it would on any PC.
+  await page.getByTestId('composer').getByRole('button', { name: 'Kirim' }).click();
+  await expect(page.getByTestId('composer-error')).toContainText('Ada 1 pesan baru di konsultasi ini sejak Anda membukanya');
+  await expect(outgoing(page, 'Gerokgak Dalam Angka 2025')).toHaveCount(0);
+  await page.getByTestId('composer').getByRole('button', { name: 'Kirim' }).click();
+  await expect(outgoing(page, 'Gerokgak Dalam Angka 2025')).toHaveCount(1);
+  await expect(composerInput(page)).toHaveValue('');
+  expect(pageErrors).toEqual([]);
+});
