@@ -1,8 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startMailParser, type MailParser } from '../../src-main/core/channels/email/mail-parser';
 import { parseMailSafe } from '../../src-main/core/channels/email/parse';
+import { AttachmentStore } from '../../src-main/core/store/attachments';
 import { parseWorkerFromSource } from '../helpers/parse-worker';
 
 const corpusDir = fileURLToPath(new URL('../fixtures/mail/', import.meta.url));
@@ -28,7 +31,38 @@ describe('mail parsing in a worker thread', () => {
       const inWorker = await parser.parse(raw, at(i + 1));
       const here = await parseMailSafe(raw, at(i + 1), context);
       expect(inWorker, file).toEqual(here);
-      for (const a of inWorker.message.attachments ?? []) expect(Buffer.isBuffer(a.content), `${file}: ${a.fileName}`).toBe(true);
+      for (const a of inWorker.message.attachments ?? []) expect('content' in a && Buffer.isBuffer(a.content), `${file}: ${a.fileName}`).toBe(true);
+    }
+  });
+
+  it('with the attachment folder, the worker writes each file there and sends back only where it is', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pst-parse-files-'));
+    try {
+      parser = await startMailParser(context, parseWorkerFromSource(), () => undefined, dir);
+      const files = new AttachmentStore(dir);
+      let seen = 0;
+      // All at once, as a sync hands them over: the groups come back in order, each mail its own.
+      const raws = corpus.map((file) => readFileSync(corpusDir + file));
+      const inWorker = await Promise.all(raws.map((raw, i) => parser!.parse(raw, at(i + 1))));
+      for (const [i, file] of corpus.entries()) {
+        const here = await parseMailSafe(raws[i]!, at(i + 1), context);
+        const { attachments: workerFiles, ...workerRest } = inWorker[i]!.message;
+        const { attachments: hereFiles, ...hereRest } = here.message;
+        expect(workerRest, file).toEqual(hereRest);
+        expect(workerFiles?.length ?? 0, file).toBe(hereFiles?.length ?? 0);
+        for (const [k, mine] of (hereFiles ?? []).entries()) {
+          const theirs = workerFiles![k]!;
+          if (!('content' in mine) || !('stored' in theirs)) throw new Error(`${file}: ${mine.fileName} should come back stored`);
+          expect(theirs.fileName).toBe(mine.fileName);
+          expect(theirs.stored.size).toBe(mine.content.length);
+          expect(files.read(theirs.stored.sha256).equals(mine.content), `${file}: ${mine.fileName}`).toBe(true);
+          seen++;
+        }
+      }
+      // The corpus has files (PDFs, spreadsheets, cid logos, winmail.dat): the check above ran.
+      expect(seen).toBeGreaterThanOrEqual(10);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

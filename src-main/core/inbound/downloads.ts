@@ -47,7 +47,7 @@ export function attachLate(core: CoreServices, downloadId: number, file: Inbound
   const now = core.now();
   let blob: { sha256: string; size: number };
   try {
-    blob = core.attachments.put(file.content);
+    blob = 'stored' in file ? file.stored : core.attachments.put(file.content);
   } catch (error) {
     if (isDiskFull(error)) core.disk.reportFull();
     throw error;

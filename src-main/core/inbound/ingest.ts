@@ -145,7 +145,7 @@ function insertPending(s: Statements, m: InboundMessage, messageId: number, now:
 
 /** Attachment files are content-addressed: writing one twice is harmless, and so is an orphan after a crash. */
 const storeFiles = (core: CoreServices, m: InboundMessage): StoredFile[] =>
-  (m.attachments ?? []).map((a) => ({ ...a, fileName: safeFileName(a.fileName), blob: core.attachments.put(a.content) }));
+  (m.attachments ?? []).map((a) => ({ ...a, fileName: safeFileName(a.fileName), blob: 'stored' in a ? a.stored : core.attachments.put(a.content) }));
 
 /**
  * The writes a channel may make while it applies what arrived, all inside ingestUpdates()'s one

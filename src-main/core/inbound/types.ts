@@ -1,10 +1,15 @@
 import type { Channel } from '../../../src-preload/contract';
+import type { StoredBlob } from '../store/attachments';
 
-/** A file that arrived with a message; the content is stored content-addressed before ingest. */
-export interface InboundAttachment {
+/**
+ * A file that came with a message: its bytes, stored content-addressed before ingest, or where the
+ * mail parse worker already stored them.
+ */
+export type InboundAttachment = AttachmentPart & ({ content: Buffer } | { stored: StoredBlob });
+
+export interface AttachmentPart {
   fileName: string;
   mimeType: string;
-  content: Buffer;
   /** For inline email images (cid:). */
   contentId?: string;
   /** A part of the HTML body (a cid: image it shows), not a file the sender attached. */

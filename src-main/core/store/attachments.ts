@@ -27,38 +27,54 @@ export class AttachmentStore {
   }
 
   pathOf(sha256: string): string {
-    if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error('invalid sha256');
-    return join(this.root, sha256.slice(0, 2), sha256);
+    return blobPath(this.root, sha256);
   }
 
   /** Writes atomically (temp file + rename) so a crash never leaves a half file under the hash. */
   put(content: Buffer): StoredBlob {
-    const sha256 = createHash('sha256').update(content).digest('hex');
-    const target = this.pathOf(sha256);
-    if (!this.has(sha256)) {
-      mkdirSync(join(this.root, sha256.slice(0, 2)), { recursive: true });
-      const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
-      try {
-        writeFileSync(temp, content);
-        renameSync(temp, target);
-      } catch (error) {
-        // A write that failed (a full disk) must not leave its partial file using the space left.
-        rmSync(temp, { force: true });
-        throw error;
-      }
-    }
-    return { sha256, size: content.length };
+    return putBlob(this.root, content);
   }
 
   has(sha256: string): boolean {
-    try {
-      return statSync(this.pathOf(sha256)).isFile();
-    } catch {
-      return false;
-    }
+    return hasBlob(this.root, sha256);
   }
 
   read(sha256: string): Buffer {
     return readFileSync(this.pathOf(sha256));
   }
+}
+
+function blobPath(root: string, sha256: string): string {
+  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error('invalid sha256');
+  return join(root, sha256.slice(0, 2), sha256);
+}
+
+function hasBlob(root: string, sha256: string): boolean {
+  try {
+    return statSync(blobPath(root, sha256)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * AttachmentStore.put without the store object: the mail parse worker writes the files of the mail
+ * it parses (writes are idempotent and atomic, so two threads writing one hash is harmless).
+ */
+export function putBlob(root: string, content: Uint8Array): StoredBlob {
+  const sha256 = createHash('sha256').update(content).digest('hex');
+  const target = blobPath(root, sha256);
+  if (!hasBlob(root, sha256)) {
+    mkdirSync(join(root, sha256.slice(0, 2)), { recursive: true });
+    const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+    try {
+      writeFileSync(temp, content);
+      renameSync(temp, target);
+    } catch (error) {
+      // A write that failed (a full disk) must not leave its partial file using the space left.
+      rmSync(temp, { force: true });
+      throw error;
+    }
+  }
+  return { sha256, size: content.length };
 }

@@ -26,6 +26,8 @@ export const inThreadParser = (context: ParseContext): MailParser => ({
 const PROBE = Buffer.from('From: probe@pst.invalid\r\nSubject: probe\r\nMessage-ID: <probe@pst.invalid>\r\n\r\nprobe\r\n');
 /** A worker not answering its probe by then is taken as unable to start. */
 const PROBE_TIMEOUT_MS = 15_000;
+/** Mails per worker task (see flush()). */
+const GROUP_SIZE = 25;
 /** The worker leaves after this long without mail (IDLE brings a mail now and then; ~40 MB is not kept for that). */
 const WORKER_IDLE_MS = 60_000;
 
@@ -39,34 +41,39 @@ export async function startMailParser(
   context: ParseContext,
   entry: ParseWorkerEntry | undefined,
   onUnavailable: (error: unknown) => void,
+  /** The attachment store's folder, where the worker writes the files it finds. */
+  attachmentsDir?: string,
 ): Promise<MailParser> {
   if (!entry) return inThreadParser(context);
   if (!existsSync(entry.filename)) {
     onUnavailable(new Error(`parse worker missing: ${entry.filename}`));
     return inThreadParser(context);
   }
-  const pool = new Piscina<ParseTask, ParsedInbound>({
+  const pool = new Piscina<ParseTask, ParsedInbound[]>({
     filename: entry.filename,
     ...(entry.execArgv ? { execArgv: entry.execArgv } : {}),
     minThreads: 0,
     maxThreads: 1,
     idleTimeout: WORKER_IDLE_MS,
-    concurrentTasksPerWorker: 1_000,
+    // Every group is handed over at once and queued in the worker (parse-worker.ts parses them in
+    // turn): a worker that had to ask the main thread for the next group would wait for each store.
+    concurrentTasksPerWorker: 10_000,
     // mailparser is stream-based: a worker that blocks in Atomics.wait between tasks stalls its own parses.
     atomics: 'disabled',
   });
   const officeAddresses = [...(context.officeAddresses ?? [])];
-  const run = async (raw: Buffer, position: ImapPosition) => {
-    // A copy of just this mail's bytes, moved (not copied again) to the worker: a Buffer is often a
-    // view into a larger pooled block, and cloning a view clones the whole block.
-    const bytes = new Uint8Array(raw);
-    return revive(await pool.run({ raw: bytes, position, officeAddresses }, { transferList: [bytes.buffer] }));
+  const run = async (mails: readonly Queued[]): Promise<ParsedInbound[]> => {
+    // A copy of just each mail's bytes, moved (not copied again) to the worker: a Buffer is often
+    // a view into a larger pooled block, and cloning a view clones the whole block.
+    const moved = mails.map(({ raw, position }) => ({ raw: new Uint8Array(raw), position }));
+    const parsed = await pool.run({ mails: moved, officeAddresses, ...(attachmentsDir ? { attachmentsDir } : {}) }, { transferList: moved.map((m) => m.raw.buffer) });
+    return parsed.map(revive);
   };
   // A worker that fails to load reports it on the pool, not on the task: without a listener the
   // process would treat it as an uncaught error.
   pool.on('error', () => undefined);
   try {
-    await withTimeout(run(PROBE, { mailbox: 'probe', uidValidity: '0', uid: 0, internalDate: null }), PROBE_TIMEOUT_MS);
+    await withTimeout(run([{ raw: PROBE, position: { mailbox: 'probe', uidValidity: '0', uid: 0, internalDate: null } }]), PROBE_TIMEOUT_MS);
   } catch (error) {
     await pool.destroy().catch(() => undefined);
     onUnavailable(error);
@@ -77,22 +84,57 @@ export async function startMailParser(
   // another, in the new worker the pool starts: the mails that were merely in flight come through,
   // and only the one the worker dies on again is kept as raw text.
   let alone: Promise<unknown> = Promise.resolve();
-  const retryAlone = (raw: Buffer, position: ImapPosition): Promise<ParsedInbound> => {
-    const retry = alone.then(() => run(raw, position).catch((error: unknown) => unparsedMail(raw, position, error)));
+  const retryAlone = (mail: Queued): Promise<ParsedInbound> => {
+    const retry = alone.then(() =>
+      run([mail]).then(
+        ([parsed]) => parsed ?? unparsedMail(mail.raw, mail.position, new Error('parse worker returned nothing')),
+        (error: unknown) => unparsedMail(mail.raw, mail.position, error),
+      ),
+    );
     alone = retry;
     return retry;
   };
+  // Mails are sent in groups: one task per mail costs the main thread a message and a wake-up per
+  // mail, and that is the thread that fetches and stores.
+  let group: (Queued & { done: (parsed: Promise<ParsedInbound>) => void })[] = [];
+  const flush = () => {
+    const sent = group;
+    group = [];
+    if (sent.length === 0) return;
+    const parsed = run(sent);
+    sent.forEach((mail, i) =>
+      mail.done(
+        parsed.then(
+          (all) => all[i] ?? retryAlone(mail),
+          () => retryAlone(mail),
+        ),
+      ),
+    );
+  };
   return {
     mode: 'worker',
-    parse: (raw, position) => run(raw, position).catch(() => retryAlone(raw, position)),
+    parse: (raw, position) =>
+      new Promise<ParsedInbound>((done) => {
+        // The first mail of a group schedules its sending: a group never waits past this turn of
+        // the event loop for mail that may not come.
+        if (group.length === 0) setImmediate(flush);
+        group.push({ raw, position, done });
+        if (group.length >= GROUP_SIZE) flush();
+      }),
     close: () => pool.destroy(),
   };
+}
+
+interface Queued {
+  raw: Buffer;
+  position: ImapPosition;
 }
 
 /** Buffers cross a thread as plain Uint8Arrays: the store hashes and writes attachment Buffers. */
 function revive(parsed: ParsedInbound): ParsedInbound {
   for (const file of parsed.message.attachments ?? []) {
-    const bytes = file.content as Uint8Array;
+    if (!('content' in file)) continue;
+    const bytes: Uint8Array = file.content;
     if (!Buffer.isBuffer(bytes)) file.content = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
   return parsed;

@@ -102,8 +102,11 @@ export class MailboxSync {
 
   /** Started with the first mail to parse: a console whose mailbox is quiet starts no worker. */
   private parser(): Promise<MailParser> {
-    this.parserStarted ??= startMailParser(this.parseContext, this.options.parseWorker, (error) =>
-      recordTechnical(this.core, 'email', error, [this.account.password]),
+    this.parserStarted ??= startMailParser(
+      this.parseContext,
+      this.options.parseWorker,
+      (error) => recordTechnical(this.core, 'email', error, [this.account.password]),
+      this.core.attachments.root,
     );
     return this.parserStarted;
   }
@@ -224,6 +227,8 @@ export class MailboxSync {
 
     const progress = { done: 0, total: uids.length };
     this.reportProgress(progress);
+    // The worker starts while the newest mail is being looked for.
+    void this.parser();
     // The newest mail first, with what it needs to land where it belongs (its thread, its sender's
     // earlier mail): the officer can start on today's requests while years of mail follow.
     const first = uids.length > NEWEST_FIRST_COUNT ? await newestFirstSet(client, uids, NEWEST_FIRST_COUNT) : [];
