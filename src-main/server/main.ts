@@ -64,13 +64,7 @@ async function main(): Promise<void> {
   announceSeeding(booted, training);
   await booted.start();
   const rendererDir = process.env.PST_RENDERER_DIR ?? join(appRoot, 'out', 'renderer');
-  const host = await startBrowserHost({
-    core: booted.core,
-    rendererDir,
-    port,
-    // A restart that keeps the token (tests that stop and start the host) keeps its open pages signed in.
-    ...(process.env.PST_HOST_TOKEN ? { token: process.env.PST_HOST_TOKEN } : {}),
-  });
+  const host = await startBrowserHost({ core: booted.core, rendererDir, port });
   // The one line a person (and the e2e tests) read: where to open the console.
   console.log(`PST Console: ${host.url}`);
   // The other PCs of the office, when the admin has switched that on (Pengaturan › Beberapa PC).

@@ -1,9 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
-import { randomBytes } from 'node:crypto';
 import { ingest } from '../../src-main/core/inbound/ingest';
 import type { InboundMessage } from '../../src-main/core/inbound/types';
 import { ADMIN, startTestCore } from '../helpers/core';
 import { startBrowserHost, type RunningHost } from '../helpers/host';
+import { freePortOn } from '../helpers/free-port';
 import { tempDataDir } from '../helpers/temp';
 import { login, open } from './console-login';
 import { WAYAN } from './office-staff';
@@ -11,15 +11,17 @@ import { WAYAN } from './office-staff';
 /**
  * A client PC whose host goes away mid-session (the host PC crashes or is switched off) and comes
  * back on the same address with the same data: the officer is told since when, nothing is
- * written meanwhile, the reply typed meanwhile is kept and saved once the host is back.
+ * written meanwhile, the reply typed meanwhile is kept and saved once the host is back. The
+ * client is a PC of the office network: it works over the host's HTTPS listener (127.0.0.2, see
+ * lan-two-pcs.spec.ts for why it connects from 127.0.0.1) with its login cookie, as in the office.
  */
+const LAN_IP = '127.0.0.2';
+let lanUrl: string;
 
 const REQUESTER = 'Ketut Arya Wibawa';
 const MINUTE = 60_000;
 let data: ReturnType<typeof tempDataDir>;
 let host: RunningHost;
-// The same token across the restart: what the browser holds stays valid, as the LAN login cookie does.
-const token = randomBytes(18).toString('base64url');
 
 const telegram = (n: number, text: string, at: number): InboundMessage => ({
   channel: 'telegram',
@@ -39,11 +41,21 @@ test.beforeAll(async () => {
     await core.must('auth.setupAdmin', ADMIN);
     await core.must('officers.create', { ...WAYAN, role: 'officer' });
     ingest(core.services, telegram(1, 'Selamat pagi, saya perlu data luas panen padi Kecamatan Gerokgak 2024.', Date.now() - 30 * MINUTE));
+    const port = await freePortOn(LAN_IP);
+    await core.must('lan.set', { enabled: true, bindAddresses: [LAN_IP], port, allowedSubnets: ['127.0.0.1/32'], idleMinutes: 30 });
+    lanUrl = `https://${LAN_IP}:${port}`;
   } finally {
     await core.close();
   }
-  host = await startBrowserHost({ dataDir: data.dir, env: { PST_HOST_TOKEN: token } });
+  host = await startLanHost();
 });
+
+/** The host PC's console, with its office-network listener up. */
+async function startLanHost(): Promise<RunningHost> {
+  const started = await startBrowserHost({ dataDir: data.dir });
+  await expect.poll(() => started.output.some((line) => line.includes(lanUrl)), { timeout: 15_000 }).toBe(true);
+  return started;
+}
 test.afterAll(async () => {
   await host?.stop();
   data?.cleanup();
@@ -56,16 +68,17 @@ const composerInput = (page: Page) => page.getByTestId('composer').getByRole('te
 const outgoing = (page: Page, text: string) =>
   page.getByTestId('conversation-pane').locator('[data-testid="message"][data-direction="outgoing"]').filter({ hasText: text });
 
-test('the host goes away and comes back: a bar since when, no write meanwhile, the typed reply kept, saved and sent once', async ({ page, browser }) => {
+test('the host goes away and comes back: a bar since when, no write meanwhile, the typed reply kept, saved and sent once', async ({ browser }) => {
   test.slow(); // a host killed and started again on a shared 2-core machine
+  const pc2 = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1366, height: 768 }, locale: 'id-ID', timezoneId: 'Asia/Makassar' });
+  const page = await pc2.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
-  await login(page, host.url, WAYAN);
+  await login(page, lanUrl, WAYAN);
   await open(page, REQUESTER);
   await expect(page.getByTestId('host-alert')).toHaveCount(0);
 
   // The host PC's console stops without a goodbye (a crash, the power cut).
-  const port = new URL(host.origin).port;
   const before = Date.now();
   const exited = new Promise((r) => host.process.once('exit', r));
   host.process.kill('SIGKILL');
@@ -101,8 +114,8 @@ test('the host goes away and comes back: a bar since when, no write meanwhile, t
     await late.close();
   }
 
-  // The host starts again on the same address and data.
-  host = await startBrowserHost({ dataDir: data.dir, env: { PST_PORT: port, PST_HOST_TOKEN: token } });
+  // The host starts again on the same address and data; the login cookie is still good.
+  host = await startLanHost();
   await expect(bar).toHaveCount(0, { timeout: 20_000 });
   // What is on screen is read again: the message that arrived while the page was cut off shows.
   await expect(page.getByTestId('conversation-pane')).toContainText('sekalian data produktivitasnya');
@@ -111,10 +124,10 @@ test('the host goes away and comes back: a bar since when, no write meanwhile, t
   await expect(composerInput(page)).toHaveValue(reply);
 
   // Another PC (nothing in its storage) signed in as the same officer finds the draft on the host.
-  const other = await browser.newContext();
+  const other = await browser.newContext({ ignoreHTTPSErrors: true });
   try {
     const otherPage = await other.newPage();
-    await login(otherPage, host.url, WAYAN);
+    await login(otherPage, lanUrl, WAYAN);
     await open(otherPage, REQUESTER);
     await expect(composerInput(otherPage)).toHaveValue(reply);
   } finally {
@@ -131,4 +144,5 @@ test('the host goes away and comes back: a bar since when, no write meanwhile, t
   await expect(outgoing(page, 'Gerokgak Dalam Angka 2025')).toHaveCount(1);
   await expect(composerInput(page)).toHaveValue('');
   expect(pageErrors).toEqual([]);
+  await pc2.close();
 });

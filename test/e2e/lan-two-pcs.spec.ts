@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { createServer } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
 import { ingest } from '../../src-main/core/inbound/ingest';
 import { certificateFingerprint } from '../../src-main/core/security/certificate-pin';
 import { ADMIN, startTestCore } from '../helpers/core';
 import { startBrowserHost, type RunningHost } from '../helpers/host';
+import { freePortOn } from '../helpers/free-port';
 import { tempDataDir } from '../helpers/temp';
 import { login, open } from './console-login';
 import { WAYAN } from './office-staff';
@@ -24,19 +24,9 @@ let data: ReturnType<typeof tempDataDir>;
 let port: number;
 let fingerprint: string;
 
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, LAN_IP, () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-
 test.beforeAll(async () => {
   data = tempDataDir('pst-lan-e2e-');
-  port = await freePort();
+  port = await freePortOn(LAN_IP);
   const core = startTestCore({ dir: data.dir });
   await core.must('auth.setupAdmin', ADMIN);
   await core.must('officers.create', { ...WAYAN, role: 'officer' });

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { connect } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decideCertificate } from '../../src-main/electron/client-mode/certificate-decision';
-import { fingerprintOfDer } from '../../src-main/electron/client-mode/fingerprint';
+import { certificateFingerprint } from '../../src-main/core/security/certificate-pin';
 import { createSelfSignedCert, type SelfSignedCert } from '../peers/mail/tls-cert';
 import { tempDataDir } from '../helpers/temp';
 
@@ -71,7 +71,7 @@ describe('pinning the host certificate over a real TLS connection', () => {
 });
 
 function fingerprintOfPem(pem: string): string {
-  return fingerprintOfDer(
+  return certificateFingerprint(
     new Uint8Array(
       Buffer.from(
         pem

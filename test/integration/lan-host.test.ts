@@ -1,6 +1,5 @@
 import { request as httpRequest } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from 'selfsigned';
@@ -9,6 +8,7 @@ import { certificateFingerprint, fingerprintMatches, pemFingerprint } from '../.
 import { startLanHost, type LanHost } from '../../src-main/server/lan';
 import { startBrowserHost, type BrowserHost } from '../../src-main/server/host';
 import { startCoreWithAdmin, memorySession, type TestCore } from '../helpers/core';
+import { freePortOn } from '../helpers/free-port';
 import { LanClient, PinMismatch, pinnedSocket } from '../helpers/lan-client';
 
 // The host PC serves the console on 127.0.0.2 to "the office network" 127.0.0.2/32; "PC 2"
@@ -25,16 +25,6 @@ let port: number;
 let pin: string;
 let clockOffset = 0;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, HOST_IP, () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 const settings = (enabled: boolean) => ({ enabled, bindAddresses: [HOST_IP], port, allowedSubnets: [`${HOST_IP}/32`], idleMinutes: 5 });
 
@@ -66,7 +56,7 @@ beforeAll(async () => {
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>PST Console</title>');
   loopback = await startBrowserHost({ core, rendererDir });
   lan = startLanHost({ core, rendererDir });
-  port = await freePort();
+  port = await freePortOn(HOST_IP);
   const view = await switchLan(true);
   pin = view.certificate!.fingerprint;
 }, 60_000);

@@ -3,7 +3,7 @@ import { X509Certificate } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { parseHostAddress, parseStartConfig, serializeStartConfig, type ClientStart } from '../../src-main/electron/client-mode/config';
 import { decideCertificate, verifyResult } from '../../src-main/electron/client-mode/certificate-decision';
-import { derFromPem, fingerprintOfDer, normalizeFingerprint, pinnedFingerprintAccepts } from '../../src-main/electron/client-mode/fingerprint';
+import { certificateFingerprint, derFromPem, normalizeFingerprint, pinAccepts } from '../../src-main/core/security/certificate-pin';
 import { HIDDEN_ARG, loginItemFor, startsHidden } from '../../src-main/electron/client-mode/login-item';
 import { readStartConfig, startConfigPath, writeStartConfig } from '../../src-main/electron/client-mode/config-file';
 import { mismatchPage, readSetupSubmission, SETUP_SUBMIT_URL, setupPage } from '../../src-main/electron/client-mode/pages';
@@ -29,7 +29,7 @@ const fingerprintB = new X509Certificate(certB).fingerprint256;
 describe('certificate fingerprint', () => {
   it('is the SHA-256 of the DER, uppercase pairs joined by colons, as a certificate viewer shows it', () => {
     const der = derFromPem(certA)!;
-    expect(fingerprintOfDer(der)).toBe(fingerprintA);
+    expect(certificateFingerprint(der)).toBe(fingerprintA);
     expect(fingerprintA).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
   });
 
@@ -50,11 +50,11 @@ describe('certificate fingerprint', () => {
   });
 
   it('accepts only the pinned certificate, however the pin was written', () => {
-    expect(pinnedFingerprintAccepts(fingerprintA, { pem: certA })).toBe(true);
-    expect(pinnedFingerprintAccepts(fingerprintA.replace(/:/g, '').toLowerCase(), { der: derFromPem(certA)! })).toBe(true);
-    expect(pinnedFingerprintAccepts(fingerprintA, { pem: certB })).toBe(false);
-    expect(pinnedFingerprintAccepts('not a fingerprint', { pem: certA })).toBe(false);
-    expect(pinnedFingerprintAccepts(fingerprintA, { pem: 'no certificate here' })).toBe(false);
+    expect(pinAccepts(fingerprintA, { pem: certA })).toBe(true);
+    expect(pinAccepts(fingerprintA.replace(/:/g, '').toLowerCase(), { der: derFromPem(certA)! })).toBe(true);
+    expect(pinAccepts(fingerprintA, { pem: certB })).toBe(false);
+    expect(pinAccepts('not a fingerprint', { pem: certA })).toBe(false);
+    expect(pinAccepts(fingerprintA, { pem: 'no certificate here' })).toBe(false);
   });
 });
 

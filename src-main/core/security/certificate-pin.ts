@@ -18,13 +18,27 @@ export function pemFingerprint(pem: string): string {
   return certificateFingerprint(new X509Certificate(pem).raw);
 }
 
+/** The DER bytes of the first certificate in a PEM text (as Electron's `Certificate.data` holds it); null if there is none. */
+export function derFromPem(pem: string): Uint8Array | null {
+  const match = /-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/.exec(pem);
+  const base64 = match?.[1]?.replace(/\s+/g, '') ?? '';
+  if (base64 === '' || !/^[A-Za-z0-9+/]+={0,2}$/.test(base64)) return null;
+  const der = Buffer.from(base64, 'base64');
+  return der.length > 0 ? new Uint8Array(der) : null;
+}
+
 /**
  * A fingerprint as a person may type or paste it (lower case, spaces or no separators, a
- * "SHA256:" prefix) in the canonical form, or null when it is not 32 bytes of hex.
+ * "SHA256:" prefix), or as Electron's `Certificate.fingerprint` gives it ("sha256/<base64>"), in
+ * the canonical form; null when it is not 32 bytes.
  */
 export function normalizeFingerprint(text: string): string | null {
-  const hex = text
-    .trim()
+  const trimmed = text.trim();
+  if (trimmed.startsWith('sha256/')) {
+    const bytes = Buffer.from(trimmed.slice('sha256/'.length), 'base64');
+    return bytes.length === 32 ? bytes.toString('hex').toUpperCase().match(/../g)!.join(':') : null;
+  }
+  const hex = trimmed
     .replace(/^sha-?256\s*[:=]?\s*/i, '')
     .replace(/[\s:-]/g, '')
     .toUpperCase();
@@ -45,4 +59,13 @@ export function fingerprintMatches(pinned: string, peerCertDer: Uint8Array): boo
   let diff = 0;
   for (let i = 0; i < want.length; i++) diff |= want.charCodeAt(i) ^ got.charCodeAt(i);
   return diff === 0;
+}
+
+/**
+ * Whether a presented certificate (PEM, as Electron hands it over, or DER) is the pinned one. Its
+ * hash is computed here from the certificate itself, never taken from the peer's word.
+ */
+export function pinAccepts(pinned: string, presented: { pem: string } | { der: Uint8Array }): boolean {
+  const der = 'der' in presented ? presented.der : derFromPem(presented.pem);
+  return der !== null && fingerprintMatches(pinned, der);
 }

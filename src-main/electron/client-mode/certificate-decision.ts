@@ -1,5 +1,5 @@
 // What the client window does with the certificate a server presents. Pure: no electron here.
-import { derFromPem, fingerprintOfDer, pinnedFingerprintAccepts } from './fingerprint';
+import { certificateFingerprint, derFromPem, pinAccepts } from '../../core/security/certificate-pin';
 import type { ClientStart } from './config';
 
 export type CertificateDecision =
@@ -24,9 +24,9 @@ export function decideCertificate(config: ClientStart, request: { hostname: stri
   if (request.hostname.toLowerCase() !== hostnameOf(config.hostUrl)) return { action: 'chromium' };
   const der = derFromPem(request.certificatePem);
   if (!der) return { action: 'refuse', reason: 'unreadable', fingerprint: null };
-  const presented = fingerprintOfDer(der);
+  const presented = certificateFingerprint(der);
   if (config.fingerprint === null) return { action: 'ask', fingerprint: presented };
-  return pinnedFingerprintAccepts(config.fingerprint, { der }) ? { action: 'accept' } : { action: 'refuse', reason: 'mismatch', fingerprint: presented };
+  return pinAccepts(config.fingerprint, { der }) ? { action: 'accept' } : { action: 'refuse', reason: 'mismatch', fingerprint: presented };
 }
 
 /** The hostname Chromium passes for the host: IPv6 without brackets, lowercase. */

@@ -1,7 +1,7 @@
 // How this PC starts the desktop app, kept in a small JSON file in the app's user-data folder.
 // Pure (zod only): no electron here, so vitest can test it.
 import { z } from 'zod';
-import { normalizeFingerprint } from './fingerprint';
+import { normalizeFingerprint } from '../../core/security/certificate-pin';
 
 export const START_CONFIG_FILE = 'start-config.json';
 
