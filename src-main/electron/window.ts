@@ -8,20 +8,21 @@ export interface MainWindowOptions {
   icon: string;
 }
 
+/** The size and look of the console's window, on the host PC and on a client PC alike. */
+export const consoleWindowFrame = (icon: string) => ({
+  title: 'PST Console',
+  width: 1280,
+  height: 800,
+  minWidth: 960,
+  minHeight: 600,
+  icon,
+  autoHideMenuBar: true,
+  backgroundColor: '#ffffff',
+});
+
 /** The console's one window: shown when its first paint is ready, so no white flash. */
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
-  const window = new BrowserWindow({
-    title: 'PST Console',
-    width: 1280,
-    height: 800,
-    minWidth: 960,
-    minHeight: 600,
-    show: false,
-    icon: options.icon,
-    autoHideMenuBar: true,
-    backgroundColor: '#ffffff',
-    webPreferences: secureWebPreferences(options.preloadPath),
-  });
+  const window = new BrowserWindow({ ...consoleWindowFrame(options.icon), show: false, webPreferences: secureWebPreferences(options.preloadPath) });
   window.once('ready-to-show', () => window.show());
   const loading = options.renderer.kind === 'file' ? window.loadFile(options.rendererIndex) : window.loadURL(options.renderer.origin);
   loading.catch((error: unknown) => console.error('[electron] renderer failed to load', error));

@@ -7,6 +7,7 @@ import { freePortOn } from '../helpers/free-port';
 import { tempDataDir } from '../helpers/temp';
 import { login, open } from './console-login';
 import { WAYAN } from './office-staff';
+import { shot } from './shots';
 
 /**
  * A client PC whose host goes away mid-session (the host PC crashes or is switched off) and comes
@@ -105,6 +106,10 @@ test('the host goes away and comes back: a bar since when, no write meanwhile, t
   await expect(page.getByTestId('composer-error')).toContainText('PC PST tidak terjangkau: tidak ada yang disimpan.');
   await expect(page.getByTestId('composer-error')).not.toContainText('Failed to fetch');
   await expect(composerInput(page)).toHaveValue(reply);
+  await shot(page, '62-host-unreachable-1366');
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await shot(page, '63-host-unreachable-1920');
+  await page.setViewportSize({ width: 1366, height: 768 });
 
   // Meanwhile the requester wrote again; the message reaches the store while this page cannot hear of it.
   const late = startTestCore({ dir: data.dir });

@@ -76,7 +76,11 @@ test('an officer on another PC answers over HTTPS and the host PC sees it live',
   const cookies = await pc2.cookies(lanUrl);
   expect(cookies.find((c) => c.name === `__Host-pst_lan_${port}`)).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Strict' });
   await open(wayan, 'Ketut Ayu');
+  // Presence crosses PCs: the host PC sees that Wayan, at PC 2, has it open and then is typing.
+  await expect(page.getByTestId('presence-viewing')).toHaveText(`Juga dibuka oleh ${WAYAN.displayName}`);
   const reply = wayan.getByTestId('composer').getByRole('textbox', { name: 'Tulis balasan' });
+  await reply.pressSequentially('Selamat siang');
+  await expect(page.getByTestId('presence-typing')).toHaveText(`${WAYAN.displayName} sedang mengetik…`);
   await reply.fill('Selamat siang Ibu Ketut, data wisatawan 2024 kami kirimkan hari ini.');
   await wayan.getByTestId('composer').getByRole('button', { name: 'Kirim', exact: true }).click();
   await expect(wayan.getByTestId('conversation-pane').getByTestId('message').filter({ hasText: 'data wisatawan 2024 kami kirimkan' })).toBeVisible();

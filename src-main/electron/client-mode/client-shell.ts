@@ -3,7 +3,7 @@
 import { app, BrowserWindow, dialog, Menu, nativeImage, session, Tray } from 'electron';
 import { hardenSession } from '../hardening';
 import { secureWebPreferences } from '../policy';
-import { revealWindow } from '../window';
+import { consoleWindowFrame, revealWindow } from '../window';
 import { decideCertificate, verifyResult } from './certificate-decision';
 import type { ClientStart } from './config';
 import { writeStartConfig } from './config-file';
@@ -27,14 +27,7 @@ export function startClientShell(options: ClientShellOptions): { reveal(): void 
   let hardenedFor: string | null = null;
 
   const window = new BrowserWindow({
-    title: 'PST Console',
-    width: 1280,
-    height: 800,
-    minWidth: 960,
-    minHeight: 600,
-    icon: options.icon,
-    autoHideMenuBar: true,
-    backgroundColor: '#ffffff',
+    ...consoleWindowFrame(options.icon),
     // No preload: the page talks to the host over HTTP (its own bridge), not to this PC.
     webPreferences: { ...secureWebPreferences(''), preload: undefined },
   });
