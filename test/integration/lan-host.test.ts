@@ -25,7 +25,6 @@ let port: number;
 let pin: string;
 let clockOffset = 0;
 
-
 const settings = (enabled: boolean) => ({ enabled, bindAddresses: [HOST_IP], port, allowedSubnets: [`${HOST_IP}/32`], idleMinutes: 5 });
 
 async function switchLan(enabled: boolean): Promise<LanView> {

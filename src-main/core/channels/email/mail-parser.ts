@@ -66,7 +66,10 @@ export async function startMailParser(
     // A copy of just each mail's bytes, moved (not copied again) to the worker: a Buffer is often
     // a view into a larger pooled block, and cloning a view clones the whole block.
     const moved = mails.map(({ raw, position }) => ({ raw: new Uint8Array(raw), position }));
-    const parsed = await pool.run({ mails: moved, officeAddresses, ...(attachmentsDir ? { attachmentsDir } : {}) }, { transferList: moved.map((m) => m.raw.buffer) });
+    const parsed = await pool.run(
+      { mails: moved, officeAddresses, ...(attachmentsDir ? { attachmentsDir } : {}) },
+      { transferList: moved.map((m) => m.raw.buffer) },
+    );
     return parsed.map(revive);
   };
   // A worker that fails to load reports it on the pool, not on the task: without a listener the
