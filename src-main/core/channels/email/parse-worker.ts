@@ -18,8 +18,8 @@ let turn: Promise<unknown> = Promise.resolve();
  * stores. It is the same parseMailSafe the main thread would run: never throws.
  *
  * The main thread sends every group at once (it is busy storing when this thread would ask for
- * more), and they are parsed strictly in turn, one mail after another: hundreds of interleaved
- * stream parses are much slower than the same parses one by one.
+ * more). A group's mails are parsed together and the groups in turn: a few dozen stream parses
+ * interleave well, thousands thrash (measured: 10,000 at once took half again as long).
  */
 export default function parseInWorker(task: ParseTask): Promise<ParsedInbound[]> {
   const parsed = turn.then(() => parseGroup(task));
@@ -27,15 +27,15 @@ export default function parseInWorker(task: ParseTask): Promise<ParsedInbound[]>
   return parsed;
 }
 
-async function parseGroup(task: ParseTask): Promise<ParsedInbound[]> {
+function parseGroup(task: ParseTask): Promise<ParsedInbound[]> {
   const context = { officeAddresses: new Set(task.officeAddresses) };
-  const parsed: ParsedInbound[] = [];
-  for (const { raw, position } of task.mails) {
-    const mail = await parseMailSafe(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength), position, context);
-    if (task.attachmentsDir) storeFilesHere(mail, task.attachmentsDir);
-    parsed.push(mail);
-  }
-  return parsed;
+  return Promise.all(
+    task.mails.map(async ({ raw, position }) => {
+      const mail = await parseMailSafe(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength), position, context);
+      if (task.attachmentsDir) storeFilesHere(mail, task.attachmentsDir);
+      return mail;
+    }),
+  );
 }
 
 /**
