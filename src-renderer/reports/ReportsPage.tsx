@@ -23,6 +23,7 @@ const useStyles = makeStyles({
   body: { flexGrow: 1, overflowY: 'auto', padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXL} ${tokens.spacingVerticalXXL}` },
   exports: { display: 'flex', gap: tokens.spacingHorizontalS, marginLeft: 'auto' },
   progress: { padding: `0 ${tokens.spacingHorizontalXL} ${tokens.spacingVerticalS}` },
+  notice: { marginBottom: tokens.spacingVerticalM },
 });
 
 /** The service report's periods, or the yearly IKM report. */
@@ -79,6 +80,7 @@ export function ReportsPage() {
     const input = period();
     try {
       const paths: string[] = [];
+      const names: string[] = [];
       for (const [i, format] of formats.entries()) {
         setProgress({ done: i, total: formats.length, label: t('reports.exporting', { file: format.toUpperCase() }) });
         const { files } =
@@ -87,10 +89,11 @@ export function ReportsPage() {
             : await api.must('reports.export', { period: input, formats: [format], download: true });
         for (const file of files) {
           downloadReportFile(file);
+          names.push(file.fileName);
           paths.push(file.path);
         }
       }
-      setSaved(t('reports.exported', { path: paths.join(', ') }));
+      setSaved(t('reports.exported', { files: names.join(', '), path: paths.join(', ') }));
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -166,12 +169,12 @@ export function ReportsPage() {
       )}
       <div className={styles.body}>
         {error && (
-          <MessageBar intent="error">
+          <MessageBar intent="error" className={styles.notice}>
             <MessageBarBody>{error}</MessageBarBody>
           </MessageBar>
         )}
         {saved && (
-          <MessageBar intent="success">
+          <MessageBar intent="success" className={styles.notice}>
             <MessageBarBody>{saved}</MessageBarBody>
           </MessageBar>
         )}

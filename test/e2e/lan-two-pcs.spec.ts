@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 import { connect as tlsConnect } from 'node:tls';
 import { ingest } from '../../src-main/core/inbound/ingest';
 import { certificateFingerprint } from '../../src-main/core/security/certificate-pin';
@@ -7,7 +8,7 @@ import { startBrowserHost, type RunningHost } from '../helpers/host';
 import { freePortOn } from '../helpers/free-port';
 import { tempDataDir } from '../helpers/temp';
 import { login, open } from './console-login';
-import { WAYAN } from './office-staff';
+import { SUPERVISOR, WAYAN } from './office-staff';
 import { shot } from './shots';
 
 /**
@@ -30,6 +31,7 @@ test.beforeAll(async () => {
   const core = startTestCore({ dir: data.dir });
   await core.must('auth.setupAdmin', ADMIN);
   await core.must('officers.create', { ...WAYAN, role: 'officer' });
+  await core.must('officers.create', { ...SUPERVISOR, role: 'supervisor' });
   ingest(core.services, {
     channel: 'telegram',
     externalId: '7001:1',
@@ -106,4 +108,32 @@ test('an officer on another PC answers over HTTPS and the host PC sees it live',
   await wayan.reload();
   await expect(wayan.getByLabel('Nama pengguna')).toBeVisible();
   await pc2.close();
+});
+
+test('the supervisor in another room exports the weekly report over HTTPS and gets the files on their own PC', async ({ browser }) => {
+  const kasiPc = await browser.newContext({
+    ignoreHTTPSErrors: true,
+    viewport: { width: 1366, height: 768 },
+    locale: 'id-ID',
+    timezoneId: 'Asia/Makassar',
+    acceptDownloads: true,
+  });
+  try {
+    const kasi = await kasiPc.newPage();
+    await login(kasi, `https://${LAN_IP}:${port}/`, SUPERVISOR);
+    await kasi.getByRole('navigation').getByText('Laporan').click();
+    await expect(kasi.getByRole('heading', { name: 'Laporan' })).toBeVisible();
+    const downloading = kasi.waitForEvent('download');
+    await kasi.getByRole('button', { name: 'Unduh XLSX', exact: true }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    // A real workbook arrived on this PC: an xlsx is a zip, "PK" first.
+    const bytes = await readFile(await download.path());
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    // The message says where the file is for this person: on this PC, with a copy on the PST PC.
+    await expect(kasi.getByText(`Diunduh ke PC ini: ${download.suggestedFilename()}. Salinannya juga tersimpan di PC PST:`)).toBeVisible();
+    await shot(kasi, '64-lan-supervisor-report-1366');
+  } finally {
+    await kasiPc.close();
+  }
 });

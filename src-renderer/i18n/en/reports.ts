@@ -16,7 +16,7 @@ export const reportsEn: Translation<typeof reportsId> = {
   'reports.exportPdf': 'Download PDF',
   'reports.exportBoth': 'Download XLSX + PDF',
   'reports.exporting': 'Making {file}…',
-  'reports.exported': 'Saved to {path}',
+  'reports.exported': 'Downloaded to this PC: {files}. A copy is also kept on the PST PC: {path}',
   'reports.newCount': 'New consultations',
   'reports.resolvedCount': 'Resolved',
   'reports.firstResponseMedian': 'Median first response',

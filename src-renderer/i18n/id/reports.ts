@@ -14,7 +14,8 @@ export const reportsId = {
   'reports.exportPdf': 'Unduh PDF',
   'reports.exportBoth': 'Unduh XLSX + PDF',
   'reports.exporting': 'Membuat {file}…',
-  'reports.exported': 'Tersimpan di {path}',
+  // A supervisor in another room gets the file in this PC's downloads; the copy stays on the PST PC.
+  'reports.exported': 'Diunduh ke PC ini: {files}. Salinannya juga tersimpan di PC PST: {path}',
   'reports.newCount': 'Konsultasi baru',
   'reports.resolvedCount': 'Selesai',
   'reports.firstResponseMedian': 'Median tanggapan pertama',
