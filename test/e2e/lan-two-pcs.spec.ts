@@ -4,7 +4,8 @@ import { connect as tlsConnect } from 'node:tls';
 import { ingest } from '../../src-main/core/inbound/ingest';
 import { certificateFingerprint } from '../../src-main/core/security/certificate-pin';
 import { ADMIN, startTestCore } from '../helpers/core';
-import { startBrowserHost, type RunningHost } from '../helpers/host';
+import { ApiClient, startBrowserHost, type RunningHost } from '../helpers/host';
+import { startBotApiEmulator, testUser, type BotApiEmulator } from '../peers/telegram';
 import { freePortOn } from '../helpers/free-port';
 import { tempDataDir } from '../helpers/temp';
 import { login, open } from './console-login';
@@ -24,6 +25,7 @@ let host: RunningHost;
 let data: ReturnType<typeof tempDataDir>;
 let port: number;
 let fingerprint: string;
+let bot: BotApiEmulator;
 
 test.beforeAll(async () => {
   data = tempDataDir('pst-lan-e2e-');
@@ -45,12 +47,15 @@ test.beforeAll(async () => {
   const view = await core.must('lan.set', { enabled: true, bindAddresses: [LAN_IP], port, allowedSubnets: ['127.0.0.1/32'], idleMinutes: 30 });
   fingerprint = view.certificate!.fingerprint;
   await core.close();
-  host = await startBrowserHost({ dataDir: data.dir });
+  // Requesters on Telegram: the Bot API emulator on loopback, polled by the host PC only.
+  bot = await startBotApiEmulator();
+  host = await startBrowserHost({ dataDir: data.dir, env: { PST_TELEGRAM_API_ROOT: bot.apiRoot } });
   await expect.poll(() => host.output.some((line) => line.includes(`https://${LAN_IP}:${port}`)), { timeout: 10_000 }).toBe(true);
 });
 
 test.afterAll(async () => {
   await host?.stop();
+  await bot?.close();
   data?.cleanup();
 });
 
@@ -135,5 +140,37 @@ test('the supervisor in another room exports the weekly report over HTTPS and ge
     await shot(kasi, '64-lan-supervisor-report-1366');
   } finally {
     await kasiPc.close();
+  }
+});
+
+test('a requester writes on Telegram while an officer works at PC 2: the row arrives there live, the reply reaches Telegram once', async ({ browser }) => {
+  // The admin saved the bot's token on the host PC (the wizard does this; here through the host's own API).
+  const admin = new ApiClient(host.origin, host.token);
+  expect((await admin.call('auth.login', { username: ADMIN.username, password: ADMIN.password })).body.ok).toBe(true);
+  expect((await admin.call('telegram.saveToken', { token: bot.token })).body.ok).toBe(true);
+
+  const pc2 = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1920, height: 1080 }, locale: 'id-ID', timezoneId: 'Asia/Makassar' });
+  try {
+    const wayan = await pc2.newPage();
+    await login(wayan, `https://${LAN_IP}:${port}/`, WAYAN);
+    const putu = testUser({ firstName: 'Putu', lastName: 'Sri', username: 'putusri' });
+    const question = 'Om swastiastu, saya perlu data jumlah sekolah dasar per kecamatan di Buleleng 2025.';
+    bot.userSendsText(putu, question);
+    // No reload on PC 2: the host pushes the new consultation over the HTTPS event stream.
+    const row = wayan.getByTestId('inbox-row').filter({ hasText: question });
+    await expect(row).toBeVisible({ timeout: 15_000 });
+    await row.click();
+    const answer = 'Om swastiastu, data jumlah SD per kecamatan 2025 ada di Kabupaten Buleleng Dalam Angka 2026, Bab Pendidikan.';
+    const input = wayan.getByTestId('composer').getByRole('textbox', { name: 'Tulis balasan' });
+    await input.fill(answer);
+    await wayan.getByTestId('composer').getByRole('button', { name: 'Kirim', exact: true }).click();
+    const sent = wayan.getByTestId('conversation-pane').locator('[data-testid="message"][data-direction="outgoing"]').filter({ hasText: 'Bab Pendidikan' });
+    await expect(sent).toHaveAttribute('data-delivery', 'sent', { timeout: 15_000 });
+    await bot.waitForSent(putu.id, (r) => r.text === answer, 10_000);
+    await shot(wayan, '65-lan-pc2-telegram-1920');
+    // Once: a second look finds one copy at the requester.
+    expect(bot.sentTo(putu.id).filter((r) => r.text === answer)).toHaveLength(1);
+  } finally {
+    await pc2.close();
   }
 });
