@@ -76,6 +76,32 @@ describe('identity read from mail, through the API', () => {
     expect(suggested.filter((h) => h.field === 'need').map((h) => [h.value, h.source])).toEqual([['Mohon data', 'first_message']]);
   });
 
+  it('a requester who signs every mail the same way is suggested it once; a suggestion set aside is not offered again by the next mail', async () => {
+    const signed = (id: string, replyTo: string[] = []) =>
+      mail(id, 'gede@kampus.test', [{ field: 'institution', value: 'Universitas Pendidikan Ganesha', source: 'signature' }], {
+        thread: { mode: 'explicit', ...(replyTo.length > 0 ? { replyTo } : {}) },
+      });
+    const c = ingest(core.services, signed('<1@x>')).conversationId;
+    ingest(core.services, signed('<2@x>', ['<1@x>']));
+    ingest(core.services, signed('<3@x>', ['<2@x>']));
+    const requesterId = (await core.must('conversations.get', { id: c })).requester.id;
+    const identity = await core.must('requesters.identity', { requesterId });
+    expect(identity.suggestions.filter((h) => h.field === 'institution').map((h) => h.value)).toEqual(['Universitas Pendidikan Ganesha']);
+
+    // "Abaikan": the officer knows better (the requester wrote from a borrowed account).
+    await core.must('requesters.dismissSuggestions', { requesterId, hintIds: identity.suggestions.filter((h) => h.field === 'institution').map((h) => h.id) });
+    ingest(core.services, signed('<4@x>', ['<3@x>']));
+    expect((await core.must('requesters.identity', { requesterId })).suggestions.filter((h) => h.field === 'institution')).toEqual([]);
+    // A different value is news again.
+    ingest(
+      core.services,
+      mail('<5@x>', 'gede@kampus.test', [{ field: 'institution', value: 'Dinas Pendidikan Kabupaten Buleleng', source: 'signature' }], {
+        thread: { mode: 'explicit', replyTo: ['<4@x>'] },
+      }),
+    );
+    expect((await core.must('requesters.identity', { requesterId })).suggestions.map((h) => h.value)).toContain('Dinas Pendidikan Kabupaten Buleleng');
+  });
+
   it('another address is added to the requester once, and refused when it belongs to someone else', async () => {
     const a = ingest(core.services, mail('<a@x>', 'ayu@kampus.test', [])).conversationId;
     ingest(core.services, mail('<c@x>', 'lain@kantor.test', []));
