@@ -192,18 +192,18 @@ export function LanSettings() {
   );
 }
 
+interface PemFile {
+  name: string;
+  text: string;
+}
+
 function CertificateImport(props: { onImported(): void }) {
   const t = useT();
   const styles = useStyles();
   const action = useAction();
-  const certInput = useRef<HTMLInputElement>(null);
-  const keyInput = useRef<HTMLInputElement>(null);
-  const [cert, setCert] = useState<{ name: string; text: string } | null>(null);
-  const [key, setKey] = useState<{ name: string; text: string } | null>(null);
+  const [cert, setCert] = useState<PemFile | null>(null);
+  const [key, setKey] = useState<PemFile | null>(null);
   const [done, setDone] = useState(false);
-  const read = (set: (v: { name: string; text: string }) => void) => async (file: File | undefined) => {
-    if (file) set({ name: file.name, text: await file.text() });
-  };
   async function importIt() {
     setDone(false);
     const value = await action.run(() => api.call('lan.importCertificate', { certificatePem: cert!.text, privateKeyPem: key!.text }));
@@ -216,28 +216,8 @@ function CertificateImport(props: { onImported(): void }) {
   return (
     <SettingsCard title={t('lan.importTitle')} intro={t('lan.importIntro')} testId="lan-import">
       <div className={styles.row}>
-        <input
-          ref={certInput}
-          type="file"
-          accept=".pem,.crt,.cer"
-          hidden
-          onChange={(e) => void read(setCert)(e.target.files?.[0]).then(() => (e.target.value = ''))}
-        />
-        <input
-          ref={keyInput}
-          type="file"
-          accept=".pem,.key"
-          hidden
-          onChange={(e) => void read(setKey)(e.target.files?.[0]).then(() => (e.target.value = ''))}
-        />
-        <div className={styles.column}>
-          <Button onClick={() => certInput.current?.click()}>{t('lan.chooseCert')}</Button>
-          {cert && <Text size={200}>{t('lan.chosen', { name: cert.name })}</Text>}
-        </div>
-        <div className={styles.column}>
-          <Button onClick={() => keyInput.current?.click()}>{t('lan.chooseKey')}</Button>
-          {key && <Text size={200}>{t('lan.chosen', { name: key.name })}</Text>}
-        </div>
+        <PemPicker label={t('lan.chooseCert')} accept=".pem,.crt,.cer" chosen={cert} onChosen={setCert} />
+        <PemPicker label={t('lan.chooseKey')} accept=".pem,.key" chosen={key} onChosen={setKey} />
         <Button appearance="primary" disabled={!cert || !key || action.busy} onClick={() => void importIt()}>
           {t('lan.import')}
         </Button>
@@ -249,5 +229,29 @@ function CertificateImport(props: { onImported(): void }) {
         </MessageBar>
       )}
     </SettingsCard>
+  );
+}
+
+/** A button that reads one PEM file from this PC (the text only; nothing is uploaded until Impor). */
+function PemPicker(props: { label: string; accept: string; chosen: PemFile | null; onChosen(file: PemFile): void }) {
+  const t = useT();
+  const styles = useStyles();
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <div className={styles.column}>
+      <input
+        ref={input}
+        type="file"
+        accept={props.accept}
+        hidden
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) void file.text().then((text) => props.onChosen({ name: file.name, text }));
+        }}
+      />
+      <Button onClick={() => input.current?.click()}>{props.label}</Button>
+      {props.chosen && <Text size={200}>{t('lan.chosen', { name: props.chosen.name })}</Text>}
+    </div>
   );
 }
