@@ -157,9 +157,11 @@ test('a requester writes on Telegram while an officer works at PC 2: the row arr
     const question = 'Om swastiastu, saya perlu data jumlah sekolah dasar per kecamatan di Buleleng 2025.';
     bot.userSendsText(putu, question);
     // No reload on PC 2: the host pushes the new consultation over the HTTPS event stream.
-    const row = wayan.getByTestId('inbox-row').filter({ hasText: question });
+    // By the requester's name: the row's preview moves on to the bot's acknowledgement within moments.
+    const row = wayan.getByTestId('inbox-row').filter({ hasText: 'Putu Sri' });
     await expect(row).toBeVisible({ timeout: 15_000 });
     await row.click();
+    await expect(wayan.getByTestId('conversation-pane')).toContainText(question);
     const answer = 'Om swastiastu, data jumlah SD per kecamatan 2025 ada di Kabupaten Buleleng Dalam Angka 2026, Bab Pendidikan.';
     const input = wayan.getByTestId('composer').getByRole('textbox', { name: 'Tulis balasan' });
     await input.fill(answer);
