@@ -1,12 +1,11 @@
-import type { ParsedMail } from 'mailparser';
+import type { MailParts } from './mime';
 
 /**
  * Mail no person wrote (RFC 3834 Auto-Submitted, delivery-status reports, bulk/list mail,
  * no-reply senders): stored, but it never opens a request and never gets an automatic reply.
  * Returns why, or null for mail from a person.
  */
-export function automatedReason(mail: ParsedMail, fromAddress: string | null): string | null {
-  // From the raw header lines: mailparser folds List-* headers into one 'list' object.
+export function automatedReason(mail: MailParts, fromAddress: string | null): string | null {
   const lines = new Map(
     mail.headerLines.map((h) => [
       h.key.toLowerCase(),
@@ -35,9 +34,8 @@ export function automatedReason(mail: ParsedMail, fromAddress: string | null): s
 }
 
 /** 'delivery-status', 'disposition-notification', … for a multipart/report; null otherwise. */
-function reportType(mail: ParsedMail): string | null {
-  const contentType = mail.headers.get('content-type') as { value?: string; params?: Record<string, string> } | undefined;
-  return contentType?.value?.toLowerCase() === 'multipart/report' ? (contentType.params?.['report-type']?.toLowerCase() ?? 'unknown') : null;
+function reportType(mail: MailParts): string | null {
+  return mail.contentType === 'multipart/report' ? (mail.contentTypeParams['report-type']?.toLowerCase() ?? 'unknown') : null;
 }
 
 export interface BounceReport {
@@ -48,14 +46,14 @@ export interface BounceReport {
 }
 
 /**
- * A delivery-status notification (RFC 3464) that reports a failure. mailparser folds the
- * message/delivery-status part into the text and keeps message/rfc822 (or text/rfc822-headers)
- * as an attachment, so both are read from there.
+ * A delivery-status notification (RFC 3464) that reports a failure. The message/delivery-status
+ * part and the returned message/rfc822 (or text/rfc822-headers) are attachments; some servers
+ * write the status into the text instead, so both are read.
  */
-export function bounceReport(mail: ParsedMail, fromAddress: string | null): BounceReport | null {
+export function bounceReport(mail: MailParts, fromAddress: string | null): BounceReport | null {
   const local = (fromAddress ?? '').split('@')[0]?.toLowerCase() ?? '';
   if (reportType(mail) !== 'delivery-status' && !/^(mailer-daemon|postmaster)$/.test(local)) return null;
-  const statusText = [mail.text ?? '', ...mail.attachments.filter((a) => /delivery-status/i.test(a.contentType)).map((a) => a.content.toString('utf8'))].join(
+  const statusText = [mail.text ?? '', ...mail.attachments.filter((a) => /delivery-status/i.test(a.mimeType)).map((a) => a.content.toString('utf8'))].join(
     '\n',
   );
   const action = /^Action:\s*(\S+)/im.exec(statusText)?.[1]?.toLowerCase();
@@ -67,7 +65,7 @@ export function bounceReport(mail: ParsedMail, fromAddress: string | null): Boun
   };
   add(/^Original-Message-ID:\s*(<[^>\s]+>)/im.exec(statusText)?.[1]);
   for (const part of mail.attachments) {
-    if (/^(message\/rfc822|text\/rfc822-headers|message\/rfc822-headers|message\/global)/i.test(part.contentType)) {
+    if (/^(message\/rfc822|text\/rfc822-headers|message\/rfc822-headers|message\/global)/i.test(part.mimeType)) {
       const headers = part.content.toString('utf8').split(/\r?\n\r?\n/)[0] ?? '';
       add(/^Message-ID:\s*(<[^>\s]+>)/im.exec(headers)?.[1]);
     }

@@ -134,7 +134,7 @@ export class EmailChannel implements RunningChannel {
   }
 
   private async run(account: EmailAccount): Promise<void> {
-    // imapflow, mailparser and nodemailer (~50 MB resident) load only once an account is in use.
+    // imapflow, the MIME parser and nodemailer (tens of MB resident) load only once an account is in use.
     const [{ EmailSender }, { MailboxSync }] = await Promise.all([import('./send'), import('./sync')]);
     const sender = new EmailSender(this.core, account, {
       authRetryMs: this.options.authRetryMs,

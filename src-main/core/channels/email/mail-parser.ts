@@ -58,7 +58,7 @@ export async function startMailParser(
     // Every group is handed over at once and queued in the worker (parse-worker.ts parses them in
     // turn): a worker that had to ask the main thread for the next group would wait for each store.
     concurrentTasksPerWorker: 10_000,
-    // mailparser is stream-based: a worker that blocks in Atomics.wait between tasks stalls its own parses.
+    // Parsing awaits between steps: a worker that blocks in Atomics.wait between tasks stalls its own parses.
     atomics: 'disabled',
   });
   const officeAddresses = [...(context.officeAddresses ?? [])];

@@ -13,7 +13,7 @@ export interface ParseTask {
 let turn: Promise<unknown> = Promise.resolve();
 
 /**
- * The parse worker's entry (built to out/main/mail-parse-worker.js): mailparser, html-to-text and
+ * The parse worker's entry (built to out/main/mail-parse-worker.js): the MIME parser, html-to-text and
  * the identity rules are CPU work, so a first sync parses here while the main thread fetches and
  * stores. It is the same parseMailSafe the main thread would run: never throws.
  *

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { convert } from 'html-to-text';
-import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import type * as HtmlToText from 'html-to-text';
 import type { InboundAttachment, InboundMessage } from '../../inbound/types';
 import { identityHints } from '../../domain/mail-identity';
 import { TICKET_PATTERN } from '../../domain/ticket';
 import { automatedReason, bounceReport, normalizeMessageId, type BounceReport } from './automated';
+import { readMail, type MailParts } from './mime';
 import { foldQuoted } from './quote';
 
 /** Where a mail was found on the server. */
@@ -50,22 +50,8 @@ export function contentHashOf(raw: Buffer): string {
   return hash.update('\n').update(body).digest('hex');
 }
 
-const firstAddress = (value: AddressObject | AddressObject[] | undefined): { address: string | null; name: string | null } => {
-  const list = Array.isArray(value) ? value.flatMap((v) => v.value) : (value?.value ?? []);
-  for (const entry of list) {
-    if (entry.address) return { address: entry.address.trim().toLowerCase(), name: entry.name?.trim() || null };
-    for (const member of entry.group ?? []) if (member.address) return { address: member.address.trim().toLowerCase(), name: member.name?.trim() || null };
-  }
-  return { address: null, name: null };
-};
-
-const addressList = (value: AddressObject | AddressObject[] | undefined): string[] =>
-  (Array.isArray(value) ? value.flatMap((v) => v.value) : (value?.value ?? [])).flatMap((e) =>
-    e.address ? [e.address.toLowerCase()] : (e.group ?? []).flatMap((g) => (g.address ? [g.address.toLowerCase()] : [])),
-  );
-
-/** The Date header as written, parsed by us: mailparser silently puts "now" where it cannot parse. */
-function headerDate(mail: ParsedMail): number | null {
+/** The Date header as written, parsed by us: a parser's own reading may put "now" where it cannot parse. */
+function headerDate(mail: MailParts): number | null {
   const line = mail.headerLines.find((h) => h.key === 'date')?.line;
   if (!line) return null;
   const value = line
@@ -91,19 +77,18 @@ const EXTENSIONS: Record<string, string> = {
  * Whether a multipart was cut short: a boundary that opens parts but never closes. Mail clients
  * and servers that give up mid-upload leave exactly this; the last part then holds only what came.
  */
-function truncatedMultipart(raw: Buffer): boolean {
-  const head = raw.toString('latin1');
+function truncatedMultipart(head: string): boolean {
   const boundaries = new Set([...head.matchAll(/boundary\s*=\s*(?:"([^"\r\n]+)"|([^\s;"]+))/gi)].map((b) => b[1] ?? b[2] ?? '').filter(Boolean));
   for (const boundary of boundaries) if (head.includes(`--${boundary}`) && !head.includes(`--${boundary}--`)) return true;
   return false;
 }
 
-function attachmentsOf(mail: ParsedMail, raw: Buffer): InboundAttachment[] {
-  const html = typeof mail.html === 'string' ? mail.html : '';
-  const truncated = truncatedMultipart(raw);
+function attachmentsOf(mail: MailParts, rawText: string): InboundAttachment[] {
+  const html = mail.html ?? '';
+  const truncated = truncatedMultipart(rawText);
   const list = mail.attachments.map((a, i) => {
-    const contentId = a.contentId ? a.contentId.replace(/^<|>$/g, '') : undefined;
-    const fallback = `${contentId ? 'gambar-sisip' : 'lampiran'}-${i + 1}${EXTENSIONS[a.contentType.toLowerCase()] ?? ''}`;
+    const contentId = a.contentId ?? undefined;
+    const fallback = `${contentId ? 'gambar-sisip' : 'lampiran'}-${i + 1}${EXTENSIONS[a.mimeType] ?? ''}`;
     const fileName =
       (a.filename ?? '')
         // eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not keep
@@ -114,7 +99,7 @@ function attachmentsOf(mail: ParsedMail, raw: Buffer): InboundAttachment[] {
     const inline = contentId !== undefined && html.includes(`cid:${contentId}`);
     const attachment: InboundAttachment = {
       fileName,
-      mimeType: a.contentType.toLowerCase() || 'application/octet-stream',
+      mimeType: a.mimeType || 'application/octet-stream',
       content: a.content,
       ...(contentId ? { contentId } : {}),
       ...(inline ? { inline: true } : {}),
@@ -128,8 +113,15 @@ function attachmentsOf(mail: ParsedMail, raw: Buffer): InboundAttachment[] {
   return list;
 }
 
+/**
+ * html-to-text, loaded with the first HTML-only mail: most mail has a text part, and the parse
+ * worker starts sooner without it (a first sync waits for that start).
+ */
+let htmlConverter: Promise<typeof HtmlToText> | null = null;
+
 /** Plain text of an HTML-only mail as a person reads it: no wrapping, no image or link noise, headings as written. */
-export function htmlToText(html: string): string {
+export async function htmlToText(html: string): Promise<string> {
+  const { convert } = await (htmlConverter ??= import('html-to-text'));
   return convert(html, {
     wordwrap: false,
     selectors: [
@@ -152,22 +144,20 @@ export interface ParseContext {
 
 /** Turns one raw mail into the normalized InboundMessage (externalId = its Message-ID for now). */
 export async function parseMail(raw: Buffer, position: ImapPosition, context: ParseContext = {}): Promise<ParsedInbound> {
-  // keepCidLinks: inline images stay cid: references to stored attachments (no data: URI copies).
-  const mail = await simpleParser(raw, { keepCidLinks: true, skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true });
-  const from = firstAddress(mail.from);
+  const mail = await readMail(raw);
+  const rawText = raw.toString('latin1');
+  const from = mail.from;
   const headerMessageId = normalizeMessageId(mail.messageId);
   const contentHash = contentHashOf(raw);
   const automated = automatedReason(mail, from.address);
   const bounce = bounceReport(mail, from.address);
   const inReplyTo = normalizeMessageId(mail.inReplyTo);
-  const refList = (Array.isArray(mail.references) ? mail.references : mail.references ? mail.references.split(/\s+/) : [])
-    .map((r) => normalizeMessageId(r))
-    .filter((r): r is string => r !== null);
+  const refList = mail.references.map((r) => normalizeMessageId(r)).filter((r): r is string => r !== null);
   const replyTo = [...new Set([...(inReplyTo ? [inReplyTo] : []), ...[...refList].reverse(), ...(bounce?.originalMessageIds ?? [])])];
 
-  // mailparser derives text from HTML when there is no text/plain part: look at the parts ourselves.
-  const htmlOnly = typeof mail.html === 'string' && mail.headers.has('content-type') && !/^content-type:[ \t]*text\/plain/im.test(raw.toString('latin1'));
-  const fullText = clean(htmlOnly && typeof mail.html === 'string' ? htmlToText(mail.html) : (mail.text ?? '')).trim();
+  // A parser may derive text from HTML when there is no text/plain part: look at the parts ourselves.
+  const htmlOnly = mail.html !== undefined && mail.contentType !== '' && !/^content-type:[ \t]*text\/plain/im.test(rawText);
+  const fullText = clean(htmlOnly && mail.html !== undefined ? await htmlToText(mail.html) : (mail.text ?? '')).trim();
   const office = from.address !== null && (context.officeAddresses?.has(from.address) ?? false);
   const folded = automated && !office ? { text: fullText, quoted: null } : foldQuoted(fullText);
   const subject = mail.subject !== undefined ? clean(mail.subject).slice(0, 998) : undefined;
@@ -186,17 +176,17 @@ export async function parseMail(raw: Buffer, position: ImapPosition, context: Pa
     ...(name ? { displayName: name } : from.name ? { displayName: from.name.slice(0, 200) } : {}),
     receivedAt,
     text: folded.text,
-    ...(typeof mail.html === 'string' ? { html: clean(mail.html) } : {}),
+    ...(mail.html !== undefined ? { html: clean(mail.html) } : {}),
     ...(subject !== undefined ? { subject } : {}),
     automated: automated !== null,
     ...(office ? { office: true } : {}),
-    attachments: attachmentsOf(mail, raw),
+    attachments: attachmentsOf(mail, rawText),
     meta: {
       email: {
         messageId: headerMessageId,
         from: from.address,
-        to: addressList(mail.to),
-        cc: addressList(mail.cc),
+        to: mail.to,
+        cc: mail.cc,
         ...(automated ? { automated } : {}),
         ...(htmlOnly ? { htmlOnly: true } : {}),
         ...(folded.quoted ? { folded: true } : {}),
@@ -211,7 +201,7 @@ export async function parseMail(raw: Buffer, position: ImapPosition, context: Pa
 }
 
 /**
- * parseMail that never throws: a mail mailparser cannot read is still stored (as its raw text),
+ * parseMail that never throws: a mail the MIME parser cannot read is still stored (as its raw text),
  * so one hostile message can never stall the sync behind it.
  */
 export async function parseMailSafe(raw: Buffer, position: ImapPosition, context: ParseContext = {}): Promise<ParsedInbound> {
