@@ -1,5 +1,6 @@
+// Not date-fns: the mail parse worker imports this file, and loading date-fns's index costs the
+// worker about 60 ms before it can parse the first mail.
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
 import type { Db } from '../store/db';
 
 export const TIME_ZONE = 'Asia/Makassar';
@@ -22,7 +23,8 @@ export const witaDay = (at: number): string => {
     const day = wall.getUTCDate();
     return `${wall.getUTCFullYear()}${month < 10 ? '0' : ''}${month}${day < 10 ? '0' : ''}${day}`;
   }
-  return format(new TZDate(at, TIME_ZONE), 'yyyyMMdd');
+  const wall = new TZDate(at, TIME_ZONE);
+  return `${wall.getFullYear()}${String(wall.getMonth() + 1).padStart(2, '0')}${String(wall.getDate()).padStart(2, '0')}`;
 };
 
 // Prepared once per database: a first sync numbers thousands of conversations.
