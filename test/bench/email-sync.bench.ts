@@ -14,13 +14,13 @@ import { startChannels } from '../../src-main/core/channels';
 import { accountInput, startFastCore } from '../integration/fixtures/email-env';
 import { mailPeersAvailable, MAIL_PEERS_SKIP_REASON, startMailPeers, type MailPeers, type SeedMessage } from '../peers/mail';
 import type { Benchmark, BenchLine } from './lib/types';
-import { parseWorkerFromSource } from '../helpers/parse-worker';
+import { parseWorkerBundled } from '../helpers/parse-worker';
 
 const OFFICE = 'pst@example.test';
 const TARGET_RATIO = 1.5;
 
 /** A realistic mix: plain questions, HTML mail, replies with quoted history, a few small attachments. */
-function* messages(count: number): Generator<SeedMessage> {
+export function* messages(count: number): Generator<SeedMessage> {
   const start = Date.UTC(2025, 0, 2, 1, 0, 0);
   for (let i = 0; i < count; i++) {
     const at = new Date(start + i * 37 * 60_000);
@@ -111,7 +111,8 @@ async function bareFetch(peers: MailPeers, parse = false): Promise<{ ms: number;
   return { ms: performance.now() - t0, count, bytes };
 }
 
-async function connectorSync(peers: MailPeers, count: number): Promise<{ ms: number; newest100Ms: number | null; stored: number; peakRss: number }> {
+export async function connectorSync(peers: MailPeers, count: number): Promise<{ ms: number; newest100Ms: number | null; stored: number; peakRss: number }> {
+  const parseWorker = await parseWorkerBundled();
   const core = await startFastCore();
   await core.must('email.saveAccount', accountInput(peers));
   // The 100 newest mails of the mailbox, by the Message-IDs messages() gives them.
@@ -128,7 +129,7 @@ async function connectorSync(peers: MailPeers, count: number): Promise<{ ms: num
   const channels = await startChannels(core.services, {
     email: {
       batchSize: 200,
-      parseWorker: parseWorkerFromSource(),
+      parseWorker,
       onBatch: (_stored, d) => {
         done = d;
         if (newest100Ms === null && (newestStored.get(...newestIds) as { n: number }).n === 100) newest100Ms = performance.now() - t0;
