@@ -36,6 +36,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     // 32 MB of page cache instead of SQLite's 2 MB: a year of consultations is a few hundred MB,
     // and the inbox and search indexes should stay in memory.
     db.pragma('cache_size = -32000');
+    // Statement journals and temporary tables in memory, not in temporary files: a write inside a
+    // long transaction (a first mail sync stores 200 mails in one) journals the pages it changes,
+    // and on disk that was a file created and some 25 small writes per stored mail.
+    db.pragma('temp_store = MEMORY');
     cacheStatements(db);
     if (options.migrate ?? true) migrate(db, migrations);
     return db;
