@@ -10,13 +10,12 @@ export class StorePipeline<T> {
   private failure: { error: unknown } | null = null;
 
   constructor(
-    private readonly store: (batch: T[]) => Promise<void>,
+    private readonly store: (batch: T) => Promise<void>,
     private readonly maxInFlight: number,
   ) {}
 
-  async push(batch: T[]): Promise<void> {
+  async push(batch: T): Promise<void> {
     this.throwIfFailed();
-    if (batch.length === 0) return;
     const step = this.tail.then(() => (this.failure ? undefined : this.store(batch)));
     // Recorded here so that no rejection goes unhandled while nobody is awaiting this step yet.
     this.tail = step.catch((error: unknown) => {

@@ -8,6 +8,7 @@ import { recordTechnical } from '../technical';
 import type { ParseContext, ParsedInbound } from './parse';
 import { startMailParser, type MailParser, type ParseWorkerEntry } from './mail-parser';
 import { newestFirstSet } from './newest-first';
+import { fetchSources, type FetchRun } from './imap-fetch';
 import { StorePipeline } from './pipeline';
 import { cursorUpdate, readCursor, storeMails, type MailboxCursor } from './store';
 
@@ -208,6 +209,8 @@ export class MailboxSync {
     // A new UIDVALIDITY voids every UID we know: fetch all again; stable external ids drop the copies.
     const fresh = !stored || stored.uidValidity !== uidValidity;
     const cursor: MailboxCursor = fresh ? { uidValidity, lastUid: 0, highestModseq: null } : stored;
+    // Mail above the cursor: the worker starts while the server searches (a quiet mailbox starts none).
+    if ((mailbox.uidNext ?? 1) - 1 > cursor.lastUid && mailbox.exists > 0) void this.parser();
 
     let uids: number[];
     if (fresh && this.account.syncSince !== null) {
@@ -227,16 +230,28 @@ export class MailboxSync {
 
     const progress = { done: 0, total: uids.length };
     this.reportProgress(progress);
-    // The worker starts while the newest mail is being looked for.
-    void this.parser();
     // The newest mail first, with what it needs to land where it belongs (its thread, its sender's
     // earlier mail): the officer can start on today's requests while years of mail follow.
-    const first = uids.length > NEWEST_FIRST_COUNT ? await newestFirstSet(client, uids, NEWEST_FIRST_COUNT) : [];
-    if (first.length > 0) {
+    let first: number[] = [];
+    if (uids.length > NEWEST_FIRST_COUNT) {
       // Stored without moving the cursor past the older mail still to come; fetched again after
       // a crash, they are recognised by their external ids and not stored twice.
-      await this.fetchAndStore(client, first, cursor, progress, { advanceCursor: false });
+      const ahead = { advanceCursor: false };
+      const newest = uids.slice(-NEWEST_FIRST_COUNT);
+      // Brought in while the server looks up the threads they answer.
+      const newestRun = this.parser().then((parser) => this.bring(client, parser, newest, cursor, ahead));
+      newestRun.catch(() => undefined);
+      first = await newestFirstSet(client, uids, NEWEST_FIRST_COUNT);
       const taken = new Set(first);
+      const newestSet = new Set(newest);
+      await this.fetchAndStore(
+        client,
+        first.filter((uid) => !newestSet.has(uid)),
+        cursor,
+        progress,
+        ahead,
+        newestRun,
+      );
       uids = uids.filter((uid) => !taken.has(uid));
     }
     await this.fetchAndStore(client, uids, cursor, progress, { advanceCursor: true });
@@ -251,19 +266,21 @@ export class MailboxSync {
 
   /**
    * Fetches the given mail (UIDs ascending) and stores it in batches, each with the cursor in its
-   * transaction. Batches are stored one after another while the next ones are still being fetched
-   * and parsed: the main thread fetches and stores, the parser (a worker) parses.
+   * transaction. Batches are stored one after another while the next ones are fetched and parsed:
+   * this thread fetches and stores, the parser (a worker) parses.
    */
   private async fetchAndStore(
     client: ImapFlow,
     uids: readonly number[],
     cursor: MailboxCursor,
     progress: { done: number; total: number },
-    how: { advanceCursor: boolean },
+    how: RunMode,
+    /** A run already on its way (UIDs above these), stored after them. */
+    thenStore?: Promise<ParsedInbound[]>,
   ): Promise<void> {
     const parser = await this.parser();
-    const store = async (batch: Promise<ParsedInbound>[]) => {
-      const parsed = await Promise.all(batch);
+    const store = async (batch: Promise<ParsedInbound[]>) => {
+      const parsed = await batch;
       if (parsed.length === 0) return;
       const lastUid = Math.max(cursor.lastUid, ...parsed.map((p) => p.position.uid));
       // Mail stored ahead of older mail leaves the cursor where it is (not even written: a first
@@ -281,31 +298,34 @@ export class MailboxSync {
     const pipeline = new StorePipeline(store, MAX_BATCHES_IN_FLIGHT);
     const batchSize = this.options.batchSize;
     try {
-      for (let start = 0; start < uids.length && !this.stopped; start += batchSize * 5) {
-        const chunk = uids.slice(start, start + batchSize * 5);
-        let pending: Promise<ParsedInbound>[] = [];
-        for await (const msg of client.fetch(uidRange(chunk), { uid: true, source: true, internalDate: true }, { uid: true })) {
-          if ((how.advanceCursor && msg.uid <= cursor.lastUid) || !msg.source) continue;
-          const internalDate = msg.internalDate instanceof Date ? msg.internalDate.getTime() : msg.internalDate ? Date.parse(String(msg.internalDate)) : null;
-          const position = {
-            mailbox: this.options.mailbox,
-            uidValidity: cursor.uidValidity,
-            uid: msg.uid,
-            internalDate: Number.isFinite(internalDate) ? internalDate : null,
-          };
-          pending.push(parser.parse(msg.source, position));
-          if (pending.length >= batchSize) {
-            await pipeline.push(pending);
-            pending = [];
-          }
-        }
-        await pipeline.push(pending);
+      for (let start = 0; start < uids.length && !this.stopped; start += batchSize) {
+        await pipeline.push(this.bring(client, parser, uids.slice(start, start + batchSize), cursor, how));
       }
+      if (thenStore && !this.stopped) await pipeline.push(thenStore);
     } finally {
       // Whatever was fetched is stored (or its error thrown) before the pass ends or the connection goes.
       await pipeline.drain();
     }
   }
+
+  /** One run of mail (UIDs ascending), fetched here and parsed by the parser (the worker). */
+  private bring(client: ImapFlow, parser: MailParser, uids: readonly number[], cursor: MailboxCursor, how: RunMode): Promise<ParsedInbound[]> {
+    const run: FetchRun = {
+      mailbox: this.options.mailbox,
+      uidValidity: cursor.uidValidity,
+      uids: uidRange(uids),
+      afterUid: how.advanceCursor ? cursor.lastUid : 0,
+    };
+    const fetched = fetchSources(client, run).then((mails) => Promise.all(mails.map((mail) => parser.parse(mail.raw, mail.position))));
+    // Its failure reaches the store step; a run that never gets there (an earlier one failed) is dropped quietly.
+    fetched.catch(() => undefined);
+    return fetched;
+  }
+}
+
+/** How a run is stored: moving the cursor, or ahead of it. */
+interface RunMode {
+  advanceCursor: boolean;
 }
 
 /** A UID set as IMAP writes it: a range when the UIDs are consecutive, else a list. */
