@@ -13,6 +13,7 @@ import { LoginThrottle } from './security/login-throttle';
 import { MemorySessions } from './security/memory-sessions';
 import { SessionEndings } from './security/session-endings';
 import { openDatabase } from './store/db';
+import { SearchIndexer } from './store/search-index';
 import { OutboxWorker, type OutboxOptions } from './outbox/worker';
 import { MaintenanceScheduler, type MaintenanceOptions } from './backup/scheduler';
 import { purgeBlobs } from './privacy/blobs';
@@ -81,6 +82,7 @@ export function createCore(options: CoreOptions): Core {
   const outbox = new OutboxWorker(services, services.connectors, options.outbox);
   initWorkflow(services);
   const maintenance = new MaintenanceScheduler(services, options.maintenance);
+  const searchIndexer = new SearchIndexer(db, events);
   return {
     services,
     dispatch: createDispatcher(services, handlers),
@@ -90,9 +92,11 @@ export function createCore(options: CoreOptions): Core {
       // Attachment files of an erasure interrupted by a crash go now.
       purgeBlobs(services);
       if (!services.trainingMode) maintenance.start();
+      searchIndexer.start();
       await outbox.start();
     },
     close: async () => {
+      searchIndexer.stop();
       await maintenance.stop();
       await outbox.stop();
       services.disk.stop();

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { invalidInput, notFound } from '../errors';
 import { conversationQueries } from '../workflow/conversation-queries';
 import { messageQueries, toFtsQueries } from '../store/queries/messages';
+import { indexAllMessages } from '../store/search-index';
 import { ticketFromQuery } from '../domain/ticket';
 import type { HandlerMap } from './define';
 import { mutation, query, scratchWrite } from './define';
@@ -110,6 +111,8 @@ export const inboxHandlers = {
     run: (input, { core }) => {
       const fts = toFtsQueries(input.query);
       if (!fts) throw invalidInput({ code: 'conversations.search_empty' });
+      // Messages stored since the indexer last ran (a sync in full flow) are indexed first.
+      indexAllMessages(core.db);
       return messageQueries(core.db).search(fts, input.limit ?? 50);
     },
   }),
