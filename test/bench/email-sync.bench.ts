@@ -15,6 +15,7 @@ import { accountInput, startFastCore } from '../integration/fixtures/email-env';
 import { mailPeersAvailable, MAIL_PEERS_SKIP_REASON, startMailPeers, type MailPeers, type SeedMessage } from '../peers/mail';
 import type { Benchmark, BenchLine } from './lib/types';
 import { parseWorkerBundled } from '../helpers/parse-worker';
+import { indexAllMessages } from '../../src-main/core/store/search-index';
 
 const OFFICE = 'pst@example.test';
 const TARGET_RATIO = 1.5;
@@ -111,7 +112,10 @@ async function bareFetch(peers: MailPeers, parse = false): Promise<{ ms: number;
   return { ms: performance.now() - t0, count, bytes };
 }
 
-export async function connectorSync(peers: MailPeers, count: number): Promise<{ ms: number; newest100Ms: number | null; stored: number; peakRss: number }> {
+export async function connectorSync(
+  peers: MailPeers,
+  count: number,
+): Promise<{ ms: number; newest100Ms: number | null; stored: number; peakRss: number; indexMs: number }> {
   const parseWorker = await parseWorkerBundled();
   const core = await startFastCore();
   await core.must('email.saveAccount', accountInput(peers));
@@ -139,12 +143,16 @@ export async function connectorSync(peers: MailPeers, count: number): Promise<{ 
   });
   await allDone;
   const ms = performance.now() - t0;
+  // The word index takes new mail after it is stored, when the flow pauses: timed here apart.
+  const i0 = performance.now();
+  indexAllMessages(core.services.db);
+  const indexMs = performance.now() - i0;
   const peakRss = rss.stop();
   const stored = (core.services.db.prepare("SELECT count(*) AS n FROM messages WHERE channel = 'email' AND direction = 'incoming'").get() as { n: number }).n;
   await channels.stop();
   await core.dispose();
   void done;
-  return { ms, newest100Ms, stored, peakRss };
+  return { ms, newest100Ms, stored, peakRss, indexMs };
 }
 
 export async function runEmailSyncBench(count = 10_000, log: (m: string) => void = console.log): Promise<BenchLine[]> {
@@ -172,7 +180,7 @@ export async function runEmailSyncBench(count = 10_000, log: (m: string) => void
         ratio,
         target: `≤ ${TARGET_RATIO}× bare fetch + parse`,
         pass: ratio <= TARGET_RATIO,
-        note: `${(sync.ms / 1000).toFixed(2)} s vs bare fetch+parse ${(bareMs / 1000).toFixed(2)} s (runs: ${(bare.ms / 1000).toFixed(2)}, ${(bare2.ms / 1000).toFixed(2)} s); fetch alone ${(fetchOnly.ms / 1000).toFixed(2)} s (${(sync.ms / fetchOnly.ms).toFixed(1)}×)`,
+        note: `${(sync.ms / 1000).toFixed(2)} s vs bare fetch+parse ${(bareMs / 1000).toFixed(2)} s (runs: ${(bare.ms / 1000).toFixed(2)}, ${(bare2.ms / 1000).toFixed(2)} s); fetch alone ${(fetchOnly.ms / 1000).toFixed(2)} s (${(sync.ms / fetchOnly.ms).toFixed(1)}×); the word index of the 10,000 then ${(sync.indexMs / 1000).toFixed(2)} s more (in the background, when the flow pauses)`,
       },
       {
         name: 'email first sync: newest 100 mails in the inbox',

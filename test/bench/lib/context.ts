@@ -79,6 +79,11 @@ export function createContext(options: BenchOptions): BenchContext & { dispose()
         );
         shared.set('statuses', mix);
       }
+      if (!shared.get('indexed')) {
+        const ms = await (await ctx.bare()).call<number>('bare.indexSearch', { dbFile: await ctx.coreDbFile() });
+        log(`word index of the loaded messages built in ${(ms / 1000).toFixed(1)} s (setup)`);
+        shared.set('indexed', true);
+      }
     },
     dispose: async () => {
       await Promise.all([core, bare].map(async (w) => (await w)?.stop()));
