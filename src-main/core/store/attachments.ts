@@ -1,6 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
+
+/** Temp file names: unique per process and thread without asking the random source for each file. */
+let tempCount = 0;
 
 export interface StoredBlob {
   sha256: string;
@@ -65,10 +69,16 @@ export function putBlob(root: string, content: Uint8Array): StoredBlob {
   const sha256 = createHash('sha256').update(content).digest('hex');
   const target = blobPath(root, sha256);
   if (!hasBlob(root, sha256)) {
-    mkdirSync(join(root, sha256.slice(0, 2)), { recursive: true });
-    const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+    const temp = `${target}.${process.pid}-${threadId}-${++tempCount}.tmp`;
     try {
-      writeFileSync(temp, content);
+      try {
+        writeFileSync(temp, content);
+      } catch (error) {
+        // The hash's folder is made with its first file (a mkdir before every write was measurable).
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        mkdirSync(join(root, sha256.slice(0, 2)), { recursive: true });
+        writeFileSync(temp, content);
+      }
       renameSync(temp, target);
     } catch (error) {
       // A write that failed (a full disk) must not leave its partial file using the space left.
