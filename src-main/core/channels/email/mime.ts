@@ -25,7 +25,7 @@ export interface MailParts {
   contentType: string;
   /** The top-level Content-Type's parameters, names in lower case. */
   contentTypeParams: Record<string, string>;
-  /** The text/plain parts, joined; undefined when the mail has none. */
+  /** The text/plain parts, joined; undefined when the mail has none, or none with any text. */
   text: string | undefined;
   /** The text/html parts, joined; cid: links kept as written. */
   html: string | undefined;
@@ -51,7 +51,7 @@ export async function readMail(raw: Buffer): Promise<MailParts> {
   const status = mail.attachments.filter(isStatus).map((a) => bytesOf(a.content).toString('utf8').replace(/\r\n/g, '\n'));
   const text = status.length > 0 ? [mail.text ?? '', ...status].join('\n') : mail.text;
   return {
-    headerLines: mail.headerLines.map((h) => ({ key: h.key.toLowerCase(), line: h.line })),
+    headerLines: mail.headerLines,
     from: firstAddress(mail.from ? [mail.from] : []),
     to: addresses(mail.to),
     cc: addresses(mail.cc),

@@ -83,9 +83,10 @@ function truncatedMultipart(head: string): boolean {
   return false;
 }
 
-function attachmentsOf(mail: MailParts, rawText: string): InboundAttachment[] {
+function attachmentsOf(mail: MailParts, raw: Buffer): InboundAttachment[] {
   const html = mail.html ?? '';
-  const truncated = truncatedMultipart(rawText);
+  // Only a multipart mail has boundaries to be cut short (and most mail is a single text part).
+  const truncated = mail.contentType.startsWith('multipart/') && truncatedMultipart(raw.toString('latin1'));
   const list = mail.attachments.map((a, i) => {
     const contentId = a.contentId ?? undefined;
     const fallback = `${contentId ? 'gambar-sisip' : 'lampiran'}-${i + 1}${EXTENSIONS[a.mimeType] ?? ''}`;
@@ -145,7 +146,6 @@ export interface ParseContext {
 /** Turns one raw mail into the normalized InboundMessage (externalId = its Message-ID for now). */
 export async function parseMail(raw: Buffer, position: ImapPosition, context: ParseContext = {}): Promise<ParsedInbound> {
   const mail = await readMail(raw);
-  const rawText = raw.toString('latin1');
   const from = mail.from;
   const headerMessageId = normalizeMessageId(mail.messageId);
   const contentHash = contentHashOf(raw);
@@ -155,8 +155,8 @@ export async function parseMail(raw: Buffer, position: ImapPosition, context: Pa
   const refList = mail.references.map((r) => normalizeMessageId(r)).filter((r): r is string => r !== null);
   const replyTo = [...new Set([...(inReplyTo ? [inReplyTo] : []), ...[...refList].reverse(), ...(bounce?.originalMessageIds ?? [])])];
 
-  // A parser may derive text from HTML when there is no text/plain part: look at the parts ourselves.
-  const htmlOnly = mail.html !== undefined && mail.contentType !== '' && !/^content-type:[ \t]*text\/plain/im.test(rawText);
+  // No text/plain part with words in it (a text part inside a forwarded mail is the attachment's).
+  const htmlOnly = mail.html !== undefined && mail.text === undefined;
   const fullText = clean(htmlOnly && mail.html !== undefined ? await htmlToText(mail.html) : (mail.text ?? '')).trim();
   const office = from.address !== null && (context.officeAddresses?.has(from.address) ?? false);
   const folded = automated && !office ? { text: fullText, quoted: null } : foldQuoted(fullText);
@@ -180,7 +180,7 @@ export async function parseMail(raw: Buffer, position: ImapPosition, context: Pa
     ...(subject !== undefined ? { subject } : {}),
     automated: automated !== null,
     ...(office ? { office: true } : {}),
-    attachments: attachmentsOf(mail, rawText),
+    attachments: attachmentsOf(mail, raw),
     meta: {
       email: {
         messageId: headerMessageId,
