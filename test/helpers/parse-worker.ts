@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { ParseWorkerEntry } from '../../src-main/core/channels/email/mail-parser';
+import { bundleForNode } from './bundle';
 
 /**
  * The mail parse worker run from source, as tests and benchmarks run the core: the TypeScript
@@ -17,18 +18,7 @@ export const parseWorkerFromSource = (): ParseWorkerEntry => ({
  * thread and compile TypeScript, which no installed console does.
  */
 export async function parseWorkerBundled(): Promise<ParseWorkerEntry> {
-  const esbuild = await import('esbuild');
-  // Inside node_modules so the bundle's bare imports (postal-mime, html-to-text) resolve as in the app.
   const outfile = fileURLToPath(new URL('../../node_modules/.cache/pst-bench/mail-parse-worker.mjs', import.meta.url));
-  await esbuild.build({
-    entryPoints: [parseWorkerFromSource().filename],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'warning',
-  });
+  await bundleForNode(parseWorkerFromSource().filename, outfile);
   return { filename: outfile };
 }

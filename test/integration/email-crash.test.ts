@@ -6,6 +6,7 @@ import { ingest } from '../../src-main/core/inbound/ingest';
 import { UNKNOWN_AFTER_CRASH } from '../../src-main/core/outbox/worker';
 import { openDatabase } from '../../src-main/core/store/db';
 import { join } from 'node:path';
+import { bundleForNode } from '../helpers/bundle';
 import { seededRandom } from '../helpers/seeded-random';
 import { requireMailPeers, startMailPeers, type MailPeers } from '../peers/mail';
 import { accountInput, CITIZEN, mail, OFFICE, startFastCore, until } from './fixtures/email-env';
@@ -15,20 +16,8 @@ const available = requireMailPeers('email-crash');
 const CHILD = fileURLToPath(new URL('./fixtures/email-crash-child.ts', import.meta.url));
 const BUNDLE = fileURLToPath(new URL('../../node_modules/.cache/pst-email-crash/child.mjs', import.meta.url));
 
-/** One esbuild bundle (dependencies external), started on plain Node: tsx would compile the core at every start. */
-async function bundleChild(): Promise<void> {
-  const esbuild = await import('esbuild');
-  await esbuild.build({
-    entryPoints: [CHILD],
-    outfile: BUNDLE,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'warning',
-  });
-}
+/** Started on plain Node as a bundle: tsx would compile the core at every start. */
+const bundleChild = () => bundleForNode(CHILD, BUNDLE);
 const OLD = 'Mon, 03 Mar 2025 10:00:00 +0800';
 
 /** Starts the channel in a child process; resolves once it printed `ready`. */
