@@ -59,7 +59,7 @@ export function createRequestHandler(core: Core, rendererDir: string, policy: Li
   const streams = new Map<ServerResponse, string>();
 
   const unsubscribe = core.services.events.subscribe(<E extends EventName>(event: E, payload: PushEvents[E]) => {
-    const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
+    const frame = eventFrame(event, payload);
     for (const res of streams.keys()) res.write(frame);
   });
   const unsubscribeEndings = core.services.sessionEndings.subscribe((ids) => {
@@ -152,6 +152,9 @@ export function createRequestHandler(core: Core, rendererDir: string, policy: Li
   function openEventStream(req: IncomingMessage, res: ServerResponse, sessionToken: string): void {
     res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     res.write(': connected\n\n');
+    // Who has what open now: a change pushed before this stream was open would otherwise be missed
+    // until the next one (presence lives only in memory and in these pushes).
+    res.write(eventFrame('presence.changed', { presence: core.services.presence.list() }));
     streams.set(res, sessionToken);
     // A comment every 25 s keeps the stream open through idle periods; a session that ended
     // meanwhile (idle timeout, officer disabled) ends the stream instead.
@@ -184,6 +187,8 @@ export function createRequestHandler(core: Core, rendererDir: string, policy: Li
     },
   };
 }
+
+const eventFrame = <E extends EventName>(event: E, payload: PushEvents[E]): string => `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
 
 class BodyTooLarge extends Error {}
 

@@ -148,6 +148,27 @@ describe('browser host: the API', () => {
     expect(received).toMatch(/event: inbox.changed\ndata: \{"conversationIds":\[1\]\}/);
     await reader.cancel();
   });
+
+  it('a stream opened after a colleague opened a consultation starts with who has what open', async () => {
+    expect((await api.call('auth.setupAdmin', ADMIN)).body).toMatchObject({ ok: true });
+    ingest(core.services, {
+      channel: 'email',
+      externalId: '<m2@x>',
+      sourceId: 'ayu@example.id',
+      receivedAt: Date.now(),
+      text: 'Mohon data kemiskinan',
+      thread: { mode: 'explicit' },
+    });
+    expect((await api.call('presence.set', { conversationId: 1, typing: false })).body).toMatchObject({ ok: true });
+    const res = await fetch(`${host.origin}/api/events`, { headers: { Cookie: api.cookieHeader() } });
+    const reader = res.body!.getReader();
+    let received = '';
+    while (!received.includes('event: presence.changed')) received += new TextDecoder().decode((await reader.read()).value);
+    while (!received.endsWith('\n\n')) received += new TextDecoder().decode((await reader.read()).value);
+    const data = /event: presence.changed\ndata: (.*)\n\n/.exec(received)?.[1];
+    expect(JSON.parse(data ?? '{}')).toMatchObject({ presence: [{ conversationId: 1, typing: false, name: ADMIN.displayName }] });
+    await reader.cancel();
+  });
 });
 
 describe('browser host: secrets at rest', () => {
