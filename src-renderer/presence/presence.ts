@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { create } from 'zustand';
 import type { PresenceView } from '../../src-preload/contract';
 import { api } from '../api/client';
@@ -44,12 +44,20 @@ export function reportTyping(): void {
 /** The board kept current for the whole console: once at start, then from every push event. */
 export function usePresenceBoard(): void {
   const setBoard = usePresence((s) => s.setBoard);
+  const pushes = useRef(0);
   useEffect(() => {
     // After the inbox's own calls: who else is where can wait a moment, the first rows cannot.
-    const later = setTimeout(() => void api.call('presence.list', {}).then((r) => r.ok && setBoard(r.value)), 300);
+    const later = setTimeout(() => {
+      const before = pushes.current;
+      // A push that came while the answer was on its way is newer than the answer: it stays.
+      void api.call('presence.list', {}).then((r) => r.ok && pushes.current === before && setBoard(r.value));
+    }, 300);
     return () => clearTimeout(later);
   }, [setBoard]);
-  usePstEvent('presence.changed', (payload) => setBoard(payload.presence));
+  usePstEvent('presence.changed', (payload) => {
+    pushes.current++;
+    setBoard(payload.presence);
+  });
 }
 
 /** Tells the other consoles this one has `conversationId` open, while it stays open. */
