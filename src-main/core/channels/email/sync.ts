@@ -165,6 +165,8 @@ export class MailboxSync {
       client.on('exists', () => this.wake());
       client.on('close', () => this.wake());
       try {
+        // A first sync (no cursor yet) will parse: the worker starts while the connection is made.
+        if (!readCursor(this.core, this.accountKey, this.options.mailbox)) void this.parser();
         await client.connect();
         this.attempt = 0;
         this.authFailures = 0;
