@@ -12,7 +12,7 @@ const useStyles = makeStyles({
   nowrap: { whiteSpace: 'nowrap' },
 });
 
-/** Every live session, this PC's and the other PCs'; the admin ends one with "Akhiri sesi". */
+/** Every live session, this PC's and the other PCs'; the admin ends another's with "Akhiri sesi". */
 export function LanSessions() {
   const styles = useStyles();
   const t = useT();
@@ -60,9 +60,12 @@ export function LanSessions() {
                 <TableCell className={styles.nowrap}>{formatDateTime(s.createdAt, language)}</TableCell>
                 <TableCell className={styles.nowrap}>{formatDateTime(s.lastSeenAt, language)}</TableCell>
                 <TableCell>
-                  <Button size="small" disabled={action.busy} onClick={() => void end(s.id)}>
-                    {t('lan.end')}
-                  </Button>
+                  {/* One's own session ends with "Keluar", not from this list. */}
+                  {!s.current && (
+                    <Button size="small" disabled={action.busy} onClick={() => void end(s.id)}>
+                      {t('lan.end')}
+                    </Button>
+                  )}
                 </TableCell>
               </TableRow>
             ))}

@@ -102,7 +102,13 @@ test('an officer on another PC answers over HTTPS and the host PC sees it live',
   await expect(page.getByTestId('lan-url')).toHaveText(`https://${LAN_IP}:${port}`);
   const wayanRow = page.getByTestId('lan-session-row').filter({ hasText: WAYAN.displayName });
   await expect(wayanRow).toContainText('127.0.0.1');
+  // The admin's own row says so, and offers no "Akhiri sesi": one's own session ends with Keluar.
+  const ownRow = page.getByTestId('lan-session-row').filter({ hasText: 'Anda' });
+  await expect(ownRow).toHaveCount(1);
+  await expect(ownRow.getByRole('button', { name: 'Akhiri sesi' })).toHaveCount(0);
   await shot(page, '60-lan-settings-1366');
+  await page.getByTestId('lan-sessions').scrollIntoViewIfNeeded();
+  await shot(page, '68-lan-sessions-1366');
   await page.setViewportSize({ width: 1920, height: 1080 });
   await shot(page, '61-lan-settings-1920');
   await page.setViewportSize({ width: 1366, height: 768 });
