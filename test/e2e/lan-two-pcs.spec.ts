@@ -110,6 +110,10 @@ test('an officer on another PC answers over HTTPS and the host PC sees it live',
   await page.getByTestId('lan-sessions').scrollIntoViewIfNeeded();
   await shot(page, '68-lan-sessions-1366');
   await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.getByTestId('lan-sessions').scrollIntoViewIfNeeded();
+  await shot(page, '69-lan-sessions-1920');
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.setViewportSize({ width: 1920, height: 1080 });
   await shot(page, '61-lan-settings-1920');
   await page.setViewportSize({ width: 1366, height: 768 });
 
