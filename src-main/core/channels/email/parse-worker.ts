@@ -1,5 +1,9 @@
 import { putBlob } from '../../store/attachments';
 import { parseMailSafe, type ImapPosition, type ParsedInbound } from './parse';
+import { useJoinedBlob } from './joined-blob';
+
+// This thread only parses mail: the MIME parser's part joining needs no native Blob (joined-blob.ts).
+useJoinedBlob();
 
 /** A group of mails for the parse worker: their raw bytes (moved across), where they were found, the office's addresses. */
 export interface ParseTask {
