@@ -8,7 +8,7 @@ import { recordTechnical } from '../technical';
 import type { ParseContext, ParsedInbound } from './parse';
 import { startMailParser, type MailParser, type ParseWorkerEntry } from './mail-parser';
 import { newestFirstSet } from './newest-first';
-import { fetchSources, type FetchRun } from './imap-fetch';
+import { AnsweredUids, fetchSources, streamSources, uidSets, type FetchRun } from './imap-fetch';
 import { StorePipeline } from './pipeline';
 import { cursorUpdate, readCursor, storeMails, type MailboxCursor } from './store';
 
@@ -268,8 +268,10 @@ export class MailboxSync {
 
   /**
    * Fetches the given mail (UIDs ascending) and stores it in batches, each with the cursor in its
-   * transaction. Batches are stored one after another while the next ones are fetched and parsed:
-   * this thread fetches and stores, the parser (a worker) parses.
+   * transaction. One FETCH streams the whole set (a command per batch cost a round trip and a
+   * command's work in the server each time); each mail goes to the parser (a worker) as it
+   * arrives, and batches are stored one after another while the stream goes on. When batches wait
+   * to be stored, the stream waits too (imapflow reads the next response only when asked).
    */
   private async fetchAndStore(
     client: ImapFlow,
@@ -281,10 +283,10 @@ export class MailboxSync {
     thenStore?: Promise<ParsedInbound[]>,
   ): Promise<void> {
     const parser = await this.parser();
-    const store = async (batch: Promise<ParsedInbound[]>) => {
-      const parsed = await batch;
+    const store = async (batch: StoreBatch) => {
+      const parsed = await batch.parsed;
       if (parsed.length === 0) return;
-      const lastUid = Math.max(cursor.lastUid, ...parsed.map((p) => p.position.uid));
+      const lastUid = Math.max(cursor.lastUid, batch.answeredUpTo);
       // Mail stored ahead of older mail leaves the cursor where it is (not even written: a first
       // sync's cursor must not exist before its first in-order batch, or a restart would take the
       // whole mailbox instead of the chosen period).
@@ -298,12 +300,29 @@ export class MailboxSync {
       this.reportProgress(progress);
     };
     const pipeline = new StorePipeline(store, MAX_BATCHES_IN_FLIGHT);
-    const batchSize = this.options.batchSize;
+    const answered = new AnsweredUids(uids);
+    let batch: Promise<ParsedInbound>[] = [];
+    const send = () => {
+      const parsed = Promise.all(batch);
+      // Its failure reaches the store step; a batch that never gets there (an earlier one failed) is dropped quietly.
+      parsed.catch(() => undefined);
+      batch = [];
+      return pipeline.push({ parsed, answeredUpTo: answered.upTo });
+    };
     try {
-      for (let start = 0; start < uids.length && !this.stopped; start += batchSize) {
-        await pipeline.push(this.bring(client, parser, uids.slice(start, start + batchSize), cursor, how));
+      for (const set of uidSets(uids)) {
+        if (this.stopped) break;
+        const run: FetchRun = { mailbox: this.options.mailbox, uidValidity: cursor.uidValidity, uids: set, afterUid: how.advanceCursor ? cursor.lastUid : 0 };
+        for await (const mail of streamSources(client, run, (uid) => answered.saw(uid))) {
+          batch.push(parser.parse(mail.raw, mail.position));
+          if (batch.length >= this.options.batchSize) await send();
+          if (this.stopped) break;
+        }
+        // The server has answered the whole set: a UID it did not answer was expunged meanwhile.
+        if (!this.stopped) answered.sawAllUpTo(set);
       }
-      if (thenStore && !this.stopped) await pipeline.push(thenStore);
+      if (batch.length > 0) await send();
+      if (thenStore && !this.stopped) await pipeline.push({ parsed: thenStore, answeredUpTo: 0 });
     } finally {
       // Whatever was fetched is stored (or its error thrown) before the pass ends or the connection goes.
       await pipeline.drain();
@@ -312,24 +331,24 @@ export class MailboxSync {
 
   /** One run of mail (UIDs ascending), fetched here and parsed by the parser (the worker). */
   private bring(client: ImapFlow, parser: MailParser, uids: readonly number[], cursor: MailboxCursor, how: RunMode): Promise<ParsedInbound[]> {
-    const run: FetchRun = {
-      mailbox: this.options.mailbox,
-      uidValidity: cursor.uidValidity,
-      uids: uidRange(uids),
-      afterUid: how.advanceCursor ? cursor.lastUid : 0,
-    };
-    const fetched = fetchSources(client, run).then((mails) => Promise.all(mails.map((mail) => parser.parse(mail.raw, mail.position))));
+    const runs = uidSets(uids).map((set) =>
+      fetchSources(client, { mailbox: this.options.mailbox, uidValidity: cursor.uidValidity, uids: set, afterUid: how.advanceCursor ? cursor.lastUid : 0 }),
+    );
+    const fetched = Promise.all(runs).then((sets) => Promise.all(sets.flat().map((mail) => parser.parse(mail.raw, mail.position))));
     // Its failure reaches the store step; a run that never gets there (an earlier one failed) is dropped quietly.
     fetched.catch(() => undefined);
     return fetched;
   }
 }
 
+/** A batch on its way to the store, with how far the cursor may move once it is stored. */
+interface StoreBatch {
+  parsed: Promise<ParsedInbound[]>;
+  /** Every UID of the pass up to this one has been answered by the server (and is in this batch or an earlier one). */
+  answeredUpTo: number;
+}
+
 /** How a run is stored: moving the cursor, or ahead of it. */
 interface RunMode {
   advanceCursor: boolean;
 }
-
-/** A UID set as IMAP writes it: a range when the UIDs are consecutive, else a list. */
-const uidRange = (chunk: readonly number[]): string =>
-  chunk.length === (chunk.at(-1) ?? 0) - (chunk[0] ?? 0) + 1 ? `${chunk[0]}:${chunk.at(-1)}` : chunk.join(',');
