@@ -39,6 +39,18 @@ describe('email parsing helpers', () => {
     expect(contentHashOf(Buffer.from(body.replace('isi', 'lain')))).not.toBe(contentHashOf(Buffer.from(body)));
   });
 
+  it('hashes as the stores already hold it: a changed hash would store every mail fetched again as a second copy', () => {
+    // Values the console has been storing in email_messages.content_hash: a folded Subject, a
+    // trace header folded over two lines, a Latin-1 header byte, a mail without a body, LF-only mail.
+    const folded = Buffer.from(
+      'UmVjZWl2ZWQ6IGZyb20gbXgxLmV4YW1wbGUudGVzdA0KCWJ5IG14Mg0KRnJvbTogPT9VVEYtOD9RP05pX0x1aD89IDxsdWhAdW5kaWtzaGEuYWMuaWQ+DQpTdWJqZWN0OiBQZXJtaW50YWFuIGRhdGENCiAga2VtaXNraW5hbiAyMDI1DQpYLUNhZuk6IG5h73ZlDQpNZXNzYWdlLUlEOiA8YTFAdW5kaWtzaGEuYWMuaWQ+DQoNClNlbGFtYXQgcGFnaSwNCm1vaG9uIGRhdGEuDQo=',
+      'base64',
+    );
+    expect(contentHashOf(folded)).toBe('0d9efe029353b0520d1192d46ff30a92ace55b890faf81f2fc85d8617cf32c34');
+    expect(contentHashOf(Buffer.from('Subject: tanpa isi'))).toBe('294a58bcdf962980156a3c65c50bf82d5a2f5ca2d5d6afdbb44d904c7742f9bd');
+    expect(contentHashOf(Buffer.from('Received: x\n\nhanya badan\n'))).toBe('8938798aa12b568da7058769fb04e34d823c66c28d1efd766928b5e5b2c9881c');
+  });
+
   it('strips NUL and control characters, and uses INTERNALDATE where the Date header cannot be read', async () => {
     const p = await parseMail(Buffer.from('From: A <a@b.test>\r\nDate: besok pagi\r\nSubject: x\r\n\r\nsatu\u0000dua\u0007tiga'), at);
     expect(p.message.text).toBe('satudua tiga');

@@ -357,8 +357,9 @@ export function displayNameHints(displayName: string | null | undefined): Identi
   if (INSTITUTION_START.test(name) || /^(?:Kantor Desa|Kantor Perbekel|Humas|Admin|Sekretariat)\s+\S/i.test(name)) {
     return [{ field: 'institution', value: name, source: 'display_name' }];
   }
-  const person =
-    personName(name.replace(/\s*\(.*\)\s*$/, '')) ?? (/^[\p{Ll}]/u.test(name) ? personName(name.replace(/(^|\s)\p{Ll}/gu, (c) => c.toUpperCase())) : undefined);
+  // "Nama (Instansi)": the part in brackets is not the name (the test first: most names have none, and the pattern is slow to fail).
+  const bare = name.includes('(') ? name.replace(/\s*\(.*\)\s*$/, '') : name;
+  const person = personName(bare) ?? (/^[\p{Ll}]/u.test(name) ? personName(name.replace(/(^|\s)\p{Ll}/gu, (c) => c.toUpperCase())) : undefined);
   return person ? [{ field: 'name', value: person, source: 'display_name' }] : [];
 }
 

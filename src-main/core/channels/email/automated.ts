@@ -1,20 +1,26 @@
 import type { MailParts } from './mime';
 
+const AUTOMATION_HEADERS = new Set(['auto-submitted', 'precedence', 'list-unsubscribe', 'list-id', 'x-autoreply', 'x-autorespond', 'return-path']);
+
 /**
  * Mail no person wrote (RFC 3834 Auto-Submitted, delivery-status reports, bulk/list mail,
  * no-reply senders): stored, but it never opens a request and never gets an automatic reply.
  * Returns why, or null for mail from a person.
  */
 export function automatedReason(mail: MailParts, fromAddress: string | null): string | null {
-  const lines = new Map(
-    mail.headerLines.map((h) => [
-      h.key.toLowerCase(),
-      h.line
-        .slice(h.line.indexOf(':') + 1)
-        .trim()
-        .toLowerCase(),
-    ]),
-  );
+  // Only the headers read below (the last one of a name counts), not every header of every mail.
+  const lines = new Map<string, string>();
+  for (const h of mail.headerLines) {
+    const key = h.key.toLowerCase();
+    if (AUTOMATION_HEADERS.has(key))
+      lines.set(
+        key,
+        h.line
+          .slice(h.line.indexOf(':') + 1)
+          .trim()
+          .toLowerCase(),
+      );
+  }
   const header = (name: string): string => lines.get(name) ?? '';
   const report = reportType(mail);
   if (report) return `report:${report}`;
