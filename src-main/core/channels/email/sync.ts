@@ -8,7 +8,7 @@ import { recordTechnical } from '../technical';
 import type { ParseContext, ParsedInbound } from './parse';
 import { startMailParser, type MailParser, type ParseWorkerEntry } from './mail-parser';
 import { newestFirstSet } from './newest-first';
-import { AnsweredUids, fetchSources, streamSources, uidSets, type FetchRun } from './imap-fetch';
+import { AnsweredUids, fetchSources, streamSources, uidSets, type FetchedMail, type FetchRun } from './imap-fetch';
 import { StorePipeline } from './pipeline';
 import { cursorUpdate, readCursor, storeMails, type MailboxCursor } from './store';
 
@@ -232,31 +232,56 @@ export class MailboxSync {
 
     const progress = { done: 0, total: uids.length };
     this.reportProgress(progress);
-    // The newest mail first, with what it needs to land where it belongs (its thread, its sender's
-    // earlier mail): the officer can start on today's requests while years of mail follow.
+    const store = async (batch: StoreBatch) => {
+      const parsed = await batch.parsed;
+      if (parsed.length === 0) return;
+      const lastUid = Math.max(cursor.lastUid, batch.answeredUpTo ?? 0);
+      // Mail stored ahead of older mail leaves the cursor where it is (not even written: a first
+      // sync's cursor must not exist before its first in-order batch, or a restart would take the
+      // whole mailbox instead of the chosen period).
+      const update =
+        batch.answeredUpTo !== null
+          ? cursorUpdate(this.accountKey, this.options.mailbox, { uidValidity: cursor.uidValidity, lastUid, highestModseq: cursor.highestModseq })
+          : undefined;
+      const result = storeMails(this.core, parsed, update);
+      if (batch.answeredUpTo !== null) cursor.lastUid = lastUid;
+      progress.done += parsed.length;
+      this.options.onBatch?.(result.results.filter((r) => r.outcome === 'inserted').length, progress.done, progress.total);
+      this.reportProgress(progress);
+    };
+    // Batches are stored strictly in the order pushed, one after another, while the next ones are
+    // fetched and parsed: this thread fetches and stores, the parser (a worker) parses.
+    const pipeline = new StorePipeline(store, MAX_BATCHES_IN_FLIGHT);
     let first: number[] = [];
-    if (uids.length > NEWEST_FIRST_COUNT) {
-      // Stored without moving the cursor past the older mail still to come; fetched again after
-      // a crash, they are recognised by their external ids and not stored twice.
-      const ahead = { advanceCursor: false };
-      const newest = uids.slice(-NEWEST_FIRST_COUNT);
-      // Brought in while the server looks up the threads they answer.
-      const newestRun = this.parser().then((parser) => this.bring(client, parser, newest, cursor, ahead));
-      newestRun.catch(() => undefined);
-      first = await newestFirstSet(client, uids, NEWEST_FIRST_COUNT);
-      const taken = new Set(first);
-      const newestSet = new Set(newest);
-      await this.fetchAndStore(
-        client,
-        first.filter((uid) => !newestSet.has(uid)),
-        cursor,
-        progress,
-        ahead,
-        newestRun,
-      );
-      uids = uids.filter((uid) => !taken.has(uid));
+    try {
+      // The newest mail first, with what it needs to land where it belongs (its thread, its sender's
+      // earlier mail): the officer can start on today's requests while years of mail follow.
+      if (uids.length > NEWEST_FIRST_COUNT) {
+        // Stored without moving the cursor past the older mail still to come; fetched again after
+        // a crash, they are recognised by their external ids and not stored twice.
+        const newest = uids.slice(-NEWEST_FIRST_COUNT);
+        // Brought in while the server looks up the threads they answer.
+        const newestRun = this.bring(client, newest, cursor);
+        first = await newestFirstSet(client, uids, NEWEST_FIRST_COUNT);
+        const taken = new Set(first);
+        const newestSet = new Set(newest);
+        await this.streamInto(
+          pipeline,
+          client,
+          first.filter((uid) => !newestSet.has(uid)),
+          cursor,
+          false,
+        );
+        // After the older mail of their threads, so that a reply finds what it answers.
+        if (!this.stopped) await pipeline.push({ parsed: newestRun, answeredUpTo: null });
+        uids = uids.filter((uid) => !taken.has(uid));
+      }
+      // The rest in UID order, moving the cursor: its FETCH starts while the newest are still being stored.
+      await this.streamInto(pipeline, client, uids, cursor, true);
+    } finally {
+      // Whatever was fetched is stored (or its error thrown) before the pass ends or the connection goes.
+      await pipeline.drain();
     }
-    await this.fetchAndStore(client, uids, cursor, progress, { advanceCursor: true });
     if (this.stopped) return;
     cursor.lastUid = Math.max(cursor.lastUid, ...first);
     storeMails(this.core, [], cursorUpdate(this.accountKey, this.options.mailbox, { uidValidity, lastUid: cursor.lastUid, highestModseq }));
@@ -267,39 +292,23 @@ export class MailboxSync {
   }
 
   /**
-   * Fetches the given mail (UIDs ascending) and stores it in batches, each with the cursor in its
-   * transaction. One FETCH streams the whole set (a command per batch cost a round trip and a
-   * command's work in the server each time); each mail goes to the parser (a worker) as it
-   * arrives, and batches are stored one after another while the stream goes on. When batches wait
-   * to be stored, the stream waits too (imapflow reads the next response only when asked).
+   * Fetches the given mail (UIDs ascending) into the store pipeline in batches. One FETCH streams
+   * the whole set (a command per batch cost a round trip and a command's work in the server each
+   * time); each mail goes to the parser as it arrives. When batches wait to be stored, the stream
+   * waits too (imapflow reads the next response only when asked). In order (`advance`), each batch
+   * carries how far the cursor may move once it is stored; ahead of order, none.
    */
-  private async fetchAndStore(
+  private async streamInto(
+    pipeline: StorePipeline<StoreBatch>,
     client: ImapFlow,
     uids: readonly number[],
     cursor: MailboxCursor,
-    progress: { done: number; total: number },
-    how: RunMode,
-    /** A run already on its way (UIDs above these), stored after them. */
-    thenStore?: Promise<ParsedInbound[]>,
+    advance: boolean,
   ): Promise<void> {
-    const parser = await this.parser();
-    const store = async (batch: StoreBatch) => {
-      const parsed = await batch.parsed;
-      if (parsed.length === 0) return;
-      const lastUid = Math.max(cursor.lastUid, batch.answeredUpTo);
-      // Mail stored ahead of older mail leaves the cursor where it is (not even written: a first
-      // sync's cursor must not exist before its first in-order batch, or a restart would take the
-      // whole mailbox instead of the chosen period).
-      const update = how.advanceCursor
-        ? cursorUpdate(this.accountKey, this.options.mailbox, { uidValidity: cursor.uidValidity, lastUid, highestModseq: cursor.highestModseq })
-        : undefined;
-      const result = storeMails(this.core, parsed, update);
-      if (how.advanceCursor) cursor.lastUid = lastUid;
-      progress.done += parsed.length;
-      this.options.onBatch?.(result.results.filter((r) => r.outcome === 'inserted').length, progress.done, progress.total);
-      this.reportProgress(progress);
-    };
-    const pipeline = new StorePipeline(store, MAX_BATCHES_IN_FLIGHT);
+    // The FETCH need not wait for a worker that is still starting: its first mails wait for it instead.
+    let parser: MailParser | null = null;
+    const parserReady = this.parser().then((ready) => (parser = ready));
+    const parse = (mail: FetchedMail) => (parser ? parser.parse(mail.raw, mail.position) : parserReady.then((ready) => ready.parse(mail.raw, mail.position)));
     const answered = new AnsweredUids(uids);
     let batch: Promise<ParsedInbound>[] = [];
     const send = () => {
@@ -307,34 +316,28 @@ export class MailboxSync {
       // Its failure reaches the store step; a batch that never gets there (an earlier one failed) is dropped quietly.
       parsed.catch(() => undefined);
       batch = [];
-      return pipeline.push({ parsed, answeredUpTo: answered.upTo });
+      return pipeline.push({ parsed, answeredUpTo: advance ? answered.upTo : null });
     };
-    try {
-      for (const set of uidSets(uids)) {
+    for (const set of uidSets(uids)) {
+      if (this.stopped) return;
+      const run: FetchRun = { mailbox: this.options.mailbox, uidValidity: cursor.uidValidity, uids: set, afterUid: advance ? cursor.lastUid : 0 };
+      for await (const mail of streamSources(client, run, (uid) => answered.saw(uid))) {
+        batch.push(parse(mail));
+        if (batch.length >= this.options.batchSize) await send();
         if (this.stopped) break;
-        const run: FetchRun = { mailbox: this.options.mailbox, uidValidity: cursor.uidValidity, uids: set, afterUid: how.advanceCursor ? cursor.lastUid : 0 };
-        for await (const mail of streamSources(client, run, (uid) => answered.saw(uid))) {
-          batch.push(parser.parse(mail.raw, mail.position));
-          if (batch.length >= this.options.batchSize) await send();
-          if (this.stopped) break;
-        }
-        // The server has answered the whole set: a UID it did not answer was expunged meanwhile.
-        if (!this.stopped) answered.sawAllUpTo(set);
       }
-      if (batch.length > 0) await send();
-      if (thenStore && !this.stopped) await pipeline.push({ parsed: thenStore, answeredUpTo: 0 });
-    } finally {
-      // Whatever was fetched is stored (or its error thrown) before the pass ends or the connection goes.
-      await pipeline.drain();
+      // The server has answered the whole set: a UID it did not answer was expunged meanwhile.
+      if (!this.stopped) answered.sawAllUpTo(set);
     }
+    if (batch.length > 0) await send();
   }
 
-  /** One run of mail (UIDs ascending), fetched here and parsed by the parser (the worker). */
-  private bring(client: ImapFlow, parser: MailParser, uids: readonly number[], cursor: MailboxCursor, how: RunMode): Promise<ParsedInbound[]> {
-    const runs = uidSets(uids).map((set) =>
-      fetchSources(client, { mailbox: this.options.mailbox, uidValidity: cursor.uidValidity, uids: set, afterUid: how.advanceCursor ? cursor.lastUid : 0 }),
+  /** One run of mail (UIDs ascending), fetched here (also while the worker is still starting) and parsed by the parser. */
+  private bring(client: ImapFlow, uids: readonly number[], cursor: MailboxCursor): Promise<ParsedInbound[]> {
+    const runs = uidSets(uids).map((set) => fetchSources(client, { mailbox: this.options.mailbox, uidValidity: cursor.uidValidity, uids: set, afterUid: 0 }));
+    const fetched = Promise.all([this.parser(), Promise.all(runs)]).then(([parser, sets]) =>
+      Promise.all(sets.flat().map((mail) => parser.parse(mail.raw, mail.position))),
     );
-    const fetched = Promise.all(runs).then((sets) => Promise.all(sets.flat().map((mail) => parser.parse(mail.raw, mail.position))));
     // Its failure reaches the store step; a run that never gets there (an earlier one failed) is dropped quietly.
     fetched.catch(() => undefined);
     return fetched;
@@ -344,11 +347,9 @@ export class MailboxSync {
 /** A batch on its way to the store, with how far the cursor may move once it is stored. */
 interface StoreBatch {
   parsed: Promise<ParsedInbound[]>;
-  /** Every UID of the pass up to this one has been answered by the server (and is in this batch or an earlier one). */
-  answeredUpTo: number;
-}
-
-/** How a run is stored: moving the cursor, or ahead of it. */
-interface RunMode {
-  advanceCursor: boolean;
+  /**
+   * In order: every UID of the pass up to this one has been answered by the server (and is in this
+   * batch or an earlier one). Null for mail stored ahead of the older mail still to come.
+   */
+  answeredUpTo: number | null;
 }
