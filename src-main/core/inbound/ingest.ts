@@ -50,10 +50,12 @@ function statements(db: Db) {
       `SELECT id, status, requester_id, resolved_at, requirements_complete_at FROM conversations
         WHERE requester_id = ? AND channel = ? AND automated = 0 ORDER BY created_at DESC, id DESC LIMIT 1`,
     ),
+    // Written with its first message's preview, time and unread count: one row write, not an
+    // insert and then an update of the same row (and of its inbox indexes).
     insertConversation: db.prepare(
       `INSERT INTO conversations (ticket, requester_id, channel_identity_id, channel, status, subject, automated,
-                                  last_message_preview, last_message_at, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?)`,
+                                  last_message_preview, last_message_at, last_incoming_at, unread_count, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     insertMessage: db.prepare(
       `INSERT INTO messages (conversation_id, direction, channel, external_id, body_text, body_html, meta, created_at)
@@ -377,6 +379,7 @@ function ingestOne(core: CoreServices, s: Statements, m: InboundMessage, files: 
     ({ identityId, requesterId } = findOrCreateIdentity(s, m, now));
   }
   let conversation = explicit ? threaded : findConversation(s, m, requesterId);
+  const preview = previewOf(m.text) || filePreview(m, files);
   let newConversation = false;
   let reopened = false;
   let resumed = false;
@@ -410,9 +413,23 @@ function ingestOne(core: CoreServices, s: Statements, m: InboundMessage, files: 
     const ticket = nextTicket(db, m.receivedAt);
     // An imported WhatsApp chat began when its first message was written, not when it was imported.
     const createdAt = m.channel === 'whatsapp' ? Math.min(m.receivedAt, now) : now;
+    const automated = m.automated ? 1 : 0;
     const id = Number(
-      s.insertConversation.run(ticket, requesterId, identityId, m.channel, 'new', m.subject ?? null, m.automated ? 1 : 0, m.receivedAt, createdAt, now)
-        .lastInsertRowid,
+      s.insertConversation.run(
+        ticket,
+        requesterId,
+        identityId,
+        m.channel,
+        'new',
+        m.subject ?? null,
+        automated,
+        preview,
+        m.receivedAt,
+        m.receivedAt,
+        1,
+        createdAt,
+        now,
+      ).lastInsertRowid,
     );
     conversation = { id, status: 'new', requester_id: requesterId, resolved_at: null, requirements_complete_at: null };
     newConversation = true;
@@ -426,8 +443,7 @@ function ingestOne(core: CoreServices, s: Statements, m: InboundMessage, files: 
   );
   insertAttachments(s, messageId, files, now);
   insertPending(s, m, messageId, now);
-  const preview = previewOf(m.text) || filePreview(m, files);
-  s.touchConversation.run({ at: m.receivedAt, preview, now, id: conversation.id });
+  if (!newConversation) s.touchConversation.run({ at: m.receivedAt, preview, now, id: conversation.id });
   if (otherSender) {
     s.insertActivity.run(
       conversation.id,
@@ -442,12 +458,20 @@ function ingestOne(core: CoreServices, s: Statements, m: InboundMessage, files: 
     const hints = m.identityHints ?? [];
     // The need, pre-filled from the first mail of a consultation for the officer to apply; a form
     // block's Keperluan (filled at once) or the Telegram intake's answer come first.
-    const firstWords = m.text.replace(/\s+/g, ' ').trim();
+    const firstWords = newConversation && m.channel === 'email' && !hints.some((h) => h.field === 'need') ? m.text.replace(/\s+/g, ' ').trim() : '';
     const need =
-      newConversation && m.channel === 'email' && firstWords !== '' && !hints.some((h) => h.field === 'need')
+      firstWords !== ''
         ? [{ field: 'need' as const, value: (m.subject ? `${m.subject}: ${firstWords}` : firstWords).slice(0, 500), source: 'first_message' as const }]
         : [];
-    recordHints(s, [...hints, ...need], { requesterId, conversationId: conversation.id, messageId, trusted: !otherSender, now });
+    recordHints(s, [...hints, ...need], {
+      requesterId,
+      conversationId: conversation.id,
+      messageId,
+      trusted: !otherSender,
+      now,
+      // A conversation made just now has no need yet (no query for it).
+      ...(newConversation ? { need: null } : {}),
+    });
   }
   // The workflow (SLA pause accounting, acknowledgement, out-of-hours reply, rating answers) in
   // the same transaction as the message.
@@ -456,7 +480,7 @@ function ingestOne(core: CoreServices, s: Statements, m: InboundMessage, files: 
   return { externalId: m.externalId, outcome: 'inserted', messageId, conversationId: conversation.id, newConversation, reopened };
 }
 
-type HintTarget = { requesterId: number; conversationId: number; messageId: number; trusted: boolean; now: number };
+type HintTarget = { requesterId: number; conversationId: number; messageId: number; trusted: boolean; now: number; need?: string | null };
 type RequesterFields = Record<'name' | 'institution' | 'occupation' | 'email' | 'whatsapp', string | null>;
 
 /**
@@ -468,7 +492,7 @@ type RequesterFields = Record<'name' | 'institution' | 'occupation' | 'email' | 
 function recordHints(s: Statements, hints: readonly InboundHint[], t: HintTarget): void {
   if (hints.length === 0) return;
   const current = s.requesterRow.get(t.requesterId) as RequesterFields;
-  let need = (s.conversationNeed.get(t.conversationId) as { need: string | null }).need;
+  let need = t.need !== undefined ? t.need : (s.conversationNeed.get(t.conversationId) as { need: string | null }).need;
   for (const hint of hints) {
     const value = hint.value.trim().slice(0, 500);
     if (!value) continue;
@@ -519,14 +543,15 @@ function fileAside(core: CoreServices, s: Statements, m: InboundMessage, files: 
     identityId = Number(s.insertIdentity.run(requesterId, m.channel, ASIDE_ADDRESS, 'Surel otomatis', now).lastInsertRowid);
   }
   const reference = nextAsideReference(core.db, m.receivedAt);
+  const preview = previewOf(m.text) || filePreview(m, files);
   const conversationId = Number(
-    s.insertConversation.run(reference, requesterId, identityId, m.channel, 'new', m.subject ?? null, 1, m.receivedAt, now, now).lastInsertRowid,
+    s.insertConversation.run(reference, requesterId, identityId, m.channel, 'new', m.subject ?? null, 1, preview, m.receivedAt, null, 0, now, now)
+      .lastInsertRowid,
   );
   const meta = { ...m.meta, from: m.sourceId, ...(m.office ? { sentOutsideConsole: true } : {}) };
   const insert = m.office ? s.insertOffice : s.insertMessage;
   const messageId = Number(insert.run(conversationId, m.channel, m.externalId, m.text, m.html ?? null, JSON.stringify(meta), m.receivedAt).lastInsertRowid);
   insertAttachments(s, messageId, files, now);
-  s.touchQuietly.run(previewOf(m.text) || filePreview(m, files), m.receivedAt, now, conversationId);
   return { externalId: m.externalId, outcome: 'inserted', messageId, conversationId, newConversation: true, reopened: false };
 }
 
