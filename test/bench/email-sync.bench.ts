@@ -1,8 +1,10 @@
 /**
  * Email first sync: 10,000 messages from a private Dovecot on loopback through the real
- * connector (imapflow fetch → mailparser → ingestBatch with the cursor, one transaction per batch)
- * against a bare baseline in the same run: imapflow fetch plus a mailparser parse of the same
- * sources, nothing stored. Target: ≤ 1.5× that baseline (the fetch alone is printed beside it).
+ * connector (imapflow fetch → postal-mime and the intake rules in the parse worker → the ingest
+ * path with the cursor, one transaction per batch) against a bare baseline in the same run:
+ * imapflow fetch plus a mailparser parse of the same sources, nothing stored. Both run twice,
+ * alternating, and each is taken at its better run. Target: ≤ 1.5× that baseline (the fetch alone
+ * and the first runs alone are printed beside it).
  *
  *   npx tsx test/bench/email-sync.bench.ts [count]      (standalone)
  *   or list `emailSyncBench` in test/bench/registry.ts  (npm run bench -- --only email-sync)
@@ -168,33 +170,45 @@ export async function runEmailSyncBench(count = 10_000, log: (m: string) => void
     log(`  seeded ${count} messages in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const warm = await bareFetch(peers); // Dovecot builds its index and cache on the first look
     log(`  warm-up fetch: ${warm.count} messages, ${(warm.bytes / 2 ** 20).toFixed(1)} MiB in ${(warm.ms / 1000).toFixed(2)} s`);
+    // Each side twice, alternating, and each at its better run: the first run of either pays for
+    // compiling its code (mailparser here; the store's code here, in a fresh core each time) and
+    // for whatever else the machine was doing at that moment. The first runs are printed as well.
     const bare = await bareFetch(peers, true);
     const sync = await connectorSync(peers, count);
     const bare2 = await bareFetch(peers, true);
+    const sync2 = await connectorSync(peers, count);
     const fetchOnly = await bareFetch(peers);
     const bareMs = Math.min(bare.ms, bare2.ms);
-    if (sync.stored !== count || bare.count !== count) throw new Error(`expected ${count} messages; stored ${sync.stored}, bare fetched ${bare.count}`);
-    const ratio = sync.ms / bareMs;
+    const syncMs = Math.min(sync.ms, sync2.ms);
+    for (const run of [sync, sync2]) if (run.stored !== count) throw new Error(`expected ${count} messages; stored ${run.stored}`);
+    if (bare.count !== count || bare2.count !== count) throw new Error(`expected ${count} messages; bare fetched ${bare.count}, ${bare2.count}`);
+    const ratio = syncMs / bareMs;
+    const seconds = (ms: number) => (ms / 1000).toFixed(2);
     return [
       {
         name: 'email first sync (connector + ingest)',
-        value: count / (sync.ms / 1000),
+        value: count / (syncMs / 1000),
         unit: 'msg/s',
         baseline: count / (bareMs / 1000),
         ratio,
         target: `≤ ${TARGET_RATIO}× bare fetch + parse`,
         pass: ratio <= TARGET_RATIO,
-        note: `${(sync.ms / 1000).toFixed(2)} s vs bare fetch+parse ${(bareMs / 1000).toFixed(2)} s (runs: ${(bare.ms / 1000).toFixed(2)}, ${(bare2.ms / 1000).toFixed(2)} s); fetch alone ${(fetchOnly.ms / 1000).toFixed(2)} s (${(sync.ms / fetchOnly.ms).toFixed(1)}×); the word index of the 10,000 then ${(sync.indexMs / 1000).toFixed(2)} s more (in the background, when the flow pauses)`,
+        note: `${seconds(syncMs)} s vs bare fetch+parse ${seconds(bareMs)} s (runs: sync ${seconds(sync.ms)}, ${seconds(sync2.ms)} s; bare ${seconds(bare.ms)}, ${seconds(bare2.ms)} s; first runs alone ${(sync.ms / bare.ms).toFixed(2)}×); fetch alone ${seconds(fetchOnly.ms)} s (${(syncMs / fetchOnly.ms).toFixed(1)}×); the word index of the 10,000 then ${seconds(sync.indexMs)} s more (in the background, when the flow pauses)`,
       },
       {
         name: 'email first sync: newest 100 mails in the inbox',
-        value: sync.newest100Ms ?? Number.NaN,
+        value: Math.max(sync.newest100Ms ?? Number.NaN, sync2.newest100Ms ?? Number.NaN),
         unit: 'ms',
         target: '≤ 3000 ms after connecting',
-        pass: sync.newest100Ms !== null && sync.newest100Ms <= 3_000,
-        note: `of ${count}; time from starting the channel (connect, login, worker start included)`,
+        pass: sync.newest100Ms !== null && sync2.newest100Ms !== null && Math.max(sync.newest100Ms, sync2.newest100Ms) <= 3_000,
+        note: `of ${count}; time from starting the channel (connect, login, worker start included); the slower of the two syncs`,
       },
-      { name: 'email first sync peak RSS', value: sync.peakRss / 2 ** 20, unit: 'MiB', note: 'whole process (bare fetches ran in it too)' },
+      {
+        name: 'email first sync peak RSS',
+        value: Math.max(sync.peakRss, sync2.peakRss) / 2 ** 20,
+        unit: 'MiB',
+        note: 'whole process (bare fetches ran in it too)',
+      },
     ];
   } finally {
     await peers.close();
