@@ -2,9 +2,9 @@
  * Email first sync: 10,000 messages from a private Dovecot on loopback through the real
  * connector (imapflow fetch → postal-mime and the intake rules in the parse worker → the ingest
  * path with the cursor, one transaction per batch) against a bare baseline in the same run:
- * imapflow fetch plus a mailparser parse of the same sources, nothing stored. Both run twice,
- * alternating, and each is taken at its better run. Target: ≤ 1.5× that baseline (the fetch alone
- * and the first runs alone are printed beside it).
+ * imapflow fetch plus a mailparser parse of the same sources, nothing stored. Target: ≤ 1.5× that
+ * baseline, each side at its first run (see runEmailSyncBench); a strict figure, the fetch alone
+ * and the second runs are printed beside it.
  *
  *   npx tsx test/bench/email-sync.bench.ts [count]      (standalone)
  *   or list `emailSyncBench` in test/bench/registry.ts  (npm run bench -- --only email-sync)
@@ -170,30 +170,31 @@ export async function runEmailSyncBench(count = 10_000, log: (m: string) => void
     log(`  seeded ${count} messages in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const warm = await bareFetch(peers); // Dovecot builds its index and cache on the first look
     log(`  warm-up fetch: ${warm.count} messages, ${(warm.bytes / 2 ** 20).toFixed(1)} MiB in ${(warm.ms / 1000).toFixed(2)} s`);
-    // Each side twice, alternating, and each at its better run: the first run of either pays for
-    // compiling its code (mailparser here; the store's code here, in a fresh core each time) and
-    // for whatever else the machine was doing at that moment. The first runs are printed as well.
+    // Like for like: each side's first run in this process, both compiling their parser as they go
+    // (mailparser on this thread; postal-mime and the intake rules in the new parse worker), which
+    // is what a console's first sync is. Then each runs again: by then mailparser is compiled,
+    // while every sync starts a new worker that compiles again, so the second pair is printed as
+    // the strict figure (the sync at its better run against the bare fetch at its better run).
     const bare = await bareFetch(peers, true);
     const sync = await connectorSync(peers, count);
     const bare2 = await bareFetch(peers, true);
     const sync2 = await connectorSync(peers, count);
     const fetchOnly = await bareFetch(peers);
-    const bareMs = Math.min(bare.ms, bare2.ms);
-    const syncMs = Math.min(sync.ms, sync2.ms);
     for (const run of [sync, sync2]) if (run.stored !== count) throw new Error(`expected ${count} messages; stored ${run.stored}`);
     if (bare.count !== count || bare2.count !== count) throw new Error(`expected ${count} messages; bare fetched ${bare.count}, ${bare2.count}`);
-    const ratio = syncMs / bareMs;
+    const ratio = sync.ms / bare.ms;
+    const strict = Math.min(sync.ms, sync2.ms) / Math.min(bare.ms, bare2.ms);
     const seconds = (ms: number) => (ms / 1000).toFixed(2);
     return [
       {
         name: 'email first sync (connector + ingest)',
-        value: count / (syncMs / 1000),
+        value: count / (sync.ms / 1000),
         unit: 'msg/s',
-        baseline: count / (bareMs / 1000),
+        baseline: count / (bare.ms / 1000),
         ratio,
-        target: `≤ ${TARGET_RATIO}× bare fetch + parse`,
+        target: `≤ ${TARGET_RATIO}× bare fetch + parse (first runs)`,
         pass: ratio <= TARGET_RATIO,
-        note: `${seconds(syncMs)} s vs bare fetch+parse ${seconds(bareMs)} s (runs: sync ${seconds(sync.ms)}, ${seconds(sync2.ms)} s; bare ${seconds(bare.ms)}, ${seconds(bare2.ms)} s; first runs alone ${(sync.ms / bare.ms).toFixed(2)}×); fetch alone ${seconds(fetchOnly.ms)} s (${(syncMs / fetchOnly.ms).toFixed(1)}×); the word index of the 10,000 then ${seconds(sync.indexMs)} s more (in the background, when the flow pauses)`,
+        note: `${seconds(sync.ms)} s vs bare fetch+parse ${seconds(bare.ms)} s, both first runs; second runs: sync ${seconds(sync2.ms)} s, bare ${seconds(bare2.ms)} s; strict (better sync run vs better bare run, mailparser compiled by then, the parse worker new again) ${strict.toFixed(2)}×; fetch alone ${seconds(fetchOnly.ms)} s (${(sync.ms / fetchOnly.ms).toFixed(1)}×); the word index of the 10,000 then ${seconds(sync.indexMs)} s more (in the background, when the flow pauses)`,
       },
       {
         name: 'email first sync: newest 100 mails in the inbox',
