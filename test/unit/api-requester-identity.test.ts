@@ -76,6 +76,53 @@ describe('identity read from mail, through the API', () => {
     expect(suggested.filter((h) => h.field === 'need').map((h) => [h.value, h.source])).toEqual([['Mohon data', 'first_message']]);
   });
 
+  it('a shorter form of the name or institution already on record is no suggestion; a longer one still is', async () => {
+    const c = ingest(
+      core.services,
+      mail('<n1@x>', 'ayu@kampus.test', [
+        { field: 'name', value: 'Ni Kadek Ayu Lestari', source: 'form' },
+        { field: 'institution', value: 'Universitas Pendidikan Ganesha', source: 'form' },
+      ]),
+    ).conversationId;
+    // Her next mails sign "Ayu" and "Ayu Lestari", introduce her as "Kadek Ayu", and name the university short or in full.
+    ingest(
+      core.services,
+      mail(
+        '<n2@x>',
+        'ayu@kampus.test',
+        [
+          { field: 'name', value: 'Ayu', source: 'signature' },
+          { field: 'name', value: 'ayu lestari', source: 'display_name' },
+          { field: 'name', value: 'Kadek Ayu', source: 'introduction' },
+          { field: 'institution', value: 'Pendidikan Ganesha', source: 'signature' },
+          { field: 'institution', value: 'Fakultas Ekonomi Universitas Pendidikan Ganesha', source: 'signature' },
+        ],
+        { thread: { mode: 'explicit', replyTo: ['<n1@x>'] } },
+      ),
+    );
+    const requesterId = (await core.must('conversations.get', { id: c })).requester.id;
+    const identity = await core.must('requesters.identity', { requesterId });
+    // Only what says more than the record: the faculty of her university.
+    expect(identity.suggestions.filter((h) => h.field !== 'need').map((h) => `${h.field}: ${h.value}`)).toEqual([
+      'institution: Fakultas Ekonomi Universitas Pendidikan Ganesha',
+    ]);
+  });
+
+  it('the timeline says how mail from another address joined: as a reply in the thread, or by the ticket number it names', async () => {
+    const first = ingest(core.services, mail('<t1@x>', 'ayu@kampus.test', []));
+    const { ticket } = await core.must('conversations.get', { id: first.conversationId });
+    ingest(core.services, mail('<t2@x>', 'ayu@kantor.test', [], { thread: { mode: 'explicit', replyTo: ['<t1@x>'] } }));
+    ingest(core.services, mail('<t3@x>', 'dosen@kampus.test', [], { subject: `Data [${ticket}]`, thread: { mode: 'explicit', ticket } }));
+    const lines = core.services.db
+      .prepare("SELECT body_text FROM messages WHERE conversation_id = ? AND direction = 'activity' AND meta LIKE '%other_sender%' ORDER BY id")
+      .pluck()
+      .all(first.conversationId);
+    expect(lines).toEqual([
+      'Balasan dari alamat lain (ayu@kantor.test) pada utas konsultasi ini; alamat itu dapat ditambahkan ke pengguna layanan',
+      'Pesan dari alamat lain (dosen@kampus.test) dengan nomor tiket konsultasi ini; alamat itu dapat ditambahkan ke pengguna layanan',
+    ]);
+  });
+
   it('a requester who signs every mail the same way is suggested it once; a suggestion set aside is not offered again by the next mail', async () => {
     const signed = (id: string, replyTo: string[] = []) =>
       mail(id, 'gede@kampus.test', [{ field: 'institution', value: 'Universitas Pendidikan Ganesha', source: 'signature' }], {

@@ -166,6 +166,15 @@ function currentValue(db: Db, h: HintRow, requester: RequesterRow): string | nul
   return (db.prepare('SELECT need FROM conversations WHERE id = ?').get(h.conversation_id) as { need: string | null } | undefined)?.need ?? null;
 }
 
+/** Whether `part`'s words appear, in order and together, among `whole`'s (letters only, any case). */
+function containsWords(whole: string | null, part: string): boolean {
+  if (whole === null) return false;
+  const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const inWhole = ` ${words(whole).join(' ')} `;
+  const wanted = words(part);
+  return wanted.length > 0 && inWhole.includes(` ${wanted.join(' ')} `);
+}
+
 function identityOf(db: Db, requesterId: number): RequesterIdentityView {
   const requester = load(db, requesterId);
   const rows = db.prepare(`${HINT_SELECT} WHERE h.requester_id = ? AND h.state IN ('pending', 'applied') ORDER BY h.id`).all(requesterId) as HintRow[];
@@ -175,13 +184,22 @@ function identityOf(db: Db, requesterId: number): RequesterIdentityView {
     ),
   );
   const same = (a: string | null, b: string) => a !== null && a.trim().toLowerCase() === b.trim().toLowerCase();
+  // "Ayu" or "Ayu Lestari" says nothing new about "Ni Kadek Ayu Lestari", nor "Pendidikan Ganesha"
+  // about "Universitas Pendidikan Ganesha": a name or institution the record already holds in full.
+  const saysNothingNew = (h: HintRow) => (h.field === 'name' || h.field === 'institution') && containsWords(requester[h.field], h.value);
   return {
     requesterId,
     // A "dari email" mark lasts while the field still holds that value: an officer's edit ends it.
     fromEmail: rows.filter((h) => h.state === 'applied' && same(currentValue(db, h, requester), h.value)).map(hintView),
     // A suggestion the record already agrees with is no longer news.
     suggestions: rows
-      .filter((h) => h.state === 'pending' && !same(currentValue(db, h, requester), h.value) && !(h.source === 'address' && known.has(h.value.toLowerCase())))
+      .filter(
+        (h) =>
+          h.state === 'pending' &&
+          !same(currentValue(db, h, requester), h.value) &&
+          !saysNothingNew(h) &&
+          !(h.source === 'address' && known.has(h.value.toLowerCase())),
+      )
       .map(hintView),
   };
 }
