@@ -43,13 +43,17 @@ export function EmailIdentity(props: { conversation: ConversationDetail; onChang
     if (fresh.ok) props.onChanged(fresh.value);
   }
 
-  if (!data || (data.fromEmail.length === 0 && data.suggestions.length === 0)) return null;
+  // The need belongs to its consultation: another consultation's need is not this one's to apply.
+  const ours = (h: IdentityHintView) => h.field !== 'need' || h.conversationId === c.id;
+  const fromEmail = data?.fromEmail.filter(ours) ?? [];
+  const suggestions = data?.suggestions.filter(ours) ?? [];
+  if (fromEmail.length === 0 && suggestions.length === 0) return null;
   const field = (h: IdentityHintView) => t(`identity.field.${h.field}` as MessageKey);
   const source = (h: IdentityHintView) => t(`identity.source.${h.source}` as MessageKey);
   return (
     <section className={styles.root} aria-label={t('identity.title')} data-testid="email-identity">
       <Subtitle2 as="h3">{t('identity.title')}</Subtitle2>
-      {data.fromEmail.map((h) => (
+      {fromEmail.map((h) => (
         <div key={h.id} className={styles.item} data-testid="identity-from-email" data-field={h.field}>
           <div className={styles.row}>
             <Text weight="semibold">{field(h)}</Text>
@@ -68,7 +72,7 @@ export function EmailIdentity(props: { conversation: ConversationDetail; onChang
           </div>
         </div>
       ))}
-      {data.suggestions.map((h) => (
+      {suggestions.map((h) => (
         <div key={h.id} className={styles.item} data-testid="identity-suggestion" data-field={h.field}>
           <Text weight="semibold">{field(h)}</Text>
           <Text className={styles.value}>{h.value}</Text>
@@ -83,7 +87,7 @@ export function EmailIdentity(props: { conversation: ConversationDetail; onChang
           </div>
         </div>
       ))}
-      {data.suggestions.length > 1 && (
+      {suggestions.length > 1 && (
         <div>
           <Button
             size="small"
@@ -93,7 +97,7 @@ export function EmailIdentity(props: { conversation: ConversationDetail; onChang
               void decide(
                 'requesters.confirmFromEmail',
                 // One value per field: the first suggestion of each, as listed.
-                data.suggestions.filter((h, i, all) => all.findIndex((o) => o.field === h.field) === i).map((h) => h.id),
+                suggestions.filter((h, i, all) => all.findIndex((o) => o.field === h.field) === i).map((h) => h.id),
               )
             }
           >

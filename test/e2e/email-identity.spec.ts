@@ -23,7 +23,7 @@ let data: ReturnType<typeof tempDataDir>;
 
 test.beforeAll(async () => {
   peers = await startMailPeers();
-  for (const file of ['02-outlook-agency-signature-table.eml', '17-yahoo-journalist-intro.eml'])
+  for (const file of ['02-outlook-agency-signature-table.eml', '17-yahoo-journalist-intro.eml', '01-gmail-student-form.eml', '28-same-requester-new-topic.eml'])
     await peers.deliver(OFFICE, readFileSync(join(FIXTURES, file)), { from: 'sender@example.test' });
   data = tempDataDir('pst-e2e-email-identity-');
   const core = startTestCore({ dir: data.dir });
@@ -74,4 +74,16 @@ test('suggestions from a self-introduction: "Terapkan semua" fills the fields, n
   await expect(panel.getByLabel('Nama', { exact: true })).toHaveValue('Wayan Aryawan');
   await expect(panel.getByLabel('Instansi/Universitas', { exact: true })).toHaveValue('Redaksi Bali Post');
   await expect(panel.getByLabel('Keperluan', { exact: true })).toHaveValue(/^Konfirmasi TPT Buleleng: Selamat siang/);
+});
+
+test("a requester with two consultations: each shows its own need, not the other one's", async ({ page }) => {
+  await login(page, host.url, ADMIN);
+  // Ni Kadek Ayu Lestari asks for IPM data, then (a new mail, no thread) for population by religion.
+  await openByText(page, 'Selamat sore, saya juga memerlukan');
+  await showRequesterPanel(page);
+  const panel = page.getByTestId('requester-panel');
+  const needs = panel.locator('[data-testid="identity-suggestion"][data-field="need"], [data-testid="identity-from-email"][data-field="need"]');
+  await expect(needs).toHaveCount(1);
+  await expect(needs).toContainText('agama');
+  await expect(needs).not.toContainText('IPM');
 });
