@@ -356,7 +356,8 @@ function ingestOne(core: CoreServices, s: Statements, m: InboundMessage, files: 
   const explicit = m.thread?.mode === 'explicit';
   // Mail threads by what it answers or the ticket it names, whoever sends it: a requester writes
   // from their office address too, and the office answers from webmail.
-  const threaded = explicit ? threadTarget(s, m) : undefined;
+  const target = explicit ? threadTarget(s, m) : undefined;
+  const threaded = target?.conversation;
   if (m.office) return threaded ? storeOfficeMessage(s, m, files, threaded.id, now) : fileAside(core, s, m, files, now);
   if (m.automated && !threaded) return fileAside(core, s, m, files, now);
 
@@ -448,7 +449,9 @@ function ingestOne(core: CoreServices, s: Statements, m: InboundMessage, files: 
     s.insertActivity.run(
       conversation.id,
       m.channel,
-      `Pesan dari alamat lain (${m.sourceId}) dengan nomor tiket konsultasi ini; alamat itu dapat ditambahkan ke pengguna layanan`,
+      target?.by === 'reply'
+        ? `Balasan dari alamat lain (${m.sourceId}) pada utas konsultasi ini; alamat itu dapat ditambahkan ke pengguna layanan`
+        : `Pesan dari alamat lain (${m.sourceId}) dengan nomor tiket konsultasi ini; alamat itu dapat ditambahkan ke pengguna layanan`,
       JSON.stringify({ event: 'other_sender', address: m.sourceId, messageId }),
       m.receivedAt,
     );
@@ -601,14 +604,18 @@ function findOrCreateIdentity(s: Statements, m: InboundMessage, now: number): { 
   return { identityId, requesterId };
 }
 
-/** Explicit threading, whoever the sender: the officer's choice, then In-Reply-To, then References, then the ticket tag. */
-function threadTarget(s: Statements, m: InboundMessage): ConversationRow | undefined {
-  if (m.thread?.conversationId !== undefined) return s.conversationById.get(m.thread.conversationId) as ConversationRow | undefined;
+/**
+ * Explicit threading, whoever the sender: the officer's choice, then In-Reply-To, then References,
+ * then the ticket tag; with how it was found (the timeline says why another address joined).
+ */
+function threadTarget(s: Statements, m: InboundMessage): { conversation: ConversationRow; by: 'officer' | 'reply' | 'ticket' } | undefined {
+  const found = (row: unknown, by: 'officer' | 'reply' | 'ticket') => (row ? { conversation: row as ConversationRow, by } : undefined);
+  if (m.thread?.conversationId !== undefined) return found(s.conversationById.get(m.thread.conversationId), 'officer');
   for (const ref of m.thread?.replyTo ?? []) {
     const hit = s.messageByExternal.get(m.channel, ref) as { conversation_id: number } | undefined;
-    if (hit) return s.conversationById.get(hit.conversation_id) as ConversationRow;
+    if (hit) return found(s.conversationById.get(hit.conversation_id), 'reply');
   }
-  return m.thread?.ticket ? (s.conversationByTicket.get(m.thread.ticket) as ConversationRow | undefined) : undefined;
+  return m.thread?.ticket ? found(s.conversationByTicket.get(m.thread.ticket), 'ticket') : undefined;
 }
 
 /** Threading: explicit reply ids first, then the ticket tag, then (for chat channels) the latest thread. */
