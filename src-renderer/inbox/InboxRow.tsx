@@ -36,7 +36,8 @@ const useStyles = makeStyles({
   main: { flexGrow: 1, minWidth: 0, display: 'flex', flexDirection: 'column', gap: '2px' },
   line: { display: 'flex', alignItems: 'baseline', gap: tokens.spacingHorizontalS, minWidth: 0 },
   ellipsis: { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', minWidth: 0 },
-  name: { flexShrink: 0, maxWidth: '65%' },
+  // A long name gives way (cut with …) before the time does: the time is never cut.
+  name: { flexShrink: 1, maxWidth: '65%' },
   institution: { color: tokens.colorNeutralForeground3, flexShrink: 2 },
   time: { marginLeft: 'auto', color: tokens.colorNeutralForeground3, flexShrink: 0, whiteSpace: 'nowrap' },
   preview: { color: tokens.colorNeutralForeground2 },
