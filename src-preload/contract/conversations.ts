@@ -77,6 +77,7 @@ export type MessageOrigin =
   | 'answered_by_phone'
   | 'answered_by_whatsapp'
   | 'office_whatsapp'
+  | 'office_email'
   | 'note'
   | 'ack'
   | 'bot'

@@ -76,3 +76,28 @@ describe('who said what', () => {
     ]);
   });
 });
+
+describe('the office writing from outside the console', () => {
+  it("a reply the office sent from webmail reads as the office's email, never as an automatic message", async () => {
+    const now = wita(2026, 12, 1, 10);
+    core = await startCoreWithAdmin({ now: () => now });
+    const first = ingest(core.services, mail('Mohon data IPM Buleleng 2025', now));
+    ingest(core.services, {
+      channel: 'email',
+      externalId: '<webmail-reply@bps.go.id>',
+      sourceId: 'pst5108@bps.go.id',
+      receivedAt: now + 3_600_000,
+      text: 'Terlampir kami sampaikan data IPM Buleleng 2025.',
+      office: true,
+      meta: { email: { from: 'pst5108@bps.go.id' } },
+      thread: { mode: 'explicit', replyTo: [first.externalId] },
+    });
+    const lines = await core.must('messages.list', { conversationId: first.conversationId });
+    // Newest first, as the timeline pages back.
+    expect(lines.map((m) => [m.origin, m.sentOutsideConsole])).toEqual([
+      ['office_email', true],
+      ['ack', false],
+      ['requester', false],
+    ]);
+  });
+});

@@ -16,6 +16,7 @@ export const conversationEn: Translation<typeof conversationId> = {
   'origin.answered_by_phone': 'Answered by phone by {name}',
   'origin.answered_by_whatsapp': 'Sent via WhatsApp by {name}',
   'origin.office_whatsapp': "Office's WhatsApp (from the chat export)",
+  'origin.office_email': "Office's email",
   'origin.note': 'Internal note · {name}',
   'origin.ack': 'Automatic: acknowledgement',
   'origin.bot': 'Telegram bot',

@@ -14,6 +14,7 @@ export const conversationId = {
   'origin.answered_by_phone': 'Dijawab lewat telepon oleh {name}',
   'origin.answered_by_whatsapp': 'Dikirim lewat WhatsApp oleh {name}',
   'origin.office_whatsapp': 'WhatsApp kantor (dari ekspor chat)',
+  'origin.office_email': 'Email kantor',
   'origin.note': 'Catatan internal · {name}',
   'origin.ack': 'Otomatis: tanda terima',
   'origin.bot': 'Bot Telegram',

@@ -8,8 +8,9 @@ interface MessageRow extends Omit<MessageView, 'attachments' | 'hasHtml' | 'sent
 }
 
 // Who speaks, from what the writer of the row recorded in meta.kind (outbox payload kinds) and
-// meta.answeredVia (answers given at the desk, by phone or sent from WhatsApp), and the office
-// phone's own lines in an imported WhatsApp chat. The automatic kinds come first: the
+// meta.answeredVia (answers given at the desk, by phone or sent from WhatsApp), the office
+// phone's own lines in an imported WhatsApp chat, and the office's mail sent from webmail or
+// another client (a person wrote it: never "automatic"). The automatic kinds come first: the
 // console's own messages must never read as an officer's.
 const ORIGIN = `CASE
     WHEN m.direction = 'incoming' THEN 'requester'
@@ -22,6 +23,7 @@ const ORIGIN = `CASE
     WHEN json_extract(m.meta, '$.answeredVia') = 'langsung' THEN 'answered_in_person'
     WHEN json_extract(m.meta, '$.answeredVia') = 'whatsapp' THEN 'answered_by_whatsapp'
     WHEN m.channel = 'whatsapp' AND m.direction = 'outgoing' AND json_extract(m.meta, '$.sentOutsideConsole') THEN 'office_whatsapp'
+    WHEN m.channel = 'email' AND m.direction = 'outgoing' AND m.author_officer_id IS NULL AND json_extract(m.meta, '$.sentOutsideConsole') THEN 'office_email'
     WHEN m.direction = 'outgoing' AND m.author_officer_id IS NOT NULL THEN 'officer'
     ELSE 'system' END`;
 
