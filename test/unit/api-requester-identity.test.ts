@@ -76,6 +76,28 @@ describe('identity read from mail, through the API', () => {
     expect(suggested.filter((h) => h.field === 'need').map((h) => [h.value, h.source])).toEqual([['Mohon data', 'first_message']]);
   });
 
+  it('the need offered from the first mail is the request itself: no closing, signature, logo placeholder or phone-app footer', async () => {
+    const needOf = async (id: string, text: string, subject?: string) => {
+      const c = ingest(core.services, mail(id, `${id.slice(1, -3)}@kampus.test`, [], { text, ...(subject ? { subject } : {}) })).conversationId;
+      const requesterId = (await core.must('conversations.get', { id: c })).requester.id;
+      return (await core.must('requesters.identity', { requesterId })).suggestions.filter((h) => h.field === 'need').map((h) => h.value);
+    };
+    // Outlook from an agency: the closing words and the signature block under them.
+    expect(
+      await needOf(
+        '<dinkes@x>',
+        'Dengan hormat,\n\nKami memohon data jumlah penduduk menurut kelompok umur tahun 2025.\n\nHormat kami,\n[Logo Dinkes]\ndr. Made Wirawan, M.Kes.\nDinas Kesehatan Kabupaten Buleleng\nTelp. (0362) 21000',
+        'Permohonan Data Penduduk',
+      ),
+    ).toEqual(['Permohonan Data Penduduk: Dengan hormat, Kami memohon data jumlah penduduk menurut kelompok umur tahun 2025.']);
+    // Yahoo on a phone: the app's footer.
+    expect(await needOf('<hp@x>', 'Mohon data TPT Buleleng 2024 pak\n\nDikirim dari Yahoo Mail di Android')).toEqual(['Mohon data TPT Buleleng 2024 pak']);
+    // Gmail with a "-- " signature holding a picture placeholder.
+    expect(await needOf('<sig@x>', 'Mohon data IPM per kecamatan.\n-- \n[image: logo]\nGede Putra\nUndiksha')).toEqual(['Mohon data IPM per kecamatan.']);
+    // A one-line mail that opens with thanks is all request.
+    expect(await needOf('<short@x>', 'Terima kasih, mohon data PDRB 2024')).toEqual(['Terima kasih, mohon data PDRB 2024']);
+  });
+
   it('a shorter form of the name or institution already on record is no suggestion; a longer one still is', async () => {
     const c = ingest(
       core.services,

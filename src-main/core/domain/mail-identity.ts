@@ -262,16 +262,39 @@ export function institutionIn(line: string): string | undefined {
   return cut;
 }
 
+/** Where a mail's signature begins: its "-- " line, or the closing words near the end (null: none found). */
+function signatureStart(lines: readonly string[]): { closing: number; after: number } | null {
+  const dash = lines.findIndex((l) => l === '-- ' || l === '--');
+  if (dash >= 0) return { closing: dash, after: dash + 1 };
+  for (let i = lines.length - 1; i >= Math.max(0, lines.length - 25); i--) {
+    const line = (lines[i] ?? '').trim();
+    if (CLOSING.test(line) && line.length <= 40) return { closing: i, after: i + 1 };
+  }
+  return null;
+}
+
 /** The lines of a signature: after "-- ", or after the closing words near the end. */
 function signatureLines(text: string): string[] {
   const lines = text.replace(/\r\n/g, '\n').split('\n');
-  const dash = lines.findIndex((l) => l === '-- ' || l === '--');
-  if (dash >= 0) return lines.slice(dash + 1, dash + 10);
-  for (let i = lines.length - 1; i >= Math.max(0, lines.length - 25); i--) {
-    const line = (lines[i] ?? '').trim();
-    if (CLOSING.test(line) && line.length <= 40) return lines.slice(i + 1, i + 10);
-  }
-  return [];
+  const start = signatureStart(lines);
+  return start ? lines.slice(start.after, start.after + 10) : [];
+}
+
+/**
+ * What a mail asks, for the need pre-filled from a consultation's first mail: the text above its
+ * closing words or "-- " signature, without phone-app footers ("Dikirim dari Yahoo Mail") and the
+ * placeholders a text part leaves for pictures ("[image: logo]").
+ */
+export function requestText(text: string): string {
+  const lines = text.replace(/\r\n/g, '\n').split('\n');
+  const start = signatureStart(lines);
+  const words = (kept: readonly string[]) =>
+    kept
+      .filter((l) => !FOOTER.test(l.trim()) && !/^\[[^\]]*\]$/.test(l.trim()))
+      .join('\n')
+      .trim();
+  // "Terima kasih, mohon data PDRB 2024" is a request that begins with thanks, not a closing.
+  return (start && words(lines.slice(0, start.closing))) || words(lines);
 }
 
 /** Client footers and other lines that are never part of who the sender is. */

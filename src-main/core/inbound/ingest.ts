@@ -7,6 +7,7 @@ import type { CursorUpdate, InboundAttachment, InboundHint, InboundMessage, Inge
 import { afterInbound, applyRatingAnswer, ratingAnswerFor } from './workflow';
 import { previewOf } from '../domain/preview';
 import { nextAsideReference, nextTicket } from '../domain/ticket';
+import { requestText } from '../domain/mail-identity';
 
 /** A requester writing again within this many days reopens the conversation; later, a new one. */
 export const REOPEN_WINDOW_MS = 14 * 24 * 60 * 60 * 1000;
@@ -461,7 +462,8 @@ function ingestOne(core: CoreServices, s: Statements, m: InboundMessage, files: 
     const hints = m.identityHints ?? [];
     // The need, pre-filled from the first mail of a consultation for the officer to apply; a form
     // block's Keperluan (filled at once) or the Telegram intake's answer come first.
-    const firstWords = newConversation && m.channel === 'email' && !hints.some((h) => h.field === 'need') ? m.text.replace(/\s+/g, ' ').trim() : '';
+    const firstWords =
+      newConversation && m.channel === 'email' && !hints.some((h) => h.field === 'need') ? requestText(m.text).replace(/\s+/g, ' ').trim() : '';
     const need =
       firstWords !== ''
         ? [{ field: 'need' as const, value: (m.subject ? `${m.subject}: ${firstWords}` : firstWords).slice(0, 500), source: 'first_message' as const }]
