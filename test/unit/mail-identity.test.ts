@@ -59,6 +59,18 @@ describe('identity read from a mail', () => {
       institution: 'Redaksi Radar Bali ingin konfirmasi angka inflasi'.split(' ingin')[0],
     });
     expect(pick(introduction('saya mhs undiksha mau minta data penduduk'))).toEqual({ occupation: 'Pelajar/Mahasiswa' });
+    // The institution ends where the sentence goes on to what they ask.
+    expect(
+      pick(
+        introduction(
+          'Dengan hormat, kami dari Pemerintah Desa Sambangan memohon data jumlah penduduk miskin dan jumlah rumah tangga pertanian di Desa Sambangan untuk penyusunan RPJMDes 2027-2032.',
+        ),
+      ),
+    ).toEqual({ institution: 'Pemerintah Desa Sambangan' });
+    expect(pick(introduction('Kami dari Dinas Sosial Kabupaten Buleleng membutuhkan data kemiskinan terbaru.'))).toEqual({
+      institution: 'Dinas Sosial Kabupaten Buleleng',
+    });
+    expect(pick(introduction('Saya dari Universitas Udayana meminta data IPM.'))).toEqual({ institution: 'Universitas Udayana' });
   });
 
   it('an agency or village office as display name is the institution, a person is the name', () => {

@@ -254,7 +254,8 @@ export function institutionIn(line: string): string | undefined {
   if (!hit) return undefined;
   const cut = hit
     .split(
-      /\s+(?:[-–|•]\s+|yang\s|untuk\s|ingin\s|bermaksud\s|hendak\s|mau\s|mohon\s|dengan\s|dan\s+saya\s|sedang\s|angkatan\s|NIM\b|NIP\b|Telp\b|HP\b|WA\b|Jl\.?\s)/i,
+      // Where the sentence goes on to what they want ("… memohon data", "… untuk penyusunan"), also as its last word.
+      /\s+(?:[-–|•]\s+|(?:yang|untuk|ingin|bermaksud|hendak|mau|mohon|memohon|meminta|minta|membutuhkan|memerlukan|mengajukan|menyampaikan|perlu|akan|dengan|sedang|angkatan)(?:\s|$)|dan\s+saya\s|NIM\b|NIP\b|Telp\b|HP\b|WA\b|Jl\.?\s)/i,
     )[0]
     ?.replace(/[\s,.;:]+$/, '')
     .trim();
