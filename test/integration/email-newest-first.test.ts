@@ -110,6 +110,16 @@ describe.skipIf(!available)('first sync of a backlog: the newest mail first', ()
       .get(thread[0]!.conversation) as { subject: string; first_message_at: number; pdrb_conversations: number };
     expect(conversation).toEqual({ subject: 'Permintaan data PDRB Buleleng', first_message_at: BUDI_FIRST_MAIL_AT, pdrb_conversations: 1 });
 
+    // The work queue ("Perlu ditangani", new first) lists the new requests as they came: October's
+    // before this month's, although this month's were stored first.
+    const queue = await e.core.must('inbox.list', { filter: { queue: 'todo' }, sort: 'queue', limit: 500 });
+    const firstMailTimes = queue.items.map(
+      (item) =>
+        e.core.services.db.prepare("SELECT min(created_at) FROM messages WHERE conversation_id = ? AND direction = 'incoming'").pluck().get(item.id) as number,
+    );
+    expect(queue.items.length).toBeGreaterThan(100);
+    expect(firstMailTimes).toEqual([...firstMailTimes].sort((a, b) => a - b));
+
     // Everything exactly once, and the cursor covers the whole mailbox at the end.
     expect(e.count("SELECT count(DISTINCT external_id) AS n FROM messages WHERE channel = 'email' AND direction = 'incoming'")).toBe(370);
     await until('idle', () => e.channels.email.status()?.state === 'idle');

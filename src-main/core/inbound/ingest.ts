@@ -55,8 +55,8 @@ function statements(db: Db) {
     // insert and then an update of the same row (and of its inbox indexes).
     insertConversation: db.prepare(
       `INSERT INTO conversations (ticket, requester_id, channel_identity_id, channel, status, subject, automated,
-                                  last_message_preview, last_message_at, last_incoming_at, unread_count, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                                  last_message_preview, last_message_at, last_incoming_at, unread_count, arrived_at, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     insertMessage: db.prepare(
       `INSERT INTO messages (conversation_id, direction, channel, external_id, body_text, body_html, meta, created_at)
@@ -429,6 +429,8 @@ function ingestOne(core: CoreServices, s: Statements, m: InboundMessage, files: 
         m.receivedAt,
         m.receivedAt,
         1,
+        // Arrived when its first message was written (a first sync stores weeks-old mail now); never later than now.
+        Math.min(m.receivedAt, now),
         createdAt,
         now,
       ).lastInsertRowid,
@@ -550,8 +552,22 @@ function fileAside(core: CoreServices, s: Statements, m: InboundMessage, files: 
   const reference = nextAsideReference(core.db, m.receivedAt);
   const preview = previewOf(m.text) || filePreview(m, files);
   const conversationId = Number(
-    s.insertConversation.run(reference, requesterId, identityId, m.channel, 'new', m.subject ?? null, 1, preview, m.receivedAt, null, 0, now, now)
-      .lastInsertRowid,
+    s.insertConversation.run(
+      reference,
+      requesterId,
+      identityId,
+      m.channel,
+      'new',
+      m.subject ?? null,
+      1,
+      preview,
+      m.receivedAt,
+      null,
+      0,
+      Math.min(m.receivedAt, now),
+      now,
+      now,
+    ).lastInsertRowid,
   );
   const meta = { ...m.meta, from: m.sourceId, ...(m.office ? { sentOutsideConsole: true } : {}) };
   const insert = m.office ? s.insertOffice : s.insertMessage;

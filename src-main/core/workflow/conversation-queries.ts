@@ -92,8 +92,9 @@ function where(q: InboxQuery): { sql: string; params: (string | number)[] } {
 const ORDER: Record<InboxSort, string> = {
   // What nobody has taken up yet comes first, then what is due soonest. Not "unread first": reading
   // would then move the row the officer is on (j/k would skip it), and unread rows stand out anyway.
-  queue: "c.status = 'new' DESC, c.inbox_due, c.id",
-  due: 'c.inbox_due, c.id',
+  // Equally due (new consultations have no due yet): the request that came first, first.
+  queue: "c.status = 'new' DESC, c.inbox_due, c.arrived_at, c.id",
+  due: 'c.inbox_due, c.arrived_at, c.id',
   activity: 'c.last_message_at DESC, c.id DESC',
 };
 

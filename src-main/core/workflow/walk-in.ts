@@ -64,10 +64,10 @@ export function createWalkIn(core: CoreServices, input: WalkInInput, actor: Acto
   const conversationId = Number(
     db
       .prepare(
-        `INSERT INTO conversations (ticket, requester_id, channel_identity_id, channel, status, subject, need, automated, last_message_preview, last_message_at, created_at, updated_at)
-         VALUES (?, ?, ?, ?, 'new', ?, ?, 0, ?, ?, ?, ?)`,
+        `INSERT INTO conversations (ticket, requester_id, channel_identity_id, channel, status, subject, need, automated, last_message_preview, last_message_at, arrived_at, created_at, updated_at)
+         VALUES (?, ?, ?, ?, 'new', ?, ?, 0, ?, ?, ?, ?, ?)`,
       )
-      .run(ticket, requesterId, identityId, channel, SUBJECT[input.via], input.need, previewOf(input.need), now, now, now).lastInsertRowid,
+      .run(ticket, requesterId, identityId, channel, SUBJECT[input.via], input.need, previewOf(input.need), now, now, now, now).lastInsertRowid,
   );
   db.prepare(
     `INSERT INTO messages (conversation_id, direction, channel, external_id, body_text, meta, created_at)

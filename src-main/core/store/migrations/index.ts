@@ -15,6 +15,7 @@ import { m0013 } from './0013-whatsapp';
 import { m0014 } from './0014-lan';
 import { m0015 } from './0015-plain-counters';
 import { m0016 } from './0016-search-index-later';
+import { m0017 } from './0017-queue-arrival';
 
 /** Every schema version in order; add a file NNNN-name.ts and its test for each new one. */
 export const migrations: readonly Migration[] = [
@@ -34,4 +35,5 @@ export const migrations: readonly Migration[] = [
   m0014,
   m0015,
   m0016,
+  m0017,
 ];
